@@ -1,0 +1,36 @@
+/** Roles of the people who operate Saring, and what each may do. The one place permissions live. */
+export const ROLES = ['admin', 'moderator', 'senior_moderator', 'regulator', 'partner', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'scan', // run scans, submit content
+  'content:read',
+  'decide', // record a moderator decision
+  'decide:severe', // decisions in the most severe categories (second pair of eyes)
+  'policy:read',
+  'policy:write',
+  'lexicon:read',
+  'lexicon:write',
+  'audit:read',
+  'users:manage',
+  'webhooks:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  senior_moderator: ['scan', 'content:read', 'decide', 'decide:severe', 'policy:read', 'lexicon:read', 'lexicon:write', 'audit:read'],
+  moderator: ['scan', 'content:read', 'decide', 'policy:read', 'lexicon:read'],
+  // The regulator channel (orders, verification) arrives with its own permissions.
+  regulator: ['content:read', 'policy:read'],
+  partner: ['content:read'],
+  auditor: ['content:read', 'policy:read', 'lexicon:read', 'audit:read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

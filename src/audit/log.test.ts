@@ -1,0 +1,84 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Storage } from '../db/connect.js';
+import { BACKENDS, freshStorage } from '../test-support/storage.js';
+import { appendAudit, GENESIS_HASH, listAudit, verifyAudit } from './log.js';
+
+describe.each(BACKENDS)('audit log on $label', ({ backend, skip }) => {
+  let storage: Storage;
+  beforeAll(async () => {
+    if (!skip) storage = await freshStorage(backend);
+  });
+  afterAll(async () => {
+    await storage?.close();
+  });
+
+  it.skipIf(skip)('chains entries and verifies an intact log', async () => {
+    const db = storage.db;
+    const first = await appendAudit(db, { actor: 'system', action: 'test.one', subjectType: 'test', subjectId: '1', data: { b: 2, a: [1, 'x'] } });
+    const second = await appendAudit(db, { actor: 'user:1', action: 'test.two', subjectType: 'test', data: { nested: { z: 1, y: null } } });
+    expect(first.seq).toBe(1);
+    expect(first.prevHash).toBe(GENESIS_HASH);
+    expect(second.prevHash).toBe(first.hash);
+    for (let i = 0; i < 20; i++) await appendAudit(db, { actor: 'system', action: 'test.many', subjectType: 'test', data: { i } });
+    const result = await verifyAudit(db, 7); // small pages exercise paging
+    expect(result).toMatchObject({ ok: true, checked: 22, lastSeq: 22 });
+    expect((await listAudit(db, { action: 'test.two' }))[0]?.hash).toBe(second.hash);
+  });
+
+  it.skipIf(skip)('keeps the chain linear under concurrent appends', async () => {
+    const db = storage.db;
+    await Promise.all(Array.from({ length: 10 }, (_, i) => appendAudit(db, { actor: 'system', action: 'test.concurrent', subjectType: 'test', data: { i } })));
+    expect((await verifyAudit(db)).ok).toBe(true);
+  });
+
+  it.skipIf(skip)('refuses UPDATE and DELETE through the database', async () => {
+    await expect(sql`UPDATE audit_log SET actor = 'mallory' WHERE seq = 1`.execute(storage.db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(storage.db)).rejects.toThrow(/append-only/);
+  });
+
+  it.skipIf(skip)('names the first entry whose content was changed', async () => {
+    const db = storage.db;
+    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(db);
+    try {
+      await sql`UPDATE audit_log SET data = '{"i": 99}'::jsonb WHERE seq = 5`.execute(db);
+      const result = await verifyAudit(db);
+      expect(result.ok).toBe(false);
+      expect(result.firstBad).toMatchObject({ seq: 5, problem: 'content_changed' });
+      expect(result.lastSeq).toBe(4);
+    } finally {
+      await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`.execute(db);
+    }
+  });
+});
+
+describe.each(BACKENDS)('audit log tampering on $label', ({ backend, skip }) => {
+  let storage: Storage;
+  beforeAll(async () => {
+    if (skip) return;
+    storage = await freshStorage(backend);
+    for (let i = 1; i <= 6; i++) await appendAudit(storage.db, { actor: 'system', action: `test.${i}`, subjectType: 'test', data: { i } });
+    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(storage.db);
+  });
+  afterAll(async () => {
+    await storage?.close();
+  });
+
+  it.skipIf(skip)('detects two entries swapped (order changed)', async () => {
+    const db = storage.db;
+    // Swap the contents of 3 and 4 with their own hashes: each row is self-consistent, the chain is not.
+    await sql`UPDATE audit_log SET seq = -3 WHERE seq = 3`.execute(db);
+    await sql`UPDATE audit_log SET seq = 3 WHERE seq = 4`.execute(db);
+    await sql`UPDATE audit_log SET seq = 4 WHERE seq = -3`.execute(db);
+    const result = await verifyAudit(db);
+    expect(result.ok).toBe(false);
+    expect(result.firstBad?.seq).toBe(3);
+  });
+
+  it.skipIf(skip)('detects a removed entry', async () => {
+    const db = storage.db;
+    await sql`DELETE FROM audit_log WHERE seq IN (3, 4)`.execute(db);
+    const result = await verifyAudit(db);
+    expect(result.firstBad).toMatchObject({ seq: 5, problem: 'entry_missing' });
+  });
+});

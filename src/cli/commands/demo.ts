@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { loadDemo } from '../../demo/demo.js';
+import { action, withDataOption, withSaring } from '../support.js';
+
+export function registerDemo(program: Command): void {
+  withDataOption(program.command('demo'))
+    .description('load the demo content (clean posts, gambling spam, scams, hate speech) and show the verdicts')
+    .action(
+      action(async (options: { data?: string }) => {
+        await withSaring(options, 'demo', async (saring) => {
+          const created = await loadDemo(saring);
+          const items = await saring.content.list({ limit: 500 });
+          process.stdout.write(`Loaded ${created} new demo items.\n`);
+          for (const item of items.filter((i) => i.externalId.startsWith('demo-'))) {
+            process.stdout.write(`  ${item.status.padEnd(10)} ${item.externalId}\n`);
+          }
+        });
+      }),
+    );
+}

@@ -1,0 +1,145 @@
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import type { Command } from 'commander';
+import { CATEGORIES } from '../../categories/categories.js';
+import { contentInputSchema, scanInputSchema } from '../../content/schema.js';
+import { openStorage } from '../../db/connect.js';
+import { readLock } from '../../db/lock.js';
+import { isSaringError, SaringError } from '../../errors/errors.js';
+import { builtinScanConfig, loadScanConfig, readScanSnapshot, writeScanSnapshot, type ScanConfig } from '../../scan/scan-config.js';
+import { scanTexts } from '../../scan/scan.js';
+import type { Verdict } from '../../scan/verdict.js';
+import { byteLines } from '../../shared/lines.js';
+import { parseInput } from '../../shared/validate.js';
+import { action, cliConfig, readTextFile, withDataOption } from '../support.js';
+
+/**
+ * The scan configuration for the CLI, quickly and without disturbing a running server:
+ * PostgreSQL when DATABASE_URL is set; else the snapshot the owner of the data directory keeps;
+ * else the database itself when no one owns it; else, with no data directory, the shipped defaults.
+ */
+async function cliScanConfig(options: { data?: string }): Promise<ScanConfig> {
+  const config = cliConfig(options);
+  if (config.databaseUrl) {
+    const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 1 });
+    try {
+      return await loadScanConfig(storage.db);
+    } finally {
+      await storage.close();
+    }
+  }
+  const snapshot = readScanSnapshot(config.dataDir);
+  if (snapshot) return snapshot;
+  if (!existsSync(config.dataDir) || readdirSync(config.dataDir).length === 0) return builtinScanConfig();
+  const holder = readLock(config.dataDir);
+  if (holder) {
+    throw new SaringError(
+      'data_dir_locked',
+      `${config.dataDir} is owned by process ${holder.pid}${holder.url ? ` (${holder.url})` : ''} and has no scan snapshot yet; ` +
+        'use its POST /v1/scan, or stop it and run this again.',
+    );
+  }
+  const storage = await openStorage({ dataDir: config.dataDir, command: 'saring scan' });
+  try {
+    const loaded = await loadScanConfig(storage.db);
+    writeScanSnapshot(config.dataDir, loaded);
+    return loaded;
+  } finally {
+    await storage.close();
+  }
+}
+
+function human(verdict: Verdict): string {
+  const lines = [`${verdict.action.toUpperCase()}  (policy ${verdict.policyVersion})`];
+  if (verdict.review) lines.push(`  review queue: ${verdict.review.queue}, priority ${verdict.review.priority}`);
+  for (const c of verdict.categories) {
+    lines.push(`  ${c.category} (${CATEGORIES[c.category].label.id}): score ${c.score} → ${c.action}`);
+    for (const e of c.evidence) {
+      lines.push(`    ${e.weight < 0 ? '−' : '+'} "${e.match}" [${e.field} ${e.start}–${e.end}] ${e.lexicon}: ${e.term} (${e.weight})`);
+    }
+  }
+  for (const e of verdict.signals.entities) lines.push(`  ${e.type}: ${e.value}`);
+  return lines.join('\n');
+}
+
+/** One line of a batch: `{ id, text }`, or a content object (`externalId`, `texts`, …). */
+function batchItem(value: unknown): { id: string | undefined; texts: Record<string, string>; audience: 'general' | 'adult' | 'children' } {
+  if (value && typeof value === 'object' && 'externalId' in value) {
+    const c = parseInput(contentInputSchema, value);
+    return { id: c.externalId, texts: c.texts, audience: c.audience };
+  }
+  const obj = (value ?? {}) as Record<string, unknown>;
+  const { id, ...rest } = obj;
+  if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') throw new SaringError('validation_failed', 'id must be a string or a number');
+  const s = parseInput(scanInputSchema, rest);
+  return { id: id === undefined ? undefined : String(id), texts: { ...(s.texts ?? {}), ...(s.text !== undefined ? { text: s.text } : {}) }, audience: s.audience };
+}
+
+async function write(line: string): Promise<void> {
+  if (!process.stdout.write(line)) await new Promise((r) => process.stdout.once('drain', r));
+}
+
+/** Streams JSON Lines in and verdicts out: memory stays flat however long the file is. */
+const MAX_LINE_BYTES = 1024 * 1024;
+
+async function scanBatch(config: ScanConfig, path: string): Promise<{ lines: number; errors: number }> {
+  if (path !== '-' && !existsSync(path)) throw new SaringError('not_found', `No such file: ${path}`);
+  const input = path === '-' ? process.stdin : createReadStream(path);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let n = 0;
+  let errors = 0;
+  for await (const line of byteLines(input, MAX_LINE_BYTES)) {
+    n++;
+    let out: Record<string, unknown>;
+    let id: string | undefined;
+    try {
+      if (!line.ok) throw new SaringError('body_too_large', `The line is over ${MAX_LINE_BYTES} bytes.`);
+      let raw: string;
+      try {
+        raw = decoder.decode(line.bytes);
+      } catch {
+        throw new SaringError('invalid_utf8', 'The line is not valid UTF-8.');
+      }
+      if (raw.trim() === '') continue;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch (err) {
+        throw new SaringError('invalid_json', `Not JSON: ${(err as Error).message}`);
+      }
+      const item = batchItem(parsed);
+      id = item.id;
+      out = { ...(id !== undefined ? { id } : {}), ...scanTexts(config, item) };
+    } catch (err) {
+      errors++;
+      const e = isSaringError(err) ? err : new SaringError('internal', (err as Error).message);
+      out = { ...(id !== undefined ? { id } : {}), line: n, error: { code: e.code, message: e.message } };
+    }
+    await write(`${JSON.stringify(out)}\n`);
+  }
+  return { lines: n, errors };
+}
+
+export function registerScan(program: Command): void {
+  withDataOption(program.command('scan'))
+    .description('scan text with the active policy and lexicons of the data directory')
+    .argument('[text...]', 'the text to scan')
+    .option('--json', 'print the verdict as JSON')
+    .option('--file <path>', 'scan the text in a file')
+    .option('--batch <file>', 'scan JSON Lines ({"id","text"} or content objects; - for stdin), one verdict per line')
+    .option('--audience <audience>', 'general, adult or children', 'general')
+    .action(
+      action(async (words: string[], options: { data?: string; json?: boolean; file?: string; batch?: string; audience: string }) => {
+        const config = await cliScanConfig(options);
+        if (options.batch) {
+          const { errors } = await scanBatch(config, options.batch);
+          if (errors > 0) process.exitCode = 1;
+          return;
+        }
+        const text = options.file ? readTextFile(options.file) : words.join(' ');
+        if (!text.trim()) throw new SaringError('validation_failed', 'Give the text to scan, --file PATH or --batch FILE.');
+        const input = parseInput(scanInputSchema, { text, audience: options.audience });
+        const verdict = scanTexts(config, { texts: { text: input.text! }, audience: input.audience });
+        process.stdout.write(options.json ? `${JSON.stringify(verdict)}\n` : `${human(verdict)}\n`);
+      }),
+    );
+}

@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { registerAudit } from './commands/audit.js';
+import { registerDemo } from './commands/demo.js';
+import { registerLexicon } from './commands/lexicon.js';
+import { registerPolicy } from './commands/policy.js';
+import { registerScan } from './commands/scan.js';
+import { registerServe } from './commands/serve.js';
+import { registerUser } from './commands/user.js';
+import { registerWebhook } from './commands/webhook.js';
+import { registerWorker } from './commands/worker.js';
+
+const program = new Command('saring')
+  .description('Saring — trust-and-safety and regulatory-compliance engine for short-video platforms')
+  .version('0.1.0');
+
+for (const register of [registerServe, registerScan, registerPolicy, registerLexicon, registerUser, registerAudit, registerWebhook, registerDemo, registerWorker]) {
+  register(program);
+}
+
+await program.parseAsync(process.argv);

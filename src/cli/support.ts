@@ -1,0 +1,66 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { loadConfig, type SaringConfig } from '../config/config.js';
+import { createSaring, type Saring } from '../engine.js';
+import { isSaringError, SaringError } from '../errors/errors.js';
+
+/** How CLI actions appear in the audit log. */
+export const CLI_ACTOR = `cli:${process.env['USER'] ?? 'unknown'}`;
+
+export interface CommonOptions {
+  data?: string;
+  json?: boolean;
+}
+
+/** Adds `--data DIR` (the PGlite data directory) to a command. */
+export function withDataOption(cmd: Command): Command {
+  return cmd.option('--data <dir>', 'data directory of the embedded database (default: $SARING_DATA or ./saring-data)');
+}
+
+export function cliConfig(options: CommonOptions, overrides: Partial<SaringConfig> = {}): SaringConfig {
+  return loadConfig({ ...(options.data ? { dataDir: options.data } : {}), ...overrides });
+}
+
+/** Opens the engine for one CLI command (no job workers, no demo data) and closes it after. */
+export async function withSaring<T>(options: CommonOptions, command: string, fn: (saring: Saring) => Promise<T>): Promise<T> {
+  const saring = await createSaring(cliConfig(options, { workers: false, demo: false }), { command: `saring ${command}` });
+  try {
+    return await fn(saring);
+  } finally {
+    await saring.close();
+  }
+}
+
+export function print(value: unknown, json: boolean | undefined, human: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+}
+
+/** Reads a UTF-8 text file, refusing invalid UTF-8 rather than guessing. */
+export function readTextFile(path: string, maxBytes = 10 * 1024 * 1024): string {
+  if (!existsSync(path)) throw new SaringError('not_found', `No such file: ${path}`);
+  const bytes = readFileSync(path);
+  if (bytes.length > maxBytes) throw new SaringError('body_too_large', `${path} is over ${maxBytes} bytes.`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new SaringError('invalid_utf8', `${path} is not valid UTF-8.`);
+  }
+}
+
+/** Wraps a command action: known errors print one clear line and exit 1. */
+export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (err) {
+      if (isSaringError(err)) {
+        process.stderr.write(`saring: ${err.message} [${err.code}]\n`);
+        const problems = (err.details as { problems?: string[] } | undefined)?.problems;
+        if (problems && problems.length > 1) for (const p of problems) process.stderr.write(`  - ${p}\n`);
+      } else {
+        process.stderr.write(`saring: ${(err as Error).stack ?? String(err)}\n`);
+      }
+      process.exitCode = 1;
+    }
+  };
+}

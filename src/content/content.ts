@@ -1,0 +1,194 @@
+import type { Db } from '../db/connect.js';
+import type { Actor } from '../audit/log.js';
+import { listDecisions, recordDecision, routeToReview, type Decision } from '../decisions/decisions.js';
+import { notFound } from '../errors/errors.js';
+import type { Jobs } from '../jobs/jobs.js';
+import { canonicalJson } from '../shared/canonical-json.js';
+import type { Verdict } from '../scan/verdict.js';
+import type { ValidContentInput } from './schema.js';
+
+export interface ContentItem {
+  id: string;
+  externalId: string;
+  kind: string;
+  account: { id: string; externalId: string } | null;
+  texts: Record<string, string>;
+  media: unknown[];
+  audience: string;
+  status: string;
+  restriction: string | null;
+  metadata: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoredScan {
+  id: string;
+  policyVersion: string;
+  action: string;
+  verdict: Verdict;
+  createdAt: string;
+}
+
+export interface ContentDetail extends ContentItem {
+  scans: StoredScan[];
+  decisions: Decision[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function findRow(db: Db, idOrExternalId: string) {
+  const base = db
+    .selectFrom('content_items')
+    .leftJoin('accounts', 'accounts.id', 'content_items.account_id')
+    .selectAll('content_items')
+    .select(['accounts.external_id as account_external_id']);
+  if (UUID.test(idOrExternalId)) {
+    const row = await base.where('content_items.id', '=', idOrExternalId).executeTakeFirst();
+    if (row) return row;
+  }
+  return base.where('content_items.external_id', '=', idOrExternalId).executeTakeFirst();
+}
+
+type ItemRow = NonNullable<Awaited<ReturnType<typeof findRow>>>;
+
+function toItem(r: ItemRow): ContentItem {
+  return {
+    id: r.id,
+    externalId: r.external_id,
+    kind: r.kind,
+    account: r.account_id ? { id: r.account_id, externalId: r.account_external_id! } : null,
+    texts: r.texts,
+    media: r.media,
+    audience: r.audience,
+    status: r.status,
+    restriction: r.restriction,
+    metadata: r.metadata,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+/** By Saring's id or by the platform's external id. */
+export async function getContent(db: Db, idOrExternalId: string): Promise<ContentDetail> {
+  const row = await findRow(db, idOrExternalId);
+  if (!row) throw notFound('Content', idOrExternalId);
+  const scans = await db.selectFrom('scans').selectAll().where('content_id', '=', row.id).orderBy('created_at').execute();
+  return {
+    ...toItem(row),
+    scans: scans.map((s) => ({
+      id: s.id,
+      policyVersion: s.policy_version,
+      action: s.action,
+      verdict: s.verdict as Verdict,
+      createdAt: s.created_at.toISOString(),
+    })),
+    decisions: await listDecisions(db, row.id),
+  };
+}
+
+export interface SubmitResult {
+  content: ContentDetail;
+  /** false when the same item was sent before (idempotent retry): nothing new was stored. */
+  created: boolean;
+  /** true when this call scanned the item (new, or its texts changed). */
+  scanned: boolean;
+  verdict: Verdict;
+}
+
+function fingerprint(input: ValidContentInput): string {
+  return canonicalJson({ kind: input.kind, texts: input.texts, media: input.media, audience: input.audience });
+}
+
+/**
+ * Stores a content item and acts on the verdict of its scan. Idempotent by external id: sending
+ * the same item again changes nothing and returns the stored result; sending it with changed
+ * texts (an edited caption) stores the change and scans again.
+ */
+export async function submitContent(
+  db: Db,
+  jobs: Jobs,
+  input: ValidContentInput,
+  scan: (input: ValidContentInput) => Verdict,
+  actor: Actor,
+): Promise<SubmitResult> {
+  const outcome = await db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('content_items').selectAll().where('external_id', '=', input.externalId).forUpdate().executeTakeFirst();
+    const print = fingerprint(input);
+    if (existing && existing.fingerprint === print) {
+      const last = await trx.selectFrom('scans').select('verdict').where('content_id', '=', existing.id).orderBy('created_at', 'desc').executeTakeFirst();
+      if (last) return { id: existing.id, created: false, scanned: false, verdict: last.verdict as Verdict };
+    }
+    let accountId: string | null = null;
+    if (input.account) {
+      const acc = await trx
+        .insertInto('accounts')
+        .values({ external_id: input.account.externalId, display_name: input.account.displayName ?? null })
+        .onConflict((oc) => oc.column('external_id').doUpdateSet((eb) => ({ display_name: eb.fn.coalesce('excluded.display_name', 'accounts.display_name') })))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      accountId = acc.id;
+    }
+    const values = {
+      fingerprint: print,
+      kind: input.kind,
+      account_id: accountId,
+      texts: JSON.stringify(input.texts),
+      media: JSON.stringify(input.media),
+      audience: input.audience,
+      metadata: JSON.stringify(input.metadata ?? {}),
+    };
+    const id = existing
+      ? (await trx.updateTable('content_items').set({ ...values, updated_at: new Date() }).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
+      : (await trx.insertInto('content_items').values({ external_id: input.externalId, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+
+    const verdict = scan(input);
+    const scanRow = await trx
+      .insertInto('scans')
+      .values({ content_id: id, policy_version: verdict.policyVersion, action: verdict.action, verdict: JSON.stringify(verdict) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const top = verdict.categories[0];
+    const action = verdict.action;
+    if (action === 'review') {
+      if (verdict.review) await routeToReview(trx, jobs, { contentId: id, scanId: scanRow.id, ...verdict.review }, actor);
+    } else if (action !== 'allow' && top) {
+      // An allow verdict changes nothing: on an edited item, a removal stands until a person
+      // decides otherwise.
+      await recordDecision(
+        trx,
+        jobs,
+        {
+          contentId: id,
+          scanId: scanRow.id,
+          actorType: 'automated',
+          action,
+          category: top.category,
+          evidence: verdict.categories.filter((c) => c.action === verdict.action).flatMap((c) => c.evidence),
+          automatedDetection: true,
+          reason: `Automated scan under policy ${verdict.policyVersion}: ${top.category} score ${top.score}.`,
+        },
+        actor,
+      );
+    }
+    return { id, created: !existing, scanned: true, verdict };
+  });
+  return { ...outcome, content: await getContent(db, outcome.id) };
+}
+
+export async function listContent(
+  db: Db,
+  options: { status?: string; limit?: number; before?: string } = {},
+): Promise<ContentItem[]> {
+  let q = db
+    .selectFrom('content_items')
+    .leftJoin('accounts', 'accounts.id', 'content_items.account_id')
+    .selectAll('content_items')
+    .select(['accounts.external_id as account_external_id'])
+    .orderBy('content_items.created_at', 'desc')
+    .limit(Math.min(options.limit ?? 50, 500));
+  if (options.status) q = q.where('content_items.status', '=', options.status);
+  if (options.before) q = q.where('content_items.created_at', '<', new Date(options.before));
+  return (await q.execute()).map(toItem);
+}

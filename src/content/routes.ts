@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { principalOf, requires, type Routes } from '../http/app.js';
+import { contentInputSchema } from './schema.js';
+
+export const contentRoutes: Routes = (app, saring) => {
+  app.post(
+    '/v1/content',
+    {
+      schema: {
+        tags: ['content'],
+        summary: 'Store a content item and scan it (idempotent by externalId)',
+        description:
+          'Returns 201 when the item is new, 200 when it was known (a retry changes nothing; changed texts are scanned again). ' +
+          'A remove or restrict verdict records an automated decision with its statement of reasons and notifies webhooks.',
+        body: contentInputSchema,
+      },
+      preHandler: requires(saring, 'scan'),
+    },
+    async (request, reply) => {
+      const result = await saring.content.submit(request.body, principalOf(request).actor);
+      return reply.status(result.created ? 201 : 200).send(result);
+    },
+  );
+
+  app.get(
+    '/v1/content',
+    {
+      schema: {
+        tags: ['content'],
+        summary: 'List content items, newest first',
+        querystring: z
+          .object({
+            status: z.enum(['active', 'in_review', 'restricted', 'removed']).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+            before: z.iso.datetime().optional(),
+          })
+          .strict(),
+      },
+      preHandler: requires(saring, 'content:read'),
+    },
+    async (request) => ({ items: await saring.content.list(request.query) }),
+  );
+
+  app.get(
+    '/v1/content/:id',
+    {
+      schema: {
+        tags: ['content'],
+        summary: "A content item with its scans and decisions (by Saring's id or the platform's externalId)",
+        params: z.object({ id: z.string().min(1).max(256) }),
+      },
+      preHandler: requires(saring, 'content:read'),
+    },
+    async (request) => saring.content.get(request.params.id),
+  );
+};

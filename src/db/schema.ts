@@ -1,0 +1,160 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely table types, one per table of `migrations/`. JSON columns are written as strings. */
+type Json<T> = ColumnType<T, string, string>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface AccountsTable {
+  id: Generated<string>;
+  external_id: string;
+  display_name: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ContentItemsTable {
+  id: Generated<string>;
+  external_id: string;
+  kind: string;
+  account_id: string | null;
+  texts: Json<Record<string, string>>;
+  media: Json<unknown[]>;
+  audience: string;
+  status: Generated<string>;
+  restriction: string | null;
+  metadata: Json<Record<string, unknown>>;
+  fingerprint: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PolicyVersionsTable {
+  version: number;
+  policy_id: string;
+  document: Json<unknown>;
+  source: string;
+  sha256: string;
+  note: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  active: Generated<boolean>;
+  activated_at: Date | null;
+}
+
+export interface LexiconsTable {
+  name: string;
+  category: string;
+  kind: string;
+  active_version: number;
+  enabled: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface LexiconVersionsTable {
+  lexicon_name: string;
+  version: number;
+  entries: Json<unknown[]>;
+  note: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ScansTable {
+  id: Generated<string>;
+  content_id: string;
+  policy_version: string;
+  action: string;
+  verdict: Json<unknown>;
+  created_at: CreatedAt;
+}
+
+export interface OperatorUsersTable {
+  id: Generated<string>;
+  name: string;
+  role: string;
+  org: string | null;
+  created_at: CreatedAt;
+  disabled_at: Date | null;
+}
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  user_id: string;
+  prefix: string;
+  key_hash: string;
+  label: string | null;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface DecisionsTable {
+  id: Generated<string>;
+  content_id: string;
+  scan_id: string | null;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  category: string | null;
+  legal_ground: string | null;
+  automated_detection: boolean;
+  automated_decision: boolean;
+  statement: Json<unknown>;
+  created_at: CreatedAt;
+}
+
+export interface WebhookEndpointsTable {
+  id: Generated<string>;
+  url: string;
+  secret: string;
+  events: ColumnType<string[], string[] | undefined, string[]>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  endpoint_id: string;
+  event_type: string;
+  payload: Json<unknown>;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  delivered_at: Date | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: Date;
+  actor: string;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  data: Json<unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  content_items: ContentItemsTable;
+  policy_versions: PolicyVersionsTable;
+  lexicons: LexiconsTable;
+  lexicon_versions: LexiconVersionsTable;
+  scans: ScansTable;
+  operator_users: OperatorUsersTable;
+  api_keys: ApiKeysTable;
+  decisions: DecisionsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+}

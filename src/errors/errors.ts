@@ -1,0 +1,55 @@
+/**
+ * The one catalogue of stable error codes. Every error a door shows a caller comes from here;
+ * the HTTP status for each code is set here and nowhere else.
+ */
+export const ERROR_CATALOGUE = {
+  // request shape
+  invalid_json: { status: 400, summary: 'The body is not valid JSON.' },
+  invalid_utf8: { status: 400, summary: 'The body is not valid UTF-8 or contains unpaired surrogates.' },
+  empty_body: { status: 400, summary: 'The request needs a body.' },
+  validation_failed: { status: 400, summary: 'The request does not match the schema.' },
+  text_too_large: { status: 413, summary: 'A text field is over the size limit.' },
+  body_too_large: { status: 413, summary: 'The request body is over the size limit.' },
+  unsupported_media_type: { status: 415, summary: 'The content type is not supported.' },
+  // auth
+  unauthenticated: { status: 401, summary: 'An API key is required (Authorization: Bearer <key>).' },
+  invalid_api_key: { status: 401, summary: 'The API key is unknown or revoked.' },
+  forbidden: { status: 403, summary: 'The role of this key does not allow this operation.' },
+  // resources
+  not_found: { status: 404, summary: 'No such resource.' },
+  route_not_found: { status: 404, summary: 'No such route.' },
+  conflict: { status: 409, summary: 'The request conflicts with the current state.' },
+  invalid_policy: { status: 422, summary: 'The policy document is not valid.' },
+  invalid_lexicon: { status: 422, summary: 'The lexicon is not valid.' },
+  invalid_state: { status: 409, summary: 'The operation is not allowed in the current state.' },
+  // storage and runtime
+  data_dir_locked: { status: 503, summary: 'The data directory is owned by another process.' },
+  rate_limited: { status: 429, summary: 'Too many requests.' },
+  internal: { status: 500, summary: 'Internal error.' },
+} as const satisfies Record<string, { status: number; summary: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export class SaringError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? ERROR_CATALOGUE[code].summary);
+    this.name = 'SaringError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+}
+
+export function isSaringError(err: unknown): err is SaringError {
+  return err instanceof SaringError;
+}
+
+export function notFound(what: string, id: string): SaringError {
+  return new SaringError('not_found', `${what} ${id} does not exist.`);
+}

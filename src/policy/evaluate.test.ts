@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { CategoryId } from '../categories/categories.js';
+import { SaringError } from '../errors/errors.js';
+import { defaultPolicy, parsePolicy } from './document.js';
+import { evaluatePolicy, type SourceScore } from './evaluate.js';
+
+function signals(scores: Partial<Record<CategoryId, number>>) {
+  return new Map(
+    Object.entries(scores).map(([c, score]) => [c as CategoryId, new Map<string, SourceScore>([['lexicon', { source: 'lexicon', score: score!, evidence: [c] }]])]),
+  );
+}
+
+describe('policy evaluation', () => {
+  const policy = defaultPolicy().document;
+
+  it('allows when nothing scores', () => {
+    expect(evaluatePolicy(policy, new Map(), 'general')).toEqual({ action: 'allow', categories: [] });
+  });
+
+  it('takes the first rule the score reaches', () => {
+    expect(evaluatePolicy(policy, signals({ gambling: 0.95 }), 'general').action).toBe('remove');
+    const review = evaluatePolicy(policy, signals({ gambling: 0.6 }), 'general');
+    expect(review.action).toBe('review');
+    expect(review.review).toEqual({ queue: 'gambling', priority: 'normal', category: 'gambling' });
+    expect(evaluatePolicy(policy, signals({ gambling: 0.2 }), 'general').action).toBe('allow');
+  });
+
+  it('is stricter for content made for children', () => {
+    expect(evaluatePolicy(policy, signals({ gambling: 0.35 }), 'general').action).toBe('allow');
+    const kids = evaluatePolicy(policy, signals({ gambling: 0.35 }), 'children');
+    expect(kids.action).toBe('review');
+    expect(kids.review?.priority).toBe('high');
+  });
+
+  it('restricts by age where the policy says so', () => {
+    expect(evaluatePolicy(policy, signals({ pornography: 0.65 }), 'general').action).toBe('restrict_18');
+    expect(evaluatePolicy(policy, signals({ pornography: 0.45 }), 'general').action).toBe('restrict_16');
+  });
+
+  it('returns the most severe action over all categories, with each category kept', () => {
+    const out = evaluatePolicy(policy, signals({ pornography: 0.65, gambling: 0.9, fraud: 0.6 }), 'general');
+    expect(out.action).toBe('remove');
+    expect(out.categories.map((c) => [c.category, c.action])).toEqual([
+      ['gambling', 'remove'],
+      ['fraud', 'review'],
+      ['pornography', 'restrict_18'],
+    ]);
+    expect(out.categories[0]).toMatchObject({ urgent: false, legalGround: expect.stringContaining('Pasal 27 ayat (2)') });
+  });
+
+  it('routes review to the most urgent queue', () => {
+    const out = evaluatePolicy(policy, signals({ fraud: 0.6, terrorism: 0.5 }), 'general');
+    expect(out.review).toEqual({ queue: 'terrorism', priority: 'urgent', category: 'terrorism' });
+  });
+
+  it('combines model and lexicon sources as the policy says', () => {
+    const doc = parsePolicy(`
+id: combo
+name: Combo
+categories:
+  gambling:
+    sources: [lexicon, { model: judol, label: promo, weight: 0.5 }]
+    combine: noisy_or
+    rules: [{ minScore: 0.7, action: remove }]
+`).document;
+    const s = new Map([
+      ['gambling' as CategoryId, new Map<string, SourceScore>([
+        ['lexicon', { source: 'lexicon', score: 0.5, evidence: [] }],
+        ['model:judol/promo', { source: 'model:judol/promo', score: 0.8, evidence: [] }],
+      ])],
+    ]);
+    const out = evaluatePolicy(doc, s, 'general');
+    expect(out.categories[0]?.score).toBeCloseTo(1 - 0.5 * 0.6, 3);
+    expect(out.action).toBe('remove');
+  });
+});
+
+describe('policy documents', () => {
+  it('ships a valid default policy covering every category', () => {
+    const { document } = defaultPolicy();
+    expect(Object.keys(document.categories).sort()).toEqual(
+      ['csam', 'drugs', 'fraud', 'gambling', 'hoax', 'illegal_goods', 'pornography', 'sara_hate', 'terrorism', 'violence'],
+    );
+  });
+
+  it.each([
+    ['not YAML', 'id: [unclosed', /not valid YAML/],
+    ['unknown category', 'id: x\nname: X\ncategories:\n  casino: { rules: [] }', /categories/],
+    ['unknown field', 'id: x\nname: X\ncategories: {}\nsurprise: 1', /surprise|Unrecognized/],
+    ['score out of range', 'id: x\nname: X\ncategories:\n  gambling: { rules: [{ minScore: 2, action: remove }] }', /minScore/],
+    ['unknown action', 'id: x\nname: X\ncategories:\n  gambling: { rules: [{ minScore: 0.5, action: ban }] }', /action/],
+    ['queue on a non-review rule', 'id: x\nname: X\ncategories:\n  gambling: { rules: [{ minScore: 0.5, action: remove, queue: q }] }', /review rules only/],
+  ])('rejects %s with a clear message', (_name, source, message) => {
+    let error: unknown;
+    try {
+      parsePolicy(source);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(SaringError);
+    expect((error as SaringError).code).toBe('invalid_policy');
+    expect((error as SaringError).message).toMatch(message);
+  });
+});

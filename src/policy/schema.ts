@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { CATEGORY_IDS } from '../categories/categories.js';
+
+/** Actions a policy can take, from least to most severe. */
+export const ACTIONS = ['allow', 'restrict_16', 'restrict_18', 'review', 'remove'] as const;
+export type Action = (typeof ACTIONS)[number];
+export const AUDIENCES = ['general', 'adult', 'children'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export function severity(action: Action): number {
+  return ACTIONS.indexOf(action);
+}
+
+const categoryId = z.enum(CATEGORY_IDS);
+
+/** A signal that feeds a category score. `lexicon` = all enabled lexicons of the category. */
+const source = z.union([
+  z.literal('lexicon'),
+  z
+    .object({
+      model: z.string().min(1).max(100),
+      label: z.string().min(1).max(100),
+      weight: z.number().min(0).max(1).default(1),
+    })
+    .strict(),
+]);
+
+const rule = z
+  .object({
+    minScore: z.number().min(0).max(1),
+    action: z.enum(ACTIONS),
+    /** Only for content whose audience is one of these (default: every audience). */
+    audience: z.array(z.enum(AUDIENCES)).min(1).optional(),
+    /** For `review`: which queue, and how soon. */
+    queue: z.string().regex(/^[a-z0-9_-]{1,64}$/).optional(),
+    priority: z.enum(PRIORITIES).optional(),
+  })
+  .strict()
+  .refine((r) => r.action === 'review' || (r.queue === undefined && r.priority === undefined), {
+    message: 'queue and priority apply to review rules only',
+  });
+
+const categoryPolicy = z
+  .object({
+    sources: z.array(source).min(1).default(['lexicon']),
+    /** How several sources combine: the highest score, or noisy-OR (independent evidence). */
+    combine: z.enum(['max', 'noisy_or']).default('max'),
+    /** Checked in order; the first rule whose minScore the score reaches decides. */
+    rules: z.array(rule).max(50),
+  })
+  .strict();
+
+export const policySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _'),
+    name: z.string().min(1).max(200),
+    description: z.string().max(5000).optional(),
+    categories: z.partialRecord(categoryId, categoryPolicy),
+    review: z
+      .object({
+        defaultQueue: z.string().regex(/^[a-z0-9_-]{1,64}$/).default('general'),
+        defaultPriority: z.enum(PRIORITIES).default('normal'),
+      })
+      .strict()
+      .default({ defaultQueue: 'general', defaultPriority: 'normal' }),
+  })
+  .strict();
+
+export type PolicyDocument = z.infer<typeof policySchema>;
+export type CategoryPolicy = z.infer<typeof categoryPolicy>;
+export type PolicyRule = z.infer<typeof rule>;
+export type PolicySource = z.infer<typeof source>;

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { loadConfig, type SaringConfig } from '../config/config.js';
+import { openStorage, type Storage } from '../db/connect.js';
+import { createSaring, type Saring } from '../engine.js';
+
+export type Backend = 'pglite' | 'postgres';
+
+/** The backends storage tests run on: PGlite always, PostgreSQL when DATABASE_URL is set. */
+export const BACKENDS: { backend: Backend; skip: boolean; label: string }[] = [
+  { backend: 'pglite', skip: false, label: 'pglite' },
+  {
+    backend: 'postgres',
+    skip: !process.env['DATABASE_URL'],
+    label: process.env['DATABASE_URL'] ? 'postgres' : 'postgres (skipped: DATABASE_URL not set)',
+  },
+];
+
+/** A fresh, migrated, empty database: a PGlite copy of the template, or a new PostgreSQL database. */
+export async function freshStorage(backend: Backend): Promise<Storage> {
+  if (backend === 'pglite') {
+    const template = readFileSync(inject('pgliteTemplate'));
+    return openStorage({ dataDir: 'memory://', loadDataDir: new Blob([template]) });
+  }
+  const adminUrl = process.env['DATABASE_URL']!;
+  const name = `saring_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const storage = await openStorage({ databaseUrl: url.toString(), dataDir: 'unused', poolSize: 5 });
+  return {
+    ...storage,
+    async close() {
+      await storage.close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+export function testConfig(overrides: Partial<SaringConfig> = {}): SaringConfig {
+  return loadConfig({ dataDir: 'memory://', workers: true, jobPollSeconds: 0.5, webhookRetrySeconds: 1, demo: false, ...overrides }, {});
+}
+
+/** An engine on a fresh database; close() also drops the database. */
+export async function testSaring(backend: Backend, overrides: Partial<SaringConfig> = {}): Promise<Saring & { adminKey: string }> {
+  const storage = await freshStorage(backend);
+  const saring = await createSaring(testConfig(overrides), { storage });
+  const close = saring.close;
+  return Object.assign(saring, {
+    adminKey: saring.bootstrap.adminKey!,
+    async close() {
+      await close();
+      await storage.close();
+    },
+  });
+}
