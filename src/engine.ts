@@ -1,16 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Principal } from './access/users.js';
-import { createUser, listUsers, revokeKey, authenticate, issueKey } from './access/users.js';
-import { listAudit, verifyAudit, type Actor, type AuditQuery } from './audit/log.js';
-import type { CategoryId } from './categories/categories.js';
+import { authenticate, createUser, issueKey, listUsers, revokeKey, type UsersApi } from './users/users.js';
+import { listAudit, verifyAudit, type Actor, type AuditApi } from './audit/log.js';
 import type { SaringConfig } from './config/config.js';
-import { getContent, listContent, submitContent } from './content/content.js';
-import { contentInputSchema, scanInputSchema, type ContentInput, type ScanInput } from './content/schema.js';
+import { getContent, listContent, submitContent, type ContentApi } from './content/content.js';
+import { contentInputSchema } from './content/schema.js';
+import { scanInputSchema } from './scan/schema.js';
 import { openStorage, type Db, type Storage } from './db/connect.js';
 import { scanConfigGeneration } from './db/generation.js';
-import { getDecision, recordDecision } from './decisions/decisions.js';
-import type { DecisionAction } from './decisions/statement.js';
+import { getDecision, recordDecision, type DecisionsApi } from './decisions/decisions.js';
 import { SaringError } from './errors/errors.js';
 import { createJobs, type Jobs } from './jobs/jobs.js';
 import {
@@ -22,15 +20,15 @@ import {
   removeLexiconEntries,
   saveLexicon,
   setLexiconEnabled,
+  type LexiconsApi,
 } from './lexicons/store.js';
 import { defaultPolicy, parsePolicy } from './policy/document.js';
 import { parseInput } from './shared/validate.js';
-import { activatePolicyVersion, activePolicy, getPolicyVersion, policyHistory, savePolicy } from './policy/store.js';
+import { activatePolicyVersion, activePolicy, getPolicyVersion, policyHistory, savePolicy, type PolicyApi } from './policy/store.js';
 import { loadScanConfig, writeScanSnapshot, type ScanConfig } from './scan/scan-config.js';
-import { scanTexts } from './scan/scan.js';
-import type { Verdict } from './scan/verdict.js';
+import { scanTexts, type ScanApi } from './scan/scan.js';
 import { loadDefaultLexicons } from './signals/text/index.js';
-import { addEndpoint, defineWebhookQueue, listDeliveries, listEndpoints, removeEndpoint, WEBHOOK_QUEUE } from './webhooks/webhooks.js';
+import { addEndpoint, defineWebhookQueue, listDeliveries, listEndpoints, removeEndpoint, WEBHOOK_QUEUE, type WebhooksApi } from './webhooks/webhooks.js';
 
 /** How often a process re-checks whether another process changed policy or lexicons. */
 const CONFIG_CHECK_MS = 2_000;
@@ -50,68 +48,19 @@ export interface Bootstrap {
  * const verdict = await saring.scan({ text: 'SLOT GACOR maxwin' });
  * await saring.close();
  */
-export interface Saring {
+export interface Saring extends ScanApi {
   readonly config: SaringConfig;
   readonly storage: Storage;
   readonly db: Db;
   readonly jobs: Jobs;
   readonly bootstrap: Bootstrap;
-  /** The compiled policy and lexicons scans use now. */
-  scanConfig(): Promise<ScanConfig>;
-  /** A verdict for texts; nothing is stored. */
-  scan(input: ScanInput): Promise<Verdict>;
-  content: {
-    submit(input: ContentInput, actor: Actor): ReturnType<typeof submitContent>;
-    get(idOrExternalId: string): ReturnType<typeof getContent>;
-    list(options?: Parameters<typeof listContent>[1]): ReturnType<typeof listContent>;
-  };
-  decisions: {
-    /** A moderator's decision on a content item. */
-    decide(
-      contentId: string,
-      input: { action: DecisionAction; category?: CategoryId | null; reason: string },
-      principal: Principal,
-    ): ReturnType<typeof recordDecision>;
-    get(id: string): ReturnType<typeof getDecision>;
-  };
-  policy: {
-    validate(source: string): ReturnType<typeof parsePolicy>;
-    /** Stores the document as a new version and activates it. */
-    activate(source: string, actor: Actor, note?: string): ReturnType<typeof savePolicy>;
-    activateVersion(version: number, actor: Actor): ReturnType<typeof activatePolicyVersion>;
-    active(): ReturnType<typeof activePolicy>;
-    get(version: number): ReturnType<typeof getPolicyVersion>;
-    history(): ReturnType<typeof policyHistory>;
-  };
-  lexicons: {
-    list(): ReturnType<typeof listLexicons>;
-    get(name: string, version?: number): ReturnType<typeof getLexicon>;
-    save(lexicon: unknown, actor: Actor, note?: string): ReturnType<typeof saveLexicon>;
-    addEntries(name: string, entries: unknown[], actor: Actor, note?: string): ReturnType<typeof addLexiconEntries>;
-    removeEntries(name: string, terms: string[], actor: Actor, note?: string): ReturnType<typeof removeLexiconEntries>;
-    activateVersion(name: string, version: number, actor: Actor): Promise<void>;
-    setEnabled(name: string, enabled: boolean, actor: Actor): Promise<void>;
-    history(name: string): ReturnType<typeof lexiconHistory>;
-  };
-  users: {
-    create(input: { name: string; role: string; org?: string | null }, actor: Actor): ReturnType<typeof createUser>;
-    list(): ReturnType<typeof listUsers>;
-    authenticate(key: string): Promise<Principal>;
-    issueKey(userId: string, actor: Actor): Promise<string>;
-    revokeKey(prefix: string, actor: Actor): Promise<void>;
-  };
-  audit: {
-    list(query?: AuditQuery): ReturnType<typeof listAudit>;
-    verify(): ReturnType<typeof verifyAudit>;
-  };
-  webhooks: {
-    add(input: { url: string; events?: string[]; secret?: string }, actor: Actor): ReturnType<typeof addEndpoint>;
-    list(): ReturnType<typeof listEndpoints>;
-    remove(id: string, actor: Actor): Promise<void>;
-    deliveries(options?: Parameters<typeof listDeliveries>[1]): ReturnType<typeof listDeliveries>;
-    /** Waits until every queued delivery was tried for the last time or delivered. */
-    drain(timeoutMs?: number): Promise<void>;
-  };
+  content: ContentApi;
+  decisions: DecisionsApi;
+  policy: PolicyApi;
+  lexicons: LexiconsApi;
+  users: UsersApi;
+  audit: AuditApi;
+  webhooks: WebhooksApi;
   close(): Promise<void>;
 }
 

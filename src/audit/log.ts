@@ -124,6 +124,12 @@ export async function listAudit(db: Db, q: AuditQuery = {}): Promise<AuditEntry[
   return (await query.execute()).map((r) => toEntry(r as Row));
 }
 
+/** The audit part of the engine. */
+export interface AuditApi {
+  list(query?: AuditQuery): Promise<AuditEntry[]>;
+  verify(): Promise<VerifyResult>;
+}
+
 export interface VerifyResult {
   ok: boolean;
   /** Entries read. */

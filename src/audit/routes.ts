@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { requires, type Routes } from '../http/app.js';
+import type { Routes } from '../http/app.js';
+import { requires, type Authenticator } from '../access/auth.js';
+import type { AuditApi } from './log.js';
 
-export const auditRoutes: Routes = (app, saring) => {
+export const auditRoutes: Routes<Authenticator & { audit: AuditApi }> = (app, saring) => {
   app.get(
     '/v1/audit',
     {

@@ -5,7 +5,7 @@ import { notFound } from '../errors/errors.js';
 import type { Jobs } from '../jobs/jobs.js';
 import { canonicalJson } from '../shared/canonical-json.js';
 import type { Verdict } from '../scan/verdict.js';
-import type { ValidContentInput } from './schema.js';
+import type { ContentInput, ValidContentInput } from './schema.js';
 
 export interface ContentItem {
   id: string;
@@ -85,6 +85,14 @@ export async function getContent(db: Db, idOrExternalId: string): Promise<Conten
     })),
     decisions: await listDecisions(db, row.id),
   };
+}
+
+/** The content part of the engine. */
+export interface ContentApi {
+  /** Stores and scans an item (idempotent by external id); acts on the verdict. */
+  submit(input: ContentInput, actor: Actor): Promise<SubmitResult>;
+  get(idOrExternalId: string): Promise<ContentDetail>;
+  list(options?: { status?: string; limit?: number; before?: string }): Promise<ContentItem[]>;
 }
 
 export interface SubmitResult {

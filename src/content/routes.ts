@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { principalOf, requires, type Routes } from '../http/app.js';
+import type { Routes } from '../http/app.js';
+import { principalOf, requires, type Authenticator } from '../access/auth.js';
+import type { ContentApi } from './content.js';
 import { contentInputSchema } from './schema.js';
 
-export const contentRoutes: Routes = (app, saring) => {
+export const contentRoutes: Routes<Authenticator & { content: ContentApi }> = (app, saring) => {
   app.post(
     '/v1/content',
     {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CategoryId } from '../categories/categories.js';
+import type { Principal } from '../access/auth.js';
 import type { Db } from '../db/connect.js';
 import { appendAudit, type Actor } from '../audit/log.js';
 import { notFound } from '../errors/errors.js';
@@ -22,6 +23,13 @@ export interface Decision {
   automatedDecision: boolean;
   statement: StatementOfReasons;
   createdAt: string;
+}
+
+/** The decisions part of the engine. */
+export interface DecisionsApi {
+  /** A moderator's decision on a content item. */
+  decide(contentId: string, input: { action: DecisionAction; category?: CategoryId | null; reason: string }, principal: Principal): Promise<Decision>;
+  get(id: string): Promise<Decision>;
 }
 
 export interface DecisionInput {

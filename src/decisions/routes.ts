@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { CATEGORIES, CATEGORY_IDS } from '../categories/categories.js';
 import { can } from '../access/roles.js';
 import { SaringError } from '../errors/errors.js';
-import { principalOf, requires, type Routes } from '../http/app.js';
+import type { Routes } from '../http/app.js';
+import { principalOf, requires, type Authenticator } from '../access/auth.js';
+import type { DecisionsApi } from './decisions.js';
 import { DECISION_ACTIONS } from './statement.js';
 
 const decisionBody = z
@@ -13,7 +15,7 @@ const decisionBody = z
   })
   .strict();
 
-export const decisionRoutes: Routes = (app, saring) => {
+export const decisionRoutes: Routes<Authenticator & { decisions: DecisionsApi }> = (app, saring) => {
   app.post(
     '/v1/content/:id/decisions',
     {

@@ -3,22 +3,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { can, type Permission } from '../access/roles.js';
-import type { Principal } from '../access/users.js';
-import type { Saring } from '../engine.js';
 import { isSaringError, SaringError, type ErrorCode } from '../errors/errors.js';
 import { parseInput } from '../shared/validate.js';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    principal?: Principal;
-  }
-}
-
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
-/** A capability's routes: a function that adds them to the app. */
-export type Routes = (app: App, saring: Saring) => void | Promise<void>;
+/** A capability's routes: a function that adds them to the app, given the engine parts they use. */
+export type Routes<Deps> = (app: App, deps: Deps) => void | Promise<void>;
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
@@ -82,40 +73,24 @@ export function parseJsonBody(body: Buffer): unknown {
   return value;
 }
 
-/** A preHandler that requires an API key whose role grants `permission`. */
-export function requires(saring: Saring, permission: Permission) {
-  return async (request: FastifyRequest): Promise<void> => {
-    const header = request.headers.authorization;
-    const key = header?.startsWith('Bearer ') ? header.slice(7).trim() : (request.headers['x-api-key'] as string | undefined);
-    if (!key) throw new SaringError('unauthenticated');
-    const principal = await saring.users.authenticate(key);
-    if (!can(principal.user.role, permission)) {
-      throw new SaringError('forbidden', `Role ${principal.user.role} may not ${permission}.`);
-    }
-    request.principal = principal;
-  };
-}
-
-export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new SaringError('unauthenticated');
-  return request.principal;
-}
-
 export interface AppOptions {
-  routes: Routes[];
+  /** Adds the routes; called once the shared plumbing is in place. */
+  routes: (app: App) => void | Promise<void>;
+  bodyLimitBytes: number;
   logger?: boolean | { level: string };
-  bodyLimitBytes?: number;
   version?: string;
+  /** What `/healthz` reports besides `ok`. */
+  health?: () => Record<string, unknown>;
 }
 
 /**
  * Builds the HTTP app without listening, so tests drive it with `inject()`.
  * Capabilities add their own routes (`routes`); this file holds what they share.
  */
-export async function buildApp(saring: Saring, options: AppOptions): Promise<App> {
+export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: options.bodyLimitBytes ?? saring.config.http.bodyLimitBytes,
+    bodyLimit: options.bodyLimitBytes,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(({ schema }) => (data) => {
@@ -127,7 +102,7 @@ export async function buildApp(saring: Saring, options: AppOptions): Promise<App
   });
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
-  app.removeContentTypeParser('application/json');
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => {
     try {
       done(null, parseJsonBody(body as Buffer));
@@ -167,8 +142,8 @@ export async function buildApp(saring: Saring, options: AppOptions): Promise<App
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true, database: saring.storage.kind }));
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true, ...options.health?.() }));
 
-  for (const routes of options.routes) await routes(app, saring);
+  await options.routes(app);
   return app;
 }

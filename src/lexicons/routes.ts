@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { principalOf, requires, type Routes } from '../http/app.js';
+import type { Routes } from '../http/app.js';
+import { principalOf, requires, type Authenticator } from '../access/auth.js';
+import type { LexiconsApi } from './store.js';
 
 const name = z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/) });
 
-export const lexiconRoutes: Routes = (app, saring) => {
+export const lexiconRoutes: Routes<Authenticator & { lexicons: LexiconsApi }> = (app, saring) => {
   app.get(
     '/v1/lexicons',
     { schema: { tags: ['lexicons'], summary: 'Every lexicon with its active version' }, preHandler: requires(saring, 'lexicon:read') },

@@ -23,6 +23,18 @@ export interface LexiconVersionInfo {
   active: boolean;
 }
 
+/** The lexicons part of the engine. Every edit makes a new version. */
+export interface LexiconsApi {
+  list(): Promise<LexiconSummary[]>;
+  get(name: string, version?: number): Promise<Lexicon & { enabled: boolean }>;
+  save(lexicon: unknown, actor: Actor, note?: string): Promise<Lexicon>;
+  addEntries(name: string, entries: unknown[], actor: Actor, note?: string): Promise<Lexicon>;
+  removeEntries(name: string, terms: string[], actor: Actor, note?: string): Promise<Lexicon>;
+  activateVersion(name: string, version: number, actor: Actor): Promise<void>;
+  setEnabled(name: string, enabled: boolean, actor: Actor): Promise<void>;
+  history(name: string): Promise<LexiconVersionInfo[]>;
+}
+
 /** Every lexicon with its active version's size. */
 export async function listLexicons(db: Db): Promise<LexiconSummary[]> {
   const rows = await db

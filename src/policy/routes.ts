@@ -1,7 +1,9 @@
 import { stringify as toYaml } from 'yaml';
 import { z } from 'zod';
 import { SaringError } from '../errors/errors.js';
-import { principalOf, requires, type Routes } from '../http/app.js';
+import type { Routes } from '../http/app.js';
+import { principalOf, requires, type Authenticator } from '../access/auth.js';
+import type { PolicyApi } from './store.js';
 
 /** A policy as YAML/JSON text (`source`, comments kept) or as a JSON object (`document`). */
 const policyBody = z
@@ -17,7 +19,7 @@ function sourceOf(body: z.output<typeof policyBody>): string {
   return body.source ?? toYaml(body.document);
 }
 
-export const policyRoutes: Routes = (app, saring) => {
+export const policyRoutes: Routes<Authenticator & { policy: PolicyApi }> = (app, saring) => {
   app.get(
     '/v1/policy',
     { schema: { tags: ['policy'], summary: 'The active policy' }, preHandler: requires(saring, 'policy:read') },

@@ -21,6 +21,18 @@ export interface PolicyVersion {
   activatedAt: string | null;
 }
 
+/** The policy part of the engine. */
+export interface PolicyApi {
+  validate(source: string): ParsedPolicy;
+  /** Stores the document as a new version and activates it. */
+  activate(source: string, actor: Actor, note?: string): Promise<PolicyVersion>;
+  /** Activates a stored version (rollback). */
+  activateVersion(version: number, actor: Actor): Promise<PolicyVersion>;
+  active(): Promise<PolicyVersion | undefined>;
+  get(version: number): Promise<PolicyVersion>;
+  history(): Promise<Omit<PolicyVersion, 'document' | 'source'>[]>;
+}
+
 type Row = {
   version: number;
   policy_id: string;

@@ -1,7 +1,9 @@
-import { scanInputSchema } from '../content/schema.js';
-import { requires, type Routes } from '../http/app.js';
+import { scanInputSchema } from './schema.js';
+import type { Routes } from '../http/app.js';
+import { requires, type Authenticator } from '../access/auth.js';
+import type { ScanApi } from './scan.js';
 
-export const scanRoutes: Routes = (app, saring) => {
+export const scanRoutes: Routes<Authenticator & ScanApi> = (app, saring) => {
   app.post(
     '/v1/scan',
     {

@@ -1,9 +1,18 @@
 import type { CategoryId } from '../categories/categories.js';
 import { evaluatePolicy, type SourceScore } from '../policy/evaluate.js';
+import type { ScanInput } from './schema.js';
 import type { Audience } from '../policy/schema.js';
 import { analyseText, scoreHits, type TextHit } from '../signals/text/index.js';
 import type { ScanConfig } from './scan-config.js';
 import type { Entity, TextEvidence, Verdict } from './verdict.js';
+
+/** The scan part of the engine. */
+export interface ScanApi {
+  /** A verdict for texts; nothing is stored. */
+  scan(input: ScanInput): Promise<Verdict>;
+  /** The compiled policy and lexicons scans use now. */
+  scanConfig(): Promise<ScanConfig>;
+}
 
 export interface ScanTextsInput {
   texts: Record<string, string>;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { principalOf, requires, type Routes } from '../http/app.js';
+import type { Routes } from '../http/app.js';
+import { principalOf, requires, type Authenticator } from '../access/auth.js';
+import type { WebhooksApi } from './webhooks.js';
 
-export const webhookRoutes: Routes = (app, saring) => {
+export const webhookRoutes: Routes<Authenticator & { webhooks: WebhooksApi }> = (app, saring) => {
   app.get(
     '/v1/webhooks',
     { schema: { tags: ['webhooks'], summary: 'Registered endpoints' }, preHandler: requires(saring, 'webhooks:manage') },

@@ -31,6 +31,17 @@ export interface WebhookDelivery {
   deliveredAt: string | null;
 }
 
+/** The webhooks part of the engine. */
+export interface WebhooksApi {
+  /** Registers an endpoint; the signing secret is returned once. */
+  add(input: { url: string; events?: string[]; secret?: string }, actor: Actor): Promise<WebhookEndpoint & { secret: string }>;
+  list(): Promise<WebhookEndpoint[]>;
+  remove(id: string, actor: Actor): Promise<void>;
+  deliveries(options?: { status?: string; limit?: number }): Promise<WebhookDelivery[]>;
+  /** Waits until every queued delivery was delivered or tried for the last time. */
+  drain(timeoutMs?: number): Promise<void>;
+}
+
 function validUrl(url: string): string {
   let parsed: URL;
   try {

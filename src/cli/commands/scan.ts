@@ -1,7 +1,8 @@
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CATEGORIES } from '../../categories/categories.js';
-import { contentInputSchema, scanInputSchema } from '../../content/schema.js';
+import { contentInputSchema } from '../../content/schema.js';
+import { scanInputSchema } from '../../scan/schema.js';
 import { openStorage } from '../../db/connect.js';
 import { readLock } from '../../db/lock.js';
 import { isSaringError, SaringError } from '../../errors/errors.js';
@@ -61,17 +62,23 @@ function human(verdict: Verdict): string {
   return lines.join('\n');
 }
 
+/** The id a batch line names (`id`, or a content object's `externalId`), if any. */
+function batchId(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as { id?: unknown; externalId?: unknown };
+  const id = v.externalId ?? v.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
 /** One line of a batch: `{ id, text }`, or a content object (`externalId`, `texts`, …). */
-function batchItem(value: unknown): { id: string | undefined; texts: Record<string, string>; audience: 'general' | 'adult' | 'children' } {
+function batchItem(value: unknown): { texts: Record<string, string>; audience: 'general' | 'adult' | 'children' } {
   if (value && typeof value === 'object' && 'externalId' in value) {
     const c = parseInput(contentInputSchema, value);
-    return { id: c.externalId, texts: c.texts, audience: c.audience };
+    return { texts: c.texts, audience: c.audience };
   }
-  const obj = (value ?? {}) as Record<string, unknown>;
-  const { id, ...rest } = obj;
-  if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') throw new SaringError('validation_failed', 'id must be a string or a number');
+  const { id: _id, ...rest } = (value ?? {}) as Record<string, unknown>;
   const s = parseInput(scanInputSchema, rest);
-  return { id: id === undefined ? undefined : String(id), texts: { ...(s.texts ?? {}), ...(s.text !== undefined ? { text: s.text } : {}) }, audience: s.audience };
+  return { texts: { ...(s.texts ?? {}), ...(s.text !== undefined ? { text: s.text } : {}) }, audience: s.audience };
 }
 
 async function write(line: string): Promise<void> {
@@ -106,9 +113,8 @@ async function scanBatch(config: ScanConfig, path: string): Promise<{ lines: num
       } catch (err) {
         throw new SaringError('invalid_json', `Not JSON: ${(err as Error).message}`);
       }
-      const item = batchItem(parsed);
-      id = item.id;
-      out = { ...(id !== undefined ? { id } : {}), ...scanTexts(config, item) };
+      id = batchId(parsed);
+      out = { ...(id !== undefined ? { id } : {}), ...scanTexts(config, batchItem(parsed)) };
     } catch (err) {
       errors++;
       const e = isSaringError(err) ? err : new SaringError('internal', (err as Error).message);

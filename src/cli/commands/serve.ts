@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadDemo } from '../../demo/demo.js';
 import { createSaring } from '../../engine.js';
-import { createServer } from '../../http/server.js';
+import { createServer } from '../../server.js';
 import { action, cliConfig, withDataOption } from '../support.js';
 
 export function registerServe(program: Command): void {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { principalOf, requires, type Routes } from '../http/app.js';
-import { ROLES } from './roles.js';
+import type { Routes } from '../http/app.js';
+import { principalOf, requires } from '../access/auth.js';
+import { ROLES } from '../access/roles.js';
+import type { UsersApi } from './users.js';
 
-export const accessRoutes: Routes = (app, saring) => {
+export const userRoutes: Routes<{ users: UsersApi }> = (app, saring) => {
   app.get('/v1/me', { schema: { tags: ['access'], summary: 'Who this API key belongs to' }, preHandler: requires(saring, 'content:read') }, async (request) =>
     principalOf(request).user,
   );

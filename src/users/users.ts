@@ -2,23 +2,17 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/connect.js';
 import { appendAudit, type Actor } from '../audit/log.js';
 import { SaringError } from '../errors/errors.js';
-import { isRole, type Role } from './roles.js';
+import type { OperatorUser, Principal } from '../access/auth.js';
+import { isRole, type Role } from '../access/roles.js';
 
-export interface OperatorUser {
-  id: string;
-  name: string;
-  role: Role;
-  org: string | null;
-  createdAt: string;
-  disabled: boolean;
-}
-
-/** The identity behind an authenticated request. */
-export interface Principal {
-  user: OperatorUser;
-  keyPrefix: string;
-  /** How this principal appears in the audit log. */
-  actor: Actor;
+/** The operator-users part of the engine. */
+export interface UsersApi {
+  /** Creates a user with a first API key (returned once). */
+  create(input: { name: string; role: string; org?: string | null }, actor: Actor): Promise<{ user: OperatorUser; apiKey: string }>;
+  list(): Promise<OperatorUser[]>;
+  authenticate(key: string): Promise<Principal>;
+  issueKey(userId: string, actor: Actor): Promise<string>;
+  revokeKey(prefix: string, actor: Actor): Promise<void>;
 }
 
 const KEY_PREFIX = 'srg_';

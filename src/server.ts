@@ -1,0 +1,27 @@
+import { auditRoutes } from './audit/routes.js';
+import { contentRoutes } from './content/routes.js';
+import { decisionRoutes } from './decisions/routes.js';
+import type { Saring } from './engine.js';
+import { buildApp, type App } from './http/app.js';
+import { lexiconRoutes } from './lexicons/routes.js';
+import { policyRoutes } from './policy/routes.js';
+import { scanRoutes } from './scan/routes.js';
+import { userRoutes } from './users/routes.js';
+import { webhookRoutes } from './webhooks/routes.js';
+
+/**
+ * The HTTP door: the shared plumbing of `http/` with every capability's routes, over one engine.
+ * It does not listen; `saring serve` does, tests use `inject()`.
+ */
+export function createServer(saring: Saring, options: { logger?: boolean | { level: string } } = {}): Promise<App> {
+  return buildApp({
+    ...options,
+    bodyLimitBytes: saring.config.http.bodyLimitBytes,
+    health: () => ({ database: saring.storage.kind }),
+    async routes(app) {
+      for (const routes of [scanRoutes, contentRoutes, decisionRoutes, policyRoutes, lexiconRoutes, auditRoutes, webhookRoutes, userRoutes]) {
+        await routes(app, saring);
+      }
+    },
+  });
+}

@@ -1,0 +1,149 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, '..', 'bin', 'saring.js');
+const tmp = mkdtempSync(join(tmpdir(), 'saring-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Runs the built CLI; never throws, returns what a shell user would see. */
+async function saring(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, DATABASE_URL: '', SARING_DATA: join(tmp, 'none'), ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('saring scan', () => {
+  it('removes styled gambling spam with evidence on the original characters', async () => {
+    const text = '𝐒𝐋𝐎𝐓 𝐆𝐀𝐂𝐎𝐑 maxwin depo 10rb WD cepat bosku';
+    const { code, stdout } = await saring(['scan', '--json', text]);
+    expect(code).toBe(0);
+    const verdict = JSON.parse(stdout);
+    expect(verdict.action).toBe('remove');
+    expect(verdict.policyVersion).toBe('indonesia-default@builtin');
+    const gambling = verdict.categories.find((c: { category: string }) => c.category === 'gambling');
+    expect(gambling.score).toBeGreaterThanOrEqual(0.85);
+    const codePoints = [...text];
+    for (const e of gambling.evidence) {
+      expect(codePoints.slice(e.start, e.end).join('')).toBe(e.match);
+    }
+    expect(gambling.evidence.some((e: { match: string }) => e.match.includes('𝐒𝐋𝐎𝐓'))).toBe(true);
+  });
+
+  it('does not remove criticism of gambling', async () => {
+    const { stdout } = await saring(['scan', '--json', 'judi online itu haram']);
+    expect(JSON.parse(stdout).action).not.toBe('remove');
+  });
+
+  it('streams a batch, one verdict per line in order, and reports bad lines without stopping', async () => {
+    const file = join(tmp, 'batch.jsonl');
+    const lines = [
+      JSON.stringify({ id: 'a', text: 'Resep rendang enak' }),
+      '{"id": "broken",',
+      JSON.stringify({ id: 'b', text: 'slot gacor maxwin depo 10rb bosku' }),
+      JSON.stringify({ externalId: 'c', kind: 'comment', texts: { comment: 'WD cepat anti rungkad slot88' } }),
+      JSON.stringify({ id: 'd', text: '\ud800' }), // JSON.stringify escapes the lone surrogate
+    ];
+    writeFileSync(file, Buffer.concat([Buffer.from(lines.join('\n') + '\n'), Buffer.from([0xff, 0xfe, 0x0a])]));
+    const { code, stdout } = await saring(['scan', '--json', '--batch', file]);
+    expect(code).toBe(1); // some lines were bad
+    const out = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id ?? `line ${o.line}`)).toEqual(['a', 'line 2', 'b', 'c', 'd', 'line 6']);
+    expect(out[0].action).toBe('allow');
+    expect(out[1].error.code).toBe('invalid_json');
+    expect(out[2].action).toBe('remove');
+    expect(out[3].action).toBe('remove');
+    expect(out[4].error.code).toBe('validation_failed');
+    expect(out[5].error.code).toBe('invalid_utf8');
+  });
+
+  it('explains what is missing', async () => {
+    const { code, stderr } = await saring(['scan']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Give the text to scan/);
+  });
+});
+
+describe('saring with a data directory', () => {
+  const data = join(tmp, 'data');
+  const env = { SARING_DATA: data };
+
+  it('adds users, edits lexicons and policy, verifies the audit log, and scans with what is active', async () => {
+    const add = await saring(['user', 'add', '--role', 'moderator', '--name', 'Dewi', '--org', 'T&S', '--json'], env);
+    expect(add.code).toBe(0);
+    expect(JSON.parse(add.stdout).apiKey).toMatch(/^srg_[0-9a-f]{12}_/);
+    expect(existsSync(join(data, 'initial-admin-key.txt'))).toBe(true);
+
+    const lex = await saring(['lexicon', 'add', 'gambling', 'kodokwin', '--weight', '0.95', '--note', 'new brand'], env);
+    expect(lex.code).toBe(0);
+    const scan = await saring(['scan', '--json', 'ayo main di kodokwin'], env);
+    expect(JSON.parse(scan.stdout)).toMatchObject({ action: 'remove', policyVersion: 'indonesia-default@v1' });
+
+    const policyFile = join(tmp, 'policy.yaml');
+    writeFileSync(policyFile, 'id: test-policy\nname: Test\ncategories:\n  gambling:\n    rules: [{ minScore: 0.99, action: review }]\n');
+    expect((await saring(['policy', 'validate', policyFile])).code).toBe(0);
+    const activated = await saring(['policy', 'activate', policyFile, '--note', 'testing'], env);
+    expect(activated.stdout).toMatch(/test-policy@v2/);
+    const history = await saring(['policy', 'history', '--json'], env);
+    expect(JSON.parse(history.stdout).map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(JSON.parse((await saring(['scan', '--json', 'ayo main di kodokwin'], env)).stdout).policyVersion).toBe('test-policy@v2');
+
+    const verify = await saring(['audit', 'verify', '--json'], env);
+    expect(verify.code).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+  });
+
+  it('rejects an invalid policy file with every problem listed', async () => {
+    const bad = join(tmp, 'bad.yaml');
+    writeFileSync(bad, 'id: Bad Id\nname: X\ncategories:\n  casino: {}\n');
+    const { code, stderr } = await saring(['policy', 'validate', bad]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/invalid_policy/);
+    expect(stderr).toMatch(/id/);
+  });
+
+  it('refuses, at once and clearly, a data directory another live process owns', async () => {
+    writeFileSync(join(data, 'saring.lock'), JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), command: 'saring serve', url: 'http://127.0.0.1:9999' }));
+    try {
+      const { code, stderr } = await saring(['user', 'list'], env);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/in use by process \d+ \(saring serve at http:\/\/127\.0\.0\.1:9999/);
+      expect(stderr).toMatch(/data_dir_locked/);
+      // scan still works beside the owner, from the snapshot
+      const scan = await saring(['scan', '--json', 'slot gacor maxwin'], env);
+      expect(scan.code).toBe(0);
+      expect(JSON.parse(scan.stdout).policyVersion).toBe('test-policy@v2');
+    } finally {
+      rmSync(join(data, 'saring.lock'));
+    }
+  });
+
+  it('takes over the lock of a dead process', async () => {
+    writeFileSync(join(data, 'saring.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, hostname: hostname(), startedAt: '2020-01-01T00:00:00Z' }));
+    const { code, stdout } = await saring(['user', 'list'], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/admin/);
+    expect(existsSync(join(data, 'saring.lock'))).toBe(false);
+  });
+
+  it('loads the demo content with every kind of verdict', async () => {
+    expect((await saring(['policy', 'rollback', '1'], env)).code).toBe(0);
+    const { code, stdout } = await saring(['demo'], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/removed/);
+    expect(stdout).toMatch(/active/);
+    expect(stdout).toMatch(/in_review/);
+    expect(readFileSync(join(data, 'scan-config.json'), 'utf8')).toContain('indonesia-default@v1');
+  });
+});
