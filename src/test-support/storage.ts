@@ -18,7 +18,7 @@ export const BACKENDS: { backend: Backend; skip: boolean; label: string }[] = [
 ];
 
 /** A fresh, migrated, empty database: a PGlite copy of the template, or a new PostgreSQL database. */
-export async function freshStorage(backend: Backend): Promise<Storage> {
+export async function freshStorage(backend: Backend): Promise<Storage & { url?: string }> {
   if (backend === 'pglite') {
     const template = readFileSync(inject('pgliteTemplate'));
     return openStorage({ dataDir: 'memory://', loadDataDir: new Blob([template]) });
@@ -34,6 +34,7 @@ export async function freshStorage(backend: Backend): Promise<Storage> {
   const storage = await openStorage({ databaseUrl: url.toString(), dataDir: 'unused', poolSize: 5 });
   return {
     ...storage,
+    url: url.toString(),
     async close() {
       await storage.close();
       const a = new pg.Client({ connectionString: adminUrl });
