@@ -25,7 +25,8 @@ describe('saring serve on an empty data directory', () => {
       child.stdout!.on('data', (d) => {
         output += d;
         const m = /running at (http:\/\/[^\s]+) /.exec(output);
-        if (m) {
+        // The first start ends its message with a curl example; wait for all of it.
+        if (m && output.includes('Try: curl')) {
           clearTimeout(timer);
           resolve(m[1]!);
         }
