@@ -144,6 +144,7 @@ describe('saring with a data directory', () => {
     expect(stdout).toMatch(/removed/);
     expect(stdout).toMatch(/active/);
     expect(stdout).toMatch(/in_review/);
+    expect(stdout).toMatch(/restricted/);
     expect(readFileSync(join(data, 'scan-config.json'), 'utf8')).toContain('indonesia-default@v1');
   });
 });
