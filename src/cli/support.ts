@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig, type SaringConfig } from '../config/config.js';
-import { createSaring, type Saring } from '../engine.js';
+import type { Saring } from '../engine.js';
 import { isSaringError, SaringError } from '../errors/errors.js';
 
 /** How CLI actions appear in the audit log. */
@@ -23,6 +23,7 @@ export function cliConfig(options: CommonOptions, overrides: Partial<SaringConfi
 
 /** Opens the engine for one CLI command (no job workers, no demo data) and closes it after. */
 export async function withSaring<T>(options: CommonOptions, command: string, fn: (saring: Saring) => Promise<T>): Promise<T> {
+  const { createSaring } = await import('../engine.js'); // loaded on use: `saring scan` starts without it
   const saring = await createSaring(cliConfig(options, { workers: false, demo: false }), { command: `saring ${command}` });
   try {
     return await fn(saring);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadDemo } from '../../demo/demo.js';
 import { action, withDataOption, withSaring } from '../support.js';
 
 export function registerDemo(program: Command): void {
@@ -7,6 +6,7 @@ export function registerDemo(program: Command): void {
     .description('load the demo content (clean posts, gambling spam, scams, hate speech) and show the verdicts')
     .action(
       action(async (options: { data?: string }) => {
+        const { loadDemo } = await import('../../demo/demo.js');
         await withSaring(options, 'demo', async (saring) => {
           const created = await loadDemo(saring);
           const items = await saring.content.list({ limit: 500 });

@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { CATEGORIES } from '../../categories/categories.js';
 import { contentInputSchema } from '../../content/schema.js';
 import { scanInputSchema } from '../../scan/schema.js';
-import { openStorage } from '../../db/connect.js';
 import { readLock } from '../../db/lock.js';
 import { isSaringError, SaringError } from '../../errors/errors.js';
 import { builtinScanConfig, loadScanConfig, readScanSnapshot, writeScanSnapshot, type ScanConfig } from '../../scan/scan-config.js';
@@ -20,6 +19,8 @@ import { action, cliConfig, readTextFile, withDataOption } from '../support.js';
  */
 async function cliScanConfig(options: { data?: string }): Promise<ScanConfig> {
   const config = cliConfig(options);
+  const openStorage = async (o: Parameters<typeof import('../../db/connect.js').openStorage>[0]) =>
+    (await import('../../db/connect.js')).openStorage(o); // PGlite loads only when it is needed
   if (config.databaseUrl) {
     const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 1 });
     try {

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { loadDemo } from '../../demo/demo.js';
-import { createSaring } from '../../engine.js';
-import { createServer } from '../../server.js';
 import { action, cliConfig, withDataOption } from '../support.js';
 
 export function registerServe(program: Command): void {
@@ -18,6 +15,11 @@ export function registerServe(program: Command): void {
         if (options.host) config.http.host = options.host;
         config.demo = config.demo && options.demo;
         config.workers = options.workers || !config.databaseUrl;
+        const [{ createSaring }, { createServer }, { loadDemo }] = await Promise.all([
+          import('../../engine.js'),
+          import('../../server.js'),
+          import('../../demo/demo.js'),
+        ]);
         const saring = await createSaring(config, { command: 'saring serve' });
         const where = saring.storage.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
         if (config.demo && saring.bootstrap.seededPolicy) {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { createSaring } from '../../engine.js';
 import { SaringError } from '../../errors/errors.js';
 import { action, cliConfig } from '../support.js';
 
@@ -13,6 +12,7 @@ export function registerWorker(program: Command): void {
         if (!config.databaseUrl) {
           throw new SaringError('invalid_state', 'saring worker needs DATABASE_URL: on the embedded database, `saring serve` runs the workers itself.');
         }
+        const { createSaring } = await import('../../engine.js');
         const saring = await createSaring(config, { command: 'saring worker' });
         process.stdout.write('Saring worker running. Ctrl-C to stop.\n');
         const stop = async () => {
