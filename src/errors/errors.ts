@@ -11,6 +11,13 @@ export const ERROR_CATALOGUE = {
   text_too_large: { status: 413, summary: 'A text field is over the size limit.' },
   body_too_large: { status: 413, summary: 'The request body is over the size limit.' },
   unsupported_media_type: { status: 415, summary: 'The content type is not supported.' },
+  // media
+  invalid_media: { status: 422, summary: 'The media file is corrupt, truncated, empty or not what it claims to be.' },
+  media_too_large: { status: 413, summary: 'The media is over a size, pixel, duration or frame limit.' },
+  unsupported_media: { status: 415, summary: 'The media format is not supported.' },
+  media_timeout: { status: 422, summary: 'Processing the media took longer than allowed.' },
+  invalid_hash: { status: 400, summary: 'Not a valid hash.' },
+  ffmpeg_unavailable: { status: 503, summary: 'No working ffmpeg was found.' },
   // auth
   unauthenticated: { status: 401, summary: 'An API key is required (Authorization: Bearer <key>).' },
   invalid_api_key: { status: 401, summary: 'The API key is unknown or revoked.' },
