@@ -1,9 +1,23 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  addEntries,
+  createBank,
+  deleteEntry,
+  getBank,
+  listBanks,
+  listEntries,
+  setEntryEnabled,
+  updateBank,
+  type BanksApi,
+} from './banks/banks.js';
+import { formatHashCsv, parseHashCsv, vpdqFileToEntry } from './banks/exchange.js';
+import { BankMatcher } from './banks/matcher.js';
+import { defineRetroQueue, RETRO_QUEUE } from './banks/retro.js';
 import { authenticate, createUser, issueKey, listUsers, revokeKey, type UsersApi } from './users/users.js';
 import { listAudit, verifyAudit, type Actor, type AuditApi } from './audit/log.js';
 import type { SaringConfig } from './config/config.js';
-import { getContent, listContent, submitContent, type ContentApi } from './content/content.js';
+import { applyVerdict, getContent, listContent, mediaHashes, submitContent, type ContentApi } from './content/content.js';
 import { contentInputSchema } from './content/schema.js';
 import { scanInputSchema } from './scan/schema.js';
 import { openStorage, type Db, type Storage } from './db/connect.js';
@@ -24,6 +38,7 @@ import {
 } from './lexicons/store.js';
 import { defaultPolicy, parsePolicy } from './policy/document.js';
 import { parseInput } from './shared/validate.js';
+import type { Audience } from './policy/schema.js';
 import { activatePolicyVersion, activePolicy, getPolicyVersion, policyHistory, savePolicy, type PolicyApi } from './policy/store.js';
 import { loadScanConfig, writeScanSnapshot, type ScanConfig } from './scan/scan-config.js';
 import { scanTexts, type ScanApi } from './scan/scan.js';
@@ -55,6 +70,7 @@ export interface Saring extends ScanApi {
   readonly jobs: Jobs;
   readonly bootstrap: Bootstrap;
   content: ContentApi;
+  banks: BanksApi;
   decisions: DecisionsApi;
   policy: PolicyApi;
   lexicons: LexiconsApi;
@@ -98,12 +114,34 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
   const embeddedDir = storage.kind === 'pglite' && storage.lock ? config.dataDir : undefined;
   try {
     defineWebhookQueue(jobs, db, { retryDelay: config.webhookRetrySeconds });
+    const matcher = new BankMatcher(db);
+    let matcherCheckedAt = 0;
+    /** The bank matcher, up to date within CONFIG_CHECK_MS (at once after this process's changes). */
+    const currentMatcher = async (force = false): Promise<BankMatcher> => {
+      if (force || Date.now() - matcherCheckedAt >= CONFIG_CHECK_MS) {
+        await matcher.refresh();
+        matcherCheckedAt = Date.now();
+      }
+      return matcher;
+    };
+    const bankMatchesOf = (m: BankMatcher, input: Parameters<typeof mediaHashes>[0]) =>
+      mediaHashes(input).flatMap(({ index, hashes }) => m.matchMedia(hashes).map((match) => ({ media: index, match })));
+    defineRetroQueue(jobs, db, async (contentId, matches) => {
+      const cfg = await scanConfig();
+      await db.transaction().execute(async (trx) => {
+        const item = await getContent(trx, contentId);
+        if (item.status === 'removed') return;
+        const verdict = scanTexts(cfg, { texts: item.texts, audience: item.audience as Audience, bankMatches: matches });
+        await applyVerdict(trx, jobs, contentId, verdict, 'system:retro-match');
+      });
+    });
     const bootstrap = await seed(db);
     if (bootstrap.adminKey && embeddedDir) {
       writeFileSync(join(embeddedDir, 'initial-admin-key.txt'), `${bootstrap.adminKey}\n`, { mode: 0o600 });
     }
     await jobs.start({ work: config.workers, pollingIntervalSeconds: config.jobPollSeconds });
 
+    await currentMatcher(true);
     let cached: ScanConfig | undefined;
     let checkedAt = 0;
     const scanConfig = async (): Promise<ScanConfig> => {
@@ -125,6 +163,31 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     };
     await scanConfig();
 
+    const decide: DecisionsApi['decide'] = async (contentId, input, principal) => {
+      const content = await getContent(db, contentId);
+      const reason = input.reason.trim();
+      if (!reason) throw new SaringError('validation_failed', 'A moderator decision needs a reason.');
+      const category = input.category ?? null;
+      const lastScan = content.scans.at(-1);
+      const evidence = category ? (lastScan?.verdict.categories.find((c) => c.category === category)?.evidence ?? []) : [];
+      return recordDecision(
+        db,
+        jobs,
+        {
+          contentId: content.id,
+          scanId: lastScan?.id ?? null,
+          actorType: 'moderator',
+          actorId: principal.user.id,
+          action: input.action,
+          category,
+          evidence,
+          automatedDetection: evidence.length > 0,
+          reason,
+        },
+        principal.actor,
+      );
+    };
+
     const saring: Saring = {
       config,
       storage,
@@ -141,35 +204,61 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
         async submit(input, actor) {
           const valid = parseInput(contentInputSchema, input);
           const cfg = await scanConfig();
-          return submitContent(db, jobs, valid, (c) => scanTexts(cfg, { texts: c.texts, audience: c.audience }), actor);
+          const m = await currentMatcher();
+          const result = await submitContent(db, jobs, valid, (c) => scanTexts(cfg, { texts: c.texts, audience: c.audience, bankMatches: bankMatchesOf(m, c) }), actor);
+          if (result.content.status === 'removed') await currentMatcher(true);
+          return result;
         },
         get: (id) => getContent(db, id),
         list: (options) => listContent(db, options),
       },
+      banks: {
+        list: () => listBanks(db),
+        get: (name) => getBank(db, name),
+        create: (input, actor) => createBank(db, input, actor),
+        update: async (name, input, actor) => {
+          const bank = await updateBank(db, name, input, actor);
+          await currentMatcher(true);
+          return bank;
+        },
+        addEntries: async (name, entries, actor, provenance = 'manual', sourceRef) => {
+          const result = await db.transaction().execute(async (trx) => {
+            const r = await addEntries(trx, name, entries, { provenance, sourceRef: sourceRef ?? null, actor });
+            if (r.added.length) await jobs.send(RETRO_QUEUE, { entryIds: r.added.map((e) => e.id) }, { trx });
+            return r;
+          });
+          await currentMatcher(true);
+          return result;
+        },
+        entries: (name, options) => listEntries(db, name, options),
+        setEntryEnabled: async (name, id, enabled, actor) => {
+          await setEntryEnabled(db, name, id, enabled, actor);
+          await currentMatcher(true);
+        },
+        deleteEntry: async (name, id, actor) => {
+          await deleteEntry(db, name, id, actor);
+          await currentMatcher(true);
+        },
+        importCsv: async (name, csv, actor, options = {}) =>
+          saring.banks.addEntries(name, parseHashCsv(csv, options.category), actor, options.provenance ?? 'import', options.sourceRef),
+        importVpdq: async (name, text, actor, options = {}) => saring.banks.addEntries(name, [vpdqFileToEntry(text, options)], actor, 'import', options.id),
+        exportCsv: async (name) => {
+          const all = [];
+          for (let afterId = 0; ; ) {
+            const page = await listEntries(db, name, { afterId, limit: 10_000 });
+            if (page.length === 0) break;
+            all.push(...page);
+            afterId = page.at(-1)!.id;
+          }
+          return formatHashCsv(all, (await getBank(db, name)).category);
+        },
+        match: async (hashes) => (await currentMatcher()).matchMedia(hashes),
+      },
       decisions: {
         async decide(contentId, input, principal) {
-          const content = await getContent(db, contentId);
-          const reason = input.reason.trim();
-          if (!reason) throw new SaringError('validation_failed', 'A moderator decision needs a reason.');
-          const category = input.category ?? null;
-          const lastScan = content.scans.at(-1);
-          const evidence = category ? (lastScan?.verdict.categories.find((c) => c.category === category)?.evidence ?? []) : [];
-          return recordDecision(
-            db,
-            jobs,
-            {
-              contentId: content.id,
-              scanId: lastScan?.id ?? null,
-              actorType: 'moderator',
-              actorId: principal.user.id,
-              action: input.action,
-              category,
-              evidence,
-              automatedDetection: evidence.length > 0,
-              reason,
-            },
-            principal.actor,
-          );
+          const decided = await decide(contentId, input, principal);
+          if (decided.action === 'remove') await currentMatcher(true);
+          return decided;
         },
         get: (id) => getDecision(db, id),
       },

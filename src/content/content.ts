@@ -1,3 +1,5 @@
+import type { MediaHashes } from '../banks/matcher.js';
+import { storeMediaHashes } from '../banks/media-hashes.js';
 import type { Db } from '../db/connect.js';
 import type { Actor } from '../audit/log.js';
 import { listDecisions, recordDecision, routeToReview, type Decision } from '../decisions/decisions.js';
@@ -104,6 +106,27 @@ export interface SubmitResult {
   verdict: Verdict;
 }
 
+/** The hashes of the content's images and videos (by position in `media`), as the banks match them. */
+export function mediaHashes(input: ValidContentInput): { index: number; hashes: MediaHashes }[] {
+  return input.media.flatMap((m, index) =>
+    m.type === 'audio'
+      ? []
+      : [
+          {
+            index,
+            hashes: {
+              kind: m.type,
+              ...(m.md5 ? { md5: m.md5 } : {}),
+              ...(m.sha256 ? { sha256: m.sha256 } : {}),
+              ...(m.pdq ? { pdq: m.pdq } : {}),
+              ...(m.cropped ? { cropped: m.cropped } : {}),
+              ...(m.vpdq ? { frames: m.vpdq } : {}),
+            },
+          },
+        ],
+  );
+}
+
 function fingerprint(input: ValidContentInput): string {
   return canonicalJson({ kind: input.kind, texts: input.texts, media: input.media, audience: input.audience });
 }
@@ -150,39 +173,51 @@ export async function submitContent(
       ? (await trx.updateTable('content_items').set({ ...values, updated_at: new Date() }).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
       : (await trx.insertInto('content_items').values({ external_id: input.externalId, ...values }).returning('id').executeTakeFirstOrThrow()).id;
 
+    await storeMediaHashes(trx, id, mediaHashes(input));
     const verdict = scan(input);
-    const scanRow = await trx
-      .insertInto('scans')
-      .values({ content_id: id, policy_version: verdict.policyVersion, action: verdict.action, verdict: JSON.stringify(verdict) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-
-    const top = verdict.categories[0];
-    const action = verdict.action;
-    if (action === 'review') {
-      if (verdict.review) await routeToReview(trx, jobs, { contentId: id, scanId: scanRow.id, ...verdict.review }, actor);
-    } else if (action !== 'allow' && top) {
-      // An allow verdict changes nothing: on an edited item, a removal stands until a person
-      // decides otherwise.
-      await recordDecision(
-        trx,
-        jobs,
-        {
-          contentId: id,
-          scanId: scanRow.id,
-          actorType: 'automated',
-          action,
-          category: top.category,
-          evidence: verdict.categories.filter((c) => c.action === verdict.action).flatMap((c) => c.evidence),
-          automatedDetection: true,
-          reason: `Automated scan under policy ${verdict.policyVersion}: ${top.category} score ${top.score}.`,
-        },
-        actor,
-      );
-    }
+    await applyVerdict(trx, jobs, id, verdict, actor);
     return { id, created: !existing, scanned: true, verdict };
   });
   return { ...outcome, content: await getContent(db, outcome.id) };
+}
+
+/**
+ * Records a scan of stored content and acts on its verdict: review holds the item, remove and
+ * restrict record an automated decision. An allow verdict changes nothing (a removal stands until
+ * a person decides otherwise).
+ */
+export async function applyVerdict(trx: Db, jobs: Jobs, contentId: string, verdict: Verdict, actor: Actor): Promise<void> {
+  const scanRow = await trx
+    .insertInto('scans')
+    .values({ content_id: contentId, policy_version: verdict.policyVersion, action: verdict.action, verdict: JSON.stringify(verdict) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const top = verdict.categories[0];
+  const action = verdict.action;
+  if (action === 'review') {
+    if (verdict.review) await routeToReview(trx, jobs, { contentId, scanId: scanRow.id, ...verdict.review }, actor);
+  } else if (action !== 'allow' && top) {
+    const deciding = verdict.categories.filter((c) => c.action === action);
+    const evidence = deciding.flatMap((c) => c.evidence);
+    await recordDecision(
+      trx,
+      jobs,
+      {
+        contentId,
+        scanId: scanRow.id,
+        actorType: 'automated',
+        action,
+        category: top.category,
+        evidence,
+        automatedDetection: true,
+        // Media removed because it matched a bank is already banked; banking it again would let
+        // matches drift from what a person or an order removed.
+        bankMedia: !evidence.some((e) => e.source === 'hash'),
+        reason: `Automated scan under policy ${verdict.policyVersion}: ${top.category} score ${top.score}.`,
+      },
+      actor,
+    );
+  }
 }
 
 export async function listContent(

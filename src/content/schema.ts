@@ -9,13 +9,30 @@ const externalId = z
   .max(256)
   .refine(wellFormed, { message: 'contains unpaired surrogates (invalid Unicode)' });
 
+const pdqHex = z.string().regex(/^[0-9a-fA-F]{64}$/, 'a PDQ hash is 64 hex digits').transform((h) => h.toLowerCase());
+const quality = z.number().int().min(0).max(100);
+
+/**
+ * A media item of the content. Its hashes (from `POST /v1/hash` or `saring hash`, or the
+ * platform's own PDQ/vPDQ hasher) are matched against the banks and kept, so that a removal
+ * banks them and later bank entries are matched against them.
+ */
 export const mediaSchema = z
   .object({
     type: z.enum(['image', 'video', 'audio']),
     url: z.string().url().max(2048).optional(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    md5: z.string().regex(/^[0-9a-fA-F]{32}$/).transform((h) => h.toLowerCase()).optional(),
+    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/).transform((h) => h.toLowerCase()).optional(),
+    pdq: z.object({ hash: pdqHex, quality, dihedral: z.record(z.string().max(20), pdqHex).optional() }).strict().optional(),
+    cropped: z.object({ hash: pdqHex, quality }).strict().optional(),
+    vpdq: z
+      .array(z.object({ frame: z.number().int().min(0), quality, hash: pdqHex, timestamp: z.number().min(0), cropped: z.object({ hash: pdqHex, quality }).strict().optional() }).strict())
+      .max(100_000)
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((m) => m.type === 'video' || m.vpdq === undefined, { message: 'vpdq is for videos' })
+  .refine((m) => m.type === 'image' || (m.pdq === undefined && m.cropped === undefined), { message: 'pdq is for images' });
 
 export const contentInputSchema = z
   .object({

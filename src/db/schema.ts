@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 
 /** Kysely table types, one per table of `migrations/`. JSON columns are written as strings. */
 type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
@@ -143,6 +144,52 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface BanksTable {
+  id: Generated<number>;
+  name: string;
+  description: string | null;
+  enabled: Generated<boolean>;
+  pdq_threshold: Generated<number>;
+  min_quality: Generated<number>;
+  vpdq_query_percent: Generated<number>;
+  vpdq_compared_percent: Generated<number>;
+  action: Generated<string>;
+  category: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface BankEntriesTable {
+  id: Generated<number>;
+  bank_id: number;
+  signal_type: string;
+  value: string;
+  quality: number | null;
+  cropped: string | null;
+  frames: NullableJson<unknown[]>;
+  provenance: string;
+  source_ref: string | null;
+  category: string | null;
+  note: string | null;
+  enabled: Generated<boolean>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ContentMediaHashesTable {
+  content_id: string;
+  media_index: number;
+  kind: string;
+  pdq: string | null;
+  quality: number | null;
+  cropped: string | null;
+  cropped_quality: number | null;
+  md5: string | null;
+  sha256: string | null;
+  frames: NullableJson<unknown[]>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   accounts: AccountsTable;
   content_items: ContentItemsTable;
@@ -157,4 +204,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  banks: BanksTable;
+  bank_entries: BankEntriesTable;
+  content_media_hashes: ContentMediaHashesTable;
 }

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CategoryId } from '../categories/categories.js';
 import type { Principal } from '../access/auth.js';
+import { addEntries, REMOVALS_BANK } from '../banks/banks.js';
+import { entriesForMedia, mediaHashesOf } from '../banks/media-hashes.js';
+import { RETRO_QUEUE } from '../banks/retro.js';
 import type { Db } from '../db/connect.js';
 import { appendAudit, type Actor } from '../audit/log.js';
 import { notFound } from '../errors/errors.js';
@@ -43,6 +46,8 @@ export interface DecisionInput {
   evidence: Evidence[];
   automatedDetection: boolean;
   reason?: string;
+  /** A removal banks the media's hashes (default true). */
+  bankMedia?: boolean;
 }
 
 const STATUS: Record<DecisionAction, { status: string; restriction: string | null }> = {
@@ -137,12 +142,27 @@ export async function recordDecision(db: Db, jobs: Jobs, input: DecisionInput, a
       category: input.category,
       actorType: input.actorType,
       reason: input.reason ?? null,
-      evidence: input.evidence.map((e) => ({ field: e.field, match: e.match, term: e.term, weight: e.weight })),
+      evidence: input.evidence.map((e) =>
+        e.source === 'text' ? { field: e.field, match: e.match, term: e.term, weight: e.weight } : { media: e.media, bank: e.bank, entryId: e.entryId, method: e.method, distance: e.distance },
+      ),
     },
   });
+  if (input.action === 'remove' && input.category && input.bankMedia !== false) await bankRemovedMedia(db, jobs, content.id, id, input.category, actor);
   const decision = toDecision(row as Row);
   await emitEvent(db, jobs, 'decision.created', { decision: { ...decision, externalId: content.external_id } });
   return decision;
+}
+
+/**
+ * A removal keeps the removed media from coming back: its hashes go into the removals bank (in the
+ * decision's transaction), and stored content is checked against them in the background.
+ */
+async function bankRemovedMedia(db: Db, jobs: Jobs, contentId: string, decisionId: string, category: CategoryId, actor: Actor): Promise<void> {
+  const media = await mediaHashesOf(db, contentId);
+  const entries = entriesForMedia(media, category);
+  if (entries.length === 0) return;
+  const { added } = await addEntries(db, REMOVALS_BANK, entries, { provenance: 'removal', sourceRef: decisionId, actor });
+  if (added.length) await jobs.send(RETRO_QUEUE, { entryIds: added.map((e) => e.id) }, { trx: db });
 }
 
 /** Holds content for human review: the scan could not decide alone. */

@@ -69,8 +69,16 @@ const REDRESS: StatementOfReasons['redress'] = [
 function summarise(evidence: Evidence[]): string {
   const positive = evidence.filter((e) => e.weight > 0);
   if (positive.length === 0) return '';
-  const quoted = [...new Set(positive.map((e) => `"${e.match}" (${e.field})`))].slice(0, 8);
-  return `Matched ${quoted.join(', ')}.`;
+  const facts = [
+    ...new Set(
+      positive.map((e) =>
+        e.source === 'text'
+          ? `"${e.match}" (${e.field})`
+          : `media ${e.media + 1} matches ${e.bank} entry ${e.entryId} (${e.method}, distance ${e.distance}${e.queryMatchPercent !== undefined ? `, ${e.queryMatchPercent}% of frames` : ''})`,
+      ),
+    ),
+  ].slice(0, 8);
+  return `Matched ${facts.join(', ')}.`;
 }
 
 export function buildStatement(input: {

@@ -1,10 +1,11 @@
-import type { CategoryId } from '../categories/categories.js';
-import { evaluatePolicy, type SourceScore } from '../policy/evaluate.js';
+import type { BankMatch } from '../banks/matcher.js';
+import { CATEGORIES, type CategoryId } from '../categories/categories.js';
+import { evaluatePolicy, type PolicyOutcome, type SourceScore } from '../policy/evaluate.js';
+import { severity, type Audience } from '../policy/schema.js';
 import type { ScanInput } from './schema.js';
-import type { Audience } from '../policy/schema.js';
 import { analyseText, scoreHits, type TextHit } from '../signals/text/index.js';
 import type { ScanConfig } from './scan-config.js';
-import type { Entity, TextEvidence, Verdict } from './verdict.js';
+import type { Entity, Evidence, HashEvidence, TextEvidence, Verdict } from './verdict.js';
 
 /** The scan part of the engine. */
 export interface ScanApi {
@@ -17,6 +18,62 @@ export interface ScanApi {
 export interface ScanTextsInput {
   texts: Record<string, string>;
   audience: Audience;
+  /** Bank matches of the content's media, by media position. */
+  bankMatches?: { media: number; match: BankMatch }[];
+}
+
+function hashEvidence(media: number, m: BankMatch): HashEvidence {
+  const e: HashEvidence = {
+    source: 'hash',
+    media,
+    bank: m.bank,
+    entryId: m.entryId,
+    signalType: m.signalType,
+    method: m.method,
+    distance: m.distance,
+    provenance: m.provenance,
+    sourceRef: m.sourceRef,
+    weight: 1,
+  };
+  if (m.queryMatchPercent !== undefined) e.queryMatchPercent = m.queryMatchPercent;
+  if (m.comparedMatchPercent !== undefined) e.comparedMatchPercent = m.comparedMatchPercent;
+  if (m.frames) e.frames = m.frames;
+  return e;
+}
+
+/**
+ * A bank match is a decision already taken about this media (a removal, an imported list, an
+ * order): its category gets the bank's action unless the policy already asks for more.
+ */
+function withBankMatches(outcome: PolicyOutcome<Evidence>, matches: { media: number; match: BankMatch }[]): PolicyOutcome<Evidence> {
+  if (matches.length === 0) return outcome;
+  const categories = [...outcome.categories];
+  for (const { media, match } of matches) {
+    let c = categories.find((x) => x.category === match.category);
+    if (!c) {
+      const cat = CATEGORIES[match.category];
+      c = { category: match.category, score: 1, action: 'allow', urgent: cat.urgent, legalGround: cat.legalGround, evidence: [] };
+      categories.push(c);
+    }
+    c.evidence = [...c.evidence, hashEvidence(media, match)];
+    c.score = 1;
+    if (severity(match.action) > severity(c.action)) {
+      c.action = match.action;
+      if (match.action === 'review') {
+        c.queue = 'hash-match';
+        c.priority = c.urgent ? 'urgent' : 'high';
+      } else {
+        delete c.queue;
+        delete c.priority;
+      }
+    }
+  }
+  categories.sort((a, b) => severity(b.action) - severity(a.action) || b.score - a.score);
+  const top = categories[0]!;
+  const result: PolicyOutcome<Evidence> = { action: top.action, categories };
+  const review = categories.find((c) => c.action === 'review' && c.queue);
+  if (top.action === 'review' && review) result.review = { queue: review.queue!, priority: review.priority!, category: review.category };
+  return result;
 }
 
 /** Code-point offset of a UTF-16 offset. */
@@ -71,7 +128,7 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
     }
   }
   const byHit = new Map(hits.map((h) => [h.hit, h]));
-  const signals = new Map<CategoryId, Map<string, SourceScore<TextEvidence>>>();
+  const signals = new Map<CategoryId, Map<string, SourceScore<Evidence>>>();
   for (const scored of scoreHits(hits.map((h) => h.hit))) {
     const evidence = scored.evidence.map((hit) => {
       const origin = byHit.get(hit)!;
@@ -79,7 +136,7 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
     });
     signals.set(scored.category, new Map([['lexicon', { source: 'lexicon', score: scored.score, evidence }]]));
   }
-  const outcome = evaluatePolicy(config.policy, signals, input.audience);
+  const outcome = withBankMatches(evaluatePolicy<Evidence>(config.policy, signals, input.audience), input.bankMatches ?? []);
   const verdict: Verdict = {
     action: outcome.action,
     categories: outcome.categories,

@@ -19,7 +19,27 @@ export interface TextEvidence {
   weight: number;
 }
 
-export type Evidence = TextEvidence;
+/** A bank entry the media matched: which bank, which entry, how close, and for video which frames. */
+export interface HashEvidence {
+  source: 'hash';
+  /** Position of the media item in the content's `media`. */
+  media: number;
+  bank: string;
+  entryId: number;
+  signalType: string;
+  /** md5, sha256, pdq, pdq-dihedral:<variant>, pdq-cropped, vpdq, vpdq-cropped, pdq-in-video. */
+  method: string;
+  distance: number;
+  provenance: string;
+  sourceRef: string | null;
+  queryMatchPercent?: number;
+  comparedMatchPercent?: number;
+  frames?: { queryFrame: number; queryTimestamp: number; targetFrame?: number | undefined; targetTimestamp?: number | undefined; distance: number }[];
+  /** Positive: evidence for the category (text evidence may be negative: counter-evidence). */
+  weight: number;
+}
+
+export type Evidence = TextEvidence | HashEvidence;
 
 export interface VerdictCategory {
   category: CategoryId;

@@ -56,7 +56,11 @@ function human(verdict: Verdict): string {
   for (const c of verdict.categories) {
     lines.push(`  ${c.category} (${CATEGORIES[c.category].label.id}): score ${c.score} → ${c.action}`);
     for (const e of c.evidence) {
-      lines.push(`    ${e.weight < 0 ? '−' : '+'} "${e.match}" [${e.field} ${e.start}–${e.end}] ${e.lexicon}: ${e.term} (${e.weight})`);
+      lines.push(
+        e.source === 'text'
+          ? `    ${e.weight < 0 ? '−' : '+'} "${e.match}" [${e.field} ${e.start}–${e.end}] ${e.lexicon}: ${e.term} (${e.weight})`
+          : `    + media ${e.media}: bank ${e.bank} entry ${e.entryId} by ${e.method}, distance ${e.distance}`,
+      );
     }
   }
   for (const e of verdict.signals.entities) lines.push(`  ${e.type}: ${e.value}`);
