@@ -1,4 +1,5 @@
 import { auditRoutes } from './audit/routes.js';
+import { bankRoutes } from './banks/routes.js';
 import { contentRoutes } from './content/routes.js';
 import { decisionRoutes } from './decisions/routes.js';
 import type { Saring } from './engine.js';
@@ -19,7 +20,7 @@ export function createServer(saring: Saring, options: { logger?: boolean | { lev
     bodyLimitBytes: saring.config.http.bodyLimitBytes,
     health: () => ({ database: saring.storage.kind }),
     async routes(app) {
-      for (const routes of [scanRoutes, contentRoutes, decisionRoutes, policyRoutes, lexiconRoutes, auditRoutes, webhookRoutes, userRoutes]) {
+      for (const routes of [scanRoutes, contentRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, auditRoutes, webhookRoutes, userRoutes]) {
         await routes(app, saring);
       }
     },

@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   'lexicon:read',
   'lexicon:write',
   'audit:read',
+  'banks:read',
+  'banks:write',
   'users:manage',
   'webhooks:manage',
 ] as const;
@@ -19,12 +21,12 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  senior_moderator: ['scan', 'content:read', 'decide', 'decide:severe', 'policy:read', 'lexicon:read', 'lexicon:write', 'audit:read'],
-  moderator: ['scan', 'content:read', 'decide', 'policy:read', 'lexicon:read'],
+  senior_moderator: ['scan', 'content:read', 'decide', 'decide:severe', 'policy:read', 'lexicon:read', 'lexicon:write', 'audit:read', 'banks:read', 'banks:write'],
+  moderator: ['scan', 'content:read', 'decide', 'policy:read', 'lexicon:read', 'banks:read'],
   // The regulator channel (orders, verification) arrives with its own permissions.
   regulator: ['content:read', 'policy:read'],
   partner: ['content:read'],
-  auditor: ['content:read', 'policy:read', 'lexicon:read', 'audit:read'],
+  auditor: ['content:read', 'policy:read', 'lexicon:read', 'audit:read', 'banks:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

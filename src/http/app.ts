@@ -79,6 +79,8 @@ export interface AppOptions {
   bodyLimitBytes: number;
   logger?: boolean | { level: string };
   version?: string;
+  /** Largest raw media upload (`application/octet-stream`, `image/*`, `video/*`). */
+  mediaLimitBytes?: number;
   /** What `/healthz` reports besides `ok`. */
   health?: () => Record<string, unknown>;
 }
@@ -110,6 +112,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
       done(err as Error, undefined);
     }
   });
+
+  // Media arrives as the raw body; routes that take it say so, others reject it as a wrong body.
+  app.addContentTypeParser(
+    /^(?:application\/octet-stream|image\/[\w.+-]+|video\/[\w.+-]+)$/,
+    { parseAs: 'buffer', bodyLimit: options.mediaLimitBytes ?? 200 * 1024 * 1024 },
+    (_req, body, done) => {
+      if ((body as Buffer).length === 0) done(new SaringError('empty_body', 'The media body is empty.'), undefined);
+      else done(null, body);
+    },
+  );
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const saringError = toSaringError(err);
