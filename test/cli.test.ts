@@ -104,6 +104,26 @@ describe('saring with a data directory', () => {
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
   });
 
+  it('creates a bank, imports a hash list and a vPDQ file, lists and exports', async () => {
+    const pdq = 'f8f8f0cee0f4a84f0637022a078f67f0b36e2ed596621e1d33e6339c4e9c9b22';
+    const csv = join(tmp, 'hashes.csv');
+    writeFileSync(csv, `signal_type,signal_value\npdq,${pdq}\nvideo_md5,${'b'.repeat(32)}\n`);
+    expect((await saring(['bank', 'create', 'shared', '--category', 'terrorism', '--action', 'review'], env)).code).toBe(0);
+    const imported = await saring(['bank', 'import', 'shared', csv, '--source', 'partner list'], env);
+    expect(imported.stdout).toMatch(/2 added, 0 already there/);
+    const vpdq = join(import.meta.dirname, 'fixtures', 'vpdq', 'expected', 'pattern-hd-no-bar.txt');
+    expect((await saring(['bank', 'import', 'shared', vpdq, '--vpdq', '--id', 'pattern-hd'], env)).stdout).toMatch(/1 added/);
+    const list = JSON.parse((await saring(['bank', 'list', '--json'], env)).stdout);
+    expect(list.find((b: { name: string }) => b.name === 'shared')).toMatchObject({ entries: 3, action: 'review', category: 'terrorism' });
+    const exported = await saring(['bank', 'export', 'shared'], env);
+    expect(exported.stdout).toContain(`pdq,${pdq},terrorism`);
+    const bad = join(tmp, 'bad.csv');
+    writeFileSync(bad, 'pdq,nothex\n');
+    const refused = await saring(['bank', 'import', 'shared', bad], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/invalid_hash/);
+  });
+
   it('rejects an invalid policy file with every problem listed', async () => {
     const bad = join(tmp, 'bad.yaml');
     writeFileSync(bad, 'id: Bad Id\nname: X\ncategories:\n  casino: {}\n');
