@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.js';
+import { registerBank } from './commands/bank.js';
+import { registerCompare } from './commands/compare.js';
 import { registerDemo } from './commands/demo.js';
+import { registerHash } from './commands/hash.js';
 import { registerLexicon } from './commands/lexicon.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerScan } from './commands/scan.js';
@@ -13,7 +16,7 @@ const program = new Command('saring')
   .description('Saring — trust-and-safety and regulatory-compliance engine for short-video platforms')
   .version('0.1.0');
 
-for (const register of [registerServe, registerScan, registerPolicy, registerLexicon, registerUser, registerAudit, registerWebhook, registerDemo, registerWorker]) {
+for (const register of [registerServe, registerScan, registerPolicy, registerLexicon, registerUser, registerAudit, registerBank, registerWebhook, registerDemo, registerWorker, registerHash, registerCompare]) {
   register(program);
 }
 
