@@ -9,8 +9,8 @@ import {
   listEntries,
   setEntryEnabled,
   updateBank,
-  type BanksApi,
 } from './banks/banks.js';
+import type { BanksApi } from './banks/api.js';
 import { formatHashCsv, parseHashCsv, vpdqFileToEntry } from './banks/exchange.js';
 import { BankMatcher } from './banks/matcher.js';
 import { defineRetroQueue, RETRO_QUEUE } from './banks/retro.js';

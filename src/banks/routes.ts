@@ -4,7 +4,8 @@ import { CATEGORY_IDS } from '../categories/categories.js';
 import { SaringError } from '../errors/errors.js';
 import type { App, Routes } from '../http/app.js';
 import { hashMedia, type MediaHashes as HashedMedia } from '../signals/hash/media.js';
-import { bankInputSchema, bankUpdateSchema, entryInputSchema, type BanksApi } from './banks.js';
+import type { BanksApi } from './api.js';
+import { bankInputSchema, bankUpdateSchema, entryInputSchema } from './banks.js';
 import type { MediaHashes } from './matcher.js';
 
 const bankName = z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/) });
