@@ -630,20 +630,8 @@ export class PdqMatchIndex {
 
   /** Rebuilds the bulk tables from the live entries: merges the added entries, drops the removed ones. */
   compact(): void {
-    const m = this.main;
-    const words = new Uint32Array(this.live * 8);
-    const ids = new Uint32Array(this.live);
-    let n = 0;
-    const copy = (from: Uint32Array, fromIds: Uint32Array, removed: Uint8Array, count: number): void => {
-      for (let e = 0; e < count; e++) {
-        if (removed[e]) continue;
-        for (let w = 0, a = e * 8, b = n * 8; w < 8; w++) words[b + w] = from[a + w]!;
-        ids[n++] = fromIds[e]!;
-      }
-    };
-    copy(m.words, m.ids, m.removed, m.count);
-    copy(this.tailWords, this.tailIds, this.tailRemoved, this.tailCount);
-    this.main = EMPTY_MAIN;
+    const { words, ids } = this.copyLiveEntries();
+    this.main = EMPTY_MAIN; // the old hashes and ids can go before the new tables are built
     this.mainTable = null;
     this.resetTail();
     this.mainTable = idTableFor(ids, false);
@@ -719,6 +707,25 @@ export class PdqMatchIndex {
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /** The live entries' hashes and ids, main then tail; drops the old bucket tables first. */
+  private copyLiveEntries(): { words: Uint32Array; ids: Uint32Array } {
+    this.main = { ...this.main, offsets: [], lows: [], lows32: [], narrow: [], wide: [] };
+    const m = this.main;
+    const words = new Uint32Array(this.live * 8);
+    const ids = new Uint32Array(this.live);
+    let n = 0;
+    const copy = (from: Uint32Array, fromIds: Uint32Array, removed: Uint8Array, count: number): void => {
+      for (let e = 0; e < count; e++) {
+        if (removed[e]) continue;
+        for (let w = 0, a = e * 8, b = n * 8; w < 8; w++) words[b + w] = from[a + w]!;
+        ids[n++] = fromIds[e]!;
+      }
+    };
+    copy(m.words, m.ids, m.removed, m.count);
+    copy(this.tailWords, this.tailIds, this.tailRemoved, this.tailCount);
+    return { words, ids };
+  }
 
   private resetTail(): void {
     const cap = this.tailStart;
