@@ -12,7 +12,7 @@ import {
 } from './banks/banks.js';
 import type { BanksApi } from './banks/api.js';
 import { formatHashCsv, parseHashCsv, vpdqFileToEntry } from './banks/exchange.js';
-import { BankMatcher } from './banks/matcher.js';
+import { BankMatcher, type BankMatch } from './banks/matcher.js';
 import { defineRetroQueue, RETRO_QUEUE } from './banks/retro.js';
 import { authenticate, createUser, issueKey, listUsers, revokeKey, type UsersApi } from './users/users.js';
 import { listAudit, verifyAudit, type Actor, type AuditApi } from './audit/log.js';
@@ -124,8 +124,11 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       }
       return matcher;
     };
-    const bankMatchesOf = (m: BankMatcher, input: Parameters<typeof mediaHashes>[0]) =>
-      mediaHashes(input).flatMap(({ index, hashes }) => m.matchMedia(hashes).map((match) => ({ media: index, match })));
+    const bankMatchesOf = async (m: BankMatcher, input: Parameters<typeof mediaHashes>[0]) => {
+      const out: { media: number; match: BankMatch }[] = [];
+      for (const { index, hashes } of mediaHashes(input)) for (const match of await m.matchMedia(hashes)) out.push({ media: index, match });
+      return out;
+    };
     defineRetroQueue(jobs, db, async (contentId, matches) => {
       const cfg = await scanConfig();
       await db.transaction().execute(async (trx) => {
@@ -204,8 +207,8 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
         async submit(input, actor) {
           const valid = parseInput(contentInputSchema, input);
           const cfg = await scanConfig();
-          const m = await currentMatcher();
-          const result = await submitContent(db, jobs, valid, (c) => scanTexts(cfg, { texts: c.texts, audience: c.audience, bankMatches: bankMatchesOf(m, c) }), actor);
+          const bankMatches = await bankMatchesOf(await currentMatcher(), valid);
+          const result = await submitContent(db, jobs, valid, (c) => scanTexts(cfg, { texts: c.texts, audience: c.audience, bankMatches }), actor);
           if (result.content.status === 'removed') await currentMatcher(true);
           return result;
         },

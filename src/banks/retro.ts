@@ -17,12 +17,12 @@ export async function retroMatch(db: Db, entryIds: number[], act: RetroAction): 
   await matcher.refresh();
   let checked = 0;
   let matched = 0;
-  if (matcher.size === 0) return { checked, matched };
+  if (entryIds.length === 0) return { checked, matched };
   for await (const page of allMediaHashes(db)) {
     const byContent = new Map<string, { media: number; match: BankMatch }[]>();
     for (const item of page) {
       checked++;
-      for (const match of matcher.matchMedia(item.hashes)) {
+      for (const match of await matcher.matchMedia(item.hashes)) {
         const list = byContent.get(item.contentId) ?? [];
         list.push({ media: item.mediaIndex, match });
         byContent.set(item.contentId, list);

@@ -39,6 +39,8 @@ CREATE TABLE bank_entries (
 );
 CREATE UNIQUE INDEX bank_entries_unique ON bank_entries (bank_id, signal_type, value);
 CREATE INDEX bank_entries_bank_idx ON bank_entries (bank_id, id);
+-- Exact hashes are matched in the database, not in memory.
+CREATE INDEX bank_entries_exact_idx ON bank_entries (value, signal_type) WHERE signal_type IN ('md5', 'sha256');
 
 -- Hashes of each stored content item's media, kept so that removals can bank them and new bank
 -- entries can be matched against what is already stored (retroactive matching).
