@@ -5,8 +5,7 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../engine.js';
 import type { App } from '../http/app.js';
-import { createServer } from '../server.js';
-import { BACKENDS, testSaring } from '../test-support/storage.js';
+import { BACKENDS, testApp } from '../test-support/storage.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'test', 'fixtures');
 const bridge = readFileSync(join(FIXTURES, 'pdq', 'images', 'bridge-mods', 'aaa-orig.jpg'));
@@ -43,16 +42,12 @@ describe.each(BACKENDS)('hash and bank API on $label', ({ backend, skip }) => {
   let saring: Saring & { adminKey: string };
   let app: App;
   let auth: Record<string, string>;
+  let close: () => Promise<void> = async () => {};
   beforeAll(async () => {
     if (skip) return;
-    saring = await testSaring(backend);
-    app = await createServer(saring);
-    auth = { authorization: `Bearer ${saring.adminKey}` };
+    ({ saring, app, auth, close } = await testApp(backend));
   });
-  afterAll(async () => {
-    await app?.close();
-    await saring?.close();
-  });
+  afterAll(() => close());
   const upload = (url: string, body: Buffer, type = 'application/octet-stream') => app.inject({ method: 'POST', url, headers: { ...auth, 'content-type': type }, payload: body });
   const json = (method: 'POST' | 'PATCH', url: string, body: unknown) =>
     app.inject({ method, url, headers: { ...auth, 'content-type': 'application/json' }, payload: JSON.stringify(body) });

@@ -3,8 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../engine.js';
-import { BACKENDS, testSaring } from '../test-support/storage.js';
-import { createServer } from '../server.js';
+import { BACKENDS, testApp } from '../test-support/storage.js';
 import type { App } from './app.js';
 
 const SPAM = '𝐒𝐋𝐎𝐓 𝐆𝐀𝐂𝐎𝐑 maxwin depo 10rb WD cepat bosku';
@@ -13,17 +12,12 @@ describe.each(BACKENDS)('HTTP API on $label', ({ backend, skip }) => {
   let saring: Saring & { adminKey: string };
   let app: App;
   let auth: Record<string, string>;
-
+  let close: () => Promise<void> = async () => {};
   beforeAll(async () => {
     if (skip) return;
-    saring = await testSaring(backend);
-    app = await createServer(saring);
-    auth = { authorization: `Bearer ${saring.adminKey}` };
+    ({ saring, app, auth, close } = await testApp(backend));
   });
-  afterAll(async () => {
-    await app?.close();
-    await saring?.close();
-  });
+  afterAll(() => close());
 
   const post = (url: string, body: unknown, headers: Record<string, string> = auth) =>
     app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...headers }, payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) });

@@ -4,6 +4,8 @@ import { inject } from 'vitest';
 import { loadConfig, type SaringConfig } from '../config/config.js';
 import { openStorage, type Storage } from '../db/connect.js';
 import { createSaring, type Saring } from '../engine.js';
+import type { App } from '../http/app.js';
+import { createServer } from '../server.js';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -61,4 +63,19 @@ export async function testSaring(backend: Backend, overrides: Partial<SaringConf
       await storage.close();
     },
   });
+}
+
+/** An engine and its HTTP app (driven with `inject()`), with the admin's auth header. */
+export async function testApp(backend: Backend): Promise<{ saring: Saring & { adminKey: string }; app: App; auth: Record<string, string>; close(): Promise<void> }> {
+  const saring = await testSaring(backend);
+  const app = await createServer(saring);
+  return {
+    saring,
+    app,
+    auth: { authorization: `Bearer ${saring.adminKey}` },
+    async close() {
+      await app.close();
+      await saring.close();
+    },
+  };
 }
