@@ -3,23 +3,17 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../engine.js';
-import { pdqFromImage } from '../signals/hash/pdq.js';
-import { exactHashes } from '../signals/hash/exact.js';
+import { hashMedia } from '../signals/hash/media.js';
 import { BACKENDS, testSaring } from '../test-support/storage.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'test', 'fixtures');
 const SPAM = 'slot gacor maxwin depo 10rb WD cepat bosku';
 
-/** The media part of a content item, hashed the way `POST /v1/hash` does. */
+/** The media part of a content item: what `POST /v1/hash?dihedral=true` returns, plus its type. */
 async function imageMedia(bytes: Buffer) {
-  const p = await pdqFromImage(bytes, { dihedral: true, letterbox: true });
-  return {
-    type: 'image' as const,
-    md5: exactHashes(bytes).md5,
-    sha256: exactHashes(bytes).sha256,
-    pdq: { hash: p.hash, quality: p.quality, ...(p.dihedral ? { dihedral: p.dihedral } : {}) },
-    ...(p.cropped ? { cropped: { hash: p.cropped.hash, quality: p.cropped.quality } } : {}),
-  };
+  const h = await hashMedia({ bytes }, { dihedral: true });
+  if (h.kind !== 'image') throw new Error('expected an image');
+  return { type: 'image' as const, ...h };
 }
 
 function vpdqFrames(name: string) {

@@ -25,8 +25,9 @@ function rawBody(body: unknown): Buffer {
   return body;
 }
 
+/** Dihedral hashes by default, so the output can go into `POST /v1/content` as it is. */
 const hashQuery = z
-  .object({ secondsPerHash: z.coerce.number().min(0).max(60).default(1), dihedral: z.enum(['true', 'false']).default('false') })
+  .object({ secondsPerHash: z.coerce.number().min(0).max(60).default(1), dihedral: z.enum(['true', 'false']).default('true') })
   .strict();
 
 const matchBody = z

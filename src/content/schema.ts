@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { AUDIENCES } from '../policy/schema.js';
 import { CONTENT_KINDS, textsSchema, wellFormed } from '../scan/schema.js';
 
-
 const externalId = z
   .string()
   .min(1)
@@ -12,10 +11,15 @@ const externalId = z
 const pdqHex = z.string().regex(/^[0-9a-fA-F]{64}$/, 'a PDQ hash is 64 hex digits').transform((h) => h.toLowerCase());
 const quality = z.number().int().min(0).max(100);
 
+const rect = z.object({ x: z.number().int().min(0), y: z.number().int().min(0), width: z.number().int().min(1), height: z.number().int().min(1) }).strict();
+const dihedral = z.record(z.string().max(20), pdqHex);
+const croppedSchema = z.object({ hash: pdqHex, quality, rect: rect.optional(), dihedral: dihedral.optional() }).strict();
+
 /**
- * A media item of the content. Its hashes (from `POST /v1/hash` or `saring hash`, or the
- * platform's own PDQ/vPDQ hasher) are matched against the banks and kept, so that a removal
- * banks them and later bank entries are matched against them.
+ * A media item of the content with its hashes. The output of `POST /v1/hash` or `saring hash
+ * --json` can be sent as it is (plus `type`); a platform with its own PDQ/vPDQ hasher sends the
+ * same fields. The hashes are matched against the banks and kept, so that a removal banks them
+ * and later bank entries are matched against stored content.
  */
 export const mediaSchema = z
   .object({
@@ -23,16 +27,23 @@ export const mediaSchema = z
     url: z.string().url().max(2048).optional(),
     md5: z.string().regex(/^[0-9a-fA-F]{32}$/).transform((h) => h.toLowerCase()).optional(),
     sha256: z.string().regex(/^[0-9a-fA-F]{64}$/).transform((h) => h.toLowerCase()).optional(),
-    pdq: z.object({ hash: pdqHex, quality, dihedral: z.record(z.string().max(20), pdqHex).optional() }).strict().optional(),
-    cropped: z.object({ hash: pdqHex, quality }).strict().optional(),
+    kind: z.enum(['image', 'video']).optional(),
+    pdq: z.object({ hash: pdqHex, quality }).strict().optional(),
+    /** The eight rotations and mirrors (`POST /v1/hash?dihedral=true`): a rotated re-upload still matches. */
+    dihedral: dihedral.optional(),
+    cropped: croppedSchema.optional(),
     vpdq: z
-      .array(z.object({ frame: z.number().int().min(0), quality, hash: pdqHex, timestamp: z.number().min(0), cropped: z.object({ hash: pdqHex, quality }).strict().optional() }).strict())
+      .array(z.object({ frame: z.number().int().min(0), quality, hash: pdqHex, timestamp: z.number().min(0), cropped: croppedSchema.optional() }).strict())
       .max(100_000)
       .optional(),
+    width: z.number().int().min(0).optional(),
+    height: z.number().int().min(0).optional(),
+    info: z.record(z.string(), z.unknown()).optional(),
   })
   .strict()
   .refine((m) => m.type === 'video' || m.vpdq === undefined, { message: 'vpdq is for videos' })
-  .refine((m) => m.type === 'image' || (m.pdq === undefined && m.cropped === undefined), { message: 'pdq is for images' });
+  .refine((m) => m.type === 'image' || (m.pdq === undefined && m.cropped === undefined), { message: 'pdq is for images' })
+  .refine((m) => m.kind === undefined || m.kind === m.type, { message: 'kind and type disagree' });
 
 export const contentInputSchema = z
   .object({
