@@ -10,6 +10,8 @@ const root = join(import.meta.dirname, '..');
 const { scanTexts } = await import(join(root, 'dist', 'scan', 'scan.js'));
 const { builtinScanConfig } = await import(join(root, 'dist', 'scan', 'scan-config.js'));
 const { parseCsvRecords } = await import(join(root, 'dist', 'signals', 'text', 'index.js'));
+const { initLanguageId } = await import(join(root, 'dist', 'signals', 'text', 'language.js'));
+await initLanguageId();
 
 const arg = process.argv.indexOf('--rounds');
 const rounds = arg > 0 ? Number(process.argv[arg + 1]) : 5;

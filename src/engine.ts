@@ -42,6 +42,7 @@ import type { Audience } from './policy/schema.js';
 import { activatePolicyVersion, activePolicy, getPolicyVersion, policyHistory, savePolicy, type PolicyApi } from './policy/store.js';
 import { loadScanConfig, writeScanSnapshot, type ScanConfig } from './scan/scan-config.js';
 import { scanTexts, type ScanApi } from './scan/scan.js';
+import { initLanguageId } from './signals/text/language.js';
 import { loadDefaultLexicons } from './signals/text/index.js';
 import { addEndpoint, defineWebhookQueue, listDeliveries, listEndpoints, removeEndpoint, WEBHOOK_QUEUE, type WebhooksApi } from './webhooks/webhooks.js';
 
@@ -145,6 +146,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     await jobs.start({ work: config.workers, pollingIntervalSeconds: config.jobPollSeconds });
 
     await currentMatcher(true);
+    await initLanguageId();
     let cached: ScanConfig | undefined;
     let checkedAt = 0;
     const scanConfig = async (): Promise<ScanConfig> => {

@@ -169,7 +169,7 @@ async function bankRemovedMedia(db: Db, jobs: Jobs, contentId: string, decisionI
 export async function routeToReview(
   db: Db,
   jobs: Jobs,
-  input: { contentId: string; scanId: string; queue: string; priority: Priority; category: CategoryId },
+  input: { contentId: string; scanId: string; queue: string; priority: Priority; category: CategoryId; reason?: string },
   actor: Actor,
 ): Promise<void> {
   const content = await db

@@ -24,7 +24,7 @@ export interface PolicyOutcome<E = unknown> {
   action: Action;
   /** Every category with a score above zero, most severe first. */
   categories: CategoryOutcome<E>[];
-  review?: { queue: string; priority: Priority; category: CategoryId };
+  review?: { queue: string; priority: Priority; category: CategoryId; reason?: 'unsupported_language' };
 }
 
 export function sourceKey(source: PolicySource): string {

@@ -58,6 +58,18 @@ export const policySchema = z
     name: z.string().min(1).max(200),
     description: z.string().max(5000).optional(),
     categories: z.partialRecord(categoryId, categoryPolicy),
+    /**
+     * Languages the signals were built for. When a category scores on a text field whose language
+     * is reliably something else, the verdict is not acted on automatically: it goes to review.
+     */
+    languages: z
+      .object({
+        supported: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1),
+        queue: z.string().regex(/^[a-z0-9_-]{1,64}$/).default('language'),
+        priority: z.enum(PRIORITIES).default('normal'),
+      })
+      .strict()
+      .optional(),
     review: z
       .object({
         defaultQueue: z.string().regex(/^[a-z0-9_-]{1,64}$/).default('general'),

@@ -4,6 +4,7 @@ import { evaluatePolicy, type PolicyOutcome, type SourceScore } from '../policy/
 import { severity, type Audience } from '../policy/schema.js';
 import type { ScanInput } from './schema.js';
 import { analyseText, scoreHits, type TextHit } from '../signals/text/index.js';
+import { identifyLanguage } from '../signals/text/language.js';
 import type { ScanConfig } from './scan-config.js';
 import type { Entity, Evidence, HashEvidence, TextEvidence, Verdict } from './verdict.js';
 
@@ -76,6 +77,28 @@ function withBankMatches(outcome: PolicyOutcome<Evidence>, matches: { media: num
   return result;
 }
 
+/**
+ * Text signals were built for some languages. When a category acts on a field reliably written in
+ * another, a person decides instead: the verdict becomes review (never harsher, never milder).
+ */
+function withLanguageRouting(
+  outcome: PolicyOutcome<Evidence>,
+  policy: ScanConfig['policy'],
+  languages: Verdict['signals']['languages'],
+): PolicyOutcome<Evidence> {
+  const rule = policy.languages;
+  if (!rule || outcome.action === 'allow' || outcome.action === 'review') return outcome;
+  const foreign = new Set(languages.filter((l) => l.reliable && !rule.supported.includes(l.language)).map((l) => l.field));
+  const deciding = outcome.categories.filter((c) => c.action === outcome.action);
+  const trigger = deciding.find((c) => c.evidence.some((e) => e.source === 'text' && e.weight > 0 && foreign.has(e.field)));
+  if (!trigger) return outcome;
+  return {
+    ...outcome,
+    action: 'review',
+    review: { queue: rule.queue, priority: rule.priority, category: trigger.category, reason: 'unsupported_language' },
+  };
+}
+
 /** Code-point offset of a UTF-16 offset. */
 function codePointOffset(text: string, utf16: number): number {
   let n = 0;
@@ -91,8 +114,9 @@ function codePointOffset(text: string, utf16: number): number {
   return n;
 }
 
-function toEvidence(field: string, text: string, hit: TextHit): TextEvidence {
+function toEvidence(field: string, text: string, hit: TextHit, language: string | undefined): TextEvidence {
   return {
+    ...(language ? { language } : {}),
     source: 'text',
     field,
     match: hit.match,
@@ -112,9 +136,16 @@ function toEvidence(field: string, text: string, hit: TextHit): TextEvidence {
 export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
   const hits: { field: string; text: string; hit: TextHit }[] = [];
   const entities: Entity[] = [];
+  const languages: Verdict['signals']['languages'] = [];
   for (const [field, text] of Object.entries(input.texts)) {
     if (!text) continue;
     const analysis = analyseText(config.compiled, text);
+    // Language is told only for fields with signals: that is where it matters, and it costs more
+    // than the rest of the text path.
+    if (analysis.hits.length > 0) {
+      const guess = identifyLanguage(text);
+      if (guess) languages.push({ field, ...guess });
+    }
     for (const hit of analysis.hits) hits.push({ field, text, hit });
     for (const e of analysis.entities) {
       entities.push({
@@ -132,16 +163,20 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
   for (const scored of scoreHits(hits.map((h) => h.hit))) {
     const evidence = scored.evidence.map((hit) => {
       const origin = byHit.get(hit)!;
-      return toEvidence(origin.field, origin.text, hit);
+      const lang = languages.find((l) => l.field === origin.field && l.reliable);
+      return toEvidence(origin.field, origin.text, hit, lang?.language);
     });
     signals.set(scored.category, new Map([['lexicon', { source: 'lexicon', score: scored.score, evidence }]]));
   }
-  const outcome = withBankMatches(evaluatePolicy<Evidence>(config.policy, signals, input.audience), input.bankMatches ?? []);
+  const outcome = withBankMatches(
+    withLanguageRouting(evaluatePolicy<Evidence>(config.policy, signals, input.audience), config.policy, languages),
+    input.bankMatches ?? [],
+  );
   const verdict: Verdict = {
     action: outcome.action,
     categories: outcome.categories,
     policyVersion: config.policyVersion,
-    signals: { entities },
+    signals: { entities, languages },
   };
   if (outcome.review) verdict.review = outcome.review;
   return verdict;

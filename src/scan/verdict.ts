@@ -17,6 +17,8 @@ export interface TextEvidence {
   lexicon: string;
   lexiconVersion: number;
   weight: number;
+  /** The field's language, when it could be told (ISO 639-1, e.g. id, en, jv, su, ms). */
+  language?: string;
 }
 
 /** A bank entry the media matched: which bank, which entry, how close, and for video which frames. */
@@ -66,7 +68,11 @@ export interface Verdict {
   action: Action;
   categories: VerdictCategory[];
   /** Where a `review` goes. */
-  review?: { queue: string; priority: Priority; category: CategoryId };
+  review?: { queue: string; priority: Priority; category: CategoryId; reason?: 'unsupported_language' };
   policyVersion: string;
-  signals: { entities: Entity[] };
+  signals: {
+    entities: Entity[];
+    /** Language of each text field that produced a signal. */
+    languages: { field: string; language: string; probability: number; reliable: boolean }[];
+  };
 }

@@ -9,6 +9,7 @@ import { builtinScanConfig, loadScanConfig, readScanSnapshot, writeScanSnapshot,
 import { scanTexts } from '../../scan/scan.js';
 import type { Verdict } from '../../scan/verdict.js';
 import { byteLines } from '../../shared/lines.js';
+import { initLanguageId } from '../../signals/text/language.js';
 import { parseInput } from '../../shared/validate.js';
 import { action, cliConfig, readTextFile, withDataOption } from '../support.js';
 
@@ -140,7 +141,7 @@ export function registerScan(program: Command): void {
     .option('--audience <audience>', 'general, adult or children', 'general')
     .action(
       action(async (words: string[], options: { data?: string; json?: boolean; file?: string; batch?: string; audience: string }) => {
-        const config = await cliScanConfig(options);
+        const [config] = await Promise.all([cliScanConfig(options), initLanguageId()]);
         if (options.batch) {
           const { errors } = await scanBatch(config, options.batch);
           if (errors > 0) process.exitCode = 1;

@@ -1,0 +1,34 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initLanguageId } from '../signals/text/language.js';
+import { builtinScanConfig } from './scan-config.js';
+import { scanTexts } from './scan.js';
+
+describe('language of text signals', () => {
+  const config = builtinScanConfig();
+  const scan = (text: string) => scanTexts(config, { texts: { caption: text }, audience: 'general' });
+  beforeAll(() => initLanguageId());
+
+  it('records the language of fields that produced signals, on the verdict and on the evidence', () => {
+    const v = scan('Ayo gabung sekarang di situs kami yang terpercaya, daftar dan menangkan hadiah slot gacor maxwin setiap hari, depo 10rb wd cepat');
+    expect(v.signals.languages).toEqual([expect.objectContaining({ field: 'caption', language: 'id', reliable: true })]);
+    expect(v.categories[0]!.evidence.every((e) => e.source !== 'text' || e.language === 'id')).toBe(true);
+    expect(v.action).toBe('remove');
+  });
+
+  it('tells Javanese and Sundanese apart from Indonesian', () => {
+    expect(scan('Aku arep lunga menyang pasar sesuk esuk karo ibu, ojo lali tuku slot gacor').signals.languages[0]?.language).toBe('jv');
+    expect(scan('Kumaha damang? Tos lami teu tepang, sono pisan abdi ka judi online').signals.languages[0]?.language).toBe('su');
+  });
+
+  it('sends evidence in a language the signals were not built for to a person', () => {
+    const v = scan('Juega ahora en el mejor casino en línea, slot gacor maxwin, deposita y gana dinero hoy mismo con nosotros');
+    expect(v.signals.languages[0]).toMatchObject({ language: 'es', reliable: true });
+    expect(v.categories[0]!.action).toBe('remove');
+    expect(v.action).toBe('review');
+    expect(v.review).toMatchObject({ queue: 'language', reason: 'unsupported_language', category: 'gambling' });
+  });
+
+  it('costs nothing for texts without signals', () => {
+    expect(scan('Resep rendang padang yang empuk, masak empat jam').signals.languages).toEqual([]);
+  });
+});
