@@ -3,7 +3,7 @@ import { initLanguageId } from '../signals/text/language.js';
 import { builtinScanConfig } from './scan-config.js';
 import { scanTexts } from './scan.js';
 
-describe('language of text signals', () => {
+describe('language of the text signals behind an action', () => {
   const config = builtinScanConfig();
   const scan = (text: string) => scanTexts(config, { texts: { caption: text }, audience: 'general' });
   beforeAll(() => initLanguageId());
@@ -16,8 +16,8 @@ describe('language of text signals', () => {
   });
 
   it('tells Javanese and Sundanese apart from Indonesian', () => {
-    expect(scan('Aku arep lunga menyang pasar sesuk esuk karo ibu, ojo lali tuku slot gacor').signals.languages[0]?.language).toBe('jv');
-    expect(scan('Kumaha damang? Tos lami teu tepang, sono pisan abdi ka judi online').signals.languages[0]?.language).toBe('su');
+    expect(scan('Aku arep lunga menyang pasar sesuk esuk karo ibu, ojo lali main slot gacor maxwin depo 10rb').signals.languages[0]?.language).toBe('jv');
+    expect(scan('Kumaha damang? Tos lami teu tepang, sono pisan abdi, hayu main slot gacor maxwin depo 10rb').signals.languages[0]?.language).toBe('su');
   });
 
   it('sends evidence in a language the signals were not built for to a person', () => {
@@ -28,7 +28,8 @@ describe('language of text signals', () => {
     expect(v.review).toMatchObject({ queue: 'language', reason: 'unsupported_language', category: 'gambling' });
   });
 
-  it('costs nothing for texts without signals', () => {
+  it('is not told where nothing acts (it costs more than the rest of the text path)', () => {
     expect(scan('Resep rendang padang yang empuk, masak empat jam').signals.languages).toEqual([]);
+    expect(scan('Hari ini cuan banget jualan gorengan di depan sekolah').signals.languages).toEqual([]);
   });
 });

@@ -114,9 +114,8 @@ function codePointOffset(text: string, utf16: number): number {
   return n;
 }
 
-function toEvidence(field: string, text: string, hit: TextHit, language: string | undefined): TextEvidence {
+function toEvidence(field: string, text: string, hit: TextHit): TextEvidence {
   return {
-    ...(language ? { language } : {}),
     source: 'text',
     field,
     match: hit.match,
@@ -140,12 +139,6 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
   for (const [field, text] of Object.entries(input.texts)) {
     if (!text) continue;
     const analysis = analyseText(config.compiled, text);
-    // Language is told only for fields with signals: that is where it matters, and it costs more
-    // than the rest of the text path.
-    if (analysis.hits.length > 0) {
-      const guess = identifyLanguage(text);
-      if (guess) languages.push({ field, ...guess });
-    }
     for (const hit of analysis.hits) hits.push({ field, text, hit });
     for (const e of analysis.entities) {
       entities.push({
@@ -163,15 +156,24 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
   for (const scored of scoreHits(hits.map((h) => h.hit))) {
     const evidence = scored.evidence.map((hit) => {
       const origin = byHit.get(hit)!;
-      const lang = languages.find((l) => l.field === origin.field && l.reliable);
-      return toEvidence(origin.field, origin.text, hit, lang?.language);
+      return toEvidence(origin.field, origin.text, hit);
     });
     signals.set(scored.category, new Map([['lexicon', { source: 'lexicon', score: scored.score, evidence }]]));
   }
-  const outcome = withBankMatches(
-    withLanguageRouting(evaluatePolicy<Evidence>(config.policy, signals, input.audience), config.policy, languages),
-    input.bankMatches ?? [],
-  );
+  const evaluated = evaluatePolicy<Evidence>(config.policy, signals, input.audience);
+  // Language is told only for the fields behind an action: that is where it matters, and it costs
+  // more than the rest of the text path.
+  const acting = evaluated.categories.filter((c) => c.action !== 'allow').flatMap((c) => c.evidence);
+  for (const field of new Set(acting.flatMap((e) => (e.source === 'text' ? [e.field] : [])))) {
+    const guess = identifyLanguage(input.texts[field]!);
+    if (guess) languages.push({ field, ...guess });
+  }
+  for (const e of acting) {
+    if (e.source !== 'text') continue;
+    const lang = languages.find((l) => l.field === e.field && l.reliable);
+    if (lang) e.language = lang.language;
+  }
+  const outcome = withBankMatches(withLanguageRouting(evaluated, config.policy, languages), input.bankMatches ?? []);
   const verdict: Verdict = {
     action: outcome.action,
     categories: outcome.categories,

@@ -51,8 +51,20 @@ const RELIABLE_PROBABILITY = 0.9;
 /** Only the start of long texts is read: enough to tell the language, bounded in time. */
 const MAX_CHARS = 1000;
 
+/** Campaigns repeat the same text: recent answers are kept (bounded). */
+const cache = new Map<string, LanguageGuess | undefined>();
+const CACHE_SIZE = 5000;
+
 export function identifyLanguage(text: string): LanguageGuess | undefined {
   if (!identifier) return undefined;
+  if (cache.has(text)) return cache.get(text);
+  const guess = guessLanguage(identifier, text);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(text, guess);
+  return guess;
+}
+
+function guessLanguage(identifier: LanguageIdentifier, text: string): LanguageGuess | undefined {
   // The normaliser's view: styled letters folded, spread letters joined, slang spelled out.
   const sample = normalise(text.slice(0, MAX_CHARS)).plain.text;
   let letters = 0;
