@@ -36,6 +36,7 @@ import {
   setLexiconEnabled,
   type LexiconsApi,
 } from './lexicons/store.js';
+import { activateModel, listModels, registerModel, shippedModels, type ModelsApi } from './models/registry.js';
 import { defaultPolicy, parsePolicy } from './policy/document.js';
 import { parseInput } from './shared/validate.js';
 import type { Audience } from './policy/schema.js';
@@ -72,6 +73,7 @@ export interface Saring extends ScanApi {
   readonly bootstrap: Bootstrap;
   content: ContentApi;
   banks: BanksApi;
+  models: ModelsApi;
   decisions: DecisionsApi;
   policy: PolicyApi;
   lexicons: LexiconsApi;
@@ -92,6 +94,11 @@ async function seed(db: Db): Promise<Bootstrap> {
       await saveLexicon(db, lexicon, { actor: 'system', note: 'default lexicon shipped with Saring' });
     }
     boot.seededLexicons = true;
+  }
+  if ((await listModels(db)).length === 0) {
+    for (const { name, dir } of shippedModels()) {
+      await registerModel(db, name, dir, { actor: 'system', note: 'shipped with Saring', source: `saring:models/${name}` });
+    }
   }
   if ((await listUsers(db)).length === 0) {
     const { apiKey } = await createUser(db, { name: 'admin', role: 'admin' }, 'system');
@@ -259,6 +266,13 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
         },
         match: async (hashes) => (await currentMatcher()).matchMedia(hashes),
       },
+      models: {
+        list: (name) => listModels(db, name),
+        register: changes((name: string, dir: string, actor: Actor, options?: { note?: string; activate?: boolean }) =>
+          registerModel(db, name, dir, { actor, ...options }),
+        ),
+        activate: changes((name: string, version: number, actor: Actor) => activateModel(db, name, version, actor)),
+      },
       decisions: {
         async decide(contentId, input, principal) {
           const decided = await decide(contentId, input, principal);
@@ -269,9 +283,15 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       },
       policy: {
         validate: (source) => parsePolicy(source),
-        activate: changes((source: string, actor: Actor, note?: string) =>
-          savePolicy(db, parsePolicy(source), { actor, ...(note ? { note } : {}) }),
-        ),
+        activate: changes(async (source: string, actor: Actor, note?: string) => {
+          const parsed = parsePolicy(source);
+          const active = new Set((await listModels(db)).filter((m) => m.active).map((m) => m.name));
+          const missing = Object.values(parsed.document.categories).flatMap((c) =>
+            (c?.sources ?? []).flatMap((src) => (src !== 'lexicon' && !active.has(src.model) ? [src.model] : [])),
+          );
+          if (missing.length) throw new SaringError('invalid_policy', `The policy names models that have no active version: ${[...new Set(missing)].join(', ')}.`);
+          return savePolicy(db, parsed, { actor, ...(note ? { note } : {}) });
+        }),
         activateVersion: changes((version: number, actor: Actor) => activatePolicyVersion(db, version, actor)),
         active: () => activePolicy(db),
         get: (version) => getPolicyVersion(db, version),

@@ -190,6 +190,20 @@ export interface ContentMediaHashesTable {
   created_at: CreatedAt;
 }
 
+export interface ModelsTable {
+  name: string;
+  version: number;
+  metadata: Json<unknown>;
+  weights: Buffer;
+  sha256: string;
+  source: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  active: Generated<boolean>;
+  activated_at: Date | null;
+}
+
 export interface Database {
   accounts: AccountsTable;
   content_items: ContentItemsTable;
@@ -207,4 +221,5 @@ export interface Database {
   banks: BanksTable;
   bank_entries: BankEntriesTable;
   content_media_hashes: ContentMediaHashesTable;
+  models: ModelsTable;
 }

@@ -9,7 +9,7 @@ import { appendAudit, type Actor } from '../audit/log.js';
 import { notFound } from '../errors/errors.js';
 import type { Jobs } from '../jobs/jobs.js';
 import type { Priority } from '../policy/schema.js';
-import type { Evidence } from '../scan/verdict.js';
+import { describeEvidence, type Evidence } from '../scan/verdict.js';
 import { emitEvent } from '../webhooks/webhooks.js';
 import { buildStatement, type ActorType, type DecisionAction, type StatementOfReasons } from './statement.js';
 
@@ -142,9 +142,7 @@ export async function recordDecision(db: Db, jobs: Jobs, input: DecisionInput, a
       category: input.category,
       actorType: input.actorType,
       reason: input.reason ?? null,
-      evidence: input.evidence.map((e) =>
-        e.source === 'text' ? { field: e.field, match: e.match, term: e.term, weight: e.weight } : { media: e.media, bank: e.bank, entryId: e.entryId, method: e.method, distance: e.distance },
-      ),
+      evidence: input.evidence.map(describeEvidence),
     },
   });
   if (input.action === 'remove' && input.category && input.bankMedia !== false) await bankRemovedMedia(db, jobs, content.id, id, input.category, actor);

@@ -1,5 +1,5 @@
 import { CATEGORIES, type CategoryId } from '../categories/categories.js';
-import type { Evidence } from '../scan/verdict.js';
+import { describeEvidence, type Evidence } from '../scan/verdict.js';
 
 export const DECISION_ACTIONS = ['allow', 'restrict_16', 'restrict_18', 'remove'] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
@@ -69,16 +69,7 @@ const REDRESS: StatementOfReasons['redress'] = [
 function summarise(evidence: Evidence[]): string {
   const positive = evidence.filter((e) => e.weight > 0);
   if (positive.length === 0) return '';
-  const facts = [
-    ...new Set(
-      positive.map((e) =>
-        e.source === 'text'
-          ? `"${e.match}" (${e.field})`
-          : `media ${e.media + 1} matches ${e.bank} entry ${e.entryId} (${e.method}, distance ${e.distance}${e.queryMatchPercent !== undefined ? `, ${e.queryMatchPercent}% of frames` : ''})`,
-      ),
-    ),
-  ].slice(0, 8);
-  return `Matched ${facts.join(', ')}.`;
+  return `Found: ${[...new Set(positive.map(describeEvidence))].slice(0, 8).join('; ')}.`;
 }
 
 export function buildStatement(input: {

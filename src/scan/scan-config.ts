@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/connect.js';
 import { scanConfigGeneration } from '../db/generation.js';
@@ -7,7 +7,9 @@ import { defaultPolicy } from '../policy/document.js';
 import { validatePolicy } from '../policy/document.js';
 import type { PolicyDocument } from '../policy/schema.js';
 import { activePolicy, policyLabel } from '../policy/store.js';
+import { activeModels, builtinModels, modelFromBytes, type LoadedModel } from '../models/registry.js';
 import { compileLexicons, loadDefaultLexicons, type CompiledLexicons, type Lexicon } from '../signals/text/index.js';
+import type { ModelMeta } from '../signals/text/classifier/model.js';
 
 /** Everything a scan needs, loaded once and compiled. */
 export interface ScanConfig {
@@ -16,24 +18,26 @@ export interface ScanConfig {
   policyVersion: string;
   lexicons: Lexicon[];
   compiled: CompiledLexicons;
+  /** Text classifiers by name, at their active versions. */
+  models: ReadonlyMap<string, LoadedModel>;
   generation: number;
 }
 
-function build(policy: PolicyDocument, policyVersion: string, lexicons: Lexicon[], generation: number): ScanConfig {
-  return { policy, policyVersion, lexicons, compiled: compileLexicons(lexicons), generation };
+function build(policy: PolicyDocument, policyVersion: string, lexicons: Lexicon[], models: ReadonlyMap<string, LoadedModel>, generation: number): ScanConfig {
+  return { policy, policyVersion, lexicons, compiled: compileLexicons(lexicons), models, generation };
 }
 
 /** The shipped defaults, for scanning with no database at all. */
 export function builtinScanConfig(): ScanConfig {
   const policy = defaultPolicy().document;
-  return build(policy, policyLabel(policy.id, 'builtin'), loadDefaultLexicons(), -1);
+  return build(policy, policyLabel(policy.id, 'builtin'), loadDefaultLexicons(), builtinModels(), -1);
 }
 
 export async function loadScanConfig(db: Db): Promise<ScanConfig> {
   const generation = await scanConfigGeneration(db);
   const active = await activePolicy(db);
   if (!active) return { ...builtinScanConfig(), lexicons: await activeLexicons(db) };
-  return build(active.document, active.label, await activeLexicons(db), generation);
+  return build(active.document, active.label, await activeLexicons(db), await activeModels(db), generation);
 }
 
 /**
@@ -43,20 +47,35 @@ export async function loadScanConfig(db: Db): Promise<ScanConfig> {
 const SNAPSHOT = 'scan-config.json';
 
 interface Snapshot {
-  format: 1;
+  format: 2;
   policy: unknown;
   policyVersion: string;
   lexicons: Lexicon[];
+  /** Model weights are written beside the snapshot (`scan-models/<name>-v<version>.bin`). */
+  models: { name: string; version: number | 'builtin'; meta: ModelMeta; weights: string }[];
   generation: number;
   writtenAt: string;
 }
 
 export function writeScanSnapshot(dataDir: string, config: ScanConfig): void {
+  const modelDir = join(dataDir, 'scan-models');
+  mkdirSync(modelDir, { recursive: true });
+  const models: Snapshot['models'] = [];
+  for (const m of config.models.values()) {
+    const weights = `${m.name}-v${m.version}-${m.model.meta.weights.sha256.slice(0, 12)}.bin`;
+    const path = join(modelDir, weights);
+    if (!existsSync(path)) {
+      writeFileSync(`${path}.tmp`, Buffer.from(m.model.weights.buffer, m.model.weights.byteOffset, m.model.weights.byteLength));
+      renameSync(`${path}.tmp`, path);
+    }
+    models.push({ name: m.name, version: m.version, meta: m.model.meta, weights });
+  }
   const snap: Snapshot = {
-    format: 1,
+    format: 2,
     policy: config.policy,
     policyVersion: config.policyVersion,
     lexicons: config.lexicons,
+    models,
     generation: config.generation,
     writtenAt: new Date().toISOString(),
   };
@@ -72,6 +91,10 @@ export function readScanSnapshot(dataDir: string): ScanConfig | undefined {
   } catch {
     return undefined;
   }
-  if (snap.format !== 1) return undefined;
-  return build(validatePolicy(snap.policy).document, snap.policyVersion, snap.lexicons, snap.generation);
+  if (snap.format !== 2) return undefined;
+  const models = new Map<string, LoadedModel>();
+  for (const m of snap.models) {
+    models.set(m.name, { name: m.name, version: m.version, model: modelFromBytes(m.meta, readFileSync(join(dataDir, 'scan-models', m.weights))) });
+  }
+  return build(validatePolicy(snap.policy).document, snap.policyVersion, snap.lexicons, models, snap.generation);
 }

@@ -1,12 +1,13 @@
 import type { BankMatch } from '../banks/matcher.js';
 import { CATEGORIES, type CategoryId } from '../categories/categories.js';
-import { evaluatePolicy, type PolicyOutcome, type SourceScore } from '../policy/evaluate.js';
+import { evaluatePolicy, sourceKey, type PolicyOutcome, type SourceScore } from '../policy/evaluate.js';
 import { severity, type Audience } from '../policy/schema.js';
 import type { ScanInput } from './schema.js';
 import { analyseText, scoreHits, type TextHit } from '../signals/text/index.js';
+import type { Prediction } from '../signals/text/classifier/model.js';
 import { identifyLanguage } from '../signals/text/language.js';
 import type { ScanConfig } from './scan-config.js';
-import type { Entity, Evidence, HashEvidence, TextEvidence, Verdict } from './verdict.js';
+import type { Entity, Evidence, HashEvidence, ModelEvidence, TextEvidence, Verdict } from './verdict.js';
 
 /** The scan part of the engine. */
 export interface ScanApi {
@@ -90,13 +91,57 @@ function withLanguageRouting(
   if (!rule || outcome.action === 'allow' || outcome.action === 'review') return outcome;
   const foreign = new Set(languages.filter((l) => l.reliable && !rule.supported.includes(l.language)).map((l) => l.field));
   const deciding = outcome.categories.filter((c) => c.action === outcome.action);
-  const trigger = deciding.find((c) => c.evidence.some((e) => e.source === 'text' && e.weight > 0 && foreign.has(e.field)));
+  const trigger = deciding.find((c) => c.evidence.some((e) => e.source !== 'hash' && e.weight > 0 && foreign.has(e.field)));
   if (!trigger) return outcome;
   return {
     ...outcome,
     action: 'review',
     review: { queue: rule.queue, priority: rule.priority, category: trigger.category, reason: 'unsupported_language' },
   };
+}
+
+/** Scores below this are not explained (explaining costs a second pass over the features). */
+const EXPLAIN_FROM = 0.2;
+
+/**
+ * The classifiers the policy names, run over every text field; a category's model score is the
+ * highest over its fields, with that field's top features as evidence.
+ */
+function addModelSignals(config: ScanConfig, texts: Record<string, string>, signals: Map<CategoryId, Map<string, SourceScore<Evidence>>>): void {
+  const predictions = new Map<string, Prediction>();
+  for (const [category, rules] of Object.entries(config.policy.categories) as [CategoryId, NonNullable<ScanConfig['policy']['categories'][CategoryId]>][]) {
+    for (const source of rules.sources) {
+      if (source === 'lexicon') continue;
+      const loaded = config.models.get(source.model);
+      if (!loaded) continue;
+      let best: { field: string; score: number } | undefined;
+      for (const [field, text] of Object.entries(texts)) {
+        if (!text) continue;
+        const key = `${source.model}\u0000${field}`;
+        let p = predictions.get(key);
+        if (!p) predictions.set(key, (p = loaded.model.predict(text)));
+        const score = p.labels[source.label]?.score ?? 0;
+        if (!best || score > best.score) best = { field, score };
+      }
+      if (!best) continue;
+      const evidence: ModelEvidence = {
+        source: 'model',
+        field: best.field,
+        model: loaded.name,
+        version: loaded.version,
+        label: source.label,
+        score: Math.round(best.score * 1000) / 1000,
+        weight: Math.round(best.score * 1000) / 1000,
+      };
+      if (best.score >= EXPLAIN_FROM) {
+        const top = loaded.model.predict(texts[best.field]!, { explain: true }).top?.[source.label] ?? [];
+        evidence.features = top.map((c) => ({ feature: c.feature, weight: Math.round(c.weight * 1000) / 1000, start: c.start, end: c.end }));
+      }
+      let bySource = signals.get(category);
+      if (!bySource) signals.set(category, (bySource = new Map()));
+      bySource.set(sourceKey(source), { source: sourceKey(source), score: best.score, evidence: [evidence] });
+    }
+  }
 }
 
 /** Code-point offset of a UTF-16 offset. */
@@ -160,16 +205,17 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
     });
     signals.set(scored.category, new Map([['lexicon', { source: 'lexicon', score: scored.score, evidence }]]));
   }
+  addModelSignals(config, input.texts, signals);
   const evaluated = evaluatePolicy<Evidence>(config.policy, signals, input.audience);
   // Language is told only for the fields behind an action: that is where it matters, and it costs
   // more than the rest of the text path.
   const acting = evaluated.categories.filter((c) => c.action !== 'allow').flatMap((c) => c.evidence);
-  for (const field of new Set(acting.flatMap((e) => (e.source === 'text' ? [e.field] : [])))) {
+  for (const field of new Set(acting.flatMap((e) => (e.source === 'hash' ? [] : [e.field])))) {
     const guess = identifyLanguage(input.texts[field]!);
     if (guess) languages.push({ field, ...guess });
   }
   for (const e of acting) {
-    if (e.source !== 'text') continue;
+    if (e.source === 'hash') continue;
     const lang = languages.find((l) => l.field === e.field && l.reliable);
     if (lang) e.language = lang.language;
   }

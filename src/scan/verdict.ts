@@ -41,7 +41,23 @@ export interface HashEvidence {
   weight: number;
 }
 
-export type Evidence = TextEvidence | HashEvidence;
+/** A text classifier's score for a field, with the features that moved it most. */
+export interface ModelEvidence {
+  source: 'model';
+  field: string;
+  model: string;
+  /** The registry version, or `builtin` for the shipped copy. */
+  version: number | 'builtin';
+  label: string;
+  score: number;
+  /** The same as score: how much this evidence weighs. */
+  weight: number;
+  /** Top contributing features (character or word n-grams) with their place in the original text (code points). */
+  features?: { feature: string; weight: number; start: number; end: number }[];
+  language?: string;
+}
+
+export type Evidence = TextEvidence | HashEvidence | ModelEvidence;
 
 export interface VerdictCategory {
   category: CategoryId;
@@ -75,4 +91,18 @@ export interface Verdict {
     /** Language of each text field that produced a signal. */
     languages: { field: string; language: string; probability: number; reliable: boolean }[];
   };
+}
+
+/** One line a person can read about a piece of evidence (statements of reasons, audit, CLI). */
+export function describeEvidence(e: Evidence): string {
+  switch (e.source) {
+    case 'text':
+      return `"${e.match}" in ${e.field} (${e.lexicon}: ${e.term}, weight ${e.weight})`;
+    case 'hash':
+      return `media ${e.media + 1} matches ${e.bank} entry ${e.entryId} (${e.method}, distance ${e.distance}${e.queryMatchPercent !== undefined ? `, ${e.queryMatchPercent}% of frames` : ''})`;
+    case 'model': {
+      const top = e.features?.filter((f) => f.weight > 0).slice(0, 3).map((f) => `"${f.feature}"`) ?? [];
+      return `model ${e.model} v${e.version} scores ${e.field} ${e.score} for ${e.label}${top.length ? ` (${top.join(', ')})` : ''}`;
+    }
+  }
 }

@@ -7,7 +7,7 @@ import { readLock } from '../../db/lock.js';
 import { isSaringError, SaringError } from '../../errors/errors.js';
 import { builtinScanConfig, loadScanConfig, readScanSnapshot, writeScanSnapshot, type ScanConfig } from '../../scan/scan-config.js';
 import { scanTexts } from '../../scan/scan.js';
-import type { Verdict } from '../../scan/verdict.js';
+import { describeEvidence, type Verdict } from '../../scan/verdict.js';
 import { byteLines } from '../../shared/lines.js';
 import { initLanguageId } from '../../signals/text/language.js';
 import { parseInput } from '../../shared/validate.js';
@@ -57,11 +57,7 @@ function human(verdict: Verdict): string {
   for (const c of verdict.categories) {
     lines.push(`  ${c.category} (${CATEGORIES[c.category].label.id}): score ${c.score} → ${c.action}`);
     for (const e of c.evidence) {
-      lines.push(
-        e.source === 'text'
-          ? `    ${e.weight < 0 ? '−' : '+'} "${e.match}" [${e.field} ${e.start}–${e.end}] ${e.lexicon}: ${e.term} (${e.weight})`
-          : `    + media ${e.media}: bank ${e.bank} entry ${e.entryId} by ${e.method}, distance ${e.distance}`,
-      );
+      lines.push(`    ${e.weight < 0 ? '−' : '+'} ${describeEvidence(e)}${e.source === 'text' ? ` [${e.start}–${e.end}]` : ''}`);
     }
   }
   for (const e of verdict.signals.entities) lines.push(`  ${e.type}: ${e.value}`);

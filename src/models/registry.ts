@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { appendAudit, type Actor } from '../audit/log.js';
+import { packageRoot } from '../config/paths.js';
+import type { Db } from '../db/connect.js';
+import { bumpScanConfigGeneration } from '../db/generation.js';
+import { notFound, SaringError } from '../errors/errors.js';
+import { Model, readModelMeta, WEIGHTS_FILE, type ModelMeta } from '../signals/text/classifier/model.js';
+
+/** A model version as the registry lists it (without its weights). */
+export interface ModelVersion {
+  name: string;
+  version: number;
+  labels: string[];
+  task: string;
+  sha256: string;
+  bytes: number;
+  source: string | null;
+  note: string | null;
+  metrics: unknown;
+  trainedAt: string | null;
+  createdBy: string;
+  createdAt: string;
+  active: boolean;
+  activatedAt: string | null;
+}
+
+/** The models part of the engine. */
+export interface ModelsApi {
+  list(name?: string): Promise<ModelVersion[]>;
+  /** Stores a trained model folder as the next version of `name` and activates it (unless `activate: false`). */
+  register(name: string, dir: string, actor: Actor, options?: { note?: string; activate?: boolean }): Promise<ModelVersion>;
+  activate(name: string, version: number, actor: Actor): Promise<ModelVersion>;
+}
+
+/** A model ready to score text, with the version scans cite. */
+export interface LoadedModel {
+  name: string;
+  version: number | 'builtin';
+  model: Model;
+}
+
+const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Builds a model from its metadata and the raw float32 weights (little-endian, as saved). */
+export function modelFromBytes(meta: ModelMeta, bytes: Buffer): Model {
+  if (bytes.length % 4 !== 0) throw new SaringError('validation_failed', 'The model weights are not a float32 array.');
+  const weights = new Float32Array(bytes.length / 4);
+  new Uint8Array(weights.buffer).set(bytes);
+  return new Model(meta, weights);
+}
+
+function readModelDir(dir: string): { meta: ModelMeta; bytes: Buffer } {
+  const meta = readModelMeta(dir);
+  const file = join(dir, meta.weights?.file ?? WEIGHTS_FILE);
+  if (!existsSync(file)) throw new SaringError('not_found', `The model in ${dir} has no ${meta.weights?.file ?? WEIGHTS_FILE}.`);
+  const bytes = readFileSync(file);
+  if (meta.weights?.sha256 && sha256(bytes) !== meta.weights.sha256) {
+    throw new SaringError('validation_failed', `${file} does not match the SHA-256 in its model.json.`);
+  }
+  modelFromBytes(meta, bytes); // refuses a model that does not load
+  return { meta, bytes };
+}
+
+/** The models that ship with Saring (`models/<name>/`). */
+export function shippedModels(): { name: string; dir: string }[] {
+  const root = join(packageRoot(), 'models');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'model.json')))
+    .map((d) => ({ name: d.name, dir: join(root, d.name) }));
+}
+
+/** The shipped models, loaded from the package (no database: `saring scan` without a data directory). */
+export function builtinModels(): Map<string, LoadedModel> {
+  const out = new Map<string, LoadedModel>();
+  for (const { name, dir } of shippedModels()) {
+    const { meta, bytes } = readModelDir(dir);
+    out.set(name, { name, version: 'builtin', model: modelFromBytes(meta, bytes) });
+  }
+  return out;
+}
+
+type Row = {
+  name: string;
+  version: number;
+  metadata: unknown;
+  sha256: string;
+  source: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: Date;
+  active: boolean;
+  activated_at: Date | null;
+};
+
+function toVersion(r: Row, bytes: number): ModelVersion {
+  const meta = r.metadata as ModelMeta;
+  return {
+    name: r.name,
+    version: r.version,
+    labels: meta.labels.map((l) => l.name),
+    task: meta.task,
+    sha256: r.sha256,
+    bytes,
+    source: r.source,
+    note: r.note,
+    metrics: meta.training?.holdoutMetrics ?? meta.training?.crossValidation ?? meta.training?.validationMetrics ?? null,
+    trainedAt: meta.training?.date ?? null,
+    createdBy: r.created_by,
+    createdAt: r.created_at.toISOString(),
+    active: r.active,
+    activatedAt: r.activated_at?.toISOString() ?? null,
+  };
+}
+
+export async function listModels(db: Db, name?: string): Promise<ModelVersion[]> {
+  let q = db
+    .selectFrom('models')
+    .select(['name', 'version', 'metadata', 'sha256', 'source', 'note', 'created_by', 'created_at', 'active', 'activated_at', sql<number>`octet_length(weights)`.as('bytes')])
+    .orderBy('name')
+    .orderBy('version', 'desc');
+  if (name) q = q.where('name', '=', name);
+  return (await q.execute()).map((r) => toVersion(r as Row, r.bytes));
+}
+
+/**
+ * Stores the model in `dir` as the next version of `name` (the same weights twice are not stored
+ * twice) and, unless told otherwise, activates it.
+ */
+export async function registerModel(
+  db: Db,
+  name: string,
+  dir: string,
+  options: { actor: Actor; note?: string; activate?: boolean; source?: string },
+): Promise<ModelVersion> {
+  if (!NAME.test(name)) throw new SaringError('validation_failed', 'A model name is lower-case letters, digits, - and _ (at most 64).');
+  const { meta, bytes } = readModelDir(dir);
+  const digest = sha256(bytes);
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(727274643)`.execute(trx);
+    const same = await trx.selectFrom('models').select('version').where('name', '=', name).where('sha256', '=', digest).executeTakeFirst();
+    let version = same?.version;
+    if (version === undefined) {
+      const max = await trx.selectFrom('models').select(sql<number>`coalesce(max(version), 0)`.as('v')).where('name', '=', name).executeTakeFirstOrThrow();
+      version = max.v + 1;
+      await trx
+        .insertInto('models')
+        .values({ name, version, metadata: JSON.stringify(meta), weights: bytes, sha256: digest, source: options.source ?? dir, note: options.note ?? null, created_by: options.actor })
+        .execute();
+      await appendAudit(trx, { actor: options.actor, action: 'model.registered', subjectType: 'model', subjectId: name, data: { version, sha256: digest, labels: meta.labels.map((l) => l.name), source: options.source ?? dir } });
+    }
+    if (options.activate !== false) await activate(trx, name, version, options.actor);
+    return (await listModels(trx, name)).find((v) => v.version === version)!;
+  });
+}
+
+async function activate(trx: Db, name: string, version: number, actor: Actor): Promise<void> {
+  const target = await trx.selectFrom('models').select(['active']).where('name', '=', name).where('version', '=', version).executeTakeFirst();
+  if (!target) throw notFound('Model version', `${name}@${version}`);
+  if (target.active) return;
+  await trx.updateTable('models').set({ active: false }).where('name', '=', name).where('active', '=', true).execute();
+  await trx.updateTable('models').set({ active: true, activated_at: new Date() }).where('name', '=', name).where('version', '=', version).execute();
+  await appendAudit(trx, { actor, action: 'model.activated', subjectType: 'model', subjectId: name, data: { version } });
+  await bumpScanConfigGeneration(trx);
+}
+
+export async function activateModel(db: Db, name: string, version: number, actor: Actor): Promise<ModelVersion> {
+  return db.transaction().execute(async (trx) => {
+    await activate(trx, name, version, actor);
+    return (await listModels(trx, name)).find((v) => v.version === version)!;
+  });
+}
+
+/** The active version of every model, loaded. */
+export async function activeModels(db: Db): Promise<Map<string, LoadedModel>> {
+  const rows = await db.selectFrom('models').select(['name', 'version', 'metadata', 'weights']).where('active', '=', true).execute();
+  return new Map(rows.map((r) => [r.name, { name: r.name, version: r.version, model: modelFromBytes(r.metadata as ModelMeta, r.weights) }]));
+}
