@@ -1,0 +1,338 @@
+/**
+ * A trained linear classifier: hashed features (`features.ts`) × a weight matrix, sigmoid per
+ * label (binary, multi-label: one-vs-rest) or softmax over classes (multi-class).
+ *
+ * On disk a model is a directory with `model.json` (labels, thresholds, feature configuration,
+ * training metadata) and `weights.bin` (little-endian float32, bucket-major: the weights of
+ * bucket b for labels 0…L-1 are at b·L … b·L+L-1; biases are in model.json). `model.json`
+ * records the SHA-256 of `weights.bin`; loading checks it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SaringError } from '../../../errors/errors.js';
+import { codePointOffset, DEFAULT_FEATURES, FeatureExtractor, type FeatureConfig, type FeatureKind } from './features.js';
+
+export type Task = 'binary' | 'multilabel' | 'multiclass';
+
+export const MODEL_FORMAT = 'saring-linear-classifier';
+export const MODEL_FORMAT_VERSION = 1;
+export const WEIGHTS_FILE = 'weights.bin';
+
+export interface LabelInfo {
+  name: string;
+  /** Data column the label came from (binary, multi-label) — for multi-class, the class value. */
+  source?: string;
+  /** Score at or above which the label is predicted (sigmoid tasks; for multi-class the arg-max wins). */
+  threshold: number;
+}
+
+export interface LabelMetrics {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+
+export interface Metrics {
+  rows: number;
+  labels: Record<string, LabelMetrics>;
+  macroF1: number;
+  microPrecision: number;
+  microRecall: number;
+  microF1: number;
+  /** Multi-class only: accuracy and confusion[actual][predicted] in label order. */
+  accuracy?: number;
+  confusion?: number[][];
+}
+
+export interface TrainingInfo {
+  data?: { file?: string; sha256?: string; bytes?: number; format?: string; encoding?: string; textColumn?: string; labelColumns?: string[] };
+  rows: number;
+  uniqueRows: number;
+  duplicatesRemoved: number;
+  conflictingLabels: number;
+  emptyTexts: number;
+  split: { train: number; validation: number; holdout: number; holdoutFraction: number; validationFraction: number; fold?: { k: number; index: number } };
+  classCounts: Record<string, number>;
+  seed: number;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  thresholdRule: string;
+  validationMetrics?: Metrics;
+  holdoutMetrics?: Metrics;
+  crossValidation?: unknown;
+  date: string;
+  saringVersion: string;
+  trainingSeconds: number;
+  mode: 'memory' | 'stream';
+}
+
+export interface ModelMeta {
+  format: typeof MODEL_FORMAT;
+  formatVersion: number;
+  name?: string;
+  description?: string;
+  task: Task;
+  labels: LabelInfo[];
+  features: FeatureConfig;
+  bias: number[];
+  weights: { file: string; dtype: 'float32'; buckets: number; labels: number; sha256: string; bytes: number };
+  training?: TrainingInfo;
+  [extra: string]: unknown;
+}
+
+export interface Contribution {
+  /** The token (normalised), bigram, symbol or flag. */
+  feature: string;
+  kind: FeatureKind | 'token';
+  /** Contribution to the label's logit (weight × value × occurrences). */
+  weight: number;
+  /** Code point range of the original text (as in scan evidence). */
+  start: number;
+  end: number;
+}
+
+export interface LabelPrediction {
+  score: number;
+  predicted: 0 | 1;
+}
+
+export interface Prediction {
+  labels: Record<string, LabelPrediction>;
+  /** With `explain`: for each label, the 5 features that moved its score most (signed). */
+  top?: Record<string, Contribution[]>;
+}
+
+export interface PredictOptions {
+  explain?: boolean;
+  /** How many contributions per label with `explain` (default 5). */
+  topK?: number;
+}
+
+function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+export class Model {
+  readonly meta: ModelMeta;
+  readonly weights: Float32Array;
+  readonly bias: Float64Array;
+  readonly extractor: FeatureExtractor;
+  readonly L: number;
+  private readonly logits: Float64Array;
+  private readonly thresholds: Float64Array;
+  private readonly names: string[];
+
+  constructor(meta: ModelMeta, weights: Float32Array) {
+    const L = meta.labels.length;
+    const buckets = 2 ** meta.features.hashBits;
+    if (weights.length !== buckets * L) {
+      throw new SaringError('validation_failed', `The model weights have ${weights.length} values; ${buckets} buckets × ${L} labels expected.`);
+    }
+    this.meta = meta;
+    this.weights = weights;
+    this.L = L;
+    this.bias = Float64Array.from(meta.bias);
+    this.extractor = new FeatureExtractor(meta.features);
+    this.logits = new Float64Array(L);
+    this.thresholds = Float64Array.from(meta.labels.map((l) => l.threshold));
+    this.names = meta.labels.map((l) => l.name);
+  }
+
+  get task(): Task {
+    return this.meta.task;
+  }
+
+  get labelNames(): readonly string[] {
+    return this.names;
+  }
+
+  /** Logits of hashed features into `this.logits`. */
+  private logitsOf(buckets: Int32Array, count: number): Float64Array {
+    const L = this.L;
+    const w = this.weights;
+    const z = this.logits;
+    const v = count > 0 ? 1 / Math.sqrt(count) : 0;
+    if (L === 1) {
+      let s = 0;
+      for (let i = 0; i < count; i++) s += w[buckets[i]!]!;
+      z[0] = this.bias[0]! + s * v;
+      return z;
+    }
+    z.fill(0);
+    for (let i = 0; i < count; i++) {
+      const base = buckets[i]! * L;
+      for (let l = 0; l < L; l++) z[l] = z[l]! + w[base + l]!;
+    }
+    for (let l = 0; l < L; l++) z[l] = this.bias[l]! + z[l]! * v;
+    return z;
+  }
+
+  /** Scores (probabilities) of hashed features into `out` (length L). */
+  scoreBuckets(buckets: Int32Array, count: number, out: Float64Array): Float64Array {
+    const z = this.logitsOf(buckets, count);
+    const L = this.L;
+    if (this.meta.task === 'multiclass') {
+      let max = -Infinity;
+      for (let l = 0; l < L; l++) max = Math.max(max, z[l]!);
+      let sum = 0;
+      for (let l = 0; l < L; l++) {
+        const e = Math.exp(z[l]! - max);
+        out[l] = e;
+        sum += e;
+      }
+      for (let l = 0; l < L; l++) out[l] = out[l]! / sum;
+    } else {
+      for (let l = 0; l < L; l++) out[l] = sigmoid(z[l]!);
+    }
+    return out;
+  }
+
+  /** Scores (probabilities) of `text` into `out` (length L); the fast path, no allocation. */
+  scoreInto(text: string, out: Float64Array): Float64Array {
+    const n = this.extractor.extract(text);
+    return this.scoreBuckets(this.extractor.buckets, n, out);
+  }
+
+  /** 0/1 decisions for scores: thresholds (sigmoid tasks) or the arg-max (multi-class). */
+  decide(scores: Float64Array, out: Uint8Array): Uint8Array {
+    const L = this.L;
+    if (this.meta.task === 'multiclass') {
+      let best = 0;
+      for (let l = 1; l < L; l++) if (scores[l]! > scores[best]!) best = l;
+      out.fill(0);
+      out[best] = 1;
+    } else {
+      for (let l = 0; l < L; l++) out[l] = scores[l]! >= this.thresholds[l]! ? 1 : 0;
+    }
+    return out;
+  }
+
+  predict(text: string, options: PredictOptions = {}): Prediction {
+    const scores = this.scoreInto(text, new Float64Array(this.L));
+    const decided = this.decide(scores, new Uint8Array(this.L));
+    const labels: Record<string, LabelPrediction> = {};
+    for (let l = 0; l < this.L; l++) labels[this.names[l]!] = { score: scores[l]!, predicted: decided[l] as 0 | 1 };
+    if (!options.explain) return { labels };
+    return { labels, top: this.explain(text, options.topK ?? 5) };
+  }
+
+  /**
+   * What moved each label's logit most. Features of one token (its character n-grams, the word,
+   * its leetspeak form, its shape) are summed into one entry named by the token's normalised
+   * form (𝐆𝐀𝐂𝐎𝐑 → "gacor", kind "token"); bigrams, symbols and the obfuscation flag stay as
+   * they are. Sorted by absolute contribution, signed.
+   */
+  explain(text: string, topK = 5): Record<string, Contribution[]> {
+    const feats = this.extractor.explain(text);
+    const v = feats.length > 0 ? 1 / Math.sqrt(feats.length) : 0;
+    const tokenNames = new Map<number, string>();
+    for (const f of feats) if (f.token !== undefined && f.kind === 'word') tokenNames.set(f.token, f.feature);
+    const top: Record<string, Contribution[]> = {};
+    for (let l = 0; l < this.L; l++) {
+      const merged = new Map<string, Contribution>();
+      for (const f of feats) {
+        const w = this.weights[f.bucket * this.L + l]! * v;
+        const grouped = f.token !== undefined && tokenNames.has(f.token);
+        const id = grouped ? `t${f.token}` : `${f.kind}\u0000${f.feature}`;
+        const seen = merged.get(id);
+        if (seen) {
+          seen.weight += w;
+          continue;
+        }
+        const word = grouped ? tokenNames.get(f.token!)! : f.feature;
+        const span = grouped ? feats.find((g) => g.kind === 'word' && g.token === f.token)! : f;
+        merged.set(id, {
+          feature: word,
+          kind: grouped ? 'token' : f.kind,
+          weight: w,
+          start: codePointOffset(text, span.start),
+          end: codePointOffset(text, span.end),
+        });
+      }
+      top[this.names[l]!] = [...merged.values()]
+        .filter((c) => c.weight !== 0)
+        .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.feature < b.feature ? -1 : 1))
+        .slice(0, topK)
+        .map((c) => ({ ...c, weight: Math.round(c.weight * 10000) / 10000 }));
+    }
+    return top;
+  }
+}
+
+function sha256(buf: Uint8Array): string {
+  return createHash('sha256').update(buf).digest('hex');
+}
+
+function weightBytes(w: Float32Array): Buffer {
+  // Typed arrays use the platform's byte order; the file is little-endian.
+  const buf = Buffer.alloc(w.length * 4);
+  for (let i = 0; i < w.length; i++) buf.writeFloatLE(w[i]!, i * 4);
+  return buf;
+}
+
+/** Writes `model.json` and `weights.bin` into `dir` (created if needed). */
+export function saveModel(model: Model, dir: string): ModelMeta {
+  mkdirSync(dir, { recursive: true });
+  const bytes = weightBytes(model.weights);
+  const meta: ModelMeta = {
+    ...model.meta,
+    weights: { file: WEIGHTS_FILE, dtype: 'float32', buckets: 2 ** model.meta.features.hashBits, labels: model.L, sha256: sha256(bytes), bytes: bytes.length },
+  };
+  const tmpW = join(dir, `.${WEIGHTS_FILE}.tmp`);
+  const tmpM = join(dir, '.model.json.tmp');
+  writeFileSync(tmpW, bytes);
+  writeFileSync(tmpM, `${JSON.stringify(meta, null, 2)}\n`);
+  renameSync(tmpW, join(dir, WEIGHTS_FILE));
+  renameSync(tmpM, join(dir, 'model.json'));
+  return meta;
+}
+
+/** Reads `model.json` only (for `model show`). */
+export function readModelMeta(dir: string): ModelMeta {
+  const path = join(dir, 'model.json');
+  if (!existsSync(path)) throw new SaringError('not_found', `No model in ${dir} (no model.json).`);
+  let meta: ModelMeta;
+  try {
+    meta = JSON.parse(readFileSync(path, 'utf8')) as ModelMeta;
+  } catch (err) {
+    throw new SaringError('validation_failed', `${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  if (meta?.format !== MODEL_FORMAT) throw new SaringError('validation_failed', `${path} is not a ${MODEL_FORMAT} model.`);
+  if (meta.formatVersion !== MODEL_FORMAT_VERSION) {
+    throw new SaringError('validation_failed', `${path} has format version ${String(meta.formatVersion)}; this Saring reads version ${MODEL_FORMAT_VERSION}.`);
+  }
+  if (!Array.isArray(meta.labels) || meta.labels.length === 0 || !Array.isArray(meta.bias) || meta.bias.length !== meta.labels.length) {
+    throw new SaringError('validation_failed', `${path} has no labels or biases that do not match them.`);
+  }
+  meta.features = { ...DEFAULT_FEATURES, ...meta.features };
+  return meta;
+}
+
+/** Loads a model directory written by {@link saveModel}; checks the weights' SHA-256. */
+export function loadModel(dir: string): Model {
+  const meta = readModelMeta(dir);
+  const path = join(dir, meta.weights?.file ?? WEIGHTS_FILE);
+  if (!existsSync(path)) throw new SaringError('not_found', `The model in ${dir} has no ${meta.weights?.file ?? WEIGHTS_FILE}.`);
+  const bytes = readFileSync(path);
+  if (meta.weights?.sha256 && sha256(bytes) !== meta.weights.sha256) {
+    throw new SaringError('validation_failed', `${path} does not match the SHA-256 in model.json (corrupt or replaced).`);
+  }
+  if (bytes.length % 4 !== 0) throw new SaringError('validation_failed', `${path} is not a float32 array.`);
+  const n = bytes.length / 4;
+  const weights = new Float32Array(n);
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] === 1) {
+    new Uint8Array(weights.buffer).set(bytes);
+  } else {
+    for (let i = 0; i < n; i++) weights[i] = bytes.readFloatLE(i * 4);
+  }
+  return new Model(meta, weights);
+}
