@@ -35,10 +35,17 @@ describe('saring scan', () => {
     const gambling = verdict.categories.find((c: { category: string }) => c.category === 'gambling');
     expect(gambling.score).toBeGreaterThanOrEqual(0.85);
     const codePoints = [...text];
-    for (const e of gambling.evidence) {
+    const textEvidence = gambling.evidence.filter((e: { source: string }) => e.source === 'text');
+    for (const e of textEvidence) {
       expect(codePoints.slice(e.start, e.end).join('')).toBe(e.match);
     }
-    expect(gambling.evidence.some((e: { match: string }) => e.match.includes('𝐒𝐋𝐎𝐓'))).toBe(true);
+    expect(textEvidence.some((e: { match: string }) => e.match.includes('𝐒𝐋𝐎𝐓'))).toBe(true);
+    // The shipped classifier's contribution, with the features that moved it, on the original characters.
+    const model = gambling.evidence.find((e: { source: string }) => e.source === 'model');
+    expect(model).toMatchObject({ model: 'judol', label: 'promo', version: 'builtin' });
+    expect(model.score).toBeGreaterThan(0.9);
+    const gacor = model.features.find((f: { feature: string }) => f.feature === 'gacor');
+    expect(codePoints.slice(gacor.start, gacor.end).join('')).toBe('𝐆𝐀𝐂𝐎𝐑');
   });
 
   it('does not remove criticism of gambling', async () => {

@@ -4,6 +4,7 @@ import { evaluatePolicy, sourceKey, type PolicyOutcome, type SourceScore } from 
 import { severity, type Audience } from '../policy/schema.js';
 import type { ScanInput } from './schema.js';
 import { analyseText, scoreHits, type TextHit } from '../signals/text/index.js';
+import type { NormalisedText } from '../signals/text/normalise.js';
 import type { Prediction } from '../signals/text/classifier/model.js';
 import { identifyLanguage } from '../signals/text/language.js';
 import type { ScanConfig } from './scan-config.js';
@@ -107,7 +108,7 @@ const EXPLAIN_FROM = 0.2;
  * The classifiers the policy names, run over every text field; a category's model score is the
  * highest over its fields, with that field's top features as evidence.
  */
-function addModelSignals(config: ScanConfig, texts: Record<string, string>, signals: Map<CategoryId, Map<string, SourceScore<Evidence>>>): void {
+function addModelSignals(config: ScanConfig, texts: ReadonlyMap<string, NormalisedText>, signals: Map<CategoryId, Map<string, SourceScore<Evidence>>>): void {
   const predictions = new Map<string, Prediction>();
   for (const [category, rules] of Object.entries(config.policy.categories) as [CategoryId, NonNullable<ScanConfig['policy']['categories'][CategoryId]>][]) {
     for (const source of rules.sources) {
@@ -115,8 +116,7 @@ function addModelSignals(config: ScanConfig, texts: Record<string, string>, sign
       const loaded = config.models.get(source.model);
       if (!loaded) continue;
       let best: { field: string; score: number } | undefined;
-      for (const [field, text] of Object.entries(texts)) {
-        if (!text) continue;
+      for (const [field, text] of texts) {
         const key = `${source.model}\u0000${field}`;
         let p = predictions.get(key);
         if (!p) predictions.set(key, (p = loaded.model.predict(text)));
@@ -134,7 +134,7 @@ function addModelSignals(config: ScanConfig, texts: Record<string, string>, sign
         weight: Math.round(best.score * 1000) / 1000,
       };
       if (best.score >= EXPLAIN_FROM) {
-        const top = loaded.model.predict(texts[best.field]!, { explain: true }).top?.[source.label] ?? [];
+        const top = loaded.model.predict(texts.get(best.field)!.original, { explain: true }).top?.[source.label] ?? [];
         evidence.features = top.map((c) => ({ feature: c.feature, weight: Math.round(c.weight * 1000) / 1000, start: c.start, end: c.end }));
       }
       let bySource = signals.get(category);
@@ -181,9 +181,11 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
   const hits: { field: string; text: string; hit: TextHit }[] = [];
   const entities: Entity[] = [];
   const languages: Verdict['signals']['languages'] = [];
+  const normalised = new Map<string, NormalisedText>();
   for (const [field, text] of Object.entries(input.texts)) {
     if (!text) continue;
     const analysis = analyseText(config.compiled, text);
+    normalised.set(field, analysis.normalised);
     for (const hit of analysis.hits) hits.push({ field, text, hit });
     for (const e of analysis.entities) {
       entities.push({
@@ -205,7 +207,7 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
     });
     signals.set(scored.category, new Map([['lexicon', { source: 'lexicon', score: scored.score, evidence }]]));
   }
-  addModelSignals(config, input.texts, signals);
+  addModelSignals(config, normalised, signals);
   const evaluated = evaluatePolicy<Evidence>(config.policy, signals, input.audience);
   // Language is told only for the fields behind an action: that is where it matters, and it costs
   // more than the rest of the text path.

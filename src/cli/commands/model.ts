@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { SaringError } from '../../errors/errors.js';
 import type { Metrics, ModelMeta } from '../../signals/text/classifier/index.js';
-import { action } from '../support.js';
+import { action, CLI_ACTOR, print, withDataOption, withSaring } from '../support.js';
 
 /** The classifier loads on use, so `saring` starts fast. */
 const classifier = () => import('../../signals/text/classifier/index.js');
@@ -299,6 +299,40 @@ export function registerModel(program: Command): void {
         const lib = await classifier();
         const meta = lib.readModelMeta(o.model);
         process.stdout.write(o.json ? `${JSON.stringify(meta, null, 2)}\n` : `${describe(meta)}\n`);
+      }),
+    );
+
+  withDataOption(model.command('list'))
+    .description('the models registered in the data directory (or DATABASE_URL), newest version first')
+    .option('--json')
+    .action(
+      action(async (o: { data?: string; json?: boolean }) => {
+        await withSaring(o, 'model list', async (saring) => {
+          const versions = await saring.models.list();
+          print(versions, o.json, () =>
+            versions
+              .map((v) => `${v.active ? '*' : ' '} ${v.name}@v${v.version}  ${v.task}  [${v.labels.join(', ')}]  ${(v.bytes / 1024).toFixed(0)} KiB  ${v.createdAt}  ${v.source ?? ''}${v.note ? `  — ${v.note}` : ''}`)
+              .join('\n'),
+          );
+        });
+      }),
+    );
+
+  withDataOption(model.command('activate'))
+    .description('register a trained model folder as the next version of NAME and make it active (scans use it at once); with --version, re-activate a stored version')
+    .argument('<name>', 'the name policies use (e.g. judol)')
+    .option('--model <dir>', 'the trained model folder (from `saring model train`)')
+    .option('--version <n>', 'a stored version to activate again (rollback)', (v) => Number.parseInt(v, 10))
+    .option('--note <text>')
+    .action(
+      action(async (name: string, o: { data?: string; model?: string; version?: number; note?: string }) => {
+        if (!o.model === (o.version === undefined)) throw new SaringError('validation_failed', 'Give --model DIR or --version N.');
+        await withSaring(o, 'model activate', async (saring) => {
+          const v = o.model
+            ? await saring.models.register(name, resolve(o.model), CLI_ACTOR, { ...(o.note ? { note: o.note } : {}) })
+            : await saring.models.activate(name, o.version!, CLI_ACTOR);
+          process.stdout.write(`Active model: ${v.name}@v${v.version} [${v.labels.join(', ')}]\n`);
+        });
       }),
     );
 }

@@ -102,7 +102,7 @@ describe('analyseText', () => {
   });
 
   it('returns empty results for empty text', () => {
-    expect(analyseText(compiled, '')).toEqual({ hits: [], entities: [], categories: [] });
+    expect(analyseText(compiled, '')).toMatchObject({ hits: [], entities: [], categories: [] });
   });
 });
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { extractEntities, type TextEntity } from './extract.js';
 import { LexiconValidationError, matchNormalised, validateLexicon, withEntityHits, type CompiledLexicons, type Lexicon, type TextHit } from './lexicon.js';
-import { normalise } from './normalise.js';
+import { normalise, type NormalisedText } from './normalise.js';
 import { dataPath } from '../../config/paths.js';
 import { scoreHits, type CategoryScore } from './score.js';
 
@@ -22,6 +22,8 @@ export interface TextAnalysis {
   entities: TextEntity[];
   /** Categories with positive evidence, highest score first. */
   categories: CategoryScore[];
+  /** The normalised views, for other signals of the same text (classifiers). */
+  normalised: NormalisedText;
 }
 
 /** Normalises, matches, extracts and scores one text. */
@@ -29,7 +31,7 @@ export function analyseText(compiled: CompiledLexicons, text: string): TextAnaly
   const normalised = normalise(text);
   const entities = extractEntities(normalised);
   const hits = withEntityHits(compiled, matchNormalised(compiled, normalised), entities, text);
-  return { hits, entities, categories: scoreHits(hits) };
+  return { hits, entities, categories: scoreHits(hits), normalised };
 }
 
 /** Reads and validates one lexicon file (YAML or JSON). */

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaringError } from '../../../errors/errors.js';
+import type { NormalisedText } from '../normalise.js';
 import { codePointOffset, DEFAULT_FEATURES, FeatureExtractor, type FeatureConfig, type FeatureKind } from './features.js';
 
 export type Task = 'binary' | 'multilabel' | 'multiclass';
@@ -216,8 +217,13 @@ export class Model {
     return out;
   }
 
-  predict(text: string, options: PredictOptions = {}): Prediction {
-    const scores = this.scoreInto(text, new Float64Array(this.L));
+  /** `input` may be already normalised (the scan path normalises once for every text signal). */
+  predict(input: string | NormalisedText, options: PredictOptions = {}): Prediction {
+    const text = typeof input === 'string' ? input : input.original;
+    const scores =
+      typeof input === 'string'
+        ? this.scoreInto(input, new Float64Array(this.L))
+        : this.scoreBuckets(this.extractor.buckets, this.extractor.extractNormalised(input), new Float64Array(this.L));
     const decided = this.decide(scores, new Uint8Array(this.L));
     const labels: Record<string, LabelPrediction> = {};
     for (let l = 0; l < this.L; l++) labels[this.names[l]!] = { score: scores[l]!, predicted: decided[l] as 0 | 1 };
