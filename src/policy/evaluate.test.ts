@@ -4,9 +4,16 @@ import { SaringError } from '../errors/errors.js';
 import { defaultPolicy, parsePolicy } from './document.js';
 import { evaluatePolicy, type SourceScore } from './evaluate.js';
 
+/** Every source of the default policy (lexicon and, for gambling, the judol model) agrees on the score. */
 function signals(scores: Partial<Record<CategoryId, number>>) {
   return new Map(
-    Object.entries(scores).map(([c, score]) => [c as CategoryId, new Map<string, SourceScore>([['lexicon', { source: 'lexicon', score: score!, evidence: [c] }]])]),
+    Object.entries(scores).map(([c, score]) => [
+      c as CategoryId,
+      new Map<string, SourceScore>([
+        ['lexicon', { source: 'lexicon', score: score!, evidence: [c] }],
+        ['model:judol/promo', { source: 'model:judol/promo', score: score!, evidence: [c] }],
+      ]),
+    ]),
   );
 }
 
@@ -22,12 +29,12 @@ describe('policy evaluation', () => {
     const review = evaluatePolicy(policy, signals({ gambling: 0.6 }), 'general');
     expect(review.action).toBe('review');
     expect(review.review).toEqual({ queue: 'gambling', priority: 'normal', category: 'gambling' });
-    expect(evaluatePolicy(policy, signals({ gambling: 0.2 }), 'general').action).toBe('allow');
+    expect(evaluatePolicy(policy, signals({ gambling: 0.1 }), 'general').action).toBe('allow');
   });
 
   it('is stricter for content made for children', () => {
-    expect(evaluatePolicy(policy, signals({ gambling: 0.35 }), 'general').action).toBe('allow');
-    const kids = evaluatePolicy(policy, signals({ gambling: 0.35 }), 'children');
+    expect(evaluatePolicy(policy, signals({ gambling: 0.3 }), 'general').action).toBe('allow');
+    const kids = evaluatePolicy(policy, signals({ gambling: 0.3 }), 'children');
     expect(kids.action).toBe('review');
     expect(kids.review?.priority).toBe('high');
   });
@@ -51,6 +58,11 @@ describe('policy evaluation', () => {
   it('routes review to the most urgent queue', () => {
     const out = evaluatePolicy(policy, signals({ fraud: 0.6, terrorism: 0.5 }), 'general');
     expect(out.review).toEqual({ queue: 'terrorism', priority: 'urgent', category: 'terrorism' });
+  });
+
+  it('needs the lexicon and the model to agree before the default policy removes gambling', () => {
+    const lexiconOnly = new Map([['gambling' as CategoryId, new Map<string, SourceScore>([['lexicon', { source: 'lexicon', score: 0.95, evidence: [] }]])]]);
+    expect(evaluatePolicy(policy, lexiconOnly, 'general')).toMatchObject({ action: 'review', categories: [{ score: 0.475 }] });
   });
 
   it('combines model and lexicon sources as the policy says', () => {

@@ -47,17 +47,23 @@ export function evaluatePolicy<E>(
     const rules = policy.categories[category];
     const sources = rules?.sources ?? ['lexicon'];
     const used: SourceScore<E>[] = [];
+    let weighted = 0;
+    let weights = 0;
     for (const s of sources) {
-      const found = bySource.get(sourceKey(s));
-      if (!found || found.score <= 0) continue;
       const weight = s === 'lexicon' ? 1 : s.weight;
+      const found = bySource.get(sourceKey(s));
+      weights += weight; // a source that found nothing counts as 0 in the mean
+      if (!found || found.score <= 0) continue;
+      weighted += found.score * weight;
       used.push({ ...found, score: found.score * weight });
     }
     if (used.length === 0) continue;
     const score =
       rules?.combine === 'noisy_or'
         ? 1 - used.reduce((p, u) => p * (1 - u.score), 1)
-        : Math.max(...used.map((u) => u.score));
+        : rules?.combine === 'mean'
+          ? weighted / weights
+          : Math.max(...used.map((u) => u.score));
     const rule = rules?.rules.find((r) => score >= r.minScore && (!r.audience || r.audience.includes(audience)));
     const action: Action = rule?.action ?? 'allow';
     const outcome: CategoryOutcome<E> = {

@@ -45,8 +45,11 @@ const rule = z
 const categoryPolicy = z
   .object({
     sources: z.array(source).min(1).default(['lexicon']),
-    /** How several sources combine: the highest score, or noisy-OR (independent evidence). */
-    combine: z.enum(['max', 'noisy_or']).default('max'),
+    /**
+     * How several sources combine: the highest score (either suffices), noisy-OR (independent
+     * evidence adds up), or the mean weighted by `weight` (both must agree to reach a high score).
+     */
+    combine: z.enum(['max', 'noisy_or', 'mean']).default('max'),
     /** Checked in order; the first rule whose minScore the score reaches decides. */
     rules: z.array(rule).max(50),
   })
