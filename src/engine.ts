@@ -272,6 +272,11 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
           registerModel(db, name, dir, { actor, ...options }),
         ),
         activate: changes((name: string, version: number, actor: Actor) => activateModel(db, name, version, actor)),
+        predict: async (name, texts) => {
+          const loaded = (await scanConfig()).models.get(name);
+          if (!loaded) throw new SaringError('not_found', `Model ${name} has no active version.`);
+          return { model: loaded.name, version: loaded.version, predictions: texts.map((t) => loaded.model.predict(t, { explain: true })) };
+        },
       },
       decisions: {
         async decide(contentId, input, principal) {

@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { principalOf, requires, type Authenticator } from '../access/auth.js';
-import { notFound } from '../errors/errors.js';
 import type { Routes } from '../http/app.js';
-import type { ScanApi } from '../scan/scan.js';
-import { textValue } from '../scan/schema.js';
 import type { ModelsApi } from './registry.js';
 
 const name = z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/) });
 
-export const modelRoutes: Routes<Authenticator & ScanApi & { models: ModelsApi }> = (app, s) => {
+export const modelRoutes: Routes<Authenticator & { models: ModelsApi }> = (app, s) => {
   app.get(
     '/v1/models',
     { schema: { tags: ['models'], summary: 'Registered text classifiers and their versions (metrics, labels, size)' }, preHandler: requires(s, 'policy:read') },
@@ -29,18 +26,10 @@ export const modelRoutes: Routes<Authenticator & ScanApi & { models: ModelsApi }
         tags: ['models'],
         summary: "The active version's scores for some texts, with the features that moved them",
         params: name,
-        body: z.object({ texts: z.array(textValue).min(1).max(1000) }).strict(),
+        body: z.object({ texts: z.array(z.string().max(64 * 1024)).min(1).max(1000) }).strict(),
       },
       preHandler: requires(s, 'scan'),
     },
-    async (request) => {
-      const loaded = (await s.scanConfig()).models.get(request.params.name);
-      if (!loaded) throw notFound('Model', request.params.name);
-      return {
-        model: loaded.name,
-        version: loaded.version,
-        predictions: request.body.texts.map((t) => loaded.model.predict(t, { explain: true })),
-      };
-    },
+    async (request) => s.models.predict(request.params.name, request.body.texts),
   );
 };
