@@ -36,6 +36,7 @@ import {
   setLexiconEnabled,
   type LexiconsApi,
 } from './lexicons/store.js';
+import { defineTrainingQueue, evaluateRows, labelledRowsSchema, TRAIN_QUEUE, trainRequestSchema } from './models/training.js';
 import { activateModel, listModels, registerModel, shippedModels, type ModelsApi } from './models/registry.js';
 import { defaultPolicy, parsePolicy } from './policy/document.js';
 import { parseInput } from './shared/validate.js';
@@ -122,6 +123,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
   const embeddedDir = storage.kind === 'pglite' && storage.lock ? config.dataDir : undefined;
   try {
     defineWebhookQueue(jobs, db, { retryDelay: config.webhookRetrySeconds });
+    defineTrainingQueue(jobs, db);
     const matcher = new BankMatcher(db);
     let matcherCheckedAt = 0;
     /** The bank matcher, up to date within CONFIG_CHECK_MS (at once after this process's changes). */
@@ -272,6 +274,16 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
           registerModel(db, name, dir, { actor, ...options }),
         ),
         activate: changes((name: string, version: number, actor: Actor) => activateModel(db, name, version, actor)),
+        train: async (name, request, actor) => {
+          if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(name)) throw new SaringError('validation_failed', 'A model name is lower-case letters, digits, - and _.');
+          const valid = parseInput(trainRequestSchema, request);
+          return { jobId: await jobs.send(TRAIN_QUEUE, { name, request: valid, actor }) };
+        },
+        evaluate: async (name, rows) => {
+          const loaded = (await scanConfig()).models.get(name);
+          if (!loaded) throw new SaringError('not_found', `Model ${name} has no active version.`);
+          return evaluateRows(loaded.model, parseInput(labelledRowsSchema, rows));
+        },
         predict: async (name, texts) => {
           const loaded = (await scanConfig()).models.get(name);
           if (!loaded) throw new SaringError('not_found', `Model ${name} has no active version.`);

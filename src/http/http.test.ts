@@ -116,6 +116,22 @@ describe.each(BACKENDS)('HTTP API on $label', ({ backend, skip }) => {
     expect((await post('/v1/models/none/predict', { texts: ['x'] })).statusCode).toBe(404);
   });
 
+  it.skipIf(skip)('trains a new version in a job and evaluates the active one', async () => {
+    const rows = [
+      ...Array.from({ length: 30 }, (_, i) => ({ text: `ayo gabung situs kodokwin ${i} bonus besar`, labels: [1] })),
+      ...Array.from({ length: 30 }, (_, i) => ({ text: `resep masakan rumahan nomor ${i} enak sekali`, labels: [0] })),
+    ];
+    const train = await post('/v1/models/frogs/train', { rows, labelNames: ['promo'], seed: 3, activate: true, note: 'api test' });
+    expect(train.statusCode).toBe(202);
+    expect(train.json().jobId).toEqual(expect.any(String));
+    await saring.jobs.drain(['model-train'], 60_000);
+    const models = (await app.inject({ url: '/v1/models', headers: auth })).json().models;
+    expect(models.find((m: { name: string }) => m.name === 'frogs')).toMatchObject({ version: 1, active: true, source: 'api:train', note: 'api test' });
+    const metrics = (await post('/v1/models/judol/evaluate', [{ text: SPAM, labels: [1] }, { text: 'resep rendang enak', labels: [0] }])).json();
+    expect(metrics.labels.promo).toMatchObject({ precision: 1, recall: 1, support: 1 });
+    expect((await post('/v1/models/judol/train', { rows: [{ text: 'x', labels: [2] }] })).json().error.code).toBe('validation_failed');
+  });
+
   it.skipIf(skip)('requires a valid API key', async () => {
     expect((await post('/v1/scan', { text: 'x' }, {})).json().error.code).toBe('unauthenticated');
     const bad = await post('/v1/scan', { text: 'x' }, { authorization: 'Bearer srg_000000000000_abcdefghijklmnopqrstuvwxyz' });

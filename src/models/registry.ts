@@ -7,7 +7,7 @@ import { packageRoot } from '../config/paths.js';
 import type { Db } from '../db/connect.js';
 import { bumpScanConfigGeneration } from '../db/generation.js';
 import { notFound, SaringError } from '../errors/errors.js';
-import { Model, readModelMeta, WEIGHTS_FILE, type ModelMeta, type Prediction } from '../signals/text/classifier/model.js';
+import { Model, readModelMeta, WEIGHTS_FILE, type Metrics, type ModelMeta, type Prediction } from '../signals/text/classifier/model.js';
 
 /** A model version as the registry lists it (without its weights). */
 export interface ModelVersion {
@@ -33,6 +33,10 @@ export interface ModelsApi {
   /** Stores a trained model folder as the next version of `name` and activates it (unless `activate: false`). */
   register(name: string, dir: string, actor: Actor, options?: { note?: string; activate?: boolean }): Promise<ModelVersion>;
   activate(name: string, version: number, actor: Actor): Promise<ModelVersion>;
+  /** Trains a new version from labelled rows in a job; it is registered (and, if asked, activated) when done. */
+  train(name: string, request: unknown, actor: Actor): Promise<{ jobId: string }>;
+  /** Precision, recall and F1 of the active version on labelled rows. */
+  evaluate(name: string, rows: unknown): Promise<Metrics>;
   /** The active version's scores for some texts, with the features that moved them. */
   predict(name: string, texts: string[]): Promise<{ model: string; version: number | 'builtin'; predictions: Prediction[] }>;
 }

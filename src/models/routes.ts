@@ -20,6 +20,29 @@ export const modelRoutes: Routes<Authenticator & { models: ModelsApi }> = (app, 
     async (request) => s.models.activate(request.params.name, request.params.version, principalOf(request).actor),
   );
   app.post(
+    '/v1/models/:name/train',
+    {
+      schema: {
+        tags: ['models'],
+        summary: 'Train a new version from labelled rows (a job); it is registered when done, active only if asked',
+        description: 'Body: `{ rows: [{ text, labels: [0|1, …] | "class" }], labelNames?, holdout = 0.2, seed = 1, activate = false, note? }`. Texts are de-duplicated before the holdout split; the metrics are in GET /v1/models.',
+        params: name,
+      },
+      bodyLimit: 100 * 1024 * 1024,
+      preHandler: requires(s, 'policy:write'),
+    },
+    async (request, reply) => reply.status(202).send(await s.models.train(request.params.name, request.body, principalOf(request).actor)),
+  );
+  app.post(
+    '/v1/models/:name/evaluate',
+    {
+      schema: { tags: ['models'], summary: 'Precision, recall and F1 of the active version on labelled rows `[{ text, labels }]`', params: name },
+      bodyLimit: 100 * 1024 * 1024,
+      preHandler: requires(s, 'policy:read'),
+    },
+    async (request) => s.models.evaluate(request.params.name, request.body),
+  );
+  app.post(
     '/v1/models/:name/predict',
     {
       schema: {
