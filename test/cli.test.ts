@@ -1,28 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/test-support/cli.js';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '..', 'bin', 'saring.js');
 const tmp = mkdtempSync(join(tmpdir(), 'saring-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Runs the built CLI; never throws, returns what a shell user would see. */
-async function saring(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, DATABASE_URL: '', SARING_DATA: join(tmp, 'none'), ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const saring = (args: string[], env: Record<string, string> = {}) => runCli(args, join(tmp, 'none'), env);
 
 describe('saring scan', () => {
   it('removes styled gambling spam with evidence on the original characters', async () => {

@@ -1,32 +1,17 @@
-import { execFile } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from './model.js';
 import { Prng } from './prng.js';
+import { runCli } from '../../../test-support/cli.js';
 
-const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
-const BIN = join(ROOT, 'bin', 'saring.js');
 const SHIPPED = join(ROOT, 'models', 'judol');
 const tmp = mkdtempSync(join(tmpdir(), 'saring-model-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Runs the built CLI; never throws. */
-async function saring(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, DATABASE_URL: '', SARING_DATA: join(tmp, 'none'), ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const saring = (args: string[], env: Record<string, string> = {}) => runCli(args, join(tmp, 'none'), env);
 
 const SPAM = ['slot gacor', 'maxwin hari ini', 'depo 10rb', 'wd cepat', 'bonus new member', 'link di bio bosku', 'rtp tinggi'];
 const HAM = ['resep rendang', 'cuaca cerah', 'pertandingan bola', 'belajar matematika', 'lagu baru', 'jalan macet', 'kucing lucu'];
