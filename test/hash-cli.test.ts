@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFfmpeg, runBounded } from '../src/signals/hash/ffmpeg.js';
 import { parseVpdqFile } from '../src/signals/hash/vpdq.js';
+import { pngDeclaring } from '../src/test-support/media.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'saring.js');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -56,37 +56,6 @@ function expectError(r: Run, code: string): void {
   expect(r.stdout).toBe('');
   expect(r.stderr).toMatch(new RegExp(`^saring: [^\\n]+ \\[${code}\\]\\n$`));
   expect(r.stderr).not.toMatch(/\n\s+at /);
-}
-
-function crc32(data: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of data) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** A 100-byte PNG, valid to the last CRC, whose header declares 100000×100000 pixels. */
-function hugePng(): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([head, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(100_000, 0);
-  ihdr.writeUInt32BE(100_000, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.alloc(300))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 /** Runs the ffmpeg Saring resolves; the first argument list that succeeds wins (codecs differ between builds). */
@@ -257,7 +226,7 @@ describe('bad input: one clear line, exit 1, no hang', () => {
     writeFileSync(join(bad, 'random.bin'), Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 2654435761) >>> 24)));
     writeFileSync(join(bad, 'notes.txt'), 'This is a text file, not a picture.\n');
     writeFileSync(join(bad, 'text.jpg'), 'A text file with an image name.\n');
-    writeFileSync(join(bad, 'huge.png'), hugePng());
+    writeFileSync(join(bad, 'huge.png'), pngDeclaring(100_000, 100_000));
     const mp4 = readFileSync(video('pattern-sd-grey-bar')); // moov first: truncation cuts the frames
     writeFileSync(join(bad, 'truncated.mp4'), mp4.subarray(0, mp4.length >> 1));
     writeFileSync(join(bad, 'truncated-end.mp4'), mp4.subarray(0, Math.floor(mp4.length * 0.95)));

@@ -1,42 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../engine.js';
 import type { App } from '../http/app.js';
+import { pngDeclaring } from '../test-support/media.js';
 import { BACKENDS, testApp } from '../test-support/storage.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'test', 'fixtures');
 const bridge = readFileSync(join(FIXTURES, 'pdq', 'images', 'bridge-mods', 'aaa-orig.jpg'));
-
-/** A valid PNG header that declares a 100000×100000 image: a decompression bomb in 60 bytes. */
-function pngBomb(): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(100_000, 0);
-  ihdr.writeUInt32BE(100_000, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(100))), chunk('IEND', Buffer.alloc(0))]);
-}
 
 describe.each(BACKENDS)('hash and bank API on $label', ({ backend, skip }) => {
   let saring: Saring & { adminKey: string };
@@ -84,7 +56,7 @@ describe.each(BACKENDS)('hash and bank API on $label', ({ backend, skip }) => {
       ['a zero-byte upload', () => upload('/v1/hash', Buffer.alloc(0)), 400, 'empty_body'],
       ['random bytes', () => upload('/v1/hash', Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256))), 415, 'unsupported_media'],
       ['a truncated JPEG', () => upload('/v1/hash', bridge.subarray(0, 2000)), 422, 'invalid_media'],
-      ['a decompression bomb', () => upload('/v1/hash', pngBomb()), 413, 'media_too_large'],
+      ['a decompression bomb', () => upload('/v1/hash', pngDeclaring(100_000, 100_000)), 413, 'media_too_large'],
       ['an invalid hex hash', () => json('POST', '/v1/match', { pdq: 'xyz' }), 400, 'validation_failed'],
       ['a bad hash list', () => json('POST', '/v1/banks/shared/import', { csv: 'pdq,1234\n' }), 400, 'invalid_hash'],
       ['an unknown bank', () => json('POST', '/v1/banks/nope/import', { csv: `md5,${'a'.repeat(32)}\n` }), 404, 'not_found'],

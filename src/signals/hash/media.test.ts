@@ -4,10 +4,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSaringError } from '../../errors/errors.js';
+import { pngDeclaring } from '../../test-support/media.js';
 import { resolveFfmpeg, runBounded } from './ffmpeg.js';
 import { compareMedia, hashMedia, sniffMediaKind, type ImageHashes, type MediaHashes, type VideoHashes } from './media.js';
 import { hammingDistance, isPdqHex } from './pdq.js';
@@ -45,37 +45,6 @@ function asVideo(h: MediaHashes): VideoHashes {
 }
 
 const hex = (algo: string, data: Buffer): string => createHash(algo).update(data).digest('hex');
-
-function crc32(data: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of data) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** A tiny, valid PNG whose header declares `width × height` (a decompression bomb's header). */
-function pngDeclaring(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.alloc(300))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** An uncompressed BMP of RGB pixels: 24-bit bottom-up, 32-bit top-down, or 8-bit grey palette. */
 function bmp(rgb: Buffer, width: number, height: number, bpp: 8 | 24 | 32): Buffer {

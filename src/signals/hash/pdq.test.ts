@@ -3,10 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSaringError } from '../../errors/errors.js';
+import { pngDeclaring } from '../../test-support/media.js';
 import {
   DIHEDRAL_NAMES,
   formatPdqHex,
@@ -256,39 +256,11 @@ describe('pdqFromImage: bad input', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  /** A valid PNG header declaring width × height, with a tiny (truncated) body. */
-  function pngBomb(width: number, height: number): Buffer {
-    const crcTable = Array.from({ length: 256 }, (_, n) => {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      return c >>> 0;
-    });
-    const crc = (b: Buffer): number => {
-      let c = 0xffffffff;
-      for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
-      return (c ^ 0xffffffff) >>> 0;
-    };
-    const chunk = (type: string, data: Buffer): Buffer => {
-      const len = Buffer.alloc(4);
-      len.writeUInt32BE(data.length);
-      const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-      const c = Buffer.alloc(4);
-      c.writeUInt32BE(crc(body));
-      return Buffer.concat([len, body, c]);
-    };
-    const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(width, 0);
-    ihdr.writeUInt32BE(height, 4);
-    ihdr[8] = 8; // bit depth
-    ihdr[9] = 2; // RGB
-    const row = Buffer.alloc(1 + width * 3); // one row of zeros; a real bomb would repeat it
-    return Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr),
-      chunk('IDAT', deflateSync(Buffer.concat([row, row]))),
-      chunk('IEND', Buffer.alloc(0)),
-    ]);
-  }
+  /** A PNG declaring width × height with two rows of pixels: far less than it promises. */
+  const pngBomb = (width: number, height: number) => {
+    const row = Buffer.alloc(1 + width * 3);
+    return pngDeclaring(width, height, Buffer.concat([row, row]));
+  };
 
   it('zero bytes', async () => {
     await expectSaringError(pdqFromImage(Buffer.alloc(0)), 'invalid_media');
