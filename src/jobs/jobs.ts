@@ -1,6 +1,5 @@
 import { PgBoss, fromKysely } from 'pg-boss';
-import type { Storage } from '../db/connect.js';
-import type { Db } from '../db/connect.js';
+import type { Db, Storage } from '../db/connect.js';
 
 /** What a job handler learns about the job it runs. */
 export interface JobContext {
