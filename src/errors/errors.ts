@@ -18,6 +18,11 @@ export const ERROR_CATALOGUE = {
   media_timeout: { status: 422, summary: 'Processing the media took longer than allowed.' },
   invalid_hash: { status: 400, summary: 'Not a valid hash.' },
   ffmpeg_unavailable: { status: 503, summary: 'No working ffmpeg was found.' },
+  cancelled: { status: 409, summary: 'The operation was cancelled before it finished.' },
+  media_not_found: { status: 404, summary: 'No such upload or media file.' },
+  media_path_forbidden: { status: 403, summary: 'Reading media from this path is not allowed (no media roots are configured, or the path is outside them).' },
+  media_fetch_forbidden: { status: 403, summary: 'Fetching this media is not allowed (fetching is off, or the URL, scheme, credentials or address is refused).' },
+  media_fetch_failed: { status: 502, summary: 'The media could not be fetched (the remote server could not be reached, failed or answered with an error).' },
   // auth
   unauthenticated: { status: 401, summary: 'An API key is required (Authorization: Bearer <key>).' },
   invalid_api_key: { status: 401, summary: 'The API key is unknown or revoked.' },
