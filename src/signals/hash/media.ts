@@ -26,7 +26,7 @@ import { exactHashes, exactHashesOfFile } from './exact.js';
 import { DIHEDRAL_NAMES, hammingDistance, PDQ_MATCH_THRESHOLD, PDQ_MIN_QUALITY, type DihedralName } from './pdq-core.js';
 import type { ContentRect } from './letterbox.js';
 import { invalidMedia, mediaTooLarge, unsupportedMedia } from './media-errors.js';
-import { compareVpdq, hashVideo, VPDQ_DEFAULTS, type VideoInfo, type VpdqFrame } from './vpdq.js';
+import { compareVpdq, hashVideo, VPDQ_DEFAULTS, type VideoInfo, type VpdqFrame, type VpdqOptions } from './vpdq.js';
 
 export type MediaKind = 'image' | 'video';
 
@@ -93,6 +93,10 @@ export interface HashMediaOptions {
    */
   allowPartial?: boolean;
   limits?: MediaLimits;
+  /** For videos: each hashed frame with its pixels (see {@link VpdqOptions.onFrame}). */
+  onFrame?: VpdqOptions['onFrame'];
+  /** Stops decoding a video. */
+  signal?: AbortSignal;
 }
 
 export type MediaInput = { path: string } | { bytes: Buffer | Uint8Array; name?: string };
@@ -396,6 +400,8 @@ async function hashVideoFile(
       ...(limits.maxDurationSeconds !== undefined ? { maxDurationSeconds: limits.maxDurationSeconds } : {}),
       ...(limits.timeoutMs !== undefined ? { timeoutMs: limits.timeoutMs } : {}),
       ...(options.allowPartial ? { allowPartial: true } : {}),
+      ...(options.onFrame ? { onFrame: options.onFrame } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     }),
     exact(),
   ]);

@@ -59,6 +59,15 @@ export interface VpdqOptions {
   timeoutMs?: number;
   /** Return the frames decoded from a truncated or damaged video instead of failing. Default false. */
   allowPartial?: boolean;
+  /**
+   * Called with each hashed frame and its pixels (RGB, `width × height × 3`), so that other
+   * analysis reuses this decoding pass. The buffer is reused for the next frame: copy or resize
+   * it before returning. When the callback returns a promise, decoding pauses until it settles
+   * (backpressure); a rejection stops decoding and fails the hash.
+   */
+  onFrame?: (frame: VpdqFrame, pixels: { data: Buffer; width: number; height: number }) => void | Promise<void>;
+  /** Stops decoding (ffmpeg is killed); the hash fails with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface VpdqResult {
@@ -261,9 +270,22 @@ export async function hashVideo(path: string, options: VpdqOptions = {}): Promis
         killedForTimeout = true;
         child.kill('SIGKILL');
       }, remaining);
-      child.stdout.on('data', (chunk: Buffer) => {
-        if (tooMany) return;
-        let off = 0;
+      let failed = false;
+      const fail = (e: unknown): void => {
+        if (failed) return;
+        failed = true;
+        child.kill('SIGKILL');
+        reject(e);
+      };
+      const onAbort = (): void => fail(options.signal!.reason ?? new SaringError('cancelled', 'Video analysis was cancelled.'));
+      if (options.signal?.aborted) onAbort();
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      child.on('close', () => options.signal?.removeEventListener('abort', onAbort));
+      // Consumes one chunk from `from`; when a frame callback asks to wait, stops there and
+      // resumes with the rest of the chunk once it settles.
+      const consume = (chunk: Buffer, from: number): boolean => {
+        if (tooMany || failed) return false;
+        let off = from;
         while (off < chunk.length) {
           const n = Math.min(frameBytes - filled, chunk.length - off);
           chunk.copy(frameBuf, filled, off, off + n);
@@ -274,18 +296,32 @@ export async function hashVideo(path: string, options: VpdqOptions = {}): Promis
             if (frames.length >= maxFrames) {
               tooMany = true;
               child.kill('SIGKILL');
-              return;
+              return false;
             }
+            let pending: void | Promise<void>;
             try {
               hashOne();
+              pending = options.onFrame?.(frames[frames.length - 1]!, { data: frameBuf, width: outW, height: outH });
             } catch (e) {
-              child.kill('SIGKILL');
-              reject(e);
-              return;
+              fail(e);
+              return false;
+            }
+            if (pending) {
+              child.stdout.pause();
+              const rest = off;
+              pending.then(
+                () => {
+                  if (!consume(chunk, rest) && !failed && !tooMany) child.stdout.resume();
+                },
+                (e: unknown) => fail(e),
+              );
+              return true;
             }
           }
         }
-      });
+        return false;
+      };
+      child.stdout.on('data', (chunk: Buffer) => consume(chunk, 0));
       child.stderr.setEncoding('utf8');
       child.stderr.on('data', (chunk: string) => {
         err += chunk;
