@@ -19,23 +19,7 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { NudityModelName, NudityScores } from './nudity.js';
-
-export interface NudityWorkerData {
-  model: NudityModelName;
-  inputSize: number;
-}
-
-export type NudityWorkerRequest =
-  | { type: 'classify'; id: number; pixels: ArrayBuffer }
-  /** Testing only: make this worker die with an uncaught exception. */
-  | { type: 'crash' };
-
-export type NudityWorkerResponse =
-  | { type: 'ready'; backend: string; loadMs: number }
-  | { type: 'init-error'; message: string; logs: string[] }
-  | { type: 'result'; id: number; scores: NudityScores }
-  | { type: 'error'; id: number; message: string };
+import type { NudityScores, NudityWorkerData, NudityWorkerRequest, NudityWorkerResponse } from './nudity-protocol.js';
 
 type ClassName = 'Porn' | 'Hentai' | 'Sexy' | 'Drawing' | 'Neutral';
 const KEYS: Record<ClassName, keyof NudityScores> = {

@@ -31,27 +31,12 @@ import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
 import { SaringError } from '../../errors/errors.js';
 import { workerScript } from '../../shared/worker-script.js';
-import type { NudityWorkerData, NudityWorkerRequest, NudityWorkerResponse } from './nudity-worker.js';
+import type { NudityModelName, NudityScores, NudityWorkerData, NudityWorkerRequest, NudityWorkerResponse } from './nudity-protocol.js';
+
+export type { NudityModelName, NudityScores } from './nudity-protocol.js';
 
 /** Side of the square input of the default models (MobileNetV2, MobileNetV2Mid). */
 export const NUDITY_INPUT_SIZE = 224;
-
-/**
- * The nsfwjs models, all bundled in the package:
- * - `MobileNetV2Mid` (default): graph model, 224×224, ~4 MB of weights; best speed/accuracy;
- * - `MobileNetV2`: layers model, 224×224, ~2.6 MB; smallest;
- * - `InceptionV3`: layers model, 299×299, ~21 MB; slowest (several times MobileNet's time).
- */
-export type NudityModelName = 'MobileNetV2Mid' | 'MobileNetV2' | 'InceptionV3';
-
-/** Probabilities of nsfwjs's five classes (see the module comment); sum ≈ 1, rounded to 4 decimals. */
-export interface NudityScores {
-  porn: number;
-  hentai: number;
-  sexy: number;
-  drawing: number;
-  neutral: number;
-}
 
 export interface NudityOptions {
   /** Worker threads; default `Math.max(1, Math.min(2, os.availableParallelism()))`. */
