@@ -20,7 +20,7 @@ describe('saring scan', () => {
     const gambling = verdict.categories.find((c: { category: string }) => c.category === 'gambling');
     expect(gambling.score).toBeGreaterThanOrEqual(0.85);
     const codePoints = [...text];
-    const textEvidence = gambling.evidence.filter((e: { source: string }) => e.source === 'text');
+    const textEvidence = gambling.evidence.filter((e: { source: string }) => e.source === 'caption');
     for (const e of textEvidence) {
       expect(codePoints.slice(e.start, e.end).join('')).toBe(e.match);
     }

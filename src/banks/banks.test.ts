@@ -49,8 +49,8 @@ describe.each(BACKENDS)('banks on $label', ({ backend, skip }) => {
     // The same picture, rotated and re-encoded, with an innocent caption.
     const rotated = await sharp(bridge).rotate(90).jpeg({ quality: 70 }).toBuffer();
     const again = await saring.content.submit({ externalId: 'img-2', kind: 'image', texts: { caption: 'pemandangan jembatan' }, media: [await imageMedia(rotated)] }, 'test');
-    expect(again.verdict.action).toBe('remove');
-    const hashEvidence = again.verdict.categories[0]!.evidence.find((e) => e.source === 'hash');
+    expect(again.verdict!.action).toBe('remove');
+    const hashEvidence = again.verdict!.categories[0]!.evidence.find((e) => e.source === 'hash');
     expect(hashEvidence).toMatchObject({ source: 'hash', bank: 'removals', media: 0, method: expect.stringMatching(/^pdq-dihedral:/) });
     expect(again.content.decisions[0]!.statement.facts.summary).toMatch(/matches removals entry/);
     // A bank-driven removal does not bank again (no drift away from what was removed).
@@ -59,13 +59,13 @@ describe.each(BACKENDS)('banks on $label', ({ backend, skip }) => {
     // Letterboxed (Meta's sample-b is this bridge): matched through the cropped hash.
     const letterboxed = readFileSync(join(FIXTURES, 'pdq', 'images', 'pytx', 'letterboxed_sample-b.jpg'));
     const boxed = await saring.content.submit({ externalId: 'img-4', kind: 'image', texts: {}, media: [await imageMedia(letterboxed)] }, 'test');
-    expect(boxed.verdict.action).toBe('remove');
-    expect(boxed.verdict.categories[0]!.evidence[0]).toMatchObject({ source: 'hash', method: 'pdq-cropped' });
+    expect(boxed.verdict!.action).toBe('remove');
+    expect(boxed.verdict!.categories[0]!.evidence[0]).toMatchObject({ source: 'hash', method: 'pdq-cropped' });
 
     // An unrelated picture passes.
     const other = readFileSync(join(FIXTURES, 'pdq', 'images', 'pytx', 'rgb.jpeg'));
     const clean = await saring.content.submit({ externalId: 'img-5', kind: 'image', texts: {}, media: [await imageMedia(other)] }, 'test');
-    expect(clean.verdict.action).toBe('allow');
+    expect(clean.verdict!.action).toBe('allow');
   });
 
   it.skipIf(skip)('imports a hash list and acts retroactively on stored content', async () => {
@@ -95,14 +95,14 @@ describe.each(BACKENDS)('banks on $label', ({ backend, skip }) => {
     const file = readFileSync(join(FIXTURES, 'vpdq', 'expected', 'pattern-hd-no-bar.txt'), 'utf8');
     await saring.banks.importVpdq('videos', file, 'test', { id: 'pattern-hd' });
     const same = await saring.content.submit({ externalId: 'vid-1', kind: 'video', texts: {}, media: [{ type: 'video', vpdq: vpdqFrames('pattern-hd-no-bar') }] }, 'test');
-    expect(same.verdict.action).toBe('remove');
-    const ev = same.verdict.categories[0]!.evidence[0]!;
+    expect(same.verdict!.action).toBe('remove');
+    const ev = same.verdict!.categories[0]!.evidence[0]!;
     expect(ev).toMatchObject({ source: 'hash', bank: 'videos', method: 'vpdq' });
     if (ev.source !== 'hash') throw new Error('expected hash evidence');
     expect(ev.queryMatchPercent).toBeGreaterThanOrEqual(80);
     expect(ev.frames![0]).toMatchObject({ queryTimestamp: expect.any(Number), targetTimestamp: expect.any(Number) });
     const unrelated = await saring.content.submit({ externalId: 'vid-2', kind: 'video', texts: {}, media: [{ type: 'video', vpdq: vpdqFrames('doorknob-hd-no-bar') }] }, 'test');
-    expect(unrelated.verdict.action).toBe('allow');
+    expect(unrelated.verdict!.action).toBe('allow');
   });
 
   it.skipIf(skip)('disabling an entry or a bank stops its matches; deleting is audited', async () => {

@@ -167,7 +167,7 @@ async function bankRemovedMedia(db: Db, jobs: Jobs, contentId: string, decisionI
 export async function routeToReview(
   db: Db,
   jobs: Jobs,
-  input: { contentId: string; scanId: string; queue: string; priority: Priority; category: CategoryId; reason?: string },
+  input: { contentId: string; scanId: string; queue: string; priority: Priority; category?: CategoryId | undefined; reason?: string | undefined },
   actor: Actor,
 ): Promise<void> {
   const content = await db

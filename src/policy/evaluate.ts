@@ -1,6 +1,9 @@
 import { CATEGORIES, type CategoryId } from '../categories/categories.js';
 import { severity, type Action, type Audience, type PolicyDocument, type PolicySource, type Priority } from './schema.js';
 
+/** Why a verdict went to review although no category's own rules asked for it. */
+export type ReviewReason = 'unsupported_language' | 'untranscribed_speech' | 'incomplete_analysis';
+
 /** A score one signal source gives a category, with the evidence behind it. */
 export interface SourceScore<E = unknown> {
   /** `lexicon`, or `model:<model>/<label>`. */
@@ -24,11 +27,13 @@ export interface PolicyOutcome<E = unknown> {
   action: Action;
   /** Every category with a score above zero, most severe first. */
   categories: CategoryOutcome<E>[];
-  review?: { queue: string; priority: Priority; category: CategoryId; reason?: 'unsupported_language' };
+  review?: { queue: string; priority: Priority; category?: CategoryId; reason?: ReviewReason };
 }
 
 export function sourceKey(source: PolicySource): string {
-  return source === 'lexicon' ? 'lexicon' : `model:${source.model}/${source.label}`;
+  if (source === 'lexicon') return 'lexicon';
+  if ('model' in source) return `model:${source.model}/${source.label}`;
+  return `image:${source.image}/${source.classes.join('+')}`;
 }
 
 const PRIORITY_RANK: Record<Priority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };

@@ -16,12 +16,27 @@ export function severity(action: Action): number {
 const categoryId = z.enum(CATEGORY_IDS);
 
 /** A signal that feeds a category score. `lexicon` = all enabled lexicons of the category. */
+/** The classes of the nudity classifier (nsfwjs): what an image source adds up per frame. */
+export const NUDITY_CLASSES = ['porn', 'hentai', 'sexy', 'drawing', 'neutral'] as const;
+export type NudityClass = (typeof NUDITY_CLASSES)[number];
+
 const source = z.union([
   z.literal('lexicon'),
   z
     .object({
       model: z.string().min(1).max(100),
       label: z.string().min(1).max(100),
+      weight: z.number().min(0).max(1).default(1),
+    })
+    .strict(),
+  /**
+   * The nudity classifier over an image or the sampled frames of a video: the score is the
+   * highest, over frames, of the sum of the named classes' probabilities.
+   */
+  z
+    .object({
+      image: z.literal('nudity'),
+      classes: z.array(z.enum(NUDITY_CLASSES)).min(1),
       weight: z.number().min(0).max(1).default(1),
     })
     .strict(),
@@ -41,6 +56,16 @@ const rule = z
   .refine((r) => r.action === 'review' || (r.queue === undefined && r.priority === undefined), {
     message: 'queue and priority apply to review rules only',
   });
+
+const mediaRule = z
+  .object({
+    action: z.enum(['allow', 'review']),
+    /** Only for content whose audience is one of these (default: every audience). */
+    audience: z.array(z.enum(AUDIENCES)).min(1).optional(),
+    queue: z.string().regex(/^[a-z0-9_-]{1,64}$/).default('media'),
+    priority: z.enum(PRIORITIES).default('normal'),
+  })
+  .strict();
 
 const categoryPolicy = z
   .object({
@@ -73,6 +98,19 @@ export const policySchema = z
       })
       .strict()
       .optional(),
+    /**
+     * What happens to media Saring could not fully read. `speechWithoutTranscript`: a video has
+     * speech but no speech recogniser is configured (`SARING_ASR_MODEL`), so what is said was not
+     * checked. `incomplete`: a step of the media analysis (frames, OCR, nudity, speech) failed or
+     * ran out of time. Either can send the item to review; neither makes a verdict milder.
+     */
+    media: z
+      .object({
+        speechWithoutTranscript: mediaRule.optional(),
+        incomplete: mediaRule.optional(),
+      })
+      .strict()
+      .optional(),
     review: z
       .object({
         defaultQueue: z.string().regex(/^[a-z0-9_-]{1,64}$/).default('general'),
@@ -87,3 +125,4 @@ export type PolicyDocument = z.infer<typeof policySchema>;
 export type CategoryPolicy = z.infer<typeof categoryPolicy>;
 export type PolicyRule = z.infer<typeof rule>;
 export type PolicySource = z.infer<typeof source>;
+export type MediaRule = z.infer<typeof mediaRule>;

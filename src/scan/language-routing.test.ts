@@ -11,7 +11,7 @@ describe('language of the text signals behind an action', () => {
   it('records the language of fields that produced signals, on the verdict and on the evidence', () => {
     const v = scan('Ayo gabung sekarang di situs kami yang terpercaya, daftar dan menangkan hadiah slot gacor maxwin setiap hari, depo 10rb wd cepat');
     expect(v.signals.languages).toEqual([expect.objectContaining({ field: 'caption', language: 'id', reliable: true })]);
-    expect(v.categories[0]!.evidence.every((e) => e.source !== 'text' || e.language === 'id')).toBe(true);
+    expect(v.categories[0]!.evidence.every((e) => e.source !== 'caption' || e.language === 'id')).toBe(true);
     expect(v.action).toBe('remove');
   });
 

@@ -8,7 +8,9 @@ import type { NormalisedText } from '../signals/text/normalise.js';
 import type { Prediction } from '../signals/text/classifier/model.js';
 import { identifyLanguage } from '../signals/text/language.js';
 import type { ScanConfig } from './scan-config.js';
-import type { Entity, Evidence, HashEvidence, ModelEvidence, TextEvidence, Verdict } from './verdict.js';
+import type { Entity, Evidence, HashEvidence, ImageEvidence, ModelEvidence, TextEvidence, Verdict } from './verdict.js';
+import { incomplete, type MediaFindings, type NudityScores } from './media-findings.js';
+import type { MediaRule, PolicySource } from '../policy/schema.js';
 
 /** The scan part of the engine. */
 export interface ScanApi {
@@ -23,6 +25,118 @@ export interface ScanTextsInput {
   audience: Audience;
   /** Bank matches of the content's media, by media position. */
   bankMatches?: { media: number; match: BankMatch }[];
+  /** What the analysis of the content's images and videos found (text on screen, speech, nudity). */
+  media?: MediaFindings[];
+}
+
+/**
+ * A text the scan reads: a field the platform sent, or the lines read on screen / heard in one
+ * media item joined into one text, with where each line starts (code points) to place evidence.
+ */
+interface ScanField {
+  field: string;
+  text: string;
+  origin: 'caption' | 'ocr' | 'asr';
+  media?: number;
+  lines?: { start: number; end: number; text: string; timestamp: number; until: number; box?: TextEvidence['box']; thumbnail?: string }[];
+}
+
+function mediaFields(findings: readonly MediaFindings[]): ScanField[] {
+  const fields: ScanField[] = [];
+  for (const f of findings) {
+    const suffix = f.media === 0 ? '' : `#${f.media + 1}`;
+    const sets: ['ocr' | 'asr', { text: string; timestamp: number; until: number; box?: TextEvidence['box']; thumbnail?: string }[] | undefined][] = [
+      ['ocr', f.ocr],
+      ['asr', f.transcript],
+    ];
+    for (const [origin, items] of sets) {
+      if (!items?.length) continue;
+      const lines: NonNullable<ScanField['lines']> = [];
+      const parts: string[] = [];
+      let at = 0;
+      for (const item of items) {
+        const length = [...item.text].length;
+        const line: NonNullable<ScanField['lines']>[number] = { start: at, end: at + length, text: item.text, timestamp: item.timestamp, until: item.until };
+        if (item.box) line.box = item.box;
+        if (item.thumbnail) line.thumbnail = item.thumbnail;
+        lines.push(line);
+        parts.push(item.text);
+        at += length + 1; // the newline between lines
+      }
+      fields.push({ field: `${origin}${suffix}`, text: parts.join('\n'), origin, media: f.media, lines });
+    }
+  }
+  return fields;
+}
+
+function lineAt(field: ScanField, codePoint: number): NonNullable<ScanField['lines']>[number] | undefined {
+  return field.lines?.find((l) => codePoint >= l.start && codePoint <= l.end);
+}
+
+/** Adds where a piece of media text evidence was seen or heard. */
+function placeInMedia(e: TextEvidence, field: ScanField): void {
+  const line = lineAt(field, e.start);
+  e.source = field.origin;
+  e.media = field.media!;
+  if (!line) return;
+  e.text = line.text;
+  e.start -= line.start;
+  e.end = Math.min(e.end - line.start, line.end - line.start);
+  e.timestamp = line.timestamp;
+  e.until = line.until;
+  if (line.box) e.box = line.box;
+  if (line.thumbnail) e.thumbnail = line.thumbnail;
+}
+
+const NUDITY_FRAMES_SHOWN = 10;
+
+/** The nudity sources the policy names, scored over every analysed frame of every media item. */
+function addImageSignals(config: ScanConfig, findings: readonly MediaFindings[], signals: Map<CategoryId, Map<string, SourceScore<Evidence>>>): void {
+  for (const [category, rules] of Object.entries(config.policy.categories) as [CategoryId, NonNullable<ScanConfig['policy']['categories'][CategoryId]>][]) {
+    for (const source of rules.sources) {
+      if (source === 'lexicon' || !('image' in source)) continue;
+      let best: ImageEvidence | undefined;
+      for (const f of findings) {
+        if (!f.nudity?.frames.length) continue;
+        const sum = (scores: NudityScores) => source.classes.reduce((a, c) => a + scores[c], 0);
+        const scored = f.nudity.frames.map((fr) => ({ timestamp: fr.timestamp, score: Math.round(Math.min(1, sum(fr.scores)) * 1000) / 1000, ...(fr.thumbnail ? { thumbnail: fr.thumbnail } : {}) }));
+        const top = Math.max(...scored.map((x) => x.score));
+        if (best && top <= best.score) continue;
+        const shown = scored
+          .filter((x) => x.score >= top / 2 && x.score > 0)
+          .sort((a, b) => b.score - a.score)
+          .slice(0, NUDITY_FRAMES_SHOWN)
+          .sort((a, b) => a.timestamp - b.timestamp);
+        best = { source: 'image', media: f.media, classifier: f.nudity.classifier, classes: [...source.classes], score: top, weight: top, frames: shown };
+      }
+      if (!best || best.score <= 0) continue;
+      let bySource = signals.get(category);
+      if (!bySource) signals.set(category, (bySource = new Map()));
+      bySource.set(sourceKey(source as PolicySource), { source: sourceKey(source as PolicySource), score: best.score, evidence: [best] });
+    }
+  }
+}
+
+function ruleApplies(rule: MediaRule | undefined, audience: Audience): rule is MediaRule {
+  return !!rule && rule.action === 'review' && (!rule.audience || rule.audience.includes(audience));
+}
+
+/**
+ * Media Saring could not fully read: speech nobody transcribed, or an analysis step that failed.
+ * When the policy says so, the verdict becomes review; a harsher verdict stands.
+ */
+function withMediaRouting(outcome: PolicyOutcome<Evidence>, policy: ScanConfig['policy'], findings: readonly MediaFindings[], audience: Audience): PolicyOutcome<Evidence> {
+  if (severity(outcome.action) >= severity('review') || findings.length === 0) return outcome;
+  const rules = policy.media;
+  const failed = rules?.incomplete;
+  if (ruleApplies(failed, audience) && findings.some(incomplete)) {
+    return { ...outcome, action: 'review', review: { queue: failed.queue, priority: failed.priority, reason: 'incomplete_analysis' } };
+  }
+  const speech = rules?.speechWithoutTranscript;
+  if (ruleApplies(speech, audience) && findings.some((f) => f.speech?.detected && !f.speech.transcribed)) {
+    return { ...outcome, action: 'review', review: { queue: speech.queue, priority: speech.priority, reason: 'untranscribed_speech' } };
+  }
+  return outcome;
 }
 
 function hashEvidence(media: number, m: BankMatch): HashEvidence {
@@ -92,7 +206,7 @@ function withLanguageRouting(
   if (!rule || outcome.action === 'allow' || outcome.action === 'review') return outcome;
   const foreign = new Set(languages.filter((l) => l.reliable && !rule.supported.includes(l.language)).map((l) => l.field));
   const deciding = outcome.categories.filter((c) => c.action === outcome.action);
-  const trigger = deciding.find((c) => c.evidence.some((e) => e.source !== 'hash' && e.weight > 0 && foreign.has(e.field)));
+  const trigger = deciding.find((c) => c.evidence.some((e) => 'field' in e && e.weight > 0 && foreign.has(e.field)));
   if (!trigger) return outcome;
   return {
     ...outcome,
@@ -108,11 +222,16 @@ const EXPLAIN_FROM = 0.2;
  * The classifiers the policy names, run over every text field; a category's model score is the
  * highest over its fields, with that field's top features as evidence.
  */
-function addModelSignals(config: ScanConfig, texts: ReadonlyMap<string, NormalisedText>, signals: Map<CategoryId, Map<string, SourceScore<Evidence>>>): void {
+function addModelSignals(
+  config: ScanConfig,
+  texts: ReadonlyMap<string, NormalisedText>,
+  fields: ReadonlyMap<string, ScanField>,
+  signals: Map<CategoryId, Map<string, SourceScore<Evidence>>>,
+): void {
   const predictions = new Map<string, Prediction>();
   for (const [category, rules] of Object.entries(config.policy.categories) as [CategoryId, NonNullable<ScanConfig['policy']['categories'][CategoryId]>][]) {
     for (const source of rules.sources) {
-      if (source === 'lexicon') continue;
+      if (source === 'lexicon' || !('model' in source)) continue;
       const loaded = config.models.get(source.model);
       if (!loaded) continue;
       let best: { field: string; score: number } | undefined;
@@ -136,6 +255,13 @@ function addModelSignals(config: ScanConfig, texts: ReadonlyMap<string, Normalis
       if (best.score >= EXPLAIN_FROM) {
         const top = loaded.model.predict(texts.get(best.field)!.original, { explain: true }).top?.[source.label] ?? [];
         evidence.features = top.map((c) => ({ feature: c.feature, weight: Math.round(c.weight * 1000) / 1000, start: c.start, end: c.end }));
+      }
+      const field = fields.get(best.field);
+      if (field && field.origin !== 'caption') {
+        evidence.media = field.media!;
+        const strongest = evidence.features?.find((f) => f.weight > 0);
+        const line = strongest ? lineAt(field, strongest.start) : field.lines?.[0];
+        if (line) evidence.timestamp = line.timestamp;
       }
       let bySource = signals.get(category);
       if (!bySource) signals.set(category, (bySource = new Map()));
@@ -161,7 +287,7 @@ function codePointOffset(text: string, utf16: number): number {
 
 function toEvidence(field: string, text: string, hit: TextHit): TextEvidence {
   return {
-    source: 'text',
+    source: 'caption',
     field,
     match: hit.match,
     start: codePointOffset(text, hit.start),
@@ -182,7 +308,11 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
   const entities: Entity[] = [];
   const languages: Verdict['signals']['languages'] = [];
   const normalised = new Map<string, NormalisedText>();
-  for (const [field, text] of Object.entries(input.texts)) {
+  const findings = input.media ?? [];
+  const fields = new Map<string, ScanField>();
+  for (const [field, text] of Object.entries(input.texts)) fields.set(field, { field, text, origin: 'caption' });
+  for (const f of mediaFields(findings)) fields.set(f.field, f);
+  for (const { field, text } of fields.values()) {
     if (!text) continue;
     const analysis = analyseText(config.compiled, text);
     normalised.set(field, analysis.normalised);
@@ -203,31 +333,37 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
   for (const scored of scoreHits(hits.map((h) => h.hit))) {
     const evidence = scored.evidence.map((hit) => {
       const origin = byHit.get(hit)!;
-      return toEvidence(origin.field, origin.text, hit);
+      const e = toEvidence(origin.field, origin.text, hit);
+      const field = fields.get(origin.field)!;
+      if (field.origin !== 'caption') placeInMedia(e, field);
+      return e;
     });
     signals.set(scored.category, new Map([['lexicon', { source: 'lexicon', score: scored.score, evidence }]]));
   }
-  addModelSignals(config, normalised, signals);
+  addModelSignals(config, normalised, fields, signals);
+  addImageSignals(config, findings, signals);
   const evaluated = evaluatePolicy<Evidence>(config.policy, signals, input.audience);
   // Language is told only for the fields behind an action: that is where it matters, and it costs
   // more than the rest of the text path.
   const acting = evaluated.categories.filter((c) => c.action !== 'allow').flatMap((c) => c.evidence);
-  for (const field of new Set(acting.flatMap((e) => (e.source === 'hash' ? [] : [e.field])))) {
-    const guess = identifyLanguage(input.texts[field]!);
+  for (const field of new Set(acting.flatMap((e) => ('field' in e ? [e.field] : [])))) {
+    const guess = identifyLanguage(fields.get(field)!.text);
     if (guess) languages.push({ field, ...guess });
   }
   for (const e of acting) {
-    if (e.source === 'hash') continue;
+    if (!('field' in e)) continue;
     const lang = languages.find((l) => l.field === e.field && l.reliable);
     if (lang) e.language = lang.language;
   }
-  const outcome = withBankMatches(withLanguageRouting(evaluated, config.policy, languages), input.bankMatches ?? []);
+  const routed = withMediaRouting(withLanguageRouting(evaluated, config.policy, languages), config.policy, findings, input.audience);
+  const outcome = withBankMatches(routed, input.bankMatches ?? []);
   const verdict: Verdict = {
     action: outcome.action,
     categories: outcome.categories,
     policyVersion: config.policyVersion,
     signals: { entities, languages },
   };
+  if (findings.length > 0) verdict.signals.media = [...findings];
   if (outcome.review) verdict.review = outcome.review;
   return verdict;
 }

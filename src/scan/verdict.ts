@@ -1,13 +1,19 @@
 import type { CategoryId } from '../categories/categories.js';
+import type { ReviewReason } from '../policy/evaluate.js';
 import type { Action, Priority } from '../policy/schema.js';
+import type { MediaFindings } from './media-findings.js';
 
 /**
  * One fact behind a category score. Offsets count Unicode code points in the original field
  * text (not UTF-16 units), so `[...text].slice(start, end).join('') === match` in any language.
  */
 export interface TextEvidence {
-  source: 'text';
-  /** Which text field: `text`, `caption`, `comment`, … */
+  /**
+   * Where the text came from: a text field the platform sent (`caption`), text read on screen
+   * in an image or video frame (`ocr`), or speech turned into text (`asr`).
+   */
+  source: 'caption' | 'ocr' | 'asr';
+  /** Which text field: `text`, `caption`, `comment`, …; `ocr` / `asr` (`ocr#2` for the second media item) for media text. */
   field: string;
   match: string;
   start: number;
@@ -19,6 +25,28 @@ export interface TextEvidence {
   weight: number;
   /** The field's language, when it could be told (ISO 639-1, e.g. id, en, jv, su, ms). */
   language?: string;
+  /** For `ocr` and `asr`: the media item, the line the match is in (offsets count in it), and when it was on screen or said. */
+  media?: number;
+  text?: string;
+  timestamp?: number;
+  until?: number;
+  /** For `ocr`: where the line is in the frame (pixels of the original video or image). */
+  box?: { x: number; y: number; width: number; height: number };
+  thumbnail?: string;
+}
+
+/** The nudity classifier's scores over an image or a video's frames, with the frames that fired. */
+export interface ImageEvidence {
+  source: 'image';
+  media: number;
+  /** e.g. `nsfwjs/MobileNetV2Mid`. */
+  classifier: string;
+  /** The classes whose probabilities were added up. */
+  classes: string[];
+  score: number;
+  weight: number;
+  /** The highest-scoring frames, in time order (at most 10). */
+  frames: { timestamp: number; score: number; thumbnail?: string }[];
 }
 
 /** A bank entry the media matched: which bank, which entry, how close, and for video which frames. */
@@ -55,9 +83,12 @@ export interface ModelEvidence {
   /** Top contributing features (character or word n-grams) with their place in the original text (code points). */
   features?: { feature: string; weight: number; start: number; end: number }[];
   language?: string;
+  /** When the field is media text (`ocr`, `asr`): the media item and when the strongest feature was on screen or said. */
+  media?: number;
+  timestamp?: number;
 }
 
-export type Evidence = TextEvidence | HashEvidence | ModelEvidence;
+export type Evidence = TextEvidence | HashEvidence | ModelEvidence | ImageEvidence;
 
 export interface VerdictCategory {
   category: CategoryId;
@@ -84,25 +115,38 @@ export interface Verdict {
   action: Action;
   categories: VerdictCategory[];
   /** Where a `review` goes. */
-  review?: { queue: string; priority: Priority; category: CategoryId; reason?: 'unsupported_language' };
+  review?: { queue: string; priority: Priority; category?: CategoryId; reason?: ReviewReason };
   policyVersion: string;
   signals: {
     entities: Entity[];
     /** Language of each text field that produced a signal. */
     languages: { field: string; language: string; probability: number; reliable: boolean }[];
+    /** What the analysis of each image or video found (with the steps that ran), when media was analysed. */
+    media?: MediaFindings[];
   };
 }
+
+const clock = (s: number): string => {
+  const m = Math.floor(s / 60);
+  const sec = s - m * 60;
+  return `${m}:${sec < 10 ? '0' : ''}${sec.toFixed(sec % 1 ? 1 : 0)}`;
+};
 
 /** One line a person can read about a piece of evidence (statements of reasons, audit, CLI). */
 export function describeEvidence(e: Evidence): string {
   switch (e.source) {
-    case 'text':
+    case 'caption':
       return `"${e.match}" in ${e.field} (${e.lexicon}: ${e.term}, weight ${e.weight})`;
+    case 'ocr':
+    case 'asr':
+      return `"${e.match}" ${e.source === 'ocr' ? 'on screen' : 'said'}${e.timestamp !== undefined ? ` at ${clock(e.timestamp)}` : ''}${e.media ? ` in media ${e.media + 1}` : ''} (${e.lexicon}: ${e.term}, weight ${e.weight})`;
+    case 'image':
+      return `${e.classifier} scores ${e.classes.join('+')} ${e.score}${e.frames.length ? ` at ${e.frames.slice(0, 3).map((f) => clock(f.timestamp)).join(', ')}` : ''}${e.media ? ` in media ${e.media + 1}` : ''}`;
     case 'hash':
       return `media ${e.media + 1} matches ${e.bank} entry ${e.entryId} (${e.method}, distance ${e.distance}${e.queryMatchPercent !== undefined ? `, ${e.queryMatchPercent}% of frames` : ''})`;
     case 'model': {
       const top = e.features?.filter((f) => f.weight > 0).slice(0, 3).map((f) => `"${f.feature}"`) ?? [];
-      return `model ${e.model} v${e.version} scores ${e.field} ${e.score} for ${e.label}${top.length ? ` (${top.join(', ')})` : ''}`;
+      return `model ${e.model} v${e.version} scores ${e.field}${e.timestamp !== undefined ? ` at ${clock(e.timestamp)}` : ''} ${e.score} for ${e.label}${top.length ? ` (${top.join(', ')})` : ''}`;
     }
   }
 }

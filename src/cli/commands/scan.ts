@@ -1,4 +1,10 @@
-import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readdirSync, readSync } from 'node:fs';
+import { BankMatcher, type BankMatch } from '../../banks/matcher.js';
+import { mediaHashes } from '../../content/content.js';
+import { mediaSchema } from '../../content/schema.js';
+import { analyseMedia } from '../../media/analyse.js';
+import { MediaEngines } from '../../media/engines.js';
+import { sniffMediaKind, type MediaHashes } from '../../signals/hash/media.js';
 import type { Command } from 'commander';
 import { CATEGORIES } from '../../categories/categories.js';
 import { contentInputSchema } from '../../content/schema.js';
@@ -51,16 +57,82 @@ async function cliScanConfig(options: { data?: string }): Promise<ScanConfig> {
   }
 }
 
+/** True when the file starts like an image or video (else --file is read as text). */
+function isMediaFile(path: string): boolean {
+  if (!existsSync(path)) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const n = readSync(fd, head, 0, head.length, 0);
+    sniffMediaKind(head.subarray(0, n));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Bank matches for a scanned file, from the database when this process may read it (PostgreSQL,
+ * or a data directory no server owns); otherwise none, and a note on stderr.
+ */
+async function cliBankMatches(options: { data?: string }, hashes: MediaHashes): Promise<{ media: number; match: BankMatch }[]> {
+  const config = cliConfig(options);
+  if (!config.databaseUrl && (!existsSync(config.dataDir) || readLock(config.dataDir))) {
+    if (existsSync(config.dataDir)) process.stderr.write(`note: ${config.dataDir} is owned by a running server: banks were not checked (use its POST /v1/content).\n`);
+    return [];
+  }
+  const { openStorage } = await import('../../db/connect.js');
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'saring scan', poolSize: 1 });
+  try {
+    const matcher = new BankMatcher(storage.db);
+    await matcher.refresh();
+    const { type: _t, ...rest } = { type: hashes.kind, ...hashes };
+    const media = mediaSchema.parse({ type: hashes.kind, ...rest });
+    const out: { media: number; match: BankMatch }[] = [];
+    for (const { hashes: h } of mediaHashes({ media: [media] } as Parameters<typeof mediaHashes>[0])) for (const match of await matcher.matchMedia(h)) out.push({ media: 0, match });
+    return out;
+  } finally {
+    await storage.close();
+  }
+}
+
+async function scanMediaFile(options: { data?: string; audience: string }, config: ScanConfig, path: string, caption: string): Promise<Verdict> {
+  const settings = cliConfig(options);
+  const input = parseInput(scanInputSchema, { text: caption || ' ', audience: options.audience });
+  const engines = new MediaEngines({ nudityThreads: settings.media.nudityThreads, asrModel: settings.media.asrModel, asrLanguage: settings.media.asrLanguage });
+  try {
+    const { findings, hashes } = await analyseMedia(path, engines, {
+      stepTimeoutMs: settings.media.stepTimeoutSeconds * 1000,
+      maxSeconds: settings.media.maxSeconds,
+      maxBytes: settings.media.maxBytes,
+    });
+    const bankMatches = hashes ? await cliBankMatches(options, hashes) : [];
+    return scanTexts(config, { texts: caption.trim() ? { caption } : {}, audience: input.audience, bankMatches, media: [findings] });
+  } finally {
+    await engines.close();
+  }
+}
+
 function human(verdict: Verdict): string {
   const lines = [`${verdict.action.toUpperCase()}  (policy ${verdict.policyVersion})`];
   if (verdict.review) lines.push(`  review queue: ${verdict.review.queue}, priority ${verdict.review.priority}`);
   for (const c of verdict.categories) {
     lines.push(`  ${c.category} (${CATEGORIES[c.category].label.id}): score ${c.score} → ${c.action}`);
     for (const e of c.evidence) {
-      lines.push(`    ${e.weight < 0 ? '−' : '+'} ${describeEvidence(e)}${e.source === 'text' ? ` [${e.start}–${e.end}]` : ''}`);
+      lines.push(`    ${e.weight < 0 ? '−' : '+'} ${describeEvidence(e)}${e.source === 'caption' ? ` [${e.start}–${e.end}]` : ''}`);
     }
   }
   for (const e of verdict.signals.entities) lines.push(`  ${e.type}: ${e.value}`);
+  for (const m of verdict.signals.media ?? []) {
+    const f = m.frames;
+    lines.push(`  media ${m.media + 1}: ${m.kind}${m.width ? ` ${m.width}×${m.height}` : ''}${m.durationSeconds ? `, ${m.durationSeconds} s` : ''}${f ? `, ${f.analysed} frames analysed (${f.duplicates} repeats skipped)` : ''}`);
+    for (const st of m.steps) lines.push(`    ${st.status === 'ok' ? '✓' : st.status === 'skipped' ? '–' : '✗'} ${st.step} ${st.ms} ms${st.reason ? `: ${st.reason}` : ''}`);
+    for (const t of m.ocr ?? []) lines.push(`    on screen ${t.timestamp}–${t.until} s: ${t.text}`);
+    if (m.speech) lines.push(`    speech: ${m.speech.detected ? `${m.speech.speechSeconds} s in ${m.speech.segments.length} segments${m.speech.transcribed ? '' : ' (not transcribed)'}` : 'none'}`);
+    for (const t of m.transcript ?? []) lines.push(`    said ${t.timestamp}–${t.until} s: ${t.text}`);
+  }
   return lines.join('\n');
 }
 
@@ -129,10 +201,10 @@ async function scanBatch(config: ScanConfig, path: string): Promise<{ lines: num
 
 export function registerScan(program: Command): void {
   withDataOption(program.command('scan'))
-    .description('scan text with the active policy and lexicons of the data directory')
-    .argument('[text...]', 'the text to scan')
+    .description('scan text, an image or a video with the active policy, lexicons and models of the data directory')
+    .argument('[text...]', 'the text to scan (with --file MEDIA: the caption)')
     .option('--json', 'print the verdict as JSON')
-    .option('--file <path>', 'scan the text in a file')
+    .option('--file <path>', 'scan an image or video (frames, on-screen text, nudity, speech), or the text in a text file')
     .option('--batch <file>', 'scan JSON Lines ({"id","text"} or content objects; - for stdin), one verdict per line')
     .option('--audience <audience>', 'general, adult or children', 'general')
     .action(
@@ -141,6 +213,11 @@ export function registerScan(program: Command): void {
         if (options.batch) {
           const { errors } = await scanBatch(config, options.batch);
           if (errors > 0) process.exitCode = 1;
+          return;
+        }
+        if (options.file && isMediaFile(options.file)) {
+          const verdict = await scanMediaFile(options, config, options.file, words.join(' '));
+          process.stdout.write(options.json ? `${JSON.stringify(verdict)}\n` : `${human(verdict)}\n`);
           return;
         }
         const text = options.file ? readTextFile(options.file) : words.join(' ');
