@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   addEntries,
@@ -17,7 +18,13 @@ import { defineRetroQueue, RETRO_QUEUE } from './banks/retro.js';
 import { authenticate, createUser, issueKey, listUsers, revokeKey, type UsersApi } from './users/users.js';
 import { listAudit, verifyAudit, type Actor, type AuditApi } from './audit/log.js';
 import type { SaringConfig } from './config/config.js';
-import { applyVerdict, getContent, listContent, mediaHashes, submitContent, type ContentApi } from './content/content.js';
+import { applyVerdict, getContent, listContent, mediaHashes, mediaToAnalyse, submitContent, type ContentApi } from './content/content.js';
+import { cancelAnalysis, defineMediaQueue, MEDIA_QUEUE } from './content/analysis.js';
+import { analyseMedia, type AnalyseOptions } from './media/analyse.js';
+import type { MediaApi } from './media/api.js';
+import { MediaEngines } from './media/engines.js';
+import { storeUpload, type IntakeOptions } from './media/intake.js';
+import { notFound } from './errors/errors.js';
 import { contentInputSchema } from './content/schema.js';
 import { scanInputSchema } from './scan/schema.js';
 import { openStorage, type Db, type Storage } from './db/connect.js';
@@ -73,6 +80,7 @@ export interface Saring extends ScanApi {
   readonly jobs: Jobs;
   readonly bootstrap: Bootstrap;
   content: ContentApi;
+  media: MediaApi;
   banks: BanksApi;
   models: ModelsApi;
   decisions: DecisionsApi;
@@ -148,6 +156,35 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
         await applyVerdict(trx, jobs, contentId, verdict, 'system:retro-match');
       });
     });
+    const mediaConfig = config.media;
+    const engines = new MediaEngines({ nudityThreads: mediaConfig.nudityThreads, asrModel: mediaConfig.asrModel, asrLanguage: mediaConfig.asrLanguage });
+    const thumbnailDir = join(config.dataDir, 'media', 'thumbnails');
+    const intake: IntakeOptions = {
+      dataDir: config.dataDir,
+      mediaRoots: mediaConfig.roots,
+      maxBytes: mediaConfig.maxBytes,
+      fetch: { enabled: mediaConfig.fetch, maxBytes: mediaConfig.maxBytes },
+    };
+    const analyseOptions: Omit<AnalyseOptions, 'media' | 'signal'> = {
+      thumbnailDir,
+      stepTimeoutMs: mediaConfig.stepTimeoutSeconds * 1000,
+      maxSeconds: mediaConfig.maxSeconds,
+      maxBytes: mediaConfig.maxBytes,
+    };
+    defineMediaQueue(
+      {
+        db,
+        jobs,
+        engines,
+        intake,
+        analyse: analyseOptions,
+        bankMatches: async (input) => bankMatchesOf(await currentMatcher(), input),
+        scan: async (input) => scanTexts(await scanConfig(), input),
+        onRemoved: async () => void (await currentMatcher(true)),
+      },
+      mediaConfig.concurrency,
+      mediaConfig.stepTimeoutSeconds,
+    );
     const bootstrap = await seed(db);
     if (bootstrap.adminKey && embeddedDir) {
       writeFileSync(join(embeddedDir, 'initial-admin-key.txt'), `${bootstrap.adminKey}\n`, { mode: 0o600 });
@@ -219,12 +256,34 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
           const valid = parseInput(contentInputSchema, input);
           const cfg = await scanConfig();
           const bankMatches = await bankMatchesOf(await currentMatcher(), valid);
-          const result = await submitContent(db, jobs, valid, (c) => scanTexts(cfg, { texts: c.texts, audience: c.audience, bankMatches }), actor);
+          const analyse = mediaToAnalyse(valid, mediaConfig.fetch).length > 0 ? { analyse: { queue: MEDIA_QUEUE } } : {};
+          const result = await submitContent(db, jobs, valid, (c) => scanTexts(cfg, { texts: c.texts, audience: c.audience, bankMatches }), actor, analyse);
           if (result.content.status === 'removed') await currentMatcher(true);
           return result;
         },
         get: (id) => getContent(db, id),
         list: (options) => listContent(db, options),
+        cancelAnalysis: (id, actor) => cancelAnalysis(db, id, actor),
+        drainAnalyses: (timeoutMs) => jobs.drain([MEDIA_QUEUE], timeoutMs),
+      },
+      media: {
+        upload: (body) => storeUpload(intake, body),
+        async scanFile(path, options = {}) {
+          const { findings, hashes } = await analyseMedia(path, engines, { ...analyseOptions, ...(options.signal ? { signal: options.signal } : {}) });
+          const input = { media: hashes ? [{ type: hashes.kind, ...hashes }] : [] } as unknown as Parameters<typeof mediaHashes>[0];
+          const bankMatches = hashes ? await bankMatchesOf(await currentMatcher(), input) : [];
+          const verdict = scanTexts(await scanConfig(), { texts: options.texts ?? {}, audience: options.audience ?? 'general', bankMatches, media: [findings] });
+          return { verdict, findings };
+        },
+        async thumbnail(sha256, name) {
+          if (!/^[0-9a-f]{64}$/.test(sha256) || !/^t\d{4}\.\d{2}(\.blur)?\.jpg$/.test(name)) throw notFound('Thumbnail', `${sha256}/${name}`);
+          const path = join(thumbnailDir, sha256, name);
+          await stat(path).catch(() => {
+            throw notFound('Thumbnail', `${sha256}/${name}`);
+          });
+          return path;
+        },
+        close: () => engines.close(),
       },
       banks: {
         list: () => listBanks(db),
@@ -304,7 +363,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
           const parsed = parsePolicy(source);
           const active = new Set((await listModels(db)).filter((m) => m.active).map((m) => m.name));
           const missing = Object.values(parsed.document.categories).flatMap((c) =>
-            (c?.sources ?? []).flatMap((src) => (src !== 'lexicon' && !active.has(src.model) ? [src.model] : [])),
+            (c?.sources ?? []).flatMap((src) => (src !== 'lexicon' && 'model' in src && !active.has(src.model) ? [src.model] : [])),
           );
           if (missing.length) throw new SaringError('invalid_policy', `The policy names models that have no active version: ${[...new Set(missing)].join(', ')}.`);
           return savePolicy(db, parsed, { actor, ...(note ? { note } : {}) });
@@ -348,6 +407,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       },
       async close() {
         await jobs.stop();
+        await engines.close();
         if (!options.storage) await storage.close();
       },
     };

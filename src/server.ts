@@ -5,6 +5,7 @@ import { decisionRoutes } from './decisions/routes.js';
 import type { Saring } from './engine.js';
 import { buildApp, type App } from './http/app.js';
 import { lexiconRoutes } from './lexicons/routes.js';
+import { mediaRoutes } from './media/routes.js';
 import { modelRoutes } from './models/routes.js';
 import { policyRoutes } from './policy/routes.js';
 import { scanRoutes } from './scan/routes.js';
@@ -19,9 +20,10 @@ export function createServer(saring: Saring, options: { logger?: boolean | { lev
   return buildApp({
     ...options,
     bodyLimitBytes: saring.config.http.bodyLimitBytes,
+    mediaLimitBytes: saring.config.media.maxBytes,
     health: () => ({ database: saring.storage.kind }),
     async routes(app) {
-      for (const routes of [scanRoutes, contentRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes]) {
+      for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes]) {
         await routes(app, saring);
       }
     },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { principalOf, requires, type Authenticator } from '../access/auth.js';
 import { CATEGORY_IDS } from '../categories/categories.js';
 import { SaringError } from '../errors/errors.js';
-import type { App, Routes } from '../http/app.js';
+import { rawBody, type App, type Routes } from '../http/app.js';
 import { hashMedia, type MediaHashes as HashedMedia } from '../signals/hash/media.js';
 import type { BanksApi } from './api.js';
 import { bankInputSchema, bankUpdateSchema, entryInputSchema } from './banks.js';
@@ -16,13 +16,6 @@ export function matchable(h: HashedMedia): MediaHashes {
   return h.kind === 'image'
     ? { kind: 'image', md5: h.md5, sha256: h.sha256, pdq: { ...h.pdq, ...(h.dihedral ? { dihedral: h.dihedral } : {}) }, ...(h.cropped ? { cropped: h.cropped } : {}) }
     : { kind: 'video', md5: h.md5, sha256: h.sha256, frames: h.vpdq };
-}
-
-function rawBody(body: unknown): Buffer {
-  if (!Buffer.isBuffer(body)) {
-    throw new SaringError('unsupported_media_type', 'Send the file as the raw body with content-type application/octet-stream, image/* or video/*.');
-  }
-  return body;
 }
 
 /** Dihedral hashes by default, so the output can go into `POST /v1/content` as it is. */

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Everything Saring can be configured with. Doors build it from flags and the environment. */
@@ -15,10 +16,41 @@ export interface SaringConfig {
   http: { host: string; port: number; bodyLimitBytes: number };
   /** Load demo data into an empty installation. */
   demo: boolean;
+  media: MediaConfig;
   logLevel: string;
 }
 
+/** How images and videos are taken in and analysed (see docs/media.md). */
+export interface MediaConfig {
+  /** Directories a content item's `media[].path` may point into (none: paths are refused). */
+  roots: string[];
+  /** Fetch `media[].url` (http/https, public addresses only). Off by default. */
+  fetch: boolean;
+  /** Largest image or video taken in, bytes. */
+  maxBytes: number;
+  /** Longest video analysed, seconds. */
+  maxSeconds: number;
+  /** Media analysis jobs run at once in this process. */
+  concurrency: number;
+  /** Worker threads for the nudity classifier. */
+  nudityThreads: number;
+  /** Each analysis step (frames, OCR, nudity, speech) gives up after this long, seconds. */
+  stepTimeoutSeconds: number;
+  /** A sherpa-onnx speech recognition model folder (e.g. Whisper); none: speech is detected, not transcribed. */
+  asrModel?: string | undefined;
+  /** Language the recogniser is told (Whisper), ISO 639-1. */
+  asrLanguage: string;
+}
+
 type Env = Record<string, string | undefined>;
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/[,:]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => resolve(s));
+}
 
 function int(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -46,6 +78,17 @@ export function loadConfig(overrides: Partial<SaringConfig> = {}, env: Env = pro
       bodyLimitBytes: int(env['SARING_BODY_LIMIT_BYTES'], 1024 * 1024, 'SARING_BODY_LIMIT_BYTES'),
     },
     demo: bool(env['SARING_DEMO'], true),
+    media: {
+      roots: list(env['SARING_MEDIA_ROOTS']),
+      fetch: bool(env['SARING_MEDIA_FETCH'], false),
+      maxBytes: int(env['SARING_MEDIA_MAX_BYTES'], 200 * 1024 * 1024, 'SARING_MEDIA_MAX_BYTES'),
+      maxSeconds: int(env['SARING_MEDIA_MAX_SECONDS'], 600, 'SARING_MEDIA_MAX_SECONDS'),
+      concurrency: Math.max(1, int(env['SARING_MEDIA_CONCURRENCY'], 1, 'SARING_MEDIA_CONCURRENCY')),
+      nudityThreads: Math.max(1, int(env['SARING_NUDITY_THREADS'], Math.min(2, availableParallelism()), 'SARING_NUDITY_THREADS')),
+      stepTimeoutSeconds: int(env['SARING_MEDIA_STEP_TIMEOUT_SECONDS'], 300, 'SARING_MEDIA_STEP_TIMEOUT_SECONDS'),
+      asrModel: env['SARING_ASR_MODEL'] ? resolve(env['SARING_ASR_MODEL']) : undefined,
+      asrLanguage: env['SARING_ASR_LANGUAGE'] || 'id',
+    },
     logLevel: env['SARING_LOG_LEVEL'] || 'info',
   };
   return {
@@ -53,5 +96,6 @@ export function loadConfig(overrides: Partial<SaringConfig> = {}, env: Env = pro
     ...overrides,
     dataDir: resolve(overrides.dataDir ?? base.dataDir),
     http: { ...base.http, ...overrides.http },
+    media: { ...base.media, ...overrides.media },
   };
 }

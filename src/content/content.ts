@@ -7,6 +7,7 @@ import { notFound } from '../errors/errors.js';
 import type { Jobs } from '../jobs/jobs.js';
 import { canonicalJson } from '../shared/canonical-json.js';
 import type { Verdict } from '../scan/verdict.js';
+import type { MediaFindings } from '../scan/media-findings.js';
 import type { ContentInput, ValidContentInput } from './schema.js';
 
 export interface ContentItem {
@@ -35,6 +36,51 @@ export interface StoredScan {
 export interface ContentDetail extends ContentItem {
   scans: StoredScan[];
   decisions: Decision[];
+  /** The latest media analysis, when the item's media had to be analysed. */
+  analysis?: AnalysisState;
+}
+
+/** Where the analysis of an item's media stands, with what each media item's steps found. */
+export interface AnalysisState {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  jobId: string | null;
+  findings: MediaFindings[];
+  scanId: string | null;
+  error: { code: string; message: string } | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+type AnalysisRow = Awaited<ReturnType<typeof latestAnalysisRow>>;
+
+function latestAnalysisRow(db: Db, contentId: string) {
+  return db.selectFrom('media_analyses').selectAll().where('content_id', '=', contentId).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+}
+
+export function toAnalysis(r: NonNullable<AnalysisRow>): AnalysisState {
+  return {
+    id: r.id,
+    status: r.status as AnalysisState['status'],
+    jobId: r.job_id,
+    findings: r.findings as MediaFindings[],
+    scanId: r.scan_id,
+    error: r.error,
+    createdAt: r.created_at.toISOString(),
+    startedAt: r.started_at?.toISOString() ?? null,
+    finishedAt: r.finished_at?.toISOString() ?? null,
+  };
+}
+
+export async function latestAnalysis(db: Db, contentId: string): Promise<AnalysisState | undefined> {
+  const row = await latestAnalysisRow(db, contentId);
+  return row ? toAnalysis(row) : undefined;
+}
+
+/** Media the pipeline must read: an upload, a path, or a URL when fetching is on. */
+export function mediaToAnalyse(input: Pick<ValidContentInput, 'media'>, fetchUrls: boolean): number[] {
+  return input.media.flatMap((m, i) => (m.type !== 'audio' && (m.upload || m.path || (fetchUrls && m.url)) ? [i] : []));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -76,7 +122,7 @@ export async function getContent(db: Db, idOrExternalId: string): Promise<Conten
   const row = await findRow(db, idOrExternalId);
   if (!row) throw notFound('Content', idOrExternalId);
   const scans = await db.selectFrom('scans').selectAll().where('content_id', '=', row.id).orderBy('created_at').execute();
-  return {
+  const detail: ContentDetail = {
     ...toItem(row),
     scans: scans.map((s) => ({
       id: s.id,
@@ -87,6 +133,9 @@ export async function getContent(db: Db, idOrExternalId: string): Promise<Conten
     })),
     decisions: await listDecisions(db, row.id),
   };
+  const analysis = await latestAnalysis(db, row.id);
+  if (analysis) detail.analysis = analysis;
+  return detail;
 }
 
 /** The content part of the engine. */
@@ -95,6 +144,10 @@ export interface ContentApi {
   submit(input: ContentInput, actor: Actor): Promise<SubmitResult>;
   get(idOrExternalId: string): Promise<ContentDetail>;
   list(options?: { status?: string; limit?: number; before?: string }): Promise<ContentItem[]>;
+  /** Stops the item's queued or running media analysis; nothing is judged. */
+  cancelAnalysis(idOrExternalId: string, actor: Actor): Promise<AnalysisState>;
+  /** Waits until no media analysis is queued or running (tests, demo loading). */
+  drainAnalyses(timeoutMs?: number): Promise<void>;
 }
 
 export interface SubmitResult {
@@ -103,7 +156,10 @@ export interface SubmitResult {
   created: boolean;
   /** true when this call scanned the item (new, or its texts changed). */
   scanned: boolean;
-  verdict: Verdict;
+  /** The verdict; absent while the item's media is being analysed (see `analysis`). */
+  verdict?: Verdict;
+  /** When the media must be analysed first: the analysis and its job. The verdict follows by webhook and on `GET /v1/content/{id}`. */
+  analysis?: AnalysisState;
 }
 
 /** The hashes of the content's images and videos (by position in `media`), as the banks match them. */
@@ -142,11 +198,16 @@ export async function submitContent(
   input: ValidContentInput,
   scan: (input: ValidContentInput) => Verdict,
   actor: Actor,
+  options: { analyse?: { queue: string } } = {},
 ): Promise<SubmitResult> {
-  const outcome = await db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx): Promise<{ id: string; created: boolean; scanned: boolean; verdict?: Verdict }> => {
     const existing = await trx.selectFrom('content_items').selectAll().where('external_id', '=', input.externalId).forUpdate().executeTakeFirst();
     const print = fingerprint(input);
     if (existing && existing.fingerprint === print) {
+      const analysis = await latestAnalysisRow(trx, existing.id);
+      if (analysis && analysis.fingerprint === print && ['queued', 'running'].includes(analysis.status)) {
+        return { id: existing.id, created: false, scanned: false };
+      }
       const last = await trx.selectFrom('scans').select('verdict').where('content_id', '=', existing.id).orderBy('created_at', 'desc').executeTakeFirst();
       if (last) return { id: existing.id, created: false, scanned: false, verdict: last.verdict as Verdict };
     }
@@ -174,11 +235,21 @@ export async function submitContent(
       : (await trx.insertInto('content_items').values({ external_id: input.externalId, ...values }).returning('id').executeTakeFirstOrThrow()).id;
 
     await storeMediaHashes(trx, id, mediaHashes(input));
+    if (options.analyse) {
+      // The media is read and analysed in a job; the verdict is taken there, once, on everything.
+      const row = await trx.insertInto('media_analyses').values({ content_id: id, fingerprint: print }).returning('id').executeTakeFirstOrThrow();
+      const jobId = await jobs.send(options.analyse.queue, { analysisId: row.id }, { trx });
+      await trx.updateTable('media_analyses').set({ job_id: jobId }).where('id', '=', row.id).execute();
+      return { id, created: !existing, scanned: false };
+    }
     const verdict = scan(input);
     await applyVerdict(trx, jobs, id, verdict, actor);
     return { id, created: !existing, scanned: true, verdict };
   });
-  return { ...outcome, content: await getContent(db, outcome.id) };
+  const content = await getContent(db, outcome.id);
+  const result: SubmitResult = { ...outcome, content };
+  if (!outcome.verdict && content.analysis) result.analysis = content.analysis;
+  return result;
 }
 
 /**
@@ -186,7 +257,7 @@ export async function submitContent(
  * restrict record an automated decision. An allow verdict changes nothing (a removal stands until
  * a person decides otherwise).
  */
-export async function applyVerdict(trx: Db, jobs: Jobs, contentId: string, verdict: Verdict, actor: Actor): Promise<void> {
+export async function applyVerdict(trx: Db, jobs: Jobs, contentId: string, verdict: Verdict, actor: Actor): Promise<string> {
   const scanRow = await trx
     .insertInto('scans')
     .values({ content_id: contentId, policy_version: verdict.policyVersion, action: verdict.action, verdict: JSON.stringify(verdict) })
@@ -218,6 +289,7 @@ export async function applyVerdict(trx: Db, jobs: Jobs, contentId: string, verdi
       actor,
     );
   }
+  return scanRow.id;
 }
 
 export async function listContent(

@@ -13,14 +13,16 @@ export const contentRoutes: Routes<Authenticator & { content: ContentApi }> = (a
         summary: 'Store a content item and scan it (idempotent by externalId)',
         description:
           'Returns 201 when the item is new, 200 when it was known (a retry changes nothing; changed texts are scanned again). ' +
-          'A remove or restrict verdict records an automated decision with its statement of reasons and notifies webhooks.',
+          'A remove or restrict verdict records an automated decision with its statement of reasons and notifies webhooks. ' +
+          'When `media` names an `upload`, a `path` or (with fetching on) a `url`, the media is analysed in a job first: the answer is 202 with ' +
+          '`analysis` (id, status, jobId) and no verdict; the verdict follows on `GET /v1/content/{id}` and by the `content.analysed` webhook.',
         body: contentInputSchema,
       },
       preHandler: requires(saring, 'scan'),
     },
     async (request, reply) => {
       const result = await saring.content.submit(request.body, principalOf(request).actor);
-      return reply.status(result.created ? 201 : 200).send(result);
+      return reply.status(result.analysis && !result.verdict ? 202 : result.created ? 201 : 200).send(result);
     },
   );
 
@@ -41,6 +43,19 @@ export const contentRoutes: Routes<Authenticator & { content: ContentApi }> = (a
       preHandler: requires(saring, 'content:read'),
     },
     async (request) => ({ items: await saring.content.list(request.query) }),
+  );
+
+  app.delete(
+    '/v1/content/:id/analysis',
+    {
+      schema: {
+        tags: ['content'],
+        summary: "Cancel the item's queued or running media analysis (nothing is judged; submit again to restart)",
+        params: z.object({ id: z.string().min(1).max(256) }),
+      },
+      preHandler: requires(saring, 'scan'),
+    },
+    async (request) => saring.content.cancelAnalysis(request.params.id, principalOf(request).actor),
   );
 
   app.get(

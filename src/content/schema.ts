@@ -24,6 +24,13 @@ const croppedSchema = z.object({ hash: pdqHex, quality, rect: rect.optional(), d
 export const mediaSchema = z
   .object({
     type: z.enum(['image', 'video', 'audio']),
+    /**
+     * Where Saring reads the media to analyse it (frames, on-screen text, nudity, speech): an id
+     * from `POST /v1/uploads`, a file under the operator's `SARING_MEDIA_ROOTS`, or (when
+     * `SARING_MEDIA_FETCH` is on) the `url`. Content with such media is analysed in a job.
+     */
+    upload: z.string().regex(/^[0-9a-fA-F]{64}$/, 'an upload id is 64 hex digits').transform((h) => h.toLowerCase()).optional(),
+    path: z.string().min(1).max(4096).refine(wellFormed).optional(),
     url: z.string().url().max(2048).optional(),
     md5: z.string().regex(/^[0-9a-fA-F]{32}$/).transform((h) => h.toLowerCase()).optional(),
     sha256: z.string().regex(/^[0-9a-fA-F]{64}$/).transform((h) => h.toLowerCase()).optional(),
@@ -43,7 +50,8 @@ export const mediaSchema = z
   .strict()
   .refine((m) => m.type === 'video' || m.vpdq === undefined, { message: 'vpdq is for videos' })
   .refine((m) => m.type === 'image' || (m.pdq === undefined && m.cropped === undefined), { message: 'pdq is for images' })
-  .refine((m) => m.kind === undefined || m.kind === m.type, { message: 'kind and type disagree' });
+  .refine((m) => m.kind === undefined || m.kind === m.type, { message: 'kind and type disagree' })
+  .refine((m) => m.upload === undefined || m.path === undefined, { message: 'give upload or path, not both' });
 
 export const contentInputSchema = z
   .object({

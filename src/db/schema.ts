@@ -222,4 +222,19 @@ export interface Database {
   bank_entries: BankEntriesTable;
   content_media_hashes: ContentMediaHashesTable;
   models: ModelsTable;
+  media_analyses: MediaAnalysesTable;
+}
+
+export interface MediaAnalysesTable {
+  id: Generated<string>;
+  content_id: string;
+  fingerprint: string;
+  status: Generated<string>;
+  job_id: string | null;
+  findings: ColumnType<unknown[], string | undefined, string>;
+  scan_id: string | null;
+  error: NullableJson<{ code: string; message: string }>;
+  created_at: CreatedAt;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }

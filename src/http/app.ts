@@ -159,3 +159,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await options.routes(app);
   return app;
 }
+
+/** The raw body of a media upload route; JSON or no body is refused. */
+export function rawBody(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body)) {
+    throw new SaringError('unsupported_media_type', 'Send the file as the raw body with content-type application/octet-stream, image/* or video/*.');
+  }
+  return body;
+}

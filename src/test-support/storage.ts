@@ -66,8 +66,11 @@ export async function testSaring(backend: Backend, overrides: Partial<SaringConf
 }
 
 /** An engine and its HTTP app (driven with `inject()`), with the admin's auth header. */
-export async function testApp(backend: Backend): Promise<{ saring: Saring & { adminKey: string }; app: App; auth: Record<string, string>; close(): Promise<void> }> {
-  const saring = await testSaring(backend);
+export async function testApp(
+  backend: Backend,
+  overrides: Partial<SaringConfig> = {},
+): Promise<{ saring: Saring & { adminKey: string }; app: App; auth: Record<string, string>; close(): Promise<void> }> {
+  const saring = await testSaring(backend, overrides);
   const app = await createServer(saring);
   return {
     saring,

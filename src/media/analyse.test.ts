@@ -1,0 +1,167 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../config/paths.js';
+import { validatePolicy } from '../policy/document.js';
+import { builtinScanConfig } from '../scan/scan-config.js';
+import { scanTexts } from '../scan/scan.js';
+import type { TextEvidence } from '../scan/verdict.js';
+import { initLanguageId } from '../signals/text/language.js';
+import { canDrawText, corrupt, makeVideo, renderImage, truncate } from '../test-support/media-fixtures.js';
+import { analyseMedia, mergeScreenText } from './analyse.js';
+import { MediaEngines } from './engines.js';
+
+const noFont = !canDrawText;
+const SPEECH = join(packageRoot(), 'test', 'fixtures', 'speech', 'espeak-id.wav');
+const squash = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+describe('media analysis pipeline', () => {
+  let dir: string;
+  let engines: MediaEngines;
+  const config = builtinScanConfig();
+  let overlay: string;
+  let clean: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'saring-analyse-'));
+    engines = new MediaEngines({ nudityThreads: 1 });
+    await initLanguageId();
+    if (noFont) return;
+    overlay = join(dir, 'overlay.mp4');
+    clean = join(dir, 'clean.mp4');
+    // The acceptance case: 60 s of 1280×720 with a gambling overlay from 5 to 8 s.
+    await Promise.all([
+      makeVideo(overlay, { seconds: 60, width: 1280, height: 720, source: 'smptebars', overlays: [{ text: 'SLOT GACOR MAXWIN 88', from: 5, to: 8 }] }),
+      makeVideo(clean, { seconds: 60, width: 1280, height: 720, source: 'smptebars' }),
+    ]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await engines?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(noFont)('reads a gambling overlay in a 60 s 720p video, with its timestamps, and judges it gambling', async () => {
+    const thumbs = join(dir, 'thumbs');
+    const { findings, hashes } = await analyseMedia(overlay, engines, { thumbnailDir: thumbs });
+    expect(hashes?.kind).toBe('video');
+    expect(findings.steps.filter((s) => !['ok', 'skipped'].includes(s.status))).toEqual([]);
+    expect(findings.frames).toMatchObject({ sampled: 60 });
+    // The bars do not change: repeats are skipped before the models.
+    expect(findings.frames!.duplicates).toBeGreaterThan(50);
+    const line = findings.ocr!.find((l) => squash(l.text).includes('SLOTGACOR'));
+    expect(line).toBeDefined();
+    expect(line!.timestamp).toBeGreaterThanOrEqual(5);
+    expect(line!.timestamp).toBeLessThanOrEqual(6);
+    expect(line!.until).toBeGreaterThanOrEqual(7);
+    expect(line!.until).toBeLessThanOrEqual(8.5);
+    expect(line!.box.y).toBeGreaterThan(400); // drawn near the bottom of the 720-line frame
+
+    const verdict = scanTexts(config, { texts: {}, audience: 'general', media: [findings] });
+    const gambling = verdict.categories.find((c) => c.category === 'gambling');
+    expect(gambling).toBeDefined();
+    expect(['remove', 'review']).toContain(gambling!.action);
+    const ocr = gambling!.evidence.filter((e): e is TextEvidence => e.source === 'ocr');
+    expect(ocr.length).toBeGreaterThan(0);
+    for (const e of ocr) {
+      expect(e.timestamp).toBeGreaterThanOrEqual(5);
+      expect(e.timestamp).toBeLessThanOrEqual(6);
+      expect(squash(e.text!)).toContain(squash(e.match));
+    }
+    // Thumbnails and blurred copies for the console.
+    const thumb = line!.thumbnail!;
+    expect(existsSync(join(thumbs, hashes!.sha256, thumb))).toBe(true);
+    expect(existsSync(join(thumbs, hashes!.sha256, thumb.replace('.jpg', '.blur.jpg')))).toBe(true);
+  });
+
+  it.skipIf(noFont)('allows the same video without the overlay', async () => {
+    const { findings } = await analyseMedia(clean, engines);
+    const verdict = scanTexts(config, { texts: {}, audience: 'general', media: [findings] });
+    expect(verdict.action).toBe('allow');
+    expect(findings.ocr!.some((l) => squash(l.text).includes('GACOR'))).toBe(false);
+    expect(findings.nudity!.frames.length).toBeGreaterThan(0);
+    expect(Math.max(...findings.nudity!.frames.map((f) => f.scores.porn + f.scores.hentai))).toBeLessThan(0.5);
+  });
+
+  it.skipIf(noFont)('reads text in an image, with its box', async () => {
+    const path = join(dir, 'promo.png');
+    writeFileSync(path, await renderImage({ width: 960, height: 540, text: 'SLOT GACOR MAXWIN', fontSize: 72, format: 'png' }));
+    const { findings } = await analyseMedia(path, engines);
+    expect(findings.kind).toBe('image');
+    expect(findings.frames).toMatchObject({ sampled: 1, analysed: 1 });
+    const verdict = scanTexts(config, { texts: { caption: 'cek bio' }, audience: 'general', media: [findings] });
+    const e = verdict.categories.find((c) => c.category === 'gambling')?.evidence.find((x): x is TextEvidence => x.source === 'ocr');
+    expect(e).toMatchObject({ source: 'ocr', timestamp: 0, media: 0 });
+    expect(e!.box!.width).toBeGreaterThan(100);
+    expect(findings.speech).toBeUndefined();
+  });
+
+  it('refuses truncated and corrupt media with a clear error', async () => {
+    const video = join(dir, 'short.mp4');
+    await makeVideo(video, { seconds: 3, width: 320, height: 240, source: 'testsrc2' });
+    const bytes = readFileSync(video);
+    const cut = join(dir, 'cut.mp4');
+    writeFileSync(cut, truncate(bytes, Math.floor(bytes.length / 3)));
+    await expect(analyseMedia(cut, engines)).rejects.toMatchObject({ code: 'invalid_media' });
+    const png = join(dir, 'broken.png');
+    writeFileSync(png, corrupt(await renderImage({ width: 200, height: 100, format: 'png' })));
+    await expect(analyseMedia(png, engines)).rejects.toMatchObject({ code: expect.stringMatching(/invalid_media|unsupported_media/) });
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'not a video at all');
+    await expect(analyseMedia(text, engines)).rejects.toMatchObject({ code: 'unsupported_media' });
+  });
+
+  it('stops when cancelled', async () => {
+    const video = join(dir, 'busy.mp4');
+    await makeVideo(video, { seconds: 20, width: 640, height: 360, source: 'testsrc2' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    await expect(analyseMedia(video, engines, { signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('detects speech; without a recogniser the transcript step is skipped and children’s videos go to review', async () => {
+    const video = join(dir, 'talk.mp4');
+    await makeVideo(video, { seconds: 6, width: 320, height: 240, source: 'smptebars', audio: { wav: SPEECH } });
+    const { findings } = await analyseMedia(video, engines);
+    expect(findings.speech).toMatchObject({ detected: true, transcribed: false });
+    expect(findings.steps.find((s) => s.step === 'transcript')).toMatchObject({ status: 'skipped' });
+    const general = scanTexts(config, { texts: {}, audience: 'general', media: [findings] });
+    expect(general.action).toBe('allow');
+    const children = scanTexts(config, { texts: {}, audience: 'children', media: [findings] });
+    expect(children).toMatchObject({ action: 'review', review: { queue: 'speech', reason: 'untranscribed_speech' } });
+  });
+
+  it('keeps the other findings when a step fails, and the policy sends the item to review', async () => {
+    const broken = new MediaEngines({ nudityThreads: 1, asrModel: join(dir, 'no-such-model') });
+    try {
+      const video = join(dir, 'talk2.mp4');
+      await makeVideo(video, { seconds: 6, width: 320, height: 240, source: 'smptebars', audio: { wav: SPEECH } });
+      const { findings } = await analyseMedia(video, broken, { steps: { nudity: false } });
+      expect(findings.steps.find((s) => s.step === 'transcript')).toMatchObject({ status: 'failed' });
+      expect(findings.steps.find((s) => s.step === 'ocr')).toMatchObject({ status: 'ok' });
+      expect(findings.speech?.detected).toBe(true);
+      const verdict = scanTexts(config, { texts: {}, audience: 'general', media: [findings] });
+      expect(verdict).toMatchObject({ action: 'review', review: { queue: 'media', reason: 'incomplete_analysis' } });
+      // A policy without the rule lets it through.
+      const { document } = validatePolicy({ ...config.policy, media: undefined });
+      expect(scanTexts({ ...config, policy: document }, { texts: {}, audience: 'general', media: [findings] }).action).toBe('allow');
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('merges a line seen on consecutive frames into one entry', () => {
+    const box = { x: 1, y: 2, width: 3, height: 4 };
+    const merged = mergeScreenText([
+      { timestamp: 5, lines: [{ text: 'SLOT GACOR', confidence: 0.9, box }] },
+      { timestamp: 6, until: 7, lines: [{ text: 'SLOTGACOR.', confidence: 0.95, box }] },
+      { timestamp: 30, lines: [{ text: 'slot gacor', confidence: 0.9, box }] },
+    ]);
+    expect(merged.map((m) => [m.timestamp, m.until])).toEqual([
+      [5, 7],
+      [30, 30],
+    ]);
+    expect(merged[0]!.text).toBe('SLOTGACOR.');
+  });
+});

@@ -1,0 +1,41 @@
+import { createReadStream } from 'node:fs';
+import { z } from 'zod';
+import { rawBody, type Routes } from '../http/app.js';
+import { requires, type Authenticator } from '../access/auth.js';
+import type { MediaApi } from './api.js';
+
+export const mediaRoutes: Routes<Authenticator & { media: MediaApi }> = (app, saring) => {
+  app.post(
+    '/v1/uploads',
+    {
+      schema: {
+        tags: ['media'],
+        summary: 'Upload an image or video (raw body) for a later content item',
+        description:
+          'curl --data-binary @clip.mp4 -H "content-type: video/mp4" …/v1/uploads. Returns `{ upload, bytes, kind, sha256 }`; ' +
+          'send `media: [{ type: "video", upload }]` with `POST /v1/content` to have it analysed. The same bytes give the same id.',
+      },
+      preHandler: requires(saring, 'scan'),
+    },
+    async (request, reply) => {
+      const stored = await saring.media.upload(rawBody(request.body));
+      return reply.status(stored.created ? 201 : 200).send(stored);
+    },
+  );
+
+  app.get(
+    '/v1/media/:sha256/thumbnails/:name',
+    {
+      schema: {
+        tags: ['media'],
+        summary: 'A frame thumbnail of analysed media (`t0005.00.jpg`, or `t0005.00.blur.jpg` blurred for the review console)',
+        params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().max(64) }),
+      },
+      preHandler: requires(saring, 'content:read'),
+    },
+    async (request, reply) => {
+      const path = await saring.media.thumbnail(request.params.sha256, request.params.name);
+      return reply.type('image/jpeg').header('cache-control', 'private, max-age=86400').send(createReadStream(path));
+    },
+  );
+};
