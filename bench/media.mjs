@@ -14,7 +14,7 @@ const root = join(import.meta.dirname, '..');
 const dist = (p) => import(join(root, 'dist', p));
 const { analyseMedia } = await dist('media/analyse.js');
 const { MediaEngines } = await dist('media/engines.js');
-const { makeVideo, renderImage } = await dist('test-support/media-fixtures.js');
+const { makeVideo, renderImage } = await dist('demo/media-fixtures.js');
 const { builtinScanConfig } = await dist('scan/scan-config.js');
 const { scanTexts } = await dist('scan/scan.js');
 const { initLanguageId } = await dist('signals/text/language.js');

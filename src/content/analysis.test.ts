@@ -1,13 +1,13 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../engine.js';
 import type { App } from '../http/app.js';
 import { loadConfig } from '../config/config.js';
-import { canDrawText, makeVideo, renderImage } from '../test-support/media-fixtures.js';
+import { canDrawText, makeVideo, renderImage } from '../demo/media-fixtures.js';
 import { BACKENDS, testApp } from '../test-support/storage.js';
 
 describe.each(BACKENDS)('content with media to analyse, on $label', ({ backend, skip: noBackend }) => {
@@ -34,7 +34,6 @@ describe.each(BACKENDS)('content with media to analyse, on $label', ({ backend, 
     if (skip) return;
     dir = mkdtempSync(join(tmpdir(), 'saring-analysis-'));
     roots = join(dir, 'videos');
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(roots);
     const base = loadConfig({}, {}).media;
     ({ saring, app, auth, close } = await testApp(backend, { dataDir: join(dir, 'data'), media: { ...base, roots: [roots], nudityThreads: 1, concurrency: 1 } }));
@@ -92,6 +91,29 @@ describe.each(BACKENDS)('content with media to analyse, on $label', ({ backend, 
     const retry = await post('/v1/content', item);
     expect(retry.statusCode).toBe(200);
     expect(retry.json().verdict.action).toBe(verdict.action);
+  });
+
+  it.skipIf(skip)('refuses bad uploads with a clear error and stores nothing', async () => {
+    const send = (payload: Buffer | string, type: string) => app.inject({ method: 'POST', url: '/v1/uploads', headers: { ...auth, 'content-type': type }, payload });
+    const text = await send('just some text, not a video', 'application/octet-stream');
+    expect(text.statusCode).toBe(415);
+    expect(text.json().error.code).toBe('unsupported_media');
+    expect((await send(JSON.stringify({ a: 1 }), 'application/json')).json().error.code).toBe('unsupported_media_type');
+    const empty = await send(Buffer.alloc(0), 'video/mp4');
+    expect(empty.statusCode).toBeGreaterThanOrEqual(400);
+    expect(empty.statusCode).toBeLessThan(500);
+    // No partial files are left behind, and nothing but image or video bytes is stored.
+    const uploads = join(dir, 'data', 'media', 'uploads');
+    const stored = existsSync(uploads) ? readdirSync(uploads) : [];
+    expect(stored.filter((f) => !/^[0-9a-f]{64}$/.test(f))).toEqual([]);
+    expect(stored.length).toBeLessThanOrEqual(1);
+    const unknown = await post('/v1/content', { externalId: 'img-x', kind: 'image', media: [{ type: 'image', upload: 'ab'.repeat(32) }] });
+    expect(unknown.statusCode).toBe(202); // the job finds it missing: the item goes to review
+    await settle();
+    const got = (await app.inject({ url: '/v1/content/img-x', headers: auth })).json();
+    expect(got.analysis.findings[0].steps[0]).toMatchObject({ step: 'intake', code: 'media_not_found' });
+    const badId = await post('/v1/content', { externalId: 'img-y', kind: 'image', media: [{ type: 'image', upload: 'not-hex' }] });
+    expect(badId.statusCode).toBe(400);
   });
 
   it.skipIf(skip)('refuses what cannot be analysed: a path outside the media roots goes to review as incomplete', async () => {

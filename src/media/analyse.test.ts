@@ -8,7 +8,7 @@ import { builtinScanConfig } from '../scan/scan-config.js';
 import { scanTexts } from '../scan/scan.js';
 import type { TextEvidence } from '../scan/verdict.js';
 import { initLanguageId } from '../signals/text/language.js';
-import { canDrawText, corrupt, makeVideo, renderImage, truncate } from '../test-support/media-fixtures.js';
+import { canDrawText, corrupt, makeVideo, renderImage, truncate } from '../demo/media-fixtures.js';
 import { analyseMedia, mergeScreenText } from './analyse.js';
 import { MediaEngines } from './engines.js';
 

@@ -176,11 +176,8 @@ export function mergeScreenText(frames: { timestamp: number; until?: number; lin
   return out.sort((a, b) => a.timestamp - b.timestamp);
 }
 
-/**
- * Keyframes (scene cuts) as small RGB frames with their times, decoding only keyframes; those
- * within `gap` seconds of a sampled time are left out.
- */
-async function keyframes(path: string, side: number, sampled: readonly number[], gap: number, max: number, timeoutMs: number, signal: AbortSignal): Promise<Omit<Frame, 'pdq'>[]> {
+/** Keyframes (scene cuts) as small RGB frames with their times, decoding only keyframes. */
+async function keyframes(path: string, side: number, max: number, timeoutMs: number, signal: AbortSignal): Promise<Omit<Frame, 'pdq'>[]> {
   const bin = await resolveFfmpeg();
   const width = side;
   const height = Math.round((side * 9) / 16 / 2) * 2;
@@ -202,7 +199,6 @@ async function keyframes(path: string, side: number, sampled: readonly number[],
   const out: Omit<Frame, 'pdq'>[] = [];
   for (let i = 0; i < times.length && (i + 1) * frameBytes <= r.stdout.length; i++) {
     const t = round(times[i]!);
-    if (sampled.some((s) => Math.abs(s - t) < gap)) continue;
     out.push({ timestamp: t, rgb: Buffer.from(r.stdout.subarray(i * frameBytes, (i + 1) * frameBytes)), width, height, scale: 1, keyframe: true });
   }
   return out;
@@ -236,8 +232,8 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
   const errors: { nudity?: unknown; ocr?: unknown; thumbnails?: unknown } = {};
   const startedAt = performance.now();
   const deadline = startedAt + stepMs;
-  let thumbDir: string | undefined;
-  const pendingThumbs: { frame: Frame; name: string }[] = [];
+  /** Encoded thumbnails (small JPEGs), written once the media's SHA-256 names their folder. */
+  const thumbs: { name: string; jpeg: Buffer; blurred: Buffer }[] = [];
   let analysed = 0;
   let keyframeCount = 0;
   let duplicates = 0;
@@ -248,9 +244,17 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
   const analyseFrame = async (frame: Frame, rec: { timestamp: number; until: number }): Promise<void> => {
     analysed++;
     const name = label(frame.timestamp);
-    if (options.thumbnailDir) pendingThumbs.push({ frame, name });
     const thumbnail = options.thumbnailDir ? `${name}.jpg` : undefined;
     const jobs: Promise<void>[] = [];
+    if (options.thumbnailDir) {
+      jobs.push(
+        (async () => {
+          const img = sharp(frame.rgb, { raw: { width: frame.width, height: frame.height, channels: 3 } }).resize({ width: ANALYSIS_DEFAULTS.thumbnailWidth });
+          const [jpeg, blurred] = await Promise.all([img.clone().jpeg({ quality: 70 }).toBuffer(), img.clone().blur(12).jpeg({ quality: 60 }).toBuffer()]);
+          thumbs.push({ name, jpeg, blurred });
+        })().catch((e: unknown) => void (errors.thumbnails ??= e)),
+      );
+    }
     if (nudityEngine && errors.nudity === undefined) {
       jobs.push(
         (async () => {
@@ -312,6 +316,15 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
   const speech = want.speech && kind === 'video' ? analyseSpeech(path, engines, Math.min(maxSeconds, 3600), stepMs, signal, clock) : undefined;
   speech?.catch(() => undefined);
 
+  // ---- keyframes decode beside the main pass (cheap: only keyframes are decoded)
+  const kfStarted = performance.now();
+  const kfCtl = stepSignal(signal);
+  const kfPromise =
+    kind === 'video' && options.keyframes !== false && (want.nudity || want.ocr)
+      ? keyframes(path, side, ANALYSIS_DEFAULTS.maxKeyframes, stepMs, kfCtl.signal)
+      : undefined;
+  kfPromise?.catch(() => undefined);
+
   // ---- hash + sampled frames (one decoding pass)
   let hashes: MediaHashes | undefined;
   const sampledTimes: number[] = [];
@@ -337,7 +350,8 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
     );
     clock.record('hash', hashStarted, { status: 'ok' });
   } catch (err) {
-    await Promise.allSettled([...inFlight, speech]);
+    kfCtl.abort();
+    await Promise.allSettled([...inFlight, speech, kfPromise]);
     if (signal?.aborted) throw cancelled();
     throw err;
   }
@@ -363,12 +377,10 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
     height = hashes.info.height;
     durationSeconds = hashes.info.durationSeconds;
     clock.record('frames', hashStarted, { status: 'ok' });
-    if (options.keyframes !== false && (want.nudity || want.ocr)) {
-      const kfStarted = performance.now();
-      const ctl = stepSignal(signal);
+    if (kfPromise) {
       try {
-        const remaining = Math.max(1000, deadline - performance.now());
-        const kfs = await keyframes(path, side, sampledTimes, ANALYSIS_DEFAULTS.keyframeGapSeconds, ANALYSIS_DEFAULTS.maxKeyframes, remaining, ctl.signal);
+        const gap = ANALYSIS_DEFAULTS.keyframeGapSeconds;
+        const kfs = (await kfPromise).filter((k) => !sampledTimes.some((t) => Math.abs(t - k.timestamp) < gap));
         for (const kf of kfs) await submit({ ...kf, pdq: pdqOfRgb(kf.rgb, kf.width, kf.height) });
         keyframeCount = kfs.length;
         clock.record('keyframes', kfStarted, { status: 'ok', ...(kfs.length ? {} : { reason: 'no keyframe between the sampled frames' }) });
@@ -388,15 +400,15 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
   if (want.ocr) stepOutcome('ocr', errors.ocr);
 
   // ---- thumbnails for the review console
-  if (options.thumbnailDir && pendingThumbs.length) {
+  if (options.thumbnailDir && (thumbs.length || errors.thumbnails)) {
     const started = performance.now();
     try {
-      thumbDir = join(options.thumbnailDir, hashes.sha256);
+      if (errors.thumbnails) throw errors.thumbnails;
+      const thumbDir = join(options.thumbnailDir, hashes.sha256);
       await mkdir(thumbDir, { recursive: true });
-      for (const { frame, name } of pendingThumbs) {
-        const img = sharp(frame.rgb, { raw: { width: frame.width, height: frame.height, channels: 3 } }).resize({ width: ANALYSIS_DEFAULTS.thumbnailWidth });
-        await writeFile(join(thumbDir, `${name}.jpg`), await img.clone().jpeg({ quality: 70 }).toBuffer());
-        await writeFile(join(thumbDir, `${name}.blur.jpg`), await img.clone().blur(12).jpeg({ quality: 60 }).toBuffer());
+      for (const { name, jpeg, blurred } of thumbs) {
+        await writeFile(join(thumbDir, `${name}.jpg`), jpeg);
+        await writeFile(join(thumbDir, `${name}.blur.jpg`), blurred);
       }
       clock.record('thumbnails', started, { status: 'ok' });
     } catch (err) {

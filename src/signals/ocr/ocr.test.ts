@@ -90,6 +90,13 @@ describe('OCR engine (PP-OCRv4)', () => {
     expect(await ocr.recognise(plain)).toEqual([]);
   });
 
+  it('drops readings without a letter or digit', async () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"><rect width="100%" height="100%" fill="#000"/>
+      <text x="320" y="190" text-anchor="middle" font-family="DejaVu Sans" font-weight="bold" font-size="48" fill="#fff">— ! ? — ! ? —</text></svg>`;
+    const lines = await ocr.recognise(await sharp(Buffer.from(svg)).png().toBuffer());
+    for (const l of lines) expect(l.text).toMatch(/[\p{L}\p{N}]/u);
+  });
+
   it('reads raw RGB and RGBA pixels', async () => {
     const png = await captionImage('SLOT GACOR MAXWIN 88', { width: 640, height: 360 });
     for (const channels of [3, 4] as const) {
