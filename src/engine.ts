@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   addEntries,
   createBank,
@@ -20,9 +20,9 @@ import { listAudit, verifyAudit, type Actor, type AuditApi } from './audit/log.j
 import type { SaringConfig } from './config/config.js';
 import { applyVerdict, getContent, listContent, mediaHashes, mediaToAnalyse, submitContent, type ContentApi } from './content/content.js';
 import { cancelAnalysis, defineMediaQueue, MEDIA_QUEUE } from './content/analysis.js';
-import { analyseMedia, type AnalyseOptions } from './media/analyse.js';
+import type { AnalyseOptions } from './media/analyse.js';
+import { AnalysisThreads } from './media/analysis-threads.js';
 import type { MediaApi } from './media/api.js';
-import { MediaEngines } from './media/engines.js';
 import { storeUpload, type IntakeOptions } from './media/intake.js';
 import { notFound } from './errors/errors.js';
 import { contentInputSchema } from './content/schema.js';
@@ -157,7 +157,12 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       });
     });
     const mediaConfig = config.media;
-    const engines = new MediaEngines({ nudityThreads: mediaConfig.nudityThreads, asrModel: mediaConfig.asrModel, asrLanguage: mediaConfig.asrLanguage });
+    // Analyses run in worker threads (their own models), so serving HTTP is not held up.
+    const threads = new AnalysisThreads(mediaConfig.concurrency, {
+      nudityThreads: mediaConfig.nudityThreads,
+      asrModel: mediaConfig.asrModel,
+      asrLanguage: mediaConfig.asrLanguage,
+    });
     const thumbnailDir = join(config.dataDir, 'media', 'thumbnails');
     const intake: IntakeOptions = {
       dataDir: config.dataDir,
@@ -175,9 +180,9 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       {
         db,
         jobs,
-        engines,
         intake,
-        analyse: analyseOptions,
+        analyse: (path, options, signal) => threads.analyse(path, options, signal),
+        analyseOptions,
         bankMatches: async (input) => bankMatchesOf(await currentMatcher(), input),
         scan: async (input) => scanTexts(await scanConfig(), input),
         onRemoved: async () => void (await currentMatcher(true)),
@@ -269,7 +274,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       media: {
         upload: (body) => storeUpload(intake, body),
         async scanFile(path, options = {}) {
-          const { findings, hashes } = await analyseMedia(path, engines, { ...analyseOptions, ...(options.signal ? { signal: options.signal } : {}) });
+          const { findings, hashes } = await threads.analyse(resolve(path), analyseOptions, options.signal);
           const input = { media: hashes ? [{ type: hashes.kind, ...hashes }] : [] } as unknown as Parameters<typeof mediaHashes>[0];
           const bankMatches = hashes ? await bankMatchesOf(await currentMatcher(), input) : [];
           const verdict = scanTexts(await scanConfig(), { texts: options.texts ?? {}, audience: options.audience ?? 'general', bankMatches, media: [findings] });
@@ -283,7 +288,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
           });
           return path;
         },
-        close: () => engines.close(),
+        close: () => threads.close(),
       },
       banks: {
         list: () => listBanks(db),
@@ -407,7 +412,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       },
       async close() {
         await jobs.stop();
-        await engines.close();
+        await threads.close();
         if (!options.storage) await storage.close();
       },
     };

@@ -10,8 +10,7 @@ import { storeMediaHashes } from '../banks/media-hashes.js';
 import type { Db } from '../db/connect.js';
 import { SaringError, isSaringError } from '../errors/errors.js';
 import type { Jobs } from '../jobs/jobs.js';
-import { analyseMedia, type AnalyseOptions } from '../media/analyse.js';
-import type { MediaEngines } from '../media/engines.js';
+import type { AnalyseOptions, MediaAnalysis } from '../media/analyse.js';
 import { stageMedia, type IntakeOptions, type MediaSource } from '../media/intake.js';
 import type { MediaFindings, StepName } from '../scan/media-findings.js';
 import type { Verdict } from '../scan/verdict.js';
@@ -24,9 +23,10 @@ export const MEDIA_QUEUE = 'media-analysis';
 export interface AnalysisDeps {
   db: Db;
   jobs: Jobs;
-  engines: MediaEngines;
   intake: IntakeOptions;
-  analyse: Omit<AnalyseOptions, 'media' | 'signal'>;
+  /** Runs the media pipeline on one staged file (in a worker thread, in the server). */
+  analyse: (path: string, options: Omit<AnalyseOptions, 'signal'>, signal: AbortSignal) => Promise<MediaAnalysis>;
+  analyseOptions: Omit<AnalyseOptions, 'media' | 'signal'>;
   /** Bank matches of the media's hashes. */
   bankMatches: (input: ValidContentInput) => Promise<{ media: number; match: BankMatch }[]>;
   /** Scans the item with its media findings. */
@@ -91,7 +91,7 @@ export async function runAnalysis(deps: AnalysisDeps, analysisId: string, signal
         continue;
       }
       try {
-        const r = await analyseMedia(staged.path, deps.engines, { ...deps.analyse, media: index, signal: controller.signal });
+        const r = await deps.analyse(staged.path, { ...deps.analyseOptions, media: index }, controller.signal);
         findings.push(r.findings);
         if (r.hashes) {
           const { kind: _kind, ...hashes } = r.hashes;

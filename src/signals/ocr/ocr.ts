@@ -7,7 +7,7 @@
  * `get_rotate_crop_image`, `CTCLabelDecode`) and `@gutenye/ocr-common`, re-implemented here in
  * plain TypeScript rather than calling `@gutenye/ocr-node`'s `Ocr.detect`, whose version
  * (1) spends more time building JavaScript arrays (`imageToInput`) than the network takes to run:
- *     ~200 ms against ~90 ms here for a 1280×720 frame read at 640;
+ *     ~300 ms against ~90 ms here for a 1280×720 frame read at 640 (one thread, same frames);
  * (2) leaks OpenCV.js matrices in the WebAssembly heap on every call (~36 KB per frame, measured;
  *     never freed, so a long-running server would eventually exhaust the heap);
  * (3) can only crop lines from the downscaled detection image, and pads rather than scales to
@@ -28,8 +28,9 @@
  * Speed and reading (2-core machine, 1 thread; 84 1280×720 JPEG frames with captions of 20–72 px,
  * bold and regular, light-on-dark, dark-on-light and outlined without a box, over busy
  * backgrounds; "read" = the caption found with O/0 and I/1 taken as equal):
- *   maxSide  480: ~75 ms, 75/84 read | 640: ~95 ms, 81/84 | 800: ~115 ms, 81/84 |
- *            960: ~150–200 ms, 83/84 (default) | 1280: ~260 ms, 83/84.
+ *   maxSide  480: ~60 ms, 76/84 read | 640: ~90 ms, 81/84 | 800: ~125 ms, 81/84 |
+ *            960: ~165 ms, 83/84 (default) | 1280: ~320 ms, 82/84
+ *   (`@gutenye/ocr-node` on the same frames: 640: ~300 ms, 76/84; 960: ~500 ms, 82/84).
  * Captions of 36 px and more (at 720p) are read at every size from 640 up; the differences are
  * in 20–28 px text. A 640×360 raw frame (the media pipeline's) takes ~75–95 ms.
  * onnxruntime-node runs a model synchronously on the calling thread (inside a setImmediate):
@@ -687,11 +688,10 @@ class PaddleOcrEngine implements OcrEngine {
     const detOut = await this.#det.run({ [this.#det.inputNames[0]!]: detectorTensor(detImg) });
     const map = detOut[this.#det.outputNames[0]!]!;
     const [, , mh, mw] = map.dims as number[];
-    let regions = mergeLineRegions(regionsFromProbabilities(map.data as Float32Array, mw!, mh!));
+    const largest = (rs: Region[], n: number) => (rs.length <= n ? rs : rs.sort((a, b) => b.rect.lu * b.rect.lv - a.rect.lu * a.rect.lv).slice(0, n));
+    // joining is quadratic: a noise picture with thousands of specks is cut down first
+    let regions = largest(mergeLineRegions(largest(regionsFromProbabilities(map.data as Float32Array, mw!, mh!), 16 * OCR_DEFAULTS.maxRegions)), OCR_DEFAULTS.maxRegions);
     map.dispose?.();
-    if (regions.length > OCR_DEFAULTS.maxRegions) {
-      regions = regions.sort((a, b) => b.rect.lu * b.rect.lv - a.rect.lu * a.rect.lv).slice(0, OCR_DEFAULTS.maxRegions);
-    }
     // map coordinates → source pixels → the caller's pixels
     const toSrcX = src.width / mw!, toSrcY = src.height / mh!;
     const toInX = width / src.width, toInY = height / src.height;
