@@ -36,7 +36,7 @@ try {
   const config = builtinScanConfig();
   const engines = new MediaEngines({});
   let t0 = performance.now();
-  await Promise.all([engines.nudity(), engines.ocr()]);
+  const [nudity] = await Promise.all([engines.nudity(), engines.ocr()]);
   const loadMs = performance.now() - t0;
 
   // ---- images: distinct 1280×720 pictures, half with promotional text
@@ -72,7 +72,7 @@ try {
 
   const hit = findings.ocr.find((l) => /SLOTGACOR/.test(l.text.toUpperCase().replace(/[^A-Z0-9]/g, '')));
   console.log(`media pipeline — ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}`);
-  console.log(`  models loaded in ${(loadMs / 1000).toFixed(1)} s (nudity ${engines.options.nudityThreads ?? 'default'} threads, OCR)`);
+  console.log(`  models loaded in ${(loadMs / 1000).toFixed(1)} s (nudity classifier on ${nudity.threads} worker threads, OCR)`);
   console.log(`  images: ${images} × 1280×720 JPEG → ${(images / (imageMs / 1000)).toFixed(1)} images/s (${(imageMs / images).toFixed(0)} ms each; ${flagged} of ${images / 2} with text flagged)`);
   console.log(`  video: 60 s 1280×720 30 fps ${source} (made in ${(makeMs / 1000).toFixed(1)} s) → ${(videoMs / 1000).toFixed(1)} s wall`);
   console.log(`    frames: ${JSON.stringify(findings.frames)}`);

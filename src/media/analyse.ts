@@ -89,8 +89,8 @@ const label = (t: number) => `t${t.toFixed(2).padStart(7, '0')}`;
 
 class StepClock {
   readonly steps: MediaStep[] = [];
-  record(step: StepName, started: number, outcome: { status: MediaStep['status']; reason?: string; code?: string }): void {
-    const s: MediaStep = { step, status: outcome.status, ms: Math.round(performance.now() - started) };
+  record(step: StepName, started: number, outcome: { status: MediaStep['status']; reason?: string; code?: string }, ended = performance.now()): void {
+    const s: MediaStep = { step, status: outcome.status, ms: Math.round(ended - started) };
     if (outcome.reason) s.reason = outcome.reason;
     if (outcome.code) s.code = outcome.code;
     this.steps.push(s);
@@ -318,10 +318,11 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
 
   // ---- keyframes decode beside the main pass (cheap: only keyframes are decoded)
   const kfStarted = performance.now();
+  let kfDecoded: number | undefined;
   const kfCtl = stepSignal(signal);
   const kfPromise =
     kind === 'video' && options.keyframes !== false && (want.nudity || want.ocr)
-      ? keyframes(path, side, ANALYSIS_DEFAULTS.maxKeyframes, stepMs, kfCtl.signal)
+      ? keyframes(path, side, ANALYSIS_DEFAULTS.maxKeyframes, stepMs, kfCtl.signal).finally(() => (kfDecoded = performance.now()))
       : undefined;
   kfPromise?.catch(() => undefined);
 
@@ -383,7 +384,7 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
         const kfs = (await kfPromise).filter((k) => !sampledTimes.some((t) => Math.abs(t - k.timestamp) < gap));
         for (const kf of kfs) await submit({ ...kf, pdq: pdqOfRgb(kf.rgb, kf.width, kf.height) });
         keyframeCount = kfs.length;
-        clock.record('keyframes', kfStarted, { status: 'ok', ...(kfs.length ? {} : { reason: 'no keyframe between the sampled frames' }) });
+        clock.record('keyframes', kfStarted, { status: 'ok', ...(kfs.length ? {} : { reason: 'no keyframe between the sampled frames' }) }, kfDecoded);
       } catch (err) {
         clock.failure('keyframes', kfStarted, err, signal);
       }
