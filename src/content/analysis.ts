@@ -19,6 +19,8 @@ import { applyVerdict, getContent, mediaHashes, mediaToAnalyse, toAnalysis, type
 import { mediaSchema, type ValidContentInput } from './schema.js';
 
 export const MEDIA_QUEUE = 'media-analysis';
+/** Attempts after the first when the analysis itself fails (not a step: those are findings). */
+const RETRIES = 1;
 
 export interface AnalysisDeps {
   db: Db;
@@ -52,7 +54,7 @@ function sourceOf(m: ValidContentInput['media'][number]): MediaSource {
 }
 
 /** Analyses the media of one queued analysis and acts on the verdict. Idempotent: a finished or cancelled analysis is left alone. */
-export async function runAnalysis(deps: AnalysisDeps, analysisId: string, signal: AbortSignal): Promise<void> {
+export async function runAnalysis(deps: AnalysisDeps, analysisId: string, signal: AbortSignal, attempt: { final: boolean } = { final: true }): Promise<void> {
   const { db, jobs } = deps;
   const claimed = await db
     .updateTable('media_analyses')
@@ -126,6 +128,7 @@ export async function runAnalysis(deps: AnalysisDeps, analysisId: string, signal
         contentId: item.id,
         externalId: item.externalId,
         analysisId,
+        status: 'done',
         scanId,
         action: verdict.action,
         categories: verdict.categories.map((c) => ({ category: c.category, score: c.score, action: c.action })),
@@ -136,12 +139,20 @@ export async function runAnalysis(deps: AnalysisDeps, analysisId: string, signal
     });
     if (removed) await deps.onRemoved?.();
   } catch (err) {
-    await db
-      .updateTable('media_analyses')
-      .set({ status: 'failed', error: JSON.stringify({ code: isSaringError(err) ? err.code : 'internal', message: err instanceof Error ? err.message : String(err) }), finished_at: new Date() })
-      .where('id', '=', analysisId)
-      .where('status', '=', 'running')
-      .execute();
+    // Steps that fail are findings; this is the analysis itself failing (the database, a bug).
+    // The job is retried; after the last attempt the platform is told.
+    const error = { code: isSaringError(err) ? err.code : 'internal', message: err instanceof Error ? err.message : String(err) };
+    await db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('media_analyses')
+        .set({ status: attempt.final ? 'failed' : 'queued', error: JSON.stringify(error), ...(attempt.final ? { finished_at: new Date() } : {}) })
+        .where('id', '=', analysisId)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+      if (attempt.final && Number(updated.numUpdatedRows) > 0) {
+        await emitEvent(trx, jobs, 'content.analysed', { contentId: item.id, externalId: item.externalId, analysisId, status: 'failed', error });
+      }
+    });
     throw err;
   } finally {
     clearInterval(poll);
@@ -152,12 +163,12 @@ export async function runAnalysis(deps: AnalysisDeps, analysisId: string, signal
 export function defineMediaQueue(deps: AnalysisDeps, concurrency: number, stepTimeoutSeconds: number): void {
   deps.jobs.define<{ analysisId: string }>({
     name: MEDIA_QUEUE,
-    retryLimit: 1,
+    retryLimit: RETRIES,
     retryDelay: 30,
     // Every step may take its full time, and there are several per media item.
     expireInSeconds: Math.max(600, stepTimeoutSeconds * 6),
     concurrency,
-    handler: ({ analysisId }, job) => runAnalysis(deps, analysisId, job.signal),
+    handler: ({ analysisId }, job) => runAnalysis(deps, analysisId, job.signal, { final: job.retryCount >= RETRIES }),
   });
 }
 
