@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   addEntries,
   createBank,
@@ -273,13 +273,6 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       },
       media: {
         upload: (body) => storeUpload(intake, body),
-        async scanFile(path, options = {}) {
-          const { findings, hashes } = await threads.analyse(resolve(path), analyseOptions, options.signal);
-          const input = { media: hashes ? [{ type: hashes.kind, ...hashes }] : [] } as unknown as Parameters<typeof mediaHashes>[0];
-          const bankMatches = hashes ? await bankMatchesOf(await currentMatcher(), input) : [];
-          const verdict = scanTexts(await scanConfig(), { texts: options.texts ?? {}, audience: options.audience ?? 'general', bankMatches, media: [findings] });
-          return { verdict, findings };
-        },
         async thumbnail(sha256, name) {
           if (!/^[0-9a-f]{64}$/.test(sha256) || !/^t\d{4}\.\d{2}(\.blur)?\.jpg$/.test(name)) throw notFound('Thumbnail', `${sha256}/${name}`);
           const path = join(thumbnailDir, sha256, name);

@@ -89,6 +89,7 @@ function placeInMedia(e: TextEvidence, field: ScanField): void {
 }
 
 const NUDITY_FRAMES_SHOWN = 10;
+const IMAGE_EVIDENCE_FROM = 0.1;
 
 /** The nudity sources the policy names, scored over every analysed frame of every media item. */
 function addImageSignals(config: ScanConfig, findings: readonly MediaFindings[], signals: Map<CategoryId, Map<string, SourceScore<Evidence>>>): void {
@@ -109,7 +110,8 @@ function addImageSignals(config: ScanConfig, findings: readonly MediaFindings[],
           .sort((a, b) => a.timestamp - b.timestamp);
         best = { source: 'image', media: f.media, classifier: f.nudity.classifier, classes: [...source.classes], score: top, weight: top, frames: shown };
       }
-      if (!best || best.score <= 0) continue;
+      // Every picture gets some probability of every class: below this it is not evidence of anything.
+      if (!best || best.score < IMAGE_EVIDENCE_FROM) continue;
       let bySource = signals.get(category);
       if (!bySource) signals.set(category, (bySource = new Map()));
       bySource.set(sourceKey(source as PolicySource), { source: sourceKey(source as PolicySource), score: best.score, evidence: [best] });

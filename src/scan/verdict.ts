@@ -146,7 +146,7 @@ export function describeEvidence(e: Evidence): string {
       return `media ${e.media + 1} matches ${e.bank} entry ${e.entryId} (${e.method}, distance ${e.distance}${e.queryMatchPercent !== undefined ? `, ${e.queryMatchPercent}% of frames` : ''})`;
     case 'model': {
       const top = e.features?.filter((f) => f.weight > 0).slice(0, 3).map((f) => `"${f.feature}"`) ?? [];
-      return `model ${e.model} v${e.version} scores ${e.field}${e.timestamp !== undefined ? ` at ${clock(e.timestamp)}` : ''} ${e.score} for ${e.label}${top.length ? ` (${top.join(', ')})` : ''}`;
+      return `model ${e.model}${typeof e.version === 'number' ? ` v${e.version}` : ' (shipped)'} scores ${e.field}${e.timestamp !== undefined ? ` at ${clock(e.timestamp)}` : ''} ${e.score} for ${e.label}${top.length ? ` (${top.join(', ')})` : ''}`;
     }
   }
 }

@@ -127,7 +127,7 @@ function human(verdict: Verdict): string {
   for (const e of verdict.signals.entities) lines.push(`  ${e.type}: ${e.value}`);
   for (const m of verdict.signals.media ?? []) {
     const f = m.frames;
-    lines.push(`  media ${m.media + 1}: ${m.kind}${m.width ? ` ${m.width}×${m.height}` : ''}${m.durationSeconds ? `, ${m.durationSeconds} s` : ''}${f ? `, ${f.analysed} frames analysed (${f.duplicates} repeats skipped)` : ''}`);
+    lines.push(`  media ${m.media + 1}: ${m.kind}${m.width ? ` ${m.width}×${m.height}` : ''}${m.durationSeconds ? `, ${m.durationSeconds} s` : ''}${f ? `, ${f.analysed} frame${f.analysed === 1 ? '' : 's'} analysed (${f.duplicates} repeat${f.duplicates === 1 ? '' : 's'} skipped)` : ''}`);
     for (const st of m.steps) lines.push(`    ${st.status === 'ok' ? '✓' : st.status === 'skipped' ? '–' : '✗'} ${st.step} ${st.ms} ms${st.reason ? `: ${st.reason}` : ''}`);
     for (const t of m.ocr ?? []) lines.push(`    on screen ${t.timestamp}–${t.until} s: ${t.text}`);
     if (m.speech) lines.push(`    speech: ${m.speech.detected ? `${m.speech.speechSeconds} s in ${m.speech.segments.length} segments${m.speech.transcribed ? '' : ' (not transcribed)'}` : 'none'}`);
