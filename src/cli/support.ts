@@ -21,10 +21,10 @@ export function cliConfig(options: CommonOptions, overrides: Partial<SaringConfi
   return loadConfig({ ...(options.data ? { dataDir: options.data } : {}), ...overrides });
 }
 
-/** Opens the engine for one CLI command (no job workers, no demo data) and closes it after. */
-export async function withSaring<T>(options: CommonOptions, command: string, fn: (saring: Saring) => Promise<T>): Promise<T> {
+/** Opens the engine for one CLI command (no demo data; job workers only when asked) and closes it after. */
+export async function withSaring<T>(options: CommonOptions, command: string, fn: (saring: Saring) => Promise<T>, settings: { workers?: boolean } = {}): Promise<T> {
   const { createSaring } = await import('../engine.js'); // loaded on use: `saring scan` starts without it
-  const saring = await createSaring(cliConfig(options, { workers: false, demo: false }), { command: `saring ${command}` });
+  const saring = await createSaring(cliConfig(options, { workers: settings.workers ?? false, demo: false }), { command: `saring ${command}` });
   try {
     return await fn(saring);
   } finally {
