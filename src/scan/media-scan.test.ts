@@ -36,6 +36,14 @@ describe('the scan of media findings', () => {
     expect(model).toMatchObject({ field: 'ocr#2', media: 1, timestamp: 5 });
   });
 
+  it('puts back the spaces OCR dropped before matching', () => {
+    const findings = video(0, { ocr: [{ text: 'DEPO10RBWDCEPAT', timestamp: 3, until: 4, box, confidence: 0.9 }] });
+    const v = scanTexts(config, { texts: {}, audience: 'general', media: [findings] });
+    const e = v.categories.find((c) => c.category === 'gambling')!.evidence.find((x): x is TextEvidence => x.source === 'ocr' && x.term === 'wd cepat');
+    expect(e).toMatchObject({ text: 'DEPO 10RB WD CEPAT', match: 'WD CEPAT', start: 10, end: 18 });
+    expect(v.signals.media![0]!.ocr![0]!.text).toBe('DEPO10RBWDCEPAT'); // the findings keep what was read
+  });
+
   it('reads speech transcripts like captions, with source asr', () => {
     const findings = video(0, {
       transcript: [{ text: 'ayo daftar sekarang, slot gacor maxwin, depo sepuluh ribu wd cepat', timestamp: 12.5, until: 17 }],

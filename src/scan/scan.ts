@@ -7,6 +7,7 @@ import { analyseText, scoreHits, type TextHit } from '../signals/text/index.js';
 import type { NormalisedText } from '../signals/text/normalise.js';
 import type { Prediction } from '../signals/text/classifier/model.js';
 import { identifyLanguage } from '../signals/text/language.js';
+import { lexiconVocabulary, restoreSpaces } from '../signals/text/segment.js';
 import type { ScanConfig } from './scan-config.js';
 import type { Entity, Evidence, HashEvidence, ImageEvidence, ModelEvidence, TextEvidence, Verdict } from './verdict.js';
 import { incomplete, type MediaFindings, type NudityScores } from './media-findings.js';
@@ -41,7 +42,7 @@ interface ScanField {
   lines?: { start: number; end: number; text: string; timestamp: number; until: number; box?: TextEvidence['box']; thumbnail?: string }[];
 }
 
-function mediaFields(findings: readonly MediaFindings[]): ScanField[] {
+function mediaFields(findings: readonly MediaFindings[], vocab: ReadonlySet<string>): ScanField[] {
   const fields: ScanField[] = [];
   for (const f of findings) {
     const suffix = f.media === 0 ? '' : `#${f.media + 1}`;
@@ -55,12 +56,14 @@ function mediaFields(findings: readonly MediaFindings[]): ScanField[] {
       const parts: string[] = [];
       let at = 0;
       for (const item of items) {
-        const length = [...item.text].length;
-        const line: NonNullable<ScanField['lines']>[number] = { start: at, end: at + length, text: item.text, timestamp: item.timestamp, until: item.until };
+        // OCR drops spaces ("DEPO10RBWDCEPAT"): put back those the lexicons' words account for.
+        const text = origin === 'ocr' ? restoreSpaces(item.text, vocab) : item.text;
+        const length = [...text].length;
+        const line: NonNullable<ScanField['lines']>[number] = { start: at, end: at + length, text, timestamp: item.timestamp, until: item.until };
         if (item.box) line.box = item.box;
         if (item.thumbnail) line.thumbnail = item.thumbnail;
         lines.push(line);
-        parts.push(item.text);
+        parts.push(text);
         at += length + 1; // the newline between lines
       }
       fields.push({ field: `${origin}${suffix}`, text: parts.join('\n'), origin, media: f.media, lines });
@@ -313,7 +316,7 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
   const findings = input.media ?? [];
   const fields = new Map<string, ScanField>();
   for (const [field, text] of Object.entries(input.texts)) fields.set(field, { field, text, origin: 'caption' });
-  for (const f of mediaFields(findings)) fields.set(f.field, f);
+  for (const f of mediaFields(findings, lexiconVocabulary(config.lexicons))) fields.set(f.field, f);
   for (const { field, text } of fields.values()) {
     if (!text) continue;
     const analysis = analyseText(config.compiled, text);

@@ -25,7 +25,11 @@ export interface TextEvidence {
   weight: number;
   /** The field's language, when it could be told (ISO 639-1, e.g. id, en, jv, su, ms). */
   language?: string;
-  /** For `ocr` and `asr`: the media item, the line the match is in (offsets count in it), and when it was on screen or said. */
+  /**
+   * For `ocr` and `asr`: the media item, the line the match is in (offsets count in it; for OCR,
+   * with the spaces OCR dropped put back where the lexicons' words account for them), and when
+   * it was on screen or said.
+   */
   media?: number;
   text?: string;
   timestamp?: number;
