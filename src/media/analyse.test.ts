@@ -84,6 +84,19 @@ describe('media analysis pipeline', () => {
     expect(Math.max(...findings.nudity!.frames.map((f) => f.scores.porn + f.scores.hentai))).toBeLessThan(0.5);
   });
 
+  it.skipIf(noFont)('sees a caption shown only between two sampled seconds, through the keyframe there', async () => {
+    const video = join(dir, 'flash.mp4');
+    // Keyframes every 2.5 s; the caption is on screen from 2.4 to 2.7 s, between the samples at 2 and 3 s.
+    await makeVideo(video, { seconds: 6, width: 1280, height: 720, fps: 10, keyint: 25, source: 'smptebars', overlays: [{ text: 'SLOT GACOR MAXWIN', from: 2.4, to: 2.7 }] });
+    const { findings } = await analyseMedia(video, engines, { steps: { nudity: false, speech: false } });
+    expect(findings.frames!.keyframes).toBeGreaterThanOrEqual(1);
+    const line = findings.ocr!.find((l) => squash(l.text).includes('SLOTGACOR'));
+    expect(line).toMatchObject({ timestamp: 2.5 });
+    // Boxes are in the video's own pixels, as for sampled frames.
+    expect(line!.box.width).toBeGreaterThan(400);
+    expect(line!.box.y).toBeGreaterThan(360);
+  });
+
   it.skipIf(noFont)('reads text in an image, with its box', async () => {
     const path = join(dir, 'promo.png');
     writeFileSync(path, await renderImage({ width: 960, height: 540, text: 'SLOT GACOR MAXWIN', fontSize: 72, format: 'png' }));

@@ -17,6 +17,7 @@ import type { FrameNudity, MediaFindings, MediaStep, ScreenText, StepName } from
 import { resolveFfmpeg, runBounded } from '../signals/hash/ffmpeg.js';
 import { decodeImage } from '../signals/hash/image.js';
 import { hashMedia, sniffMediaKind, type MediaHashes } from '../signals/hash/media.js';
+import { probeVideo } from '../signals/hash/vpdq.js';
 import { hammingDistance, lumaFromPixels, pdqFromLuma } from '../signals/hash/pdq-core.js';
 import type { NudityScores } from '../signals/image/nudity.js';
 import type { OcrLine } from '../signals/ocr/ocr.js';
@@ -179,10 +180,12 @@ export function mergeScreenText(frames: { timestamp: number; until?: number; lin
 /** Keyframes (scene cuts) as small RGB frames with their times, decoding only keyframes. */
 async function keyframes(path: string, side: number, max: number, timeoutMs: number, signal: AbortSignal): Promise<Omit<Frame, 'pdq'>[]> {
   const bin = await resolveFfmpeg();
-  const width = side;
-  const height = Math.round((side * 9) / 16 / 2) * 2;
-  // Letterbox every keyframe into a fixed box so frames can be cut from the byte stream.
-  const vf = `scale=${width}:${height}:force_original_aspect_ratio=decrease,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2,showinfo`;
+  const info = await probeVideo(path, { timeoutMs });
+  // Every keyframe at one size (the longer side at most `side`), so frames can be cut from the byte stream.
+  const fit = Math.min(1, side / Math.max(info.width, info.height));
+  const width = Math.max(2, Math.round((info.width * fit) / 2) * 2);
+  const height = Math.max(2, Math.round((info.height * fit) / 2) * 2);
+  const vf = `scale=${width}:${height},showinfo`;
   const frameBytes = width * height * 3;
   const run = runBounded(
     bin.path,
@@ -199,7 +202,7 @@ async function keyframes(path: string, side: number, max: number, timeoutMs: num
   const out: Omit<Frame, 'pdq'>[] = [];
   for (let i = 0; i < times.length && (i + 1) * frameBytes <= r.stdout.length; i++) {
     const t = round(times[i]!);
-    out.push({ timestamp: t, rgb: Buffer.from(r.stdout.subarray(i * frameBytes, (i + 1) * frameBytes)), width, height, scale: 1, keyframe: true });
+    out.push({ timestamp: t, rgb: Buffer.from(r.stdout.subarray(i * frameBytes, (i + 1) * frameBytes)), width, height, scale: info.width / width, keyframe: true });
   }
   return out;
 }
@@ -218,6 +221,12 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
   const dupDistance = options.duplicateDistance ?? ANALYSIS_DEFAULTS.duplicateDistance;
   const side = ANALYSIS_DEFAULTS.frameSide;
   if (signal?.aborted) throw cancelled();
+  // What the bytes are decides the steps; anything but an image or video is refused before a model loads.
+  const kind = sniffMediaKind(
+    await readHead(path, 4096).catch((err: NodeJS.ErrnoException) => {
+      throw new SaringError('media_not_found', `Media file ${path} cannot be read (${err.code ?? err.message}).`);
+    }),
+  );
 
   // Models load while decoding starts; a model that cannot load fails its step only.
   const nudityEngine = want.nudity ? engines.nudity() : undefined;
@@ -312,7 +321,6 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
   };
 
   // ---- speech (the audio track) runs beside the decoding of frames
-  const kind = sniffMediaKind(await readHead(path, 4096));
   const speech = want.speech && kind === 'video' ? analyseSpeech(path, engines, Math.min(maxSeconds, 3600), stepMs, signal, clock) : undefined;
   speech?.catch(() => undefined);
 
