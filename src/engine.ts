@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   addEntries,
@@ -24,7 +23,7 @@ import type { AnalyseOptions } from './media/analyse.js';
 import { AnalysisThreads } from './media/analysis-threads.js';
 import type { MediaApi } from './media/api.js';
 import { storeUpload, type IntakeOptions } from './media/intake.js';
-import { notFound } from './errors/errors.js';
+import { thumbnailFile } from './media/thumbnails.js';
 import { contentInputSchema } from './content/schema.js';
 import { scanInputSchema } from './scan/schema.js';
 import { openStorage, type Db, type Storage } from './db/connect.js';
@@ -273,14 +272,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       },
       media: {
         upload: (body) => storeUpload(intake, body),
-        async thumbnail(sha256, name) {
-          if (!/^[0-9a-f]{64}$/.test(sha256) || !/^t\d{4}\.\d{2}(\.blur)?\.jpg$/.test(name)) throw notFound('Thumbnail', `${sha256}/${name}`);
-          const path = join(thumbnailDir, sha256, name);
-          await stat(path).catch(() => {
-            throw notFound('Thumbnail', `${sha256}/${name}`);
-          });
-          return path;
-        },
+        thumbnail: (sha256, name) => thumbnailFile(thumbnailDir, sha256, name),
         close: () => threads.close(),
       },
       banks: {

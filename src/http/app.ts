@@ -9,6 +9,9 @@ import { parseInput } from '../shared/validate.js';
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
 /** A capability's routes: a function that adds them to the app, given the engine parts they use. */
+/** Content types of raw media bodies. */
+export const MEDIA_TYPES = /^(?:application\/octet-stream|image\/[\w.+-]+|video\/[\w.+-]+)$/;
+
 export type Routes<Deps> = (app: App, deps: Deps) => void | Promise<void>;
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -115,7 +118,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // Media arrives as the raw body; routes that take it say so, others reject it as a wrong body.
   app.addContentTypeParser(
-    /^(?:application\/octet-stream|image\/[\w.+-]+|video\/[\w.+-]+)$/,
+    MEDIA_TYPES,
     { parseAs: 'buffer', bodyLimit: options.mediaLimitBytes ?? 200 * 1024 * 1024 },
     (_req, body, done) => {
       if ((body as Buffer).length === 0) done(new SaringError('empty_body', 'The media body is empty.'), undefined);

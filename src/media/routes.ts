@@ -1,27 +1,39 @@
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
-import { rawBody, type Routes } from '../http/app.js';
+import { MEDIA_TYPES, type Routes } from '../http/app.js';
+import { SaringError } from '../errors/errors.js';
 import { requires, type Authenticator } from '../access/auth.js';
 import type { MediaApi } from './api.js';
 
-export const mediaRoutes: Routes<Authenticator & { media: MediaApi }> = (app, saring) => {
-  app.post(
-    '/v1/uploads',
-    {
-      schema: {
-        tags: ['media'],
-        summary: 'Upload an image or video (raw body) for a later content item',
-        description:
-          'curl --data-binary @clip.mp4 -H "content-type: video/mp4" …/v1/uploads. Returns `{ upload, bytes, kind, sha256 }`; ' +
-          'send `media: [{ type: "video", upload }]` with `POST /v1/content` to have it analysed. The same bytes give the same id.',
+export const mediaRoutes: Routes<Authenticator & { media: MediaApi }> = async (app, saring) => {
+  // Uploads stream to disk (hashed on the way, cut off at the size limit) instead of being
+  // buffered in memory like the other media bodies.
+  await app.register(async (scope) => {
+    scope.removeContentTypeParser(MEDIA_TYPES);
+    scope.addContentTypeParser(MEDIA_TYPES, (_request, payload, done) => done(null, payload));
+    scope.post(
+      '/v1/uploads',
+      {
+        schema: {
+          tags: ['media'],
+          summary: 'Upload an image or video (raw body) for a later content item',
+          description:
+            'curl --data-binary @clip.mp4 -H "content-type: video/mp4" …/v1/uploads. Returns `{ upload, bytes, kind, sha256 }` ' +
+            '(201 new, 200 known); send `media: [{ type: "video", upload }]` with `POST /v1/content` to have it analysed. ' +
+            'The same bytes give the same id. Over `SARING_MEDIA_MAX_BYTES`: 413; not an image or video: 415.',
+        },
+        preHandler: requires(saring, 'scan'),
       },
-      preHandler: requires(saring, 'scan'),
-    },
-    async (request, reply) => {
-      const stored = await saring.media.upload(rawBody(request.body));
-      return reply.status(stored.created ? 201 : 200).send(stored);
-    },
-  );
+      async (request, reply) => {
+        const body = request.body;
+        if (!body || typeof (body as NodeJS.ReadableStream).pipe !== 'function') {
+          throw new SaringError('unsupported_media_type', 'Send the file as the raw body with content-type application/octet-stream, image/* or video/*.');
+        }
+        const stored = await saring.media.upload(body as NodeJS.ReadableStream);
+        return reply.status(stored.created ? 201 : 200).send(stored);
+      },
+    );
+  });
 
   app.get(
     '/v1/media/:sha256/thumbnails/:name',
