@@ -237,6 +237,8 @@ export async function submitContent(
     await storeMediaHashes(trx, id, mediaHashes(input));
     if (options.analyse) {
       // The media is read and analysed in a job; the verdict is taken there, once, on everything.
+      // An analysis of an earlier version of the item is superseded: its job stops without judging.
+      await trx.updateTable('media_analyses').set({ status: 'cancelled', finished_at: new Date() }).where('content_id', '=', id).where('status', 'in', ['queued', 'running']).execute();
       const row = await trx.insertInto('media_analyses').values({ content_id: id, fingerprint: print }).returning('id').executeTakeFirstOrThrow();
       const jobId = await jobs.send(options.analyse.queue, { analysisId: row.id }, { trx });
       await trx.updateTable('media_analyses').set({ job_id: jobId }).where('id', '=', row.id).execute();
