@@ -9,6 +9,7 @@ import { scanTexts } from '../scan/scan.js';
 import type { TextEvidence } from '../scan/verdict.js';
 import { initLanguageId } from '../signals/text/language.js';
 import { canDrawText, corrupt, makeVideo, renderImage, truncate } from '../demo/media-fixtures.js';
+import { pngDeclaring } from '../test-support/media.js';
 import { analyseMedia, mergeScreenText } from './analyse.js';
 import { MediaEngines } from './engines.js';
 
@@ -110,16 +111,23 @@ describe('media analysis pipeline', () => {
     expect(findings.speech).toBeUndefined();
   });
 
-  it('refuses truncated and corrupt media with a clear error', async () => {
+  it('refuses truncated, corrupt, over-long, oversized media and decompression bombs with a clear error', async () => {
     const video = join(dir, 'short.mp4');
     await makeVideo(video, { seconds: 3, width: 320, height: 240, source: 'testsrc2' });
     const bytes = readFileSync(video);
+    // Longer than allowed, or bigger than allowed.
+    await expect(analyseMedia(video, engines, { maxSeconds: 1 })).rejects.toMatchObject({ code: 'media_too_large' });
+    await expect(analyseMedia(video, engines, { maxBytes: 1000 })).rejects.toMatchObject({ code: 'media_too_large' });
     const cut = join(dir, 'cut.mp4');
     writeFileSync(cut, truncate(bytes, Math.floor(bytes.length / 3)));
     await expect(analyseMedia(cut, engines)).rejects.toMatchObject({ code: 'invalid_media' });
     const png = join(dir, 'broken.png');
     writeFileSync(png, corrupt(await renderImage({ width: 200, height: 100, format: 'png' })));
     await expect(analyseMedia(png, engines)).rejects.toMatchObject({ code: expect.stringMatching(/invalid_media|unsupported_media/) });
+    // A decompression bomb: the header declares 100 000 × 100 000 pixels; refused before decoding.
+    const bomb = join(dir, 'bomb.png');
+    writeFileSync(bomb, pngDeclaring(100_000, 100_000));
+    await expect(analyseMedia(bomb, engines)).rejects.toMatchObject({ code: 'media_too_large' });
     const text = join(dir, 'notes.txt');
     writeFileSync(text, 'not a video at all');
     await expect(analyseMedia(text, engines)).rejects.toMatchObject({ code: 'unsupported_media' });
