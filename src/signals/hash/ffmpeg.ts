@@ -171,3 +171,21 @@ export function resolveFfmpeg(): Promise<FfmpegBinary> {
 export function resetFfmpegCache(): void {
   cached = undefined;
 }
+
+/**
+ * Input options for every ffmpeg run on a file we are given: local files only, and only the
+ * listed containers (`demuxers`). Without them a "video" that is really an HLS or concat playlist
+ * could make ffmpeg read other local files or fetch URLs. `extra` goes before `-i`.
+ */
+export function fileInput(path: string, demuxers: string, extra: string[] = []): string[] {
+  return ['-protocol_whitelist', 'file', '-format_whitelist', demuxers, ...extra, '-i', `file:${path}`];
+}
+
+/** The last `n` non-empty lines of ffmpeg's stderr, trimmed (for messages and details). */
+export function lastLines(text: string, n = 5): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .slice(-n);
+}

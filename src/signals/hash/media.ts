@@ -18,7 +18,7 @@
  * const banked = await hashMedia({ bytes: fromBank, name: 'banked.jpg' });
  * const { match, method, distance } = compareMedia(upload, banked);
  */
-import { mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isSaringError, SaringError } from '../../errors/errors.js';
@@ -26,6 +26,7 @@ import { exactHashes, exactHashesOfFile } from './exact.js';
 import { DIHEDRAL_NAMES, hammingDistance, PDQ_MATCH_THRESHOLD, PDQ_MIN_QUALITY, type DihedralName } from './pdq-core.js';
 import type { ContentRect } from './letterbox.js';
 import { invalidMedia, mediaTooLarge, unsupportedMedia } from './media-errors.js';
+import { mediaFileSize, readHead } from './media-file.js';
 import { compareVpdq, hashVideo, VPDQ_DEFAULTS, type VideoInfo, type VpdqFrame, type VpdqOptions } from './vpdq.js';
 
 export type MediaKind = 'image' | 'video';
@@ -275,41 +276,6 @@ function describe(input: MediaInput): string {
   return input.name ?? 'input';
 }
 
-async function statFile(path: string): Promise<number> {
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) throw invalidMedia(`${path} is not a regular file.`);
-    return s.size;
-  } catch (err) {
-    if (isSaringError(err)) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new SaringError('not_found', code === 'ENOENT' ? `No such file: ${path}` : `${path} cannot be read: ${(err as Error).message}`);
-  }
-}
-
-/** Reads at most `max` bytes of a file from the start. */
-async function readHead(path: string, max: number): Promise<Buffer> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new SaringError('not_found', code === 'ENOENT' ? `No such file: ${path}` : `${path} cannot be read: ${(err as Error).message}`);
-  }
-  try {
-    const buf = Buffer.alloc(max);
-    let filled = 0;
-    while (filled < max) {
-      const { bytesRead } = await fh.read(buf, filled, max - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return buf.subarray(0, filled);
-  } finally {
-    await fh.close();
-  }
-}
-
 function checkSize(size: number, maxBytes: number, label: string): void {
   if (size === 0) throw invalidMedia(`${label} is empty (0 bytes).`, { bytes: 0 });
   if (size > maxBytes) throw mediaTooLarge(`${label} is ${size} bytes; the limit is ${maxBytes}.`, { bytes: size, maxBytes });
@@ -448,8 +414,7 @@ export async function hashMedia(input: MediaInput, options: HashMediaOptions = {
   }
   try {
     if ('path' in input) {
-      const size = await statFile(input.path);
-      if (size === 0) throw invalidMedia(`${label} is empty (0 bytes).`, { bytes: 0 });
+      const size = await mediaFileSize(input.path);
       const kind = sniffMediaKind(await readHead(input.path, MEDIA_DEFAULTS.sniffBytes));
       if (kind === 'image') {
         const maxBytes = options.limits?.maxBytes ?? MEDIA_DEFAULTS.maxImageBytes;

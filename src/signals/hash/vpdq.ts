@@ -12,10 +12,10 @@
  * per distinct hash, and count the frames of each video that have a frame of the other within a
  * Hamming distance strictly below the tolerance.
  */
-import { stat } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { SaringError } from '../../errors/errors.js';
-import { resolveFfmpeg, runBounded } from './ffmpeg.js';
+import { fileInput, lastLines, resolveFfmpeg, runBounded } from './ffmpeg.js';
+import { mediaFileSize } from './media-file.js';
 import { isPdqHex, lumaFromPixels, parsePdqHex, pdqFromLuma, type PdqHash } from './pdq-core.js';
 import type { ContentRect, LetterboxOptions } from './letterbox.js';
 import { invalidMedia, mediaTimeout, mediaTooLarge, unsupportedMedia } from './media-errors.js';
@@ -96,14 +96,6 @@ export const VPDQ_DEFAULTS = {
 } as const;
 
 
-function lastLines(text: string, n = 5): string[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0)
-    .slice(-n);
-}
-
 /** ffmpeg prints rates rounded to 2 decimals; 29.97 and the like are NTSC rates N·1000/1001. */
 function parseRate(token: string): number {
   const v = token.endsWith('k') ? Number(token.slice(0, -1)) * 1000 : Number(token);
@@ -115,20 +107,16 @@ function parseRate(token: string): number {
   return v;
 }
 
-/**
- * Input options for every ffmpeg run on a file we are given: local files only, and only video
- * containers. Without them a "video" that is really an HLS or concat playlist could make ffmpeg
- * read other local files or fetch URLs.
- */
-const VIDEO_DEMUXERS = 'mov,matroska,webm,avi,flv,mpegts,mpeg,asf,ogg,gif,m4v,h264,hevc';
-function safeInput(path: string): string[] {
-  return ['-protocol_whitelist', 'file', '-format_whitelist', VIDEO_DEMUXERS, '-noautorotate', '-i', `file:${path}`];
+export const VIDEO_DEMUXERS = 'mov,matroska,webm,avi,flv,mpegts,mpeg,asf,ogg,gif,m4v,h264,hevc';
+/** ffmpeg input options for a video file we are given (see {@link fileInput}); frames as stored, not rotated. */
+export function videoInput(path: string): string[] {
+  return fileInput(path, VIDEO_DEMUXERS, ['-noautorotate']);
 }
 
 /** Reads the container header with `ffmpeg -i` (no ffprobe is needed). */
 export async function probeVideo(path: string, options: { timeoutMs?: number } = {}): Promise<VideoInfo> {
   const bin = await resolveFfmpeg();
-  const r = await runBounded(bin.path, ['-hide_banner', '-nostdin', ...safeInput(path)], {
+  const r = await runBounded(bin.path, ['-hide_banner', '-nostdin', ...videoInput(path)], {
     timeoutMs: options.timeoutMs ?? 30_000,
     maxStdout: 0,
   });
@@ -177,16 +165,7 @@ export async function hashVideo(path: string, options: VpdqOptions = {}): Promis
   }
   const started = Date.now();
 
-  let size: number;
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) throw invalidMedia(`Video ${path} is not a regular file.`);
-    size = s.size;
-  } catch (err) {
-    if (err instanceof SaringError) throw err;
-    throw new SaringError('not_found', `Video ${path} cannot be read: ${(err as Error).message}`);
-  }
-  if (size === 0) throw invalidMedia(`Video ${path} is empty (0 bytes).`, { bytes: 0 });
+  await mediaFileSize(path, 'Video');
 
   const info = await probeVideo(path, { timeoutMs: Math.min(30_000, timeoutMs) });
   if (info.width > maxDimension || info.height > maxDimension) {
@@ -223,7 +202,7 @@ export async function hashVideo(path: string, options: VpdqOptions = {}): Promis
     'error',
     '-t',
     String(maxDuration),
-    ...safeInput(path),
+    ...videoInput(path),
     '-map',
     '0:v:0',
     '-an',

@@ -8,10 +8,10 @@
  * `maxSeconds`; the result says whether the limit was reached. A file without an audio stream is
  * not an error: the result is `null`.
  */
-import { stat } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { SaringError } from '../../errors/errors.js';
-import { resolveFfmpeg, runBounded } from '../hash/ffmpeg.js';
+import { fileInput, lastLines, resolveFfmpeg, runBounded } from '../hash/ffmpeg.js';
+import { mediaFileSize } from '../hash/media-file.js';
 import { invalidMedia, mediaTimeout, unsupportedMedia } from '../hash/media-errors.js';
 
 export const AUDIO_SAMPLE_RATE = 16000;
@@ -53,18 +53,6 @@ export interface ExtractedAudio {
 export const AUDIO_DEMUXERS =
   'mov,matroska,webm,avi,flv,mpegts,mpeg,asf,ogg,gif,m4v,h264,hevc,wav,w64,mp3,aac,flac,aiff,amr,caf';
 
-function safeInput(path: string): string[] {
-  return ['-protocol_whitelist', 'file', '-format_whitelist', AUDIO_DEMUXERS, '-i', `file:${path}`];
-}
-
-function lastLines(text: string, n = 5): string[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0)
-    .slice(-n);
-}
-
 /**
  * Decodes the first audio stream of `path` to 16 kHz mono float32.
  *
@@ -87,16 +75,7 @@ export async function extractAudio(path: string, options: ExtractAudioOptions = 
     throw new SaringError('validation_failed', `timeoutMs must be a positive number, got ${String(timeoutMs)}.`);
   }
 
-  let size: number;
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) throw invalidMedia(`Media ${path} is not a regular file.`);
-    size = s.size;
-  } catch (err) {
-    if (err instanceof SaringError) throw err;
-    throw new SaringError('not_found', `Media ${path} cannot be read: ${(err as Error).message}`);
-  }
-  if (size === 0) throw invalidMedia(`Media ${path} is empty (0 bytes).`, { bytes: 0 });
+  await mediaFileSize(path, 'Media');
 
   const bin = await resolveFfmpeg();
   const maxSamples = Math.floor(maxSeconds * AUDIO_SAMPLE_RATE);
@@ -107,7 +86,7 @@ export async function extractAudio(path: string, options: ExtractAudioOptions = 
     'error',
     '-t',
     String(maxSeconds),
-    ...safeInput(path),
+    ...fileInput(path, AUDIO_DEMUXERS),
     '-map',
     '0:a:0',
     '-vn',
