@@ -12,14 +12,15 @@ import {
 } from './banks/banks.js';
 import type { BanksApi } from './banks/api.js';
 import { formatHashCsv, parseHashCsv, vpdqFileToEntry } from './banks/exchange.js';
-import { BankMatcher, type BankMatch } from './banks/matcher.js';
+import { BankMatcher } from './banks/matcher.js';
 import { defineRetroQueue, RETRO_QUEUE } from './banks/retro.js';
 import { authenticate, createUser, issueKey, listUsers, revokeKey, type UsersApi } from './users/users.js';
 import { listAudit, verifyAudit, type Actor, type AuditApi } from './audit/log.js';
 import type { SaringConfig } from './config/config.js';
-import { applyVerdict, getContent, listContent, mediaHashes, mediaToAnalyse, submitContent, type ContentApi } from './content/content.js';
+import { applyVerdict, contentBankMatches, getContent, listContent, mediaToAnalyse, submitContent, type ContentApi } from './content/content.js';
 import { cancelAnalysis, defineMediaQueue, MEDIA_QUEUE } from './content/analysis.js';
-import type { AnalyseOptions } from './media/analyse.js';
+import { analyseOptions } from './media/analyse.js';
+import { engineOptions } from './media/engines.js';
 import { AnalysisThreads } from './media/analysis-threads.js';
 import type { MediaApi } from './media/api.js';
 import { storeUpload, type IntakeOptions } from './media/intake.js';
@@ -141,11 +142,6 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       }
       return matcher;
     };
-    const bankMatchesOf = async (m: BankMatcher, input: Parameters<typeof mediaHashes>[0]) => {
-      const out: { media: number; match: BankMatch }[] = [];
-      for (const { index, hashes } of mediaHashes(input)) for (const match of await m.matchMedia(hashes)) out.push({ media: index, match });
-      return out;
-    };
     defineRetroQueue(jobs, db, async (contentId, matches) => {
       const cfg = await scanConfig();
       await db.transaction().execute(async (trx) => {
@@ -157,11 +153,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     });
     const mediaConfig = config.media;
     // Analyses run in worker threads (their own models), so serving HTTP is not held up.
-    const threads = new AnalysisThreads(mediaConfig.concurrency, {
-      nudityThreads: mediaConfig.nudityThreads,
-      asrModel: mediaConfig.asrModel,
-      asrLanguage: mediaConfig.asrLanguage,
-    });
+    const threads = new AnalysisThreads(mediaConfig.concurrency, engineOptions(mediaConfig));
     const thumbnailDir = join(config.dataDir, 'media', 'thumbnails');
     const intake: IntakeOptions = {
       dataDir: config.dataDir,
@@ -169,20 +161,15 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       maxBytes: mediaConfig.maxBytes,
       fetch: { enabled: mediaConfig.fetch, maxBytes: mediaConfig.maxBytes },
     };
-    const analyseOptions: Omit<AnalyseOptions, 'media' | 'signal'> = {
-      thumbnailDir,
-      stepTimeoutMs: mediaConfig.stepTimeoutSeconds * 1000,
-      maxSeconds: mediaConfig.maxSeconds,
-      maxBytes: mediaConfig.maxBytes,
-    };
+    const analysis = analyseOptions(mediaConfig, thumbnailDir);
     defineMediaQueue(
       {
         db,
         jobs,
         intake,
         analyse: (path, options, signal) => threads.analyse(path, options, signal),
-        analyseOptions,
-        bankMatches: async (input) => bankMatchesOf(await currentMatcher(), input),
+        analyseOptions: analysis,
+        bankMatches: async (input) => contentBankMatches(await currentMatcher(), input),
         scan: async (input) => scanTexts(await scanConfig(), input),
         onRemoved: async () => void (await currentMatcher(true)),
       },
@@ -259,7 +246,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
         async submit(input, actor) {
           const valid = parseInput(contentInputSchema, input);
           const cfg = await scanConfig();
-          const bankMatches = await bankMatchesOf(await currentMatcher(), valid);
+          const bankMatches = await contentBankMatches(await currentMatcher(), valid);
           const analyse = mediaToAnalyse(valid, mediaConfig.fetch).length > 0 ? { analyse: { queue: MEDIA_QUEUE } } : {};
           const result = await submitContent(db, jobs, valid, (c) => scanTexts(cfg, { texts: c.texts, audience: c.audience, bankMatches }), actor, analyse);
           if (result.content.status === 'removed') await currentMatcher(true);

@@ -12,10 +12,10 @@ import { SaringError, isSaringError } from '../errors/errors.js';
 import type { Jobs } from '../jobs/jobs.js';
 import type { AnalyseOptions, MediaAnalysis } from '../media/analyse.js';
 import { stageMedia, type IntakeOptions, type MediaSource } from '../media/intake.js';
-import type { MediaFindings, StepName } from '../scan/media-findings.js';
+import { failedStep, type MediaFindings, type StepName } from '../scan/media-findings.js';
 import type { Verdict } from '../scan/verdict.js';
 import { emitEvent } from '../webhooks/webhooks.js';
-import { applyVerdict, getContent, mediaHashes, mediaToAnalyse, toAnalysis, type AnalysisState } from './content.js';
+import { applyVerdict, getContent, mediaHashes, mediaToAnalyse, toAnalysis, withHashes, type AnalysisState } from './content.js';
 import { mediaSchema, type ValidContentInput } from './schema.js';
 
 export const MEDIA_QUEUE = 'media-analysis';
@@ -43,7 +43,7 @@ function failed(media: number, step: StepName, err: unknown): MediaFindings {
   return {
     media,
     kind: 'unknown',
-    steps: [{ step, status: isSaringError(err) && err.code === 'media_timeout' ? 'timeout' : 'failed', ms: 0, reason: err instanceof Error ? err.message : String(err), code: isSaringError(err) ? err.code : 'internal' }],
+    steps: [failedStep(step, err, 0)],
   };
 }
 
@@ -95,10 +95,7 @@ export async function runAnalysis(deps: AnalysisDeps, analysisId: string, signal
       try {
         const r = await deps.analyse(staged.path, { ...deps.analyseOptions, media: index }, controller.signal);
         findings.push(r.findings);
-        if (r.hashes) {
-          const { kind: _kind, ...hashes } = r.hashes;
-          media[index] = mediaSchema.parse({ ...media[index], ...hashes, ...(r.hashes.kind === 'image' ? {} : { info: { ...r.hashes.info } }) });
-        }
+        media[index] = withHashes(media[index]!, r.hashes);
       } catch (err) {
         if (controller.signal.aborted) break;
         findings.push(failed(index, 'hash', err));

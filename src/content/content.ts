@@ -1,4 +1,5 @@
-import type { MediaHashes } from '../banks/matcher.js';
+import type { BankMatch, BankMatcher, MediaHashes } from '../banks/matcher.js';
+import type { MediaHashes as HashedMedia } from '../signals/hash/media.js';
 import { storeMediaHashes } from '../banks/media-hashes.js';
 import type { Db } from '../db/connect.js';
 import type { Actor } from '../audit/log.js';
@@ -8,7 +9,9 @@ import type { Jobs } from '../jobs/jobs.js';
 import { canonicalJson } from '../shared/canonical-json.js';
 import type { Verdict } from '../scan/verdict.js';
 import type { MediaFindings } from '../scan/media-findings.js';
-import type { ContentInput, ValidContentInput } from './schema.js';
+import { mediaSchema, type ContentInput, type ValidContentInput } from './schema.js';
+
+type MediaItem = ValidContentInput['media'][number];
 
 export interface ContentItem {
   id: string;
@@ -163,7 +166,7 @@ export interface SubmitResult {
 }
 
 /** The hashes of the content's images and videos (by position in `media`), as the banks match them. */
-export function mediaHashes(input: ValidContentInput): { index: number; hashes: MediaHashes }[] {
+export function mediaHashes(input: Pick<ValidContentInput, 'media'>): { index: number; hashes: MediaHashes }[] {
   return input.media.flatMap((m, index) =>
     m.type === 'audio'
       ? []
@@ -181,6 +184,18 @@ export function mediaHashes(input: ValidContentInput): { index: number; hashes: 
           },
         ],
   );
+}
+
+/** What the banks say about the content's media, by position in `media`. */
+export async function contentBankMatches(matcher: BankMatcher, input: Pick<ValidContentInput, 'media'>): Promise<{ media: number; match: BankMatch }[]> {
+  const out: { media: number; match: BankMatch }[] = [];
+  for (const { index, hashes } of mediaHashes(input)) for (const match of await matcher.matchMedia(hashes)) out.push({ media: index, match });
+  return out;
+}
+
+/** A media item with the hashes computed from its bytes (`hashMedia`), so that banks match and keep them. */
+export function withHashes(item: Pick<MediaItem, 'type'> & Partial<MediaItem>, hashes: HashedMedia): MediaItem {
+  return mediaSchema.parse({ ...item, ...hashes });
 }
 
 function fingerprint(input: ValidContentInput): string {

@@ -9,15 +9,17 @@
  * configured, speech-to-text. Each step has its own time limit; a step that fails or runs out of
  * time is recorded and the others' results are kept. An AbortSignal cancels the whole analysis.
  */
-import { mkdir, open, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { SaringError, isSaringError } from '../errors/errors.js';
-import type { FrameNudity, MediaFindings, MediaStep, ScreenText, StepName } from '../scan/media-findings.js';
+import type { MediaConfig } from '../config/config.js';
+import { SaringError } from '../errors/errors.js';
+import { failedStep, type FrameNudity, type MediaFindings, type MediaStep, type ScreenText, type StepName } from '../scan/media-findings.js';
 import { resolveFfmpeg, runBounded } from '../signals/hash/ffmpeg.js';
 import { decodeImage } from '../signals/hash/image.js';
-import { hashMedia, sniffMediaKind, type MediaHashes } from '../signals/hash/media.js';
-import { probeVideo } from '../signals/hash/vpdq.js';
+import { hashMedia, MEDIA_DEFAULTS, sniffMediaKind, type MediaHashes } from '../signals/hash/media.js';
+import { readHead } from '../signals/hash/media-file.js';
+import { probeVideo, videoInput } from '../signals/hash/vpdq.js';
 import { hammingDistance, lumaFromPixels, pdqFromLuma } from '../signals/hash/pdq-core.js';
 import type { NudityScores } from '../signals/image/nudity.js';
 import type { OcrLine } from '../signals/ocr/ocr.js';
@@ -56,10 +58,20 @@ export interface AnalyseOptions {
   signal?: AbortSignal;
 }
 
+/** The analysis limits from the configuration (and where thumbnails go, if anywhere). */
+export function analyseOptions(media: MediaConfig, thumbnailDir?: string): Omit<AnalyseOptions, 'media' | 'signal'> {
+  return {
+    ...(thumbnailDir ? { thumbnailDir } : {}),
+    stepTimeoutMs: media.stepTimeoutSeconds * 1000,
+    maxSeconds: media.maxSeconds,
+    maxBytes: media.maxBytes,
+  };
+}
+
 export interface MediaAnalysis {
   findings: MediaFindings;
-  /** The bank hashes (PDQ or vPDQ, MD5, SHA-256); absent when hashing failed. */
-  hashes?: MediaHashes;
+  /** The bank hashes (PDQ or vPDQ, MD5, SHA-256). Media that cannot be hashed fails the analysis. */
+  hashes: MediaHashes;
 }
 
 interface Frame {
@@ -72,17 +84,6 @@ interface Frame {
   scale: number;
   pdq: string;
   keyframe: boolean;
-}
-
-async function readHead(path: string, bytes: number): Promise<Buffer> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
 }
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
@@ -98,9 +99,7 @@ class StepClock {
   }
   failure(step: StepName, started: number, err: unknown, signal?: AbortSignal): void {
     if (signal?.aborted) return this.record(step, started, { status: 'cancelled', reason: 'the analysis was cancelled' });
-    const code = isSaringError(err) ? err.code : 'internal';
-    const status = code === 'media_timeout' ? 'timeout' : 'failed';
-    this.record(step, started, { status, reason: err instanceof Error ? err.message : String(err), code });
+    this.steps.push(failedStep(step, err, Math.round(performance.now() - started)));
   }
 }
 
@@ -189,7 +188,7 @@ async function keyframes(path: string, side: number, max: number, timeoutMs: num
   const frameBytes = width * height * 3;
   const run = runBounded(
     bin.path,
-    ['-hide_banner', '-nostdin', '-skip_frame', 'nokey', '-protocol_whitelist', 'file', '-noautorotate', '-i', `file:${path}`, '-map', '0:v:0', '-an', '-sn', '-dn', '-vf', vf,
+    ['-hide_banner', '-nostdin', '-skip_frame', 'nokey', ...videoInput(path), '-map', '0:v:0', '-an', '-sn', '-dn', '-vf', vf,
       ...(bin.hasFpsMode ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough']), '-frames:v', String(max), '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
     { timeoutMs, maxStdout: frameBytes * max, maxStderr: 512 * 1024 },
   );
@@ -222,11 +221,7 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
   const side = ANALYSIS_DEFAULTS.frameSide;
   if (signal?.aborted) throw cancelled();
   // What the bytes are decides the steps; anything but an image or video is refused before a model loads.
-  const kind = sniffMediaKind(
-    await readHead(path, 4096).catch((err: NodeJS.ErrnoException) => {
-      throw new SaringError('media_not_found', `Media file ${path} cannot be read (${err.code ?? err.message}).`);
-    }),
-  );
+  const kind = sniffMediaKind(await readHead(path, MEDIA_DEFAULTS.sniffBytes));
 
   // Models load while decoding starts; a model that cannot load fails its step only.
   const nudityEngine = want.nudity ? engines.nudity() : undefined;
@@ -335,7 +330,7 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
   kfPromise?.catch(() => undefined);
 
   // ---- hash + sampled frames (one decoding pass)
-  let hashes: MediaHashes | undefined;
+  let hashes: MediaHashes;
   const sampledTimes: number[] = [];
   const hashStarted = performance.now();
   const hashCtl = stepSignal(signal);

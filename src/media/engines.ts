@@ -5,6 +5,7 @@
  * inside their npm packages, Silero VAD inside `@ricky0123/vad-web`, and a recogniser is read
  * from the folder the operator names.
  */
+import type { MediaConfig } from '../config/config.js';
 import { createNudityClassifier, type NudityClassifier, type NudityModelName } from '../signals/image/nudity.js';
 import { createOcrEngine, type OcrEngine } from '../signals/ocr/ocr.js';
 import { loadRecogniser, type Recogniser } from '../signals/speech/asr.js';
@@ -16,6 +17,11 @@ export interface MediaEngineOptions {
   /** A sherpa-onnx model folder; without one, speech is detected but not transcribed. */
   asrModel?: string | undefined;
   asrLanguage?: string;
+}
+
+/** The engines' options from the configuration. */
+export function engineOptions(media: MediaConfig): MediaEngineOptions {
+  return { nudityThreads: media.nudityThreads, asrModel: media.asrModel, asrLanguage: media.asrLanguage };
 }
 
 export class MediaEngines {

@@ -1,3 +1,4 @@
+import { isSaringError } from '../errors/errors.js';
 import type { NudityClass } from '../policy/schema.js';
 
 /**
@@ -62,6 +63,12 @@ export interface MediaStep {
   reason?: string;
   /** The error code when it failed. */
   code?: string;
+}
+
+/** A step that failed with `err`: `timeout` when it ran out of time, else `failed`, with the error's code and message. */
+export function failedStep(step: StepName, err: unknown, ms: number): MediaStep {
+  const code = isSaringError(err) ? err.code : 'internal';
+  return { step, status: code === 'media_timeout' ? 'timeout' : 'failed', ms, reason: err instanceof Error ? err.message : String(err), code };
 }
 
 /** True when a step that judges content failed, ran out of time or was cancelled. */

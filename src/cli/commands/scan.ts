@@ -1,10 +1,10 @@
-import { closeSync, createReadStream, existsSync, openSync, readdirSync, readSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { BankMatcher, type BankMatch } from '../../banks/matcher.js';
-import { mediaHashes } from '../../content/content.js';
-import { mediaSchema } from '../../content/schema.js';
-import { analyseMedia } from '../../media/analyse.js';
-import { MediaEngines } from '../../media/engines.js';
-import { sniffMediaKind, type MediaHashes } from '../../signals/hash/media.js';
+import { contentBankMatches, withHashes } from '../../content/content.js';
+import { analyseMedia, analyseOptions } from '../../media/analyse.js';
+import { engineOptions, MediaEngines } from '../../media/engines.js';
+import { MEDIA_DEFAULTS, sniffMediaKind, type MediaHashes } from '../../signals/hash/media.js';
+import { readHead } from '../../signals/hash/media-file.js';
 import type { Command } from 'commander';
 import { CATEGORIES } from '../../categories/categories.js';
 import { contentInputSchema } from '../../content/schema.js';
@@ -58,18 +58,13 @@ async function cliScanConfig(options: { data?: string }): Promise<ScanConfig> {
 }
 
 /** True when the file starts like an image or video (else --file is read as text). */
-function isMediaFile(path: string): boolean {
+async function isMediaFile(path: string): Promise<boolean> {
   if (!existsSync(path)) return false;
-  const fd = openSync(path, 'r');
   try {
-    const head = Buffer.alloc(4096);
-    const n = readSync(fd, head, 0, head.length, 0);
-    sniffMediaKind(head.subarray(0, n));
+    sniffMediaKind(await readHead(path, MEDIA_DEFAULTS.sniffBytes));
     return true;
   } catch {
     return false;
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -88,11 +83,7 @@ async function cliBankMatches(options: { data?: string }, hashes: MediaHashes): 
   try {
     const matcher = new BankMatcher(storage.db);
     await matcher.refresh();
-    const { type: _t, ...rest } = { type: hashes.kind, ...hashes };
-    const media = mediaSchema.parse({ type: hashes.kind, ...rest });
-    const out: { media: number; match: BankMatch }[] = [];
-    for (const { hashes: h } of mediaHashes({ media: [media] } as Parameters<typeof mediaHashes>[0])) for (const match of await matcher.matchMedia(h)) out.push({ media: 0, match });
-    return out;
+    return await contentBankMatches(matcher, { media: [withHashes({ type: hashes.kind }, hashes)] });
   } finally {
     await storage.close();
   }
@@ -101,14 +92,10 @@ async function cliBankMatches(options: { data?: string }, hashes: MediaHashes): 
 async function scanMediaFile(options: { data?: string; audience: string }, config: ScanConfig, path: string, caption: string): Promise<Verdict> {
   const settings = cliConfig(options);
   const input = parseInput(scanInputSchema, { text: caption || ' ', audience: options.audience });
-  const engines = new MediaEngines({ nudityThreads: settings.media.nudityThreads, asrModel: settings.media.asrModel, asrLanguage: settings.media.asrLanguage });
+  const engines = new MediaEngines(engineOptions(settings.media));
   try {
-    const { findings, hashes } = await analyseMedia(path, engines, {
-      stepTimeoutMs: settings.media.stepTimeoutSeconds * 1000,
-      maxSeconds: settings.media.maxSeconds,
-      maxBytes: settings.media.maxBytes,
-    });
-    const bankMatches = hashes ? await cliBankMatches(options, hashes) : [];
+    const { findings, hashes } = await analyseMedia(path, engines, analyseOptions(settings.media));
+    const bankMatches = await cliBankMatches(options, hashes);
     return scanTexts(config, { texts: caption.trim() ? { caption } : {}, audience: input.audience, bankMatches, media: [findings] });
   } finally {
     await engines.close();
@@ -215,7 +202,7 @@ export function registerScan(program: Command): void {
           if (errors > 0) process.exitCode = 1;
           return;
         }
-        if (options.file && isMediaFile(options.file)) {
+        if (options.file && (await isMediaFile(options.file))) {
           const verdict = await scanMediaFile(options, config, options.file, words.join(' '));
           process.stdout.write(options.json ? `${JSON.stringify(verdict)}\n` : `${human(verdict)}\n`);
           return;
