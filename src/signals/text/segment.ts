@@ -12,6 +12,7 @@ const MIN_GLUED = 6;
 const MAX_GLUED = 64;
 
 const cache = new WeakMap<readonly Lexicon[], Set<string>>();
+const longestWord = new WeakMap<ReadonlySet<string>, number>();
 
 /** The words of the lexicons' word and phrase entries (two letters or more), lower case. */
 export function lexiconVocabulary(lexicons: readonly Lexicon[]): Set<string> {
@@ -59,13 +60,18 @@ function cover(token: string, vocab: ReadonlySet<string>, longest: number): numb
 
 /** `text` with its glued tokens split where the lexicons' words cover them completely. */
 export function restoreSpaces(text: string, vocab: ReadonlySet<string>): string {
-  let longest = 0;
-  for (const w of vocab) longest = Math.max(longest, w.length);
+  let longest = longestWord.get(vocab);
+  if (longest === undefined) {
+    longest = 0;
+    for (const w of vocab) longest = Math.max(longest, w.length);
+    longestWord.set(vocab, longest);
+  }
+  const max = longest;
   return text.replace(/[\p{L}\p{N}]+/gu, (token) => {
     if (token.length < MIN_GLUED || token.length > MAX_GLUED || !/^[A-Za-z0-9]+$/.test(token)) return token;
     const lower = token.toLowerCase();
     if (vocab.has(lower)) return token;
-    const cuts = cover(lower, vocab, longest);
+    const cuts = cover(lower, vocab, max);
     if (!cuts) return token;
     let at = 0;
     return cuts.map((c) => token.slice(at, (at = c))).join(' ');
