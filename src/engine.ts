@@ -15,7 +15,8 @@ import { formatHashCsv, parseHashCsv, vpdqFileToEntry } from './banks/exchange.j
 import { BankMatcher } from './banks/matcher.js';
 import { defineRetroQueue, RETRO_QUEUE } from './banks/retro.js';
 import { authenticate, createUser, issueKey, listUsers, revokeKey, type UsersApi } from './users/users.js';
-import { listAudit, verifyAudit, type Actor, type AuditApi } from './audit/log.js';
+import type { Actor } from './audit/log.js';
+import { createAuditService, type AuditApi } from './audit/api.js';
 import type { SaringConfig } from './config/config.js';
 import { applyVerdict, contentBankMatches, getContent, listContent, mediaToAnalyse, submitContent, type ContentApi } from './content/content.js';
 import { cancelAnalysis, defineMediaQueue, MEDIA_QUEUE } from './content/analysis.js';
@@ -230,6 +231,9 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       );
     };
 
+    // Created last: nothing after it can fail and leave its timer running.
+    const audit = createAuditService(db, { dataDir: config.dataDir, ...config.audit, checkpointSeconds: config.workers ? config.audit.checkpointSeconds : 0 });
+    audit.start();
     const saring: Saring = {
       config,
       storage,
@@ -371,10 +375,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
         issueKey: (userId, actor) => db.transaction().execute((trx) => issueKey(trx, userId, actor)),
         revokeKey: (prefix, actor) => revokeKey(db, prefix, actor),
       },
-      audit: {
-        list: (query) => listAudit(db, query),
-        verify: () => verifyAudit(db),
-      },
+      audit,
       webhooks: {
         add: (input, actor) => addEndpoint(db, input, actor),
         list: () => listEndpoints(db),
@@ -384,6 +385,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       },
       async close() {
         await jobs.stop();
+        await audit.close();
         await threads.close();
         if (!options.storage) await storage.close();
       },

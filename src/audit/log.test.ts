@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storage } from '../db/connect.js';
 import { BACKENDS, freshStorage } from '../test-support/storage.js';
-import { appendAudit, GENESIS_HASH, listAudit, verifyAudit } from './log.js';
+import { appendAudit, GENESIS_HASH, listAudit } from './log.js';
+import { verifyAudit } from './verify.js';
 
 describe.each(BACKENDS)('audit log on $label', ({ backend, skip }) => {
   let storage: Storage;
@@ -21,7 +22,7 @@ describe.each(BACKENDS)('audit log on $label', ({ backend, skip }) => {
     expect(first.prevHash).toBe(GENESIS_HASH);
     expect(second.prevHash).toBe(first.hash);
     for (let i = 0; i < 20; i++) await appendAudit(db, { actor: 'system', action: 'test.many', subjectType: 'test', data: { i } });
-    const result = await verifyAudit(db, 7); // small pages exercise paging
+    const result = await verifyAudit(db, { pageSize: 7 }); // small pages exercise paging
     expect(result).toMatchObject({ ok: true, checked: 22, lastSeq: 22 });
     expect((await listAudit(db, { action: 'test.two' }))[0]?.hash).toBe(second.hash);
   });
@@ -64,7 +65,7 @@ describe.each(BACKENDS)('audit log tampering on $label', ({ backend, skip }) => 
     await storage?.close();
   });
 
-  it.skipIf(skip)('detects two entries swapped (order changed)', async () => {
+  it.skipIf(skip)('reports two swapped entries as reordered', async () => {
     const db = storage.db;
     // Swap the contents of 3 and 4 with their own hashes: each row is self-consistent, the chain is not.
     await sql`UPDATE audit_log SET seq = -3 WHERE seq = 3`.execute(db);
@@ -72,7 +73,8 @@ describe.each(BACKENDS)('audit log tampering on $label', ({ backend, skip }) => 
     await sql`UPDATE audit_log SET seq = 4 WHERE seq = -3`.execute(db);
     const result = await verifyAudit(db);
     expect(result.ok).toBe(false);
-    expect(result.firstBad?.seq).toBe(3);
+    expect(result.firstBad).toMatchObject({ seq: 3, problem: 'reordered', message: expect.stringContaining('entry 3 holds what was entry 4') });
+    expect(result.lastSeq).toBe(2);
   });
 
   it.skipIf(skip)('detects a removed entry', async () => {

@@ -81,7 +81,7 @@ export async function appendAudit(db: Db, input: AuditInput): Promise<AuditEntry
   return entry;
 }
 
-type Row = {
+export type AuditRow = {
   seq: number;
   at: Date;
   actor: string;
@@ -93,7 +93,7 @@ type Row = {
   hash: string;
 };
 
-function toEntry(r: Row): AuditEntry {
+export function toEntry(r: AuditRow): AuditEntry {
   return {
     seq: r.seq,
     at: r.at.toISOString(),
@@ -121,66 +121,5 @@ export async function listAudit(db: Db, q: AuditQuery = {}): Promise<AuditEntry[
   if (q.subjectId) query = query.where('subject_id', '=', q.subjectId);
   if (q.action) query = query.where('action', '=', q.action);
   if (q.afterSeq !== undefined) query = query.where('seq', '>', q.afterSeq);
-  return (await query.execute()).map((r) => toEntry(r as Row));
-}
-
-/** The audit part of the engine. */
-export interface AuditApi {
-  list(query?: AuditQuery): Promise<AuditEntry[]>;
-  verify(): Promise<VerifyResult>;
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  /** Entries read. */
-  checked: number;
-  lastSeq: number;
-  lastHash: string;
-  /** The first entry that does not fit the chain, and why. */
-  firstBad?: { seq: number; problem: 'content_changed' | 'order_changed' | 'entry_missing'; message: string };
-}
-
-/**
- * Walks the whole chain in order and reports the first entry whose content no longer matches
- * its hash, whose link to the previous entry is broken (reordered, or an entry before it was
- * removed), or whose sequence number skips.
- */
-export async function verifyAudit(db: Db, pageSize = 2000): Promise<VerifyResult> {
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  let checked = 0;
-  for (;;) {
-    const rows = (await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq', 'asc')
-      .limit(pageSize)
-      .execute()) as Row[];
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const e = toEntry(row);
-      checked++;
-      const bad = (problem: NonNullable<VerifyResult['firstBad']>['problem'], message: string): VerifyResult => ({
-        ok: false,
-        checked,
-        lastSeq: expectedSeq - 1,
-        lastHash: prevHash,
-        firstBad: { seq: e.seq, problem, message },
-      });
-      if (e.seq !== expectedSeq) {
-        return bad('entry_missing', `entry ${expectedSeq} is missing: the next entry is ${e.seq}`);
-      }
-      const { hash, ...rest } = e;
-      if (entryHash(rest) !== hash) {
-        return bad('content_changed', `entry ${e.seq} (${e.action}) does not match its hash: its content was changed`);
-      }
-      if (e.prevHash !== prevHash) {
-        return bad('order_changed', `entry ${e.seq} (${e.action}) does not follow entry ${e.seq - 1}: the order or an earlier entry was changed`);
-      }
-      prevHash = hash;
-      expectedSeq++;
-    }
-  }
-  return { ok: true, checked, lastSeq: expectedSeq - 1, lastHash: prevHash };
+  return (await query.execute()).map((r) => toEntry(r as AuditRow));
 }

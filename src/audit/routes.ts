@@ -1,7 +1,9 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Routes } from '../http/app.js';
 import { requires, type Authenticator } from '../access/auth.js';
-import type { AuditApi } from './log.js';
+import type { AuditApi } from './api.js';
+import { signedCheckpointSchema } from './checkpoints.js';
 
 export const auditRoutes: Routes<Authenticator & { audit: AuditApi }> = (app, saring) => {
   app.get(
@@ -26,7 +28,49 @@ export const auditRoutes: Routes<Authenticator & { audit: AuditApi }> = (app, sa
   );
   app.get(
     '/v1/audit/verify',
-    { schema: { tags: ['audit'], summary: 'Verify the hash chain; reports the first changed entry' }, preHandler: requires(saring, 'audit:read') },
+    {
+      schema: { tags: ['audit'], summary: 'Verify the hash chain and the signed checkpoints; reports what was changed, reordered or cut off' },
+      preHandler: requires(saring, 'audit:read'),
+    },
     async () => saring.audit.verify(),
+  );
+  app.post(
+    '/v1/audit/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Verify as GET does, and also against a checkpoint kept outside Saring',
+        body: z.object({ checkpoint: signedCheckpointSchema }).strict(),
+      },
+      preHandler: requires(saring, 'audit:read'),
+    },
+    async (request) => saring.audit.verify({ checkpoint: request.body.checkpoint }),
+  );
+  app.post(
+    '/v1/audit/checkpoint',
+    {
+      schema: { tags: ['audit'], summary: 'Sign the current head of the log now: a checkpoint to store outside Saring' },
+      preHandler: requires(saring, 'audit:read'),
+    },
+    async (_request, reply) => reply.status(201).send(await saring.audit.checkpoint()),
+  );
+  app.get(
+    '/v1/audit/export',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'A verifiable copy of the log: JSON Lines of entries (after afterSeq), then a checkpoint signed for it',
+        querystring: z.object({ afterSeq: z.coerce.number().int().min(0).optional() }).strict(),
+      },
+      preHandler: requires(saring, 'audit:read'),
+    },
+    async (request, reply) => {
+      const { afterSeq } = request.query;
+      const { lines } = await saring.audit.export(afterSeq !== undefined ? { afterSeq } : {});
+      return reply
+        .type('application/x-ndjson; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="saring-audit.jsonl"')
+        .send(Readable.from(lines));
+    },
   );
 };

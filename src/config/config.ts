@@ -17,7 +17,18 @@ export interface SaringConfig {
   /** Load demo data into an empty installation. */
   demo: boolean;
   media: MediaConfig;
+  audit: AuditConfig;
   logLevel: string;
+}
+
+/** How audit checkpoints are signed (see docs/audit.md). */
+export interface AuditConfig {
+  /** PEM file of the Ed25519 private key checkpoints are signed with; default: `<dataDir>/audit-signing-key.pem`, generated on first use. */
+  keyFile?: string | undefined;
+  /** PEM files of public keys whose checkpoints are trusted besides the signing key's (keys used before). */
+  trustedKeyFiles: string[];
+  /** Processes with job workers sign the head this often when it moved, seconds; 0: only on export, on demand and on close. */
+  checkpointSeconds: number;
 }
 
 /** How images and videos are taken in and analysed (see docs/media.md). */
@@ -64,10 +75,15 @@ function bool(value: string | undefined, fallback: boolean): boolean {
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
 }
 
+/** An absolute data directory; `memory://` (a throw-away database, nothing on disk) stays as it is. */
+function dataDirPath(dir: string): string {
+  return dir.startsWith('memory://') ? dir : resolve(dir);
+}
+
 /** The configuration from environment variables (see the README's table), then `overrides`. */
 export function loadConfig(overrides: Partial<SaringConfig> = {}, env: Env = process.env): SaringConfig {
   const base: SaringConfig = {
-    dataDir: resolve(env['SARING_DATA'] || './saring-data'),
+    dataDir: dataDirPath(env['SARING_DATA'] || './saring-data'),
     databaseUrl: env['DATABASE_URL'] || undefined,
     workers: bool(env['SARING_WORKERS'], true),
     jobPollSeconds: int(env['SARING_JOB_POLL_SECONDS'], 1, 'SARING_JOB_POLL_SECONDS'),
@@ -89,13 +105,19 @@ export function loadConfig(overrides: Partial<SaringConfig> = {}, env: Env = pro
       asrModel: env['SARING_ASR_MODEL'] ? resolve(env['SARING_ASR_MODEL']) : undefined,
       asrLanguage: env['SARING_ASR_LANGUAGE'] || 'id',
     },
+    audit: {
+      keyFile: env['SARING_AUDIT_KEY'] ? resolve(env['SARING_AUDIT_KEY']) : undefined,
+      trustedKeyFiles: list(env['SARING_AUDIT_TRUSTED_KEYS']),
+      checkpointSeconds: int(env['SARING_AUDIT_CHECKPOINT_SECONDS'], 60, 'SARING_AUDIT_CHECKPOINT_SECONDS'),
+    },
     logLevel: env['SARING_LOG_LEVEL'] || 'info',
   };
   return {
     ...base,
     ...overrides,
-    dataDir: resolve(overrides.dataDir ?? base.dataDir),
+    dataDir: dataDirPath(overrides.dataDir ?? base.dataDir),
     http: { ...base.http, ...overrides.http },
     media: { ...base.media, ...overrides.media },
+    audit: { ...base.audit, ...overrides.audit },
   };
 }

@@ -144,6 +144,16 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface AuditCheckpointsTable {
+  id: Generated<number>;
+  seq: number;
+  hash: string;
+  at: Date;
+  key_id: string;
+  public_key: string;
+  signature: string;
+}
+
 export interface BanksTable {
   id: Generated<number>;
   name: string;
@@ -218,6 +228,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
   banks: BanksTable;
   bank_entries: BankEntriesTable;
   content_media_hashes: ContentMediaHashesTable;
