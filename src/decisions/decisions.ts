@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { CategoryId } from '../categories/categories.js';
+import { CATEGORIES, isCategoryId, type CategoryId } from '../categories/categories.js';
 import type { Principal } from '../access/auth.js';
+import { can } from '../access/roles.js';
 import { addEntries, REMOVALS_BANK } from '../banks/banks.js';
 import { entriesForMedia, mediaHashesOf } from '../banks/media-hashes.js';
 import { RETRO_QUEUE } from '../banks/retro.js';
 import type { Db } from '../db/connect.js';
 import { appendAudit, type Actor } from '../audit/log.js';
-import { notFound } from '../errors/errors.js';
+import { notFound, SaringError } from '../errors/errors.js';
 import type { Jobs } from '../jobs/jobs.js';
 import type { Priority } from '../policy/schema.js';
-import { describeEvidence, type Evidence } from '../scan/verdict.js';
+import { describeEvidence, type Evidence, type Verdict } from '../scan/verdict.js';
 import { emitEvent } from '../webhooks/webhooks.js';
-import { buildStatement, type ActorType, type DecisionAction, type StatementOfReasons } from './statement.js';
+import { buildStatement, type ActorType, type DecisionAction, type MediaKind, type StatementOfReasons } from './statement.js';
 
 export interface Decision {
   id: string;
@@ -24,13 +25,21 @@ export interface Decision {
   legalGround: string | null;
   automatedDetection: boolean;
   automatedDecision: boolean;
+  /** For the affected user (the platform forwards it): plain language, no technical evidence. */
   statement: StatementOfReasons;
+  /** The technical evidence the decision rests on (lexicon terms, weights, model scores, bank entries, frames), for moderators and auditors. */
+  evidence: Evidence[];
+  /** The reason recorded with the decision: a moderator's own words, or the automated scan's summary. */
+  reason: string | null;
   createdAt: string;
 }
 
 /** The decisions part of the engine. */
 export interface DecisionsApi {
-  /** A moderator's decision on a content item. */
+  /**
+   * A moderator's decision on a content item. Decisions that touch a senior-only category (the
+   * new category, the content's current decision or its latest scan) need `decide:severe`.
+   */
   decide(contentId: string, input: { action: DecisionAction; category?: CategoryId | null; reason: string }, principal: Principal): Promise<Decision>;
   get(id: string): Promise<Decision>;
 }
@@ -69,6 +78,8 @@ type Row = {
   automated_detection: boolean;
   automated_decision: boolean;
   statement: unknown;
+  evidence: unknown;
+  reason: string | null;
   created_at: Date;
 };
 
@@ -84,10 +95,36 @@ export function toDecision(r: Row): Decision {
     legalGround: r.legal_ground,
     automatedDetection: r.automated_detection,
     automatedDecision: r.automated_decision,
-    statement: r.statement as StatementOfReasons,
+    statement: currentStatement(r),
+    evidence: r.evidence as Evidence[],
+    reason: r.reason,
     createdAt: r.created_at.toISOString(),
   };
 }
+
+/**
+ * Statements stored before 0007 quoted lexicon patterns, weights and bank entries to the user,
+ * in English only; they are told again, in plain words, from the decision's evidence (moved out
+ * of the statement by the migration). What was sent at the time stays in the audit log and the
+ * webhook deliveries.
+ */
+function currentStatement(r: Row): StatementOfReasons {
+  const stored = r.statement as StatementOfReasons;
+  if (typeof stored.ground.explanation !== 'string') return stored;
+  return buildStatement({
+    decisionId: r.id,
+    content: stored.content,
+    action: r.action as DecisionAction,
+    category: r.category as CategoryId | null,
+    actorType: r.actor_type as ActorType,
+    automatedDetection: r.automated_detection,
+    evidence: r.evidence as Evidence[],
+    reason: r.reason,
+    decidedAt: r.created_at,
+  });
+}
+
+const MEDIA_KINDS: readonly string[] = ['image', 'video', 'audio'];
 
 /**
  * Records a decision: the statement of reasons, the content's new state, the audit entry and
@@ -96,13 +133,19 @@ export function toDecision(r: Row): Decision {
  */
 export async function recordDecision(db: Db, jobs: Jobs, input: DecisionInput, actor: Actor): Promise<Decision> {
   if (!db.isTransaction) return db.transaction().execute((trx) => recordDecision(trx, jobs, input, actor));
-  const content = await db.selectFrom('content_items').select(['id', 'external_id', 'kind']).where('id', '=', input.contentId).forUpdate().executeTakeFirst();
+  const content = await db
+    .selectFrom('content_items')
+    .select(['id', 'external_id', 'kind', 'media'])
+    .where('id', '=', input.contentId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!content) throw notFound('Content', input.contentId);
   const id = randomUUID();
   const now = new Date();
   const statement = buildStatement({
     decisionId: id,
     content: { id: content.id, externalId: content.external_id, kind: content.kind },
+    mediaKinds: (content.media as { type?: string }[]).map((m) => (MEDIA_KINDS.includes(m.type ?? '') ? (m.type as MediaKind) : undefined)),
     action: input.action,
     category: input.category,
     actorType: input.actorType,
@@ -125,6 +168,8 @@ export async function recordDecision(db: Db, jobs: Jobs, input: DecisionInput, a
       automated_detection: input.automatedDetection,
       automated_decision: input.actorType === 'automated',
       statement: JSON.stringify(statement),
+      evidence: JSON.stringify(input.evidence),
+      reason: input.reason ?? null,
       created_at: now,
     })
     .returningAll()
@@ -149,6 +194,64 @@ export async function recordDecision(db: Db, jobs: Jobs, input: DecisionInput, a
   const decision = toDecision(row as Row);
   await emitEvent(db, jobs, 'decision.created', { decision: { ...decision, externalId: content.external_id } });
   return decision;
+}
+
+/**
+ * A moderator's decision. Deciding on CSAM or terrorism (a `severe` category) needs
+ * `decide:severe`, and so does any decision on content whose current decision or latest scan is
+ * in such a category — whatever the action, with or without a category — so that a removal
+ * cannot be reversed or relabelled by leaving the category out. Checked here, under the
+ * content's row lock, so every door gets the rule and no decision slips in between.
+ */
+export async function moderatorDecision(
+  db: Db,
+  jobs: Jobs,
+  contentId: string,
+  input: { action: DecisionAction; category?: CategoryId | null | undefined; reason: string },
+  principal: Principal,
+): Promise<Decision> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => moderatorDecision(trx, jobs, contentId, input, principal));
+  const role = principal.user.role;
+  if (!can(role, 'decide')) throw new SaringError('forbidden', `Role ${role} may not decide.`);
+  const reason = input.reason.trim();
+  if (!reason) throw new SaringError('validation_failed', 'A moderator decision needs a reason.');
+  const category = input.category ?? null;
+  const content = await db.selectFrom('content_items').select('id').where('id', '=', contentId).forUpdate().executeTakeFirst();
+  if (!content) throw notFound('Content', contentId);
+  const current = await db.selectFrom('decisions').select('category').where('content_id', '=', content.id).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  const lastScan = await db.selectFrom('scans').select(['id', 'verdict']).where('content_id', '=', content.id).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  const verdict = lastScan?.verdict as Verdict | undefined;
+  if (!can(role, 'decide:severe')) {
+    const severe = (c: string | null | undefined): c is CategoryId => !!c && isCategoryId(c) && CATEGORIES[c].severe;
+    const found = verdict?.categories.find((c) => severe(c.category) && c.action !== 'allow')?.category ?? (verdict?.action === 'review' ? verdict.review?.category : undefined);
+    const [touched, why] = severe(current?.category)
+      ? [current.category, "The content's current decision is in"]
+      : severe(found)
+        ? [found, "The content's latest scan found"]
+        : severe(category)
+          ? [category, 'The decision is in']
+          : [null, ''];
+    if (touched) {
+      throw new SaringError('forbidden', `${why} ${touched} (${CATEGORIES[touched].label.en}): only a senior moderator (permission decide:severe) may decide on it.`);
+    }
+  }
+  const evidence = category ? (verdict?.categories.find((c) => c.category === category)?.evidence ?? []) : [];
+  return recordDecision(
+    db,
+    jobs,
+    {
+      contentId: content.id,
+      scanId: lastScan?.id ?? null,
+      actorType: 'moderator',
+      actorId: principal.user.id,
+      action: input.action,
+      category,
+      evidence,
+      automatedDetection: evidence.length > 0,
+      reason,
+    },
+    principal.actor,
+  );
 }
 
 /**
