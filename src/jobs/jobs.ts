@@ -1,4 +1,4 @@
-import { PgBoss, fromKysely } from 'pg-boss';
+import { PgBoss, fromKysely, type JobResult } from 'pg-boss';
 import type { Db, Storage } from '../db/connect.js';
 
 /** What a job handler learns about the job it runs. */
@@ -22,6 +22,30 @@ export interface QueueDefinition<T> {
   expireInSeconds?: number;
   /** Jobs of this queue run at most this many at a time in one process. */
   concurrency?: number;
+  /**
+   * Jobs one worker fetches per poll (default 1). With more than one, a worker keeps fetching at once
+   * while batches come back full, runs a batch's jobs side by side (within `concurrency`) and settles
+   * each job on its own: one that fails is retried alone.
+   */
+  batchSize?: number;
+  /**
+   * A running job reports every `heartbeatSeconds / 2`; one not heard from for `heartbeatSeconds`
+   * (its process died) is failed and retried by whichever process supervises next. At least 10.
+   */
+  heartbeatSeconds?: number;
+  /**
+   * Called once when a job has failed for good: its last attempt threw, ran out of time or lost its
+   * heartbeat. It runs as a job of the queue `<name>.failed` (a dead-letter queue), so it happens even
+   * when the process that ran the job is gone. Must be idempotent (it is retried if it throws).
+   */
+  onFailed?: (data: T, failure: JobFailure) => Promise<void>;
+}
+
+/** Why a job failed for good, as the queue recorded it. */
+export interface JobFailure {
+  message: string;
+  /** The error's `code`, when it had one (a SaringError's). */
+  code?: string;
 }
 
 export interface SendOptions {
@@ -38,16 +62,45 @@ export interface SendOptions {
  */
 export interface Jobs {
   define<T extends object>(queue: QueueDefinition<T>): void;
-  /** Creates the queues; with `work: true` this process also runs their handlers. */
+  /**
+   * Creates the queues (or brings their settings up to date); with `work: true` this process also
+   * runs their handlers. On the embedded database this process owns the data, so a job still
+   * `active` there belongs to a process that died: it is failed (retried, or given up) at once.
+   */
   start(options: { work: boolean; pollingIntervalSeconds?: number }): Promise<void>;
   send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string>;
-  /** Waits until no job of these queues is queued or running (tests, demo loading). */
+  /** Waits until no job of these queues (and of their dead-letter queues) is queued or running (tests, demo loading). */
   drain(names: string[], timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
-export function createJobs(storage: Storage): Jobs {
+export interface JobsOptions {
+  /** How often a process looks for jobs that ran out of time or missed their heartbeats, seconds (default 15). */
+  monitorIntervalSeconds?: number;
+}
+
+/** The dead-letter queue of a queue with `onFailed`. */
+export const failedQueue = (name: string): string => `${name}.failed`;
+
+/** Runs `run` on each item, at most `limit` at once; resolves when all are done. */
+async function eachLimited<I>(items: I[], limit: number, run: (item: I) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await run(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+function failureOf(output: unknown): JobFailure {
+  // A thrown error is stored as itself ({ message, code, … }); expiry and a lost heartbeat as { value: { message } }.
+  const o = (output ?? {}) as { message?: unknown; code?: unknown; value?: { message?: unknown } };
+  const message = typeof o.message === 'string' ? o.message : typeof o.value?.message === 'string' ? o.value.message : 'the job failed';
+  return typeof o.code === 'string' ? { message, code: o.code } : { message };
+}
+
+export function createJobs(storage: Storage, options: JobsOptions = {}): Jobs {
   const pool = storage.pool;
+  const monitorSeconds = options.monitorIntervalSeconds ?? 15;
   const boss = new PgBoss({
     db: {
       executeSql: async (text: string, values?: unknown[]) => {
@@ -60,9 +113,26 @@ export function createJobs(storage: Storage): Jobs {
     backend: storage.kind === 'pglite' ? 'pglite' : 'postgres',
     schema: 'pgboss',
     schedule: false,
+    superviseIntervalSeconds: monitorSeconds,
+    monitorIntervalSeconds: monitorSeconds,
   });
   const queues = new Map<string, QueueDefinition<any>>();
   let started = false;
+  /** These queues and the dead-letter queues of those with `onFailed`. */
+  const withFailed = (names: string[]) => names.flatMap((name) => (queues.get(name)?.onFailed ? [name, failedQueue(name)] : [name]));
+
+  /**
+   * Only one process opens an embedded data directory (its lock file sees to it), so its `active`
+   * jobs at start-up were left by a process that died (kill -9, power loss). They are failed now, and the ones with attempts left
+   * made ready at once, rather than waiting for their expiry or heartbeat.
+   */
+  async function recoverOrphans(): Promise<void> {
+    const { rows } = await pool.query(`SELECT id, name FROM pgboss.job WHERE state = 'active' AND name = ANY($1)`, [withFailed([...queues.keys()])]);
+    for (const { id, name } of rows as { id: string; name: string }[]) {
+      await boss.fail(name, id, { message: 'the process running this job ended (embedded database restarted)' });
+      await boss.update(name, undefined, { id, startAfter: new Date() });
+    }
+  }
   let onError: (err: unknown) => void = (err) => console.error('[saring jobs]', err);
   boss.on('error', (err) => onError(err));
 
@@ -76,22 +146,67 @@ export function createJobs(storage: Storage): Jobs {
       await boss.start();
       started = true;
       for (const q of queues.values()) {
-        await boss.createQueue(q.name, {
+        if (q.onFailed) {
+          const dead = { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 };
+          await boss.createQueue(failedQueue(q.name), dead);
+          await boss.updateQueue(failedQueue(q.name), dead);
+        }
+        const settings = {
           retryLimit: q.retryLimit ?? 2,
           retryDelay: q.retryDelay ?? 1,
           retryBackoff: true,
-          ...(q.retryDelayMax !== undefined ? { retryDelayMax: q.retryDelayMax } : {}),
           expireInSeconds: q.expireInSeconds ?? 300,
+        };
+        await boss.createQueue(q.name, {
+          ...settings,
+          ...(q.retryDelayMax !== undefined ? { retryDelayMax: q.retryDelayMax } : {}),
+          ...(q.heartbeatSeconds !== undefined ? { heartbeatSeconds: q.heartbeatSeconds } : {}),
+          ...(q.onFailed ? { deadLetter: failedQueue(q.name) } : {}),
         });
-        if (!work) continue;
-        await boss.work(
+        // createQueue leaves an existing queue as it was: bring it up to date with this definition.
+        await boss.updateQueue(q.name, {
+          ...settings,
+          retryDelayMax: q.retryDelayMax ?? null,
+          heartbeatSeconds: q.heartbeatSeconds ?? null,
+          deadLetter: q.onFailed ? failedQueue(q.name) : null,
+        });
+      }
+      if (storage.lock) await recoverOrphans();
+      if (!work) return;
+      for (const q of queues.values()) {
+        const batchSize = Math.max(1, q.batchSize ?? 1);
+        const concurrency = Math.max(1, q.concurrency ?? 1);
+        // `concurrency` jobs at once in all: that many workers of `batchSize` each, a batch's jobs run side by side.
+        const workers = Math.ceil(concurrency / batchSize);
+        const lanes = Math.ceil(concurrency / workers);
+        await boss.work<object>(
           q.name,
-          { pollingIntervalSeconds, localConcurrency: q.concurrency ?? 1, batchSize: 1 },
-          async ([job]) => {
-            if (!job) return;
-            await q.handler(job.data, { id: job.id, name: job.name, retryCount: job.retryCount, signal: job.signal });
+          {
+            pollingIntervalSeconds,
+            localConcurrency: workers,
+            batchSize,
+            perJobResults: true,
+            ...(batchSize > 1 ? { burstWhenBatchFull: true } : {}),
+          },
+          async (batch) => {
+            const results: JobResult[] = [];
+            await eachLimited(batch, lanes, async (job) => {
+              try {
+                await q.handler(job.data, { id: job.id, name: job.name, retryCount: job.retryCount, signal: job.signal });
+                results.push({ id: job.id, status: 'completed' });
+              } catch (err) {
+                results.push({ id: job.id, status: 'failed', output: err });
+              }
+            });
+            return results;
           },
         );
+        if (q.onFailed) {
+          const onFailed = q.onFailed;
+          await boss.work(failedQueue(q.name), { pollingIntervalSeconds, includeMetadata: true }, async ([job]) => {
+            if (job) await onFailed(job.data as object, failureOf(job.sourceOutput));
+          });
+        }
       }
     },
 
@@ -109,7 +224,7 @@ export function createJobs(storage: Storage): Jobs {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         let pending = 0;
-        for (const name of names) {
+        for (const name of withFailed(names)) {
           const { rows } = await pool.query(
             `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry', 'active')`,
             [name],

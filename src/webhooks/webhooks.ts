@@ -10,6 +10,8 @@ export const WEBHOOK_EVENTS = ['decision.created', 'content.review_required', 'c
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** Retries after the first attempt; with backoff from 5 s doubling up to 1 h, about a day in all. */
 export const WEBHOOK_RETRY_LIMIT = 12;
+/** Deliveries a worker fetches per poll. */
+const WEBHOOK_BATCH = 16;
 
 export interface WebhookEndpoint {
   id: string;
@@ -184,7 +186,13 @@ export function deliveryHandler(db: Db, options: { timeoutMs?: number } = {}) {
   };
 }
 
-export function defineWebhookQueue(jobs: Jobs, db: Db, options: { retryDelay?: number; timeoutMs?: number } = {}): void {
+/**
+ * Deliveries are fetched in batches and sent side by side (`concurrency` in flight per process,
+ * default 32), each settled on its own: a failing endpoint's delivery is retried alone. While
+ * batches come back full the workers fetch again at once, so a backlog drains at the speed of the
+ * receivers and the database, not of the poll interval.
+ */
+export function defineWebhookQueue(jobs: Jobs, db: Db, options: { retryDelay?: number; timeoutMs?: number; concurrency?: number } = {}): void {
   jobs.define<{ deliveryId: string }>({
     name: WEBHOOK_QUEUE,
     handler: deliveryHandler(db, options),
@@ -192,6 +200,7 @@ export function defineWebhookQueue(jobs: Jobs, db: Db, options: { retryDelay?: n
     retryDelay: options.retryDelay ?? 5,
     retryDelayMax: 3600,
     expireInSeconds: 60,
-    concurrency: 4,
+    concurrency: options.concurrency ?? 32,
+    batchSize: WEBHOOK_BATCH,
   });
 }
