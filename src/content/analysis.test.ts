@@ -8,7 +8,13 @@ import type { Saring } from '../engine.js';
 import type { App } from '../http/app.js';
 import { loadConfig } from '../config/config.js';
 import { canDrawText, makeVideo, renderImage } from '../demo/media-fixtures.js';
-import { BACKENDS, testApp } from '../test-support/storage.js';
+import { BankMatcher } from '../banks/matcher.js';
+import { analyseMedia, analyseOptions } from '../media/analyse.js';
+import { engineOptions, MediaEngines } from '../media/engines.js';
+import { scanTexts } from '../scan/scan.js';
+import { BACKENDS, testApp, testSaring } from '../test-support/storage.js';
+import { runAnalysis, type AnalysisDeps } from './analysis.js';
+import { contentBankMatches } from './content.js';
 
 describe.each(BACKENDS)('content with media to analyse, on $label', ({ backend, skip: noBackend }) => {
   const skip = noBackend || !canDrawText;
@@ -157,5 +163,58 @@ describe.each(BACKENDS)('content with media to analyse, on $label', ({ backend, 
     expect(rows.find((r) => r.id === second.json().analysis.id)?.status).toBe('done');
     const got = (await app.inject({ url: '/v1/content/img-3', headers: auth })).json();
     expect(got.scans).toHaveLength(1); // judged once, on the new version
+  });
+});
+
+describe.each(BACKENDS)('two runs of one media analysis, on $label', ({ backend, skip: noBackend }) => {
+  const skip = noBackend || !canDrawText;
+  let saring: Saring & { adminKey: string };
+  let engines: MediaEngines;
+  let dir: string;
+
+  beforeAll(async () => {
+    if (skip) return;
+    dir = mkdtempSync(join(tmpdir(), 'saring-analysis-twice-'));
+    const media = { ...loadConfig({}, {}).media, roots: [dir], nudityThreads: 1 };
+    // No workers: the test runs the job's handler itself.
+    saring = await testSaring(backend, { dataDir: join(dir, 'data'), media, workers: false });
+    engines = new MediaEngines(engineOptions(media));
+    writeFileSync(join(dir, 'promo.png'), await renderImage({ width: 640, height: 360, text: 'SLOT GACOR MAXWIN', fontSize: 48, format: 'png' }));
+  }, 120_000);
+  afterAll(async () => {
+    await engines?.close();
+    await saring?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(skip)('acts once: a retry started while the first run still works records no second scan or decision', async () => {
+    const submitted = await saring.content.submit(
+      { externalId: 'twice', kind: 'image', texts: { caption: 'SLOT GACOR maxwin depo 10rb WD cepat bosku' }, media: [{ type: 'image', path: join(dir, 'promo.png') }] },
+      'test',
+    );
+    const analysisId = submitted.analysis!.id;
+    const matcher = new BankMatcher(saring.db);
+    await matcher.refresh();
+    const deps: AnalysisDeps = {
+      db: saring.db,
+      jobs: saring.jobs,
+      intake: { dataDir: join(dir, 'data'), mediaRoots: [dir] },
+      analyse: (path, options, signal) => analyseMedia(path, engines, { ...options, signal }),
+      analyseOptions: analyseOptions(saring.config.media),
+      bankMatches: (input) => contentBankMatches(matcher, input),
+      scan: async (input) => scanTexts(await saring.scanConfig(), input),
+    };
+    // Two workers on one analysis, as after an expiry: both claim it, both analyse.
+    await Promise.all([runAnalysis(deps, analysisId, new AbortController().signal), runAnalysis(deps, analysisId, new AbortController().signal)]);
+    const contentId = submitted.content.id;
+    const scans = await saring.db.selectFrom('scans').select('id').where('content_id', '=', contentId).execute();
+    const decisions = await saring.db.selectFrom('decisions').select('action').where('content_id', '=', contentId).execute();
+    expect(scans).toHaveLength(1);
+    expect(decisions).toEqual([{ action: 'remove' }]);
+    const got = await saring.content.get(contentId);
+    expect(got.analysis).toMatchObject({ status: 'done', scanId: scans[0]!.id });
+    // A run after it finished changes nothing either.
+    await runAnalysis(deps, analysisId, new AbortController().signal);
+    expect(await saring.db.selectFrom('scans').select('id').where('content_id', '=', contentId).execute()).toHaveLength(1);
   });
 });

@@ -9,7 +9,7 @@ import type { BankMatch } from '../banks/matcher.js';
 import { storeMediaHashes } from '../banks/media-hashes.js';
 import type { Db } from '../db/connect.js';
 import { SaringError, isSaringError } from '../errors/errors.js';
-import type { Jobs } from '../jobs/jobs.js';
+import type { JobFailure, Jobs } from '../jobs/jobs.js';
 import type { AnalyseOptions, MediaAnalysis } from '../media/analyse.js';
 import { stageMedia, type IntakeOptions, type MediaSource } from '../media/intake.js';
 import { failedStep, type MediaFindings, type StepName } from '../scan/media-findings.js';
@@ -19,8 +19,13 @@ import { applyVerdict, getContent, mediaHashes, mediaToAnalyse, toAnalysis, with
 import { mediaSchema, type ValidContentInput } from './schema.js';
 
 export const MEDIA_QUEUE = 'media-analysis';
-/** Attempts after the first when the analysis itself fails (not a step: those are findings). */
+/**
+ * Attempts after the first when the analysis itself fails (not a step: those are findings) or its
+ * process dies; after that the analysis is marked failed and the platform told.
+ */
 const RETRIES = 1;
+/** Statuses of an analysis that has not finished: a job may still (or again) work on it. */
+const UNFINISHED = ['queued', 'running'] as const;
 
 export interface AnalysisDeps {
   db: Db;
@@ -53,26 +58,32 @@ function sourceOf(m: ValidContentInput['media'][number]): MediaSource {
   return { url: m.url! };
 }
 
-/** Analyses the media of one queued analysis and acts on the verdict. Idempotent: a finished or cancelled analysis is left alone. */
-export async function runAnalysis(deps: AnalysisDeps, analysisId: string, signal: AbortSignal, attempt: { final: boolean } = { final: true }): Promise<void> {
+/**
+ * Analyses the media of one queued analysis and acts on the verdict. Idempotent: a finished or
+ * cancelled analysis is left alone, and of two runs of one analysis (a retry started while a run
+ * thought dead still works) only the first to finish acts.
+ */
+export async function runAnalysis(deps: AnalysisDeps, analysisId: string, signal: AbortSignal): Promise<void> {
   const { db, jobs } = deps;
+  // A retry takes over a `running` analysis: the attempt before it failed or its process died.
   const claimed = await db
     .updateTable('media_analyses')
     .set({ status: 'running', started_at: new Date() })
     .where('id', '=', analysisId)
-    .where('status', 'in', ['queued', 'running'])
+    .where('status', 'in', UNFINISHED)
     .returning(['content_id'])
     .executeTakeFirst();
   if (!claimed) return;
   const item = await getContent(db, claimed.content_id);
 
-  // Cancellation from any process: the row says so.
+  // Stops on cancellation (from any process: the row says so), when another run finished the
+  // analysis, or when the job is stopped (shutdown, expiry, its claim lost).
   const controller = new AbortController();
-  const abort = () => controller.abort(new SaringError('cancelled', 'The media analysis was cancelled.'));
-  signal.addEventListener('abort', abort, { once: true });
+  const onJobAbort = () => controller.abort(signal.reason);
+  signal.addEventListener('abort', onJobAbort, { once: true });
   const poll = setInterval(() => {
     db.selectFrom('media_analyses').select('status').where('id', '=', analysisId).executeTakeFirst().then(
-      (r) => r?.status === 'cancelled' && abort(),
+      (r) => r && !(UNFINISHED as readonly string[]).includes(r.status) && controller.abort(new SaringError('cancelled', 'The media analysis was cancelled or finished elsewhere.')),
       () => undefined,
     );
   }, 1000);
@@ -103,12 +114,16 @@ export async function runAnalysis(deps: AnalysisDeps, analysisId: string, signal
         await staged.release();
       }
     }
+    // A stopped job judges nothing and leaves the analysis to its retry.
+    if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('The media analysis job was stopped.');
 
     const analysed = { ...input, media };
     const bankMatches = await deps.bankMatches(analysed);
     const verdict = controller.signal.aborted ? undefined : await deps.scan({ texts: item.texts, audience: analysed.audience, bankMatches, media: findings });
     const removed = await db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('media_analyses').select('status').where('id', '=', analysisId).forUpdate().executeTakeFirstOrThrow();
+      // Another run finished first (done), or the analysis was given up (failed): never acted on twice.
+      if (row.status === 'done' || row.status === 'failed') return false;
       if (row.status === 'cancelled' || !verdict) {
         await trx.updateTable('media_analyses').set({ status: 'cancelled', findings: JSON.stringify(findings), finished_at: new Date() }).where('id', '=', analysisId).execute();
         return false;
@@ -118,7 +133,7 @@ export async function runAnalysis(deps: AnalysisDeps, analysisId: string, signal
       const scanId = await applyVerdict(trx, jobs, item.id, verdict, ACTOR);
       await trx
         .updateTable('media_analyses')
-        .set({ status: 'done', findings: JSON.stringify(findings), scan_id: scanId, finished_at: new Date() })
+        .set({ status: 'done', findings: JSON.stringify(findings), scan_id: scanId, error: null, finished_at: new Date() })
         .where('id', '=', analysisId)
         .execute();
       await emitEvent(trx, jobs, 'content.analysed', {
@@ -136,36 +151,59 @@ export async function runAnalysis(deps: AnalysisDeps, analysisId: string, signal
     });
     if (removed) await deps.onRemoved?.();
   } catch (err) {
-    // Steps that fail are findings; this is the analysis itself failing (the database, a bug).
-    // The job is retried; after the last attempt the platform is told.
-    const error = { code: isSaringError(err) ? err.code : 'internal', message: err instanceof Error ? err.message : String(err) };
-    await db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('media_analyses')
-        .set({ status: attempt.final ? 'failed' : 'queued', error: JSON.stringify(error), ...(attempt.final ? { finished_at: new Date() } : {}) })
-        .where('id', '=', analysisId)
-        .where('status', '=', 'running')
-        .executeTakeFirst();
-      if (attempt.final && Number(updated.numUpdatedRows) > 0) {
-        await emitEvent(trx, jobs, 'content.analysed', { contentId: item.id, externalId: item.externalId, analysisId, status: 'failed', error });
-      }
-    });
+    // Steps that fail are findings; this is the analysis itself failing (the database, a bug) or its
+    // job being stopped. The error is kept for GET; the job is retried, and when it fails for good
+    // `failAnalysis` marks the analysis failed and tells the platform.
+    await db
+      .updateTable('media_analyses')
+      .set({ error: JSON.stringify(errorOf(err)) })
+      .where('id', '=', analysisId)
+      .where('status', 'in', UNFINISHED)
+      .execute()
+      .catch(() => undefined);
     throw err;
   } finally {
     clearInterval(poll);
-    signal.removeEventListener('abort', abort);
+    signal.removeEventListener('abort', onJobAbort);
   }
 }
 
-export function defineMediaQueue(deps: AnalysisDeps, concurrency: number, stepTimeoutSeconds: number): void {
+function errorOf(err: unknown): { code: string; message: string } {
+  return { code: isSaringError(err) ? err.code : 'internal', message: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * Marks an unfinished analysis failed and emits `content.analysed` with status failed, once: its job
+ * failed for good (the last attempt threw, ran out of time, or its process died).
+ */
+export async function failAnalysis(db: Db, jobs: Jobs, analysisId: string, failure: JobFailure): Promise<void> {
+  const error = { code: failure.code ?? 'internal', message: failure.message };
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('media_analyses')
+      .set({ status: 'failed', error: JSON.stringify(error), finished_at: new Date() })
+      .where('id', '=', analysisId)
+      .where('status', 'in', UNFINISHED)
+      .returning('content_id')
+      .executeTakeFirst();
+    if (!row) return;
+    const item = await trx.selectFrom('content_items').select(['id', 'external_id']).where('id', '=', row.content_id).executeTakeFirstOrThrow();
+    await emitEvent(trx, jobs, 'content.analysed', { contentId: item.id, externalId: item.external_id, analysisId, status: 'failed', error });
+  });
+}
+
+export function defineMediaQueue(deps: AnalysisDeps, options: { concurrency: number; stepTimeoutSeconds: number; heartbeatSeconds: number }): void {
   deps.jobs.define<{ analysisId: string }>({
     name: MEDIA_QUEUE,
     retryLimit: RETRIES,
-    retryDelay: 30,
+    retryDelay: 5,
     // Every step may take its full time, and there are several per media item.
-    expireInSeconds: Math.max(600, stepTimeoutSeconds * 6),
-    concurrency,
-    handler: ({ analysisId }, job) => runAnalysis(deps, analysisId, job.signal, { final: job.retryCount >= RETRIES }),
+    expireInSeconds: Math.max(600, options.stepTimeoutSeconds * 6),
+    // A process that dies mid-analysis is noticed within a heartbeat, not at expiry.
+    heartbeatSeconds: options.heartbeatSeconds,
+    concurrency: options.concurrency,
+    handler: ({ analysisId }, job) => runAnalysis(deps, analysisId, job.signal),
+    onFailed: ({ analysisId }, failure) => failAnalysis(deps.db, deps.jobs, analysisId, failure),
   });
 }
 
