@@ -128,10 +128,10 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
   const storage =
     options.storage ?? (await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: options.command ?? 'saring' }));
   const db = storage.db;
-  const jobs = createJobs(storage);
+  const jobs = createJobs(storage, { monitorIntervalSeconds: config.jobMonitorSeconds });
   const embeddedDir = storage.kind === 'pglite' && storage.lock ? config.dataDir : undefined;
   try {
-    defineWebhookQueue(jobs, db, { retryDelay: config.webhookRetrySeconds });
+    defineWebhookQueue(jobs, db, { retryDelay: config.webhookRetrySeconds, concurrency: config.webhookConcurrency });
     defineTrainingQueue(jobs, db);
     const matcher = new BankMatcher(db);
     let matcherCheckedAt = 0;
@@ -174,8 +174,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
         scan: async (input) => scanTexts(await scanConfig(), input),
         onRemoved: async () => void (await currentMatcher(true)),
       },
-      mediaConfig.concurrency,
-      mediaConfig.stepTimeoutSeconds,
+      { concurrency: mediaConfig.concurrency, stepTimeoutSeconds: mediaConfig.stepTimeoutSeconds, heartbeatSeconds: config.jobHeartbeatSeconds },
     );
     const bootstrap = await seed(db);
     if (bootstrap.adminKey && embeddedDir) {

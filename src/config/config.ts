@@ -11,8 +11,17 @@ export interface SaringConfig {
   workers: boolean;
   /** Seconds between job polls. */
   jobPollSeconds: number;
+  /**
+   * A running media analysis reports this often / 2; one not heard from for this long (its process
+   * died) is retried. At least 10 (pg-boss' minimum).
+   */
+  jobHeartbeatSeconds: number;
+  /** How often a process looks for jobs that missed their heartbeats or ran out of time, seconds. */
+  jobMonitorSeconds: number;
   /** Seconds before a failed webhook is retried the first time (doubles each retry). */
   webhookRetrySeconds: number;
+  /** Webhook deliveries in flight at once per process. */
+  webhookConcurrency: number;
   http: { host: string; port: number; bodyLimitBytes: number };
   /** Load demo data into an empty installation. */
   demo: boolean;
@@ -87,7 +96,10 @@ export function loadConfig(overrides: Partial<SaringConfig> = {}, env: Env = pro
     databaseUrl: env['DATABASE_URL'] || undefined,
     workers: bool(env['SARING_WORKERS'], true),
     jobPollSeconds: int(env['SARING_JOB_POLL_SECONDS'], 1, 'SARING_JOB_POLL_SECONDS'),
+    jobHeartbeatSeconds: Math.max(10, Math.round(int(env['SARING_JOB_HEARTBEAT_SECONDS'], 30, 'SARING_JOB_HEARTBEAT_SECONDS'))),
+    jobMonitorSeconds: Math.max(1, int(env['SARING_JOB_MONITOR_SECONDS'], 15, 'SARING_JOB_MONITOR_SECONDS')),
     webhookRetrySeconds: int(env['SARING_WEBHOOK_RETRY_SECONDS'], 5, 'SARING_WEBHOOK_RETRY_SECONDS'),
+    webhookConcurrency: Math.max(1, int(env['SARING_WEBHOOK_CONCURRENCY'], 32, 'SARING_WEBHOOK_CONCURRENCY')),
     http: {
       host: env['HOST'] || '127.0.0.1',
       port: int(env['PORT'], 8080, 'PORT'),
