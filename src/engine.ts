@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   addEntries,
@@ -18,19 +19,21 @@ import { authenticate, createUser, issueKey, listUsers, revokeKey, type UsersApi
 import type { Actor } from './audit/log.js';
 import { createAuditService, type AuditApi } from './audit/api.js';
 import type { SaringConfig } from './config/config.js';
-import { applyVerdict, contentBankMatches, getContent, listContent, mediaToAnalyse, submitContent, type ContentApi } from './content/content.js';
+import { applyVerdict, contentBankMatches, getContent, getContentVersion, listContent, mediaToAnalyse, submitContent, type ContentApi } from './content/content.js';
 import { cancelAnalysis, defineMediaQueue, MEDIA_QUEUE } from './content/analysis.js';
 import { analyseOptions } from './media/analyse.js';
 import { engineOptions } from './media/engines.js';
 import { AnalysisThreads } from './media/analysis-threads.js';
 import type { MediaApi } from './media/api.js';
-import { storeUpload, type IntakeOptions } from './media/intake.js';
+import { stageStream, storeUpload, type IntakeOptions } from './media/intake.js';
+import { hashMedia } from './signals/hash/media.js';
+import { Limiter } from './shared/limiter.js';
 import { thumbnailFile } from './media/thumbnails.js';
 import { contentInputSchema } from './content/schema.js';
 import { scanInputSchema } from './scan/schema.js';
 import { openStorage, type Db, type Storage } from './db/connect.js';
 import { scanConfigGeneration } from './db/generation.js';
-import { getDecision, recordDecision, type DecisionsApi } from './decisions/decisions.js';
+import { getDecision, moderatorDecision, type DecisionsApi } from './decisions/decisions.js';
 import { SaringError } from './errors/errors.js';
 import { createJobs, type Jobs } from './jobs/jobs.js';
 import {
@@ -130,6 +133,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
   const db = storage.db;
   const jobs = createJobs(storage, { monitorIntervalSeconds: config.jobMonitorSeconds });
   const embeddedDir = storage.kind === 'pglite' && storage.lock ? config.dataDir : undefined;
+  let scratch: string | undefined;
   try {
     defineWebhookQueue(jobs, db, { retryDelay: config.webhookRetrySeconds, concurrency: config.webhookConcurrency });
     defineTrainingQueue(jobs, db);
@@ -155,13 +159,18 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     const mediaConfig = config.media;
     // Analyses run in worker threads (their own models), so serving HTTP is not held up.
     const threads = new AnalysisThreads(mediaConfig.concurrency, engineOptions(mediaConfig));
-    const thumbnailDir = join(config.dataDir, 'media', 'thumbnails');
+    // Uploads and thumbnails are files: a throw-away database (`memory://`) keeps them in a temp
+    // directory of its own, removed on close.
+    const mediaHome = config.dataDir.startsWith('memory://') ? (scratch = mkdtempSync(join(tmpdir(), 'saring-media-'))) : config.dataDir;
+    const thumbnailDir = join(mediaHome, 'media', 'thumbnails');
     const intake: IntakeOptions = {
-      dataDir: config.dataDir,
+      dataDir: mediaHome,
       mediaRoots: mediaConfig.roots,
       maxBytes: mediaConfig.maxBytes,
       fetch: { enabled: mediaConfig.fetch, maxBytes: mediaConfig.maxBytes },
+      limits: { maxDurationSeconds: mediaConfig.maxSeconds },
     };
+    const hashing = new Limiter(mediaConfig.hashConcurrency, mediaConfig.hashConcurrency * 4, 'Media hashing');
     const analysis = analyseOptions(mediaConfig, thumbnailDir);
     defineMediaQueue(
       {
@@ -205,30 +214,9 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     };
     await scanConfig();
 
-    const decide: DecisionsApi['decide'] = async (contentId, input, principal) => {
-      const content = await getContent(db, contentId);
-      const reason = input.reason.trim();
-      if (!reason) throw new SaringError('validation_failed', 'A moderator decision needs a reason.');
-      const category = input.category ?? null;
-      const lastScan = content.scans.at(-1);
-      const evidence = category ? (lastScan?.verdict.categories.find((c) => c.category === category)?.evidence ?? []) : [];
-      return recordDecision(
-        db,
-        jobs,
-        {
-          contentId: content.id,
-          scanId: lastScan?.id ?? null,
-          actorType: 'moderator',
-          actorId: principal.user.id,
-          action: input.action,
-          category,
-          evidence,
-          automatedDetection: evidence.length > 0,
-          reason,
-        },
-        principal.actor,
-      );
-    };
+    // The senior-only rule lives in moderatorDecision, under the content's row lock.
+    const decide: DecisionsApi['decide'] = async (contentId, input, principal) =>
+      moderatorDecision(db, jobs, (await getContent(db, contentId)).id, input, principal);
 
     // Created last: nothing after it can fail and leave its timer running.
     const audit = createAuditService(db, { dataDir: config.dataDir, ...config.audit, checkpointSeconds: config.workers ? config.audit.checkpointSeconds : 0 });
@@ -256,12 +244,22 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
           return result;
         },
         get: (id) => getContent(db, id),
+        version: (id, version) => getContentVersion(db, id, version),
         list: (options) => listContent(db, options),
         cancelAnalysis: (id, actor) => cancelAnalysis(db, id, actor),
         drainAnalyses: (timeoutMs) => jobs.drain([MEDIA_QUEUE], timeoutMs),
       },
       media: {
         upload: (body) => storeUpload(intake, body),
+        hash: (body, options = {}) =>
+          hashing.run(async () => {
+            const staged = await stageStream(intake, body);
+            try {
+              return await hashMedia({ path: staged.path }, { ...options, limits: { maxBytes: mediaConfig.maxBytes, maxDurationSeconds: mediaConfig.maxSeconds } });
+            } finally {
+              await staged.release();
+            }
+          }),
         thumbnail: (sha256, name) => thumbnailFile(thumbnailDir, sha256, name),
         close: () => threads.close(),
       },
@@ -387,12 +385,14 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
         await audit.close();
         await threads.close();
         if (!options.storage) await storage.close();
+        if (scratch) rmSync(scratch, { recursive: true, force: true });
       },
     };
     return saring;
   } catch (err) {
     await jobs.stop().catch(() => {});
     if (!options.storage) await storage.close().catch(() => {});
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
     throw err;
   }
 }

@@ -19,8 +19,8 @@ import { webhookRoutes } from './webhooks/routes.js';
 export function createServer(saring: Saring, options: { logger?: boolean | { level: string } } = {}): Promise<App> {
   return buildApp({
     ...options,
+    auth: saring,
     bodyLimitBytes: saring.config.http.bodyLimitBytes,
-    mediaLimitBytes: saring.config.media.maxBytes,
     health: () => ({ database: saring.storage.kind }),
     async routes(app) {
       for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes]) {

@@ -19,9 +19,19 @@ export interface Principal {
   actor: string;
 }
 
+/**
+ * Who may call a route: a permission (see `roles.ts`), `authenticated` (any valid key, whatever
+ * its role) or `public` (no key). Every route declares one in `config.permission`; the HTTP app
+ * refuses to register a route that does not, and checks it before the body is read or validated.
+ */
+export type RouteAccess = Permission | 'authenticated' | 'public';
+
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
+  }
+  interface FastifyContextConfig {
+    permission?: RouteAccess;
   }
 }
 
@@ -30,18 +40,23 @@ export interface Authenticator {
   users: { authenticate(key: string): Promise<Principal> };
 }
 
-/** A preHandler that requires an API key whose role grants `permission`. */
-export function requires(auth: Authenticator, permission: Permission) {
-  return async (request: FastifyRequest): Promise<void> => {
-    const header = request.headers.authorization;
-    const key = header?.startsWith('Bearer ') ? header.slice(7).trim() : (request.headers['x-api-key'] as string | undefined);
-    if (!key) throw new SaringError('unauthenticated');
-    const principal = await auth.users.authenticate(key);
-    if (!can(principal.user.role, permission)) {
-      throw new SaringError('forbidden', `Role ${principal.user.role} may not ${permission}.`);
-    }
-    request.principal = principal;
-  };
+/** The API key a request carries (`Authorization: Bearer <key>` or `X-Api-Key`). */
+export function requestKey(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  const key = request.headers['x-api-key'];
+  return typeof key === 'string' && key ? key : undefined;
+}
+
+/** Authenticates a request and checks that its key's role grants `access`. */
+export async function authorise(auth: Authenticator, request: FastifyRequest, access: Exclude<RouteAccess, 'public'>): Promise<Principal> {
+  const key = requestKey(request);
+  if (!key) throw new SaringError('unauthenticated');
+  const principal = await auth.users.authenticate(key);
+  if (access !== 'authenticated' && !can(principal.user.role, access)) {
+    throw new SaringError('forbidden', `Role ${principal.user.role} may not ${access}.`);
+  }
+  return principal;
 }
 
 export function principalOf(request: FastifyRequest): Principal {

@@ -12,8 +12,9 @@ export const PERMISSIONS = [
   'lexicon:read',
   'lexicon:write',
   'audit:read',
-  'banks:read',
+  'banks:read', // banks and their settings and counts
   'banks:write',
+  'banks:export', // every hash of a bank (entries, CSV export): shared lists often may not be passed on
   'users:manage',
   'webhooks:manage',
 ] as const;
@@ -23,9 +24,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   senior_moderator: ['scan', 'content:read', 'decide', 'decide:severe', 'policy:read', 'lexicon:read', 'lexicon:write', 'audit:read', 'banks:read', 'banks:write'],
   moderator: ['scan', 'content:read', 'decide', 'policy:read', 'lexicon:read', 'banks:read'],
-  // The regulator channel (orders, verification) arrives with its own permissions.
-  regulator: ['content:read', 'policy:read'],
-  partner: ['content:read'],
+  // Regulators and partners see none of the platform's content until their own capabilities (orders,
+  // verification; the educational catalogue) give them a view of just their records.
+  regulator: ['policy:read'],
+  partner: [],
   auditor: ['content:read', 'policy:read', 'lexicon:read', 'audit:read', 'banks:read'],
 };
 

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Routes } from '../http/app.js';
-import { requires, type Authenticator } from '../access/auth.js';
 import type { AuditApi } from './api.js';
 import { signedCheckpointSchema } from './checkpoints.js';
+import { wholeNumber } from '../shared/validate.js';
 
-export const auditRoutes: Routes<Authenticator & { audit: AuditApi }> = (app, saring) => {
+export const auditRoutes: Routes<{ audit: AuditApi }> = (app, saring) => {
   app.get(
     '/v1/audit',
     {
@@ -14,15 +14,15 @@ export const auditRoutes: Routes<Authenticator & { audit: AuditApi }> = (app, sa
         summary: 'Audit log entries in order (page with afterSeq)',
         querystring: z
           .object({
-            afterSeq: z.coerce.number().int().min(0).optional(),
-            limit: z.coerce.number().int().min(1).max(1000).default(100),
+            afterSeq: wholeNumber(0).optional(),
+            limit: wholeNumber(1, 1000).default(100),
             subjectType: z.string().max(64).optional(),
             subjectId: z.string().max(256).optional(),
             action: z.string().max(64).optional(),
           })
           .strict(),
       },
-      preHandler: requires(saring, 'audit:read'),
+      config: { permission: 'audit:read' },
     },
     async (request) => ({ entries: await saring.audit.list(request.query) }),
   );
@@ -30,7 +30,7 @@ export const auditRoutes: Routes<Authenticator & { audit: AuditApi }> = (app, sa
     '/v1/audit/verify',
     {
       schema: { tags: ['audit'], summary: 'Verify the hash chain and the signed checkpoints; reports what was changed, reordered or cut off' },
-      preHandler: requires(saring, 'audit:read'),
+      config: { permission: 'audit:read' },
     },
     async () => saring.audit.verify(),
   );
@@ -42,7 +42,7 @@ export const auditRoutes: Routes<Authenticator & { audit: AuditApi }> = (app, sa
         summary: 'Verify as GET does, and also against a checkpoint kept outside Saring',
         body: z.object({ checkpoint: signedCheckpointSchema }).strict(),
       },
-      preHandler: requires(saring, 'audit:read'),
+      config: { permission: 'audit:read' },
     },
     async (request) => saring.audit.verify({ checkpoint: request.body.checkpoint }),
   );
@@ -50,7 +50,7 @@ export const auditRoutes: Routes<Authenticator & { audit: AuditApi }> = (app, sa
     '/v1/audit/checkpoint',
     {
       schema: { tags: ['audit'], summary: 'Sign the current head of the log now: a checkpoint to store outside Saring' },
-      preHandler: requires(saring, 'audit:read'),
+      config: { permission: 'audit:read' },
     },
     async (_request, reply) => reply.status(201).send(await saring.audit.checkpoint()),
   );
@@ -60,9 +60,9 @@ export const auditRoutes: Routes<Authenticator & { audit: AuditApi }> = (app, sa
       schema: {
         tags: ['audit'],
         summary: 'A verifiable copy of the log: JSON Lines of entries (after afterSeq), then a checkpoint signed for it',
-        querystring: z.object({ afterSeq: z.coerce.number().int().min(0).optional() }).strict(),
+        querystring: z.object({ afterSeq: wholeNumber(0).optional() }).strict(),
       },
-      preHandler: requires(saring, 'audit:read'),
+      config: { permission: 'audit:read' },
     },
     async (request, reply) => {
       const { afterSeq } = request.query;

@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { principalOf, requires, type Authenticator } from '../access/auth.js';
+import { principalOf } from '../access/auth.js';
 import { CATEGORY_IDS } from '../categories/categories.js';
 import { SaringError } from '../errors/errors.js';
-import { rawBody, type App, type Routes } from '../http/app.js';
-import { hashMedia, type MediaHashes as HashedMedia } from '../signals/hash/media.js';
+import { MEDIA_BODY_TYPES, mediaStream, withMediaBodies, type App, type Routes } from '../http/app.js';
+import type { MediaApi } from '../media/api.js';
+import { parseInput, wholeNumber } from '../shared/validate.js';
+import type { MediaHashes as HashedMedia } from '../signals/hash/media.js';
 import type { BanksApi } from './api.js';
 import { bankInputSchema, bankUpdateSchema, entryInputSchema } from './banks.js';
 import type { MediaHashes } from './matcher.js';
 
 const bankName = z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/) });
-const entryParams = bankName.extend({ id: z.coerce.number().int().min(1) });
+const entryParams = bankName.extend({ id: wholeNumber(1) });
 
 /** What the matcher takes, from what `hashMedia` gives. */
 export function matchable(h: HashedMedia): MediaHashes {
@@ -37,65 +39,67 @@ const matchBody = z
   .strict()
   .refine((b) => b.pdq || b.md5 || b.sha256 || b.vpdq, { message: 'give pdq, md5, sha256 or vpdq' });
 
-export const bankRoutes: Routes<Authenticator & { banks: BanksApi }> = (app: App, s) => {
-  app.post(
-    '/v1/hash',
-    {
-      schema: {
-        tags: ['banks'],
-        summary: 'Hash an uploaded image or video (raw body): PDQ or vPDQ, cropped hashes, MD5, SHA-256',
-        description: 'curl --data-binary @photo.jpg -H "content-type: application/octet-stream" …/v1/hash',
-        querystring: hashQuery,
+export const bankRoutes: Routes<{ banks: BanksApi; media: Pick<MediaApi, 'hash'> }> = async (app: App, s) => {
+  await withMediaBodies(app, (scope) => {
+    scope.post(
+      '/v1/hash',
+      {
+        schema: {
+          tags: ['banks'],
+          summary: 'Hash an uploaded image or video (raw body): PDQ or vPDQ, cropped hashes, MD5, SHA-256',
+          description:
+            'curl --data-binary @photo.jpg -H "content-type: application/octet-stream" …/v1/hash. The body streams to disk under ' +
+            '`SARING_MEDIA_MAX_BYTES`; at most `SARING_HASH_CONCURRENCY` files are hashed at once per process, a few more wait, then 429.',
+          querystring: hashQuery,
+        },
+        config: { permission: 'scan', bodyTypes: MEDIA_BODY_TYPES },
       },
-      preHandler: requires(s, 'scan'),
-    },
-    async (request) => {
-      const q = request.query;
-      return hashMedia({ bytes: rawBody(request.body) }, { secondsPerHash: q.secondsPerHash, dihedral: q.dihedral === 'true' });
-    },
-  );
-
-  app.post(
-    '/v1/match',
-    {
-      schema: {
-        tags: ['banks'],
-        summary: 'Bank entries a hash or an uploaded file matches',
-        description: 'JSON `{ pdq, quality }`, `{ md5 }`, `{ sha256 }` or `{ vpdq: frames }`; or the file itself as the raw body.',
-        querystring: hashQuery,
+      async (request) => {
+        const q = request.query;
+        return s.media.hash(mediaStream(request.body), { secondsPerHash: q.secondsPerHash, dihedral: q.dihedral === 'true' });
       },
-      preHandler: requires(s, 'scan'),
-    },
-    async (request) => {
-      let hashes: MediaHashes;
-      if (Buffer.isBuffer(request.body)) {
-        hashes = matchable(await hashMedia({ bytes: request.body }, { secondsPerHash: request.query.secondsPerHash, dihedral: true }));
-      } else {
-        const b = matchBody.safeParse(request.body);
-        if (!b.success) throw new SaringError('validation_failed', b.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
-        const m = b.data;
-        hashes = m.vpdq
-          ? { kind: 'video', frames: m.vpdq.map((f) => ({ ...f, hash: f.hash.toLowerCase() })), md5: m.md5?.toLowerCase(), sha256: m.sha256?.toLowerCase() }
-          : { kind: 'image', md5: m.md5?.toLowerCase(), sha256: m.sha256?.toLowerCase(), ...(m.pdq ? { pdq: { hash: m.pdq.toLowerCase(), quality: m.quality } } : {}) };
-      }
-      return { matches: await s.banks.match(hashes) };
-    },
-  );
+    );
 
-  app.get('/v1/banks', { schema: { tags: ['banks'], summary: 'Banks with their entry counts' }, preHandler: requires(s, 'banks:read') }, async () => ({
+    scope.post(
+      '/v1/match',
+      {
+        schema: {
+          tags: ['banks'],
+          summary: 'Bank entries a hash or an uploaded file matches',
+          description: 'JSON `{ pdq, quality }`, `{ md5 }`, `{ sha256 }` or `{ vpdq: frames }`; or the file itself as the raw body.',
+          querystring: hashQuery,
+        },
+        config: { permission: 'scan', bodyTypes: ['application/json', ...MEDIA_BODY_TYPES] },
+      },
+      async (request) => {
+        let hashes: MediaHashes;
+        if (request.body && typeof (request.body as NodeJS.ReadableStream).pipe === 'function') {
+          hashes = matchable(await s.media.hash(mediaStream(request.body), { secondsPerHash: request.query.secondsPerHash, dihedral: true }));
+        } else {
+          const m = parseInput(matchBody, request.body);
+          hashes = m.vpdq
+            ? { kind: 'video', frames: m.vpdq.map((f) => ({ ...f, hash: f.hash.toLowerCase() })), md5: m.md5?.toLowerCase(), sha256: m.sha256?.toLowerCase() }
+            : { kind: 'image', md5: m.md5?.toLowerCase(), sha256: m.sha256?.toLowerCase(), ...(m.pdq ? { pdq: { hash: m.pdq.toLowerCase(), quality: m.quality } } : {}) };
+        }
+        return { matches: await s.banks.match(hashes) };
+      },
+    );
+  });
+
+  app.get('/v1/banks', { schema: { tags: ['banks'], summary: 'Banks with their entry counts' }, config: { permission: 'banks:read' } }, async () => ({
     banks: await s.banks.list(),
   }));
   app.post(
     '/v1/banks',
-    { schema: { tags: ['banks'], summary: 'Create a bank', body: bankInputSchema }, preHandler: requires(s, 'banks:write') },
+    { schema: { tags: ['banks'], summary: 'Create a bank', body: bankInputSchema }, config: { permission: 'banks:write' } },
     async (request, reply) => reply.status(201).send(await s.banks.create(request.body, principalOf(request).actor)),
   );
-  app.get('/v1/banks/:name', { schema: { tags: ['banks'], summary: 'One bank', params: bankName }, preHandler: requires(s, 'banks:read') }, async (request) =>
+  app.get('/v1/banks/:name', { schema: { tags: ['banks'], summary: 'One bank', params: bankName }, config: { permission: 'banks:read' } }, async (request) =>
     s.banks.get(request.params.name),
   );
   app.patch(
     '/v1/banks/:name',
-    { schema: { tags: ['banks'], summary: 'Enable, disable or re-configure a bank', params: bankName, body: bankUpdateSchema }, preHandler: requires(s, 'banks:write') },
+    { schema: { tags: ['banks'], summary: 'Enable, disable or re-configure a bank', params: bankName, body: bankUpdateSchema }, config: { permission: 'banks:write' } },
     async (request) => s.banks.update(request.params.name, request.body, principalOf(request).actor),
   );
   app.get(
@@ -105,9 +109,9 @@ export const bankRoutes: Routes<Authenticator & { banks: BanksApi }> = (app: App
         tags: ['banks'],
         summary: 'Entries in id order (page with afterId)',
         params: bankName,
-        querystring: z.object({ afterId: z.coerce.number().int().min(0).optional(), limit: z.coerce.number().int().min(1).max(10_000).default(100) }).strict(),
+        querystring: z.object({ afterId: wholeNumber(0).optional(), limit: wholeNumber(1, 10_000).default(100) }).strict(),
       },
-      preHandler: requires(s, 'banks:read'),
+      config: { permission: 'banks:export' },
     },
     async (request) => ({ entries: await s.banks.entries(request.params.name, request.query) }),
   );
@@ -120,7 +124,7 @@ export const bankRoutes: Routes<Authenticator & { banks: BanksApi }> = (app: App
         params: bankName,
         body: z.object({ entries: z.array(z.unknown()).min(1).max(100_000), sourceRef: z.string().max(500).optional() }).strict(),
       },
-      preHandler: requires(s, 'banks:write'),
+      config: { permission: 'banks:write' },
     },
     async (request, reply) => {
       const result = await s.banks.addEntries(request.params.name, request.body.entries as z.input<typeof entryInputSchema>[], principalOf(request).actor, 'manual', request.body.sourceRef);
@@ -129,7 +133,7 @@ export const bankRoutes: Routes<Authenticator & { banks: BanksApi }> = (app: App
   );
   app.patch(
     '/v1/banks/:name/entries/:id',
-    { schema: { tags: ['banks'], summary: 'Enable or disable an entry', params: entryParams, body: z.object({ enabled: z.boolean() }).strict() }, preHandler: requires(s, 'banks:write') },
+    { schema: { tags: ['banks'], summary: 'Enable or disable an entry', params: entryParams, body: z.object({ enabled: z.boolean() }).strict() }, config: { permission: 'banks:write' } },
     async (request, reply) => {
       await s.banks.setEntryEnabled(request.params.name, request.params.id, request.body.enabled, principalOf(request).actor);
       return reply.status(204).send();
@@ -137,7 +141,7 @@ export const bankRoutes: Routes<Authenticator & { banks: BanksApi }> = (app: App
   );
   app.delete(
     '/v1/banks/:name/entries/:id',
-    { schema: { tags: ['banks'], summary: 'Delete an entry (kept in the audit log)', params: entryParams }, preHandler: requires(s, 'banks:write') },
+    { schema: { tags: ['banks'], summary: 'Delete an entry (kept in the audit log)', params: entryParams }, config: { permission: 'banks:write' } },
     async (request, reply) => {
       await s.banks.deleteEntry(request.params.name, request.params.id, principalOf(request).actor);
       return reply.status(204).send();
@@ -162,7 +166,7 @@ export const bankRoutes: Routes<Authenticator & { banks: BanksApi }> = (app: App
           .strict()
           .refine((b) => (b.csv === undefined) !== (b.vpdq === undefined), { message: 'give exactly one of csv and vpdq' }),
       },
-      preHandler: requires(s, 'banks:write'),
+      config: { permission: 'banks:write' },
     },
     async (request, reply) => {
       const b = request.body;
@@ -176,7 +180,7 @@ export const bankRoutes: Routes<Authenticator & { banks: BanksApi }> = (app: App
   );
   app.get(
     '/v1/banks/:name/export',
-    { schema: { tags: ['banks'], summary: 'Export as CSV (`signal_type,signal_value,category,note`)', params: bankName }, preHandler: requires(s, 'banks:read') },
+    { schema: { tags: ['banks'], summary: 'Export as CSV (`signal_type,signal_value,category,note`)', params: bankName }, config: { permission: 'banks:export' } },
     async (request, reply) => reply.type('text/csv; charset=utf-8').send(await s.banks.exportCsv(request.params.name)),
   );
 };

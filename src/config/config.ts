@@ -52,6 +52,8 @@ export interface MediaConfig {
   maxSeconds: number;
   /** Media analysis jobs run at once in this process. */
   concurrency: number;
+  /** Images and videos hashed at once for `POST /v1/hash` and `/v1/match` in this process (more wait, up to 4× this, then 429). */
+  hashConcurrency: number;
   /** Worker threads for the nudity classifier. */
   nudityThreads: number;
   /** Each analysis step (frames, OCR, nudity, speech) gives up after this long, seconds. */
@@ -112,6 +114,7 @@ export function loadConfig(overrides: Partial<SaringConfig> = {}, env: Env = pro
       maxBytes: int(env['SARING_MEDIA_MAX_BYTES'], 200 * 1024 * 1024, 'SARING_MEDIA_MAX_BYTES'),
       maxSeconds: int(env['SARING_MEDIA_MAX_SECONDS'], 600, 'SARING_MEDIA_MAX_SECONDS'),
       concurrency: Math.max(1, int(env['SARING_MEDIA_CONCURRENCY'], 1, 'SARING_MEDIA_CONCURRENCY')),
+      hashConcurrency: Math.max(1, int(env['SARING_HASH_CONCURRENCY'], Math.min(2, availableParallelism()), 'SARING_HASH_CONCURRENCY')),
       nudityThreads: Math.max(1, int(env['SARING_NUDITY_THREADS'], Math.min(2, availableParallelism()), 'SARING_NUDITY_THREADS')),
       stepTimeoutSeconds: int(env['SARING_MEDIA_STEP_TIMEOUT_SECONDS'], 300, 'SARING_MEDIA_STEP_TIMEOUT_SECONDS'),
       asrModel: env['SARING_ASR_MODEL'] ? resolve(env['SARING_ASR_MODEL']) : undefined,

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { CATEGORIES, CATEGORY_IDS } from '../categories/categories.js';
-import { can } from '../access/roles.js';
-import { SaringError } from '../errors/errors.js';
+import { CATEGORY_IDS } from '../categories/categories.js';
 import type { Routes } from '../http/app.js';
-import { principalOf, requires, type Authenticator } from '../access/auth.js';
+import { principalOf } from '../access/auth.js';
 import type { DecisionsApi } from './decisions.js';
 import { DECISION_ACTIONS } from './statement.js';
 
@@ -15,26 +13,26 @@ const decisionBody = z
   })
   .strict();
 
-export const decisionRoutes: Routes<Authenticator & { decisions: DecisionsApi }> = (app, saring) => {
+export const decisionRoutes: Routes<{ decisions: DecisionsApi }> = (app, saring) => {
   app.post(
     '/v1/content/:id/decisions',
     {
       schema: {
         tags: ['decisions'],
         summary: "Record a moderator's decision on a content item",
-        description: 'Decisions in urgent categories (CSAM, terrorism) need the senior_moderator or admin role.',
+        description:
+          'Decisions in the senior-only categories (CSAM, terrorism) need the senior_moderator or admin role (permission `decide:severe`), ' +
+          "and so does any decision on content whose current decision, or whose latest scan's verdict, is in such a category: " +
+          'reversing, restricting or relabelling it, with or without `category`. Otherwise 403 `forbidden`, and nothing is recorded. ' +
+          'The answer is the decision: `statement` is the statement of reasons for the uploader (plain words in Bahasa Indonesia and English), ' +
+          '`evidence` the technical evidence for moderators and auditors.',
         params: z.object({ id: z.string().min(1).max(256) }),
         body: decisionBody,
       },
-      preHandler: requires(saring, 'decide'),
+      config: { permission: 'decide' },
     },
     async (request, reply) => {
-      const principal = principalOf(request);
-      const category = request.body.category ?? null;
-      if (category && CATEGORIES[category].urgent && !can(principal.user.role, 'decide:severe')) {
-        throw new SaringError('forbidden', `Decisions on ${category} need a senior moderator.`);
-      }
-      const decision = await saring.decisions.decide(request.params.id, { ...request.body, category }, principal);
+      const decision = await saring.decisions.decide(request.params.id, request.body, principalOf(request));
       return reply.status(201).send(decision);
     },
   );
@@ -45,9 +43,13 @@ export const decisionRoutes: Routes<Authenticator & { decisions: DecisionsApi }>
       schema: {
         tags: ['decisions'],
         summary: 'A decision with its statement of reasons',
+        description:
+          '`statement` is what the platform forwards to the uploader (`statement.message`, or its parts: `facts.summary`, `facts.found`, `ground`, `redress`), ' +
+          'in Bahasa Indonesia (`id`) and English (`en`), without lexicon terms, weights, scores or bank entries; ' +
+          '`evidence` is the technical evidence (lexicon terms, weights, model scores, bank entries, frames) for moderators and auditors.',
         params: z.object({ id: z.uuid() }),
       },
-      preHandler: requires(saring, 'content:read'),
+      config: { permission: 'content:read' },
     },
     async (request) => saring.decisions.get(request.params.id),
   );

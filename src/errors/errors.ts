@@ -6,11 +6,13 @@ export const ERROR_CATALOGUE = {
   // request shape
   invalid_json: { status: 400, summary: 'The body is not valid JSON.' },
   invalid_utf8: { status: 400, summary: 'The body is not valid UTF-8 or contains unpaired surrogates.' },
+  invalid_character: { status: 400, summary: 'A text contains a character that is accepted nowhere (U+0000, NUL).' },
   empty_body: { status: 400, summary: 'The request needs a body.' },
   validation_failed: { status: 400, summary: 'The request does not match the schema.' },
   text_too_large: { status: 413, summary: 'A text field is over the size limit.' },
   body_too_large: { status: 413, summary: 'The request body is over the size limit.' },
   unsupported_media_type: { status: 415, summary: 'The content type is not supported.' },
+  uri_too_long: { status: 414, summary: 'A path parameter is over the length limit.' },
   // media
   invalid_media: { status: 422, summary: 'The media file is corrupt, truncated, empty or not what it claims to be.' },
   media_too_large: { status: 413, summary: 'The media is over a size, pixel, duration or frame limit.' },
@@ -37,6 +39,7 @@ export const ERROR_CATALOGUE = {
   // storage and runtime
   data_dir_locked: { status: 503, summary: 'The data directory is owned by another process.' },
   rate_limited: { status: 429, summary: 'Too many requests.' },
+  port_in_use: { status: 503, summary: 'The port to listen on is already in use.' },
   internal: { status: 500, summary: 'Internal error.' },
 } as const satisfies Record<string, { status: number; summary: string }>;
 

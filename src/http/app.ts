@@ -4,15 +4,31 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { isSaringError, SaringError, type ErrorCode } from '../errors/errors.js';
+import { authorise, type Authenticator, type RouteAccess } from '../access/auth.js';
+import { parseJsonBytes } from '../shared/json.js';
 import { parseInput } from '../shared/validate.js';
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
 /** A capability's routes: a function that adds them to the app, given the engine parts they use. */
-/** Content types of raw media bodies. */
-export const MEDIA_TYPES = /^(?:application\/octet-stream|image\/[\w.+-]+|video\/[\w.+-]+)$/;
-
 export type Routes<Deps> = (app: App, deps: Deps) => void | Promise<void>;
+
+/** Content types of raw media bodies, taken only by the routes registered with {@link withMediaBodies}. */
+export const MEDIA_TYPES = /^(?:application\/octet-stream|image\/[\w.+-]+|video\/[\w.+-]+)$/;
+export const MEDIA_BODY_TYPES = ['application/octet-stream', 'image/*', 'video/*'] as const;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The content types a route takes besides none; default `application/json` when it has a body schema. */
+    bodyTypes?: readonly string[];
+  }
+}
+
+/** Longest path parameter (URL-encoded): an external id of 256 characters may take 12 bytes each. */
+export const MAX_PARAM_BYTES = 3_072;
+/** Longest error message and list of problems an answer carries, whatever the input. */
+const MAX_MESSAGE = 1_000;
+const MAX_PROBLEMS = 20;
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
@@ -22,80 +38,107 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'validation_failed',
 };
 
+/** The content types a route takes: what it declares, else JSON when it has a body schema, else none. */
+function bodyTypes(route: { config?: { bodyTypes?: readonly string[] } | undefined; schema?: { body?: unknown } | undefined }): readonly string[] {
+  return route.config?.bodyTypes ?? (route.schema?.body ? ['application/json'] : []);
+}
+
+function bodyTypesOf(request: FastifyRequest): readonly string[] {
+  return bodyTypes(request.routeOptions);
+}
+
+function routeName(request: FastifyRequest): string {
+  return `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]!.slice(0, 200)}`;
+}
+
 /** Every error leaves as `{ error: { code, message } }` with the catalogue's status. */
-function toSaringError(err: FastifyError | Error): SaringError {
+function toSaringError(err: FastifyError | Error, request: FastifyRequest): SaringError {
   if (isSaringError(err)) return err;
   const code = (err as FastifyError).code;
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    const types = bodyTypesOf(request);
+    const got = String(request.headers['content-type'] ?? 'none').slice(0, 100);
+    return new SaringError(
+      'unsupported_media_type',
+      types.length ? `${routeName(request)} takes ${types.join(', ')}; got ${got}.` : `${routeName(request)} takes no body; got ${got}.`,
+      { accepted: types },
+    );
+  }
   if (code && FASTIFY_CODES[code]) return new SaringError(FASTIFY_CODES[code], err.message);
   const status = (err as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) return new SaringError('validation_failed', err.message);
   return new SaringError('internal');
 }
 
+/** The answer's body: the code, a bounded message and bounded details, whatever the input was. */
 export function sendError(reply: FastifyReply, err: SaringError): FastifyReply {
-  const body: { error: { code: string; message: string; details?: unknown } } = { error: { code: err.code, message: err.message } };
-  if (err.details !== undefined && err.code !== 'internal') body.error.details = err.details;
+  const message = err.message.length > MAX_MESSAGE ? `${err.message.slice(0, MAX_MESSAGE)}…` : err.message;
+  const body: { error: { code: string; message: string; details?: unknown } } = { error: { code: err.code, message } };
+  if (err.details !== undefined && err.code !== 'internal') body.error.details = boundDetails(err.details);
   return reply.status(err.status).type('application/json; charset=utf-8').send(body);
 }
 
-/** Every string in a parsed JSON value is well-formed Unicode (no lone surrogates from `\ud800`). */
-function allStringsWellFormed(value: unknown): boolean {
-  const stack: unknown[] = [value];
-  while (stack.length) {
-    const v = stack.pop();
-    if (typeof v === 'string') {
-      if (!v.isWellFormed()) return false;
-    } else if (v && typeof v === 'object') {
-      for (const [k, child] of Object.entries(v)) {
-        if (!k.isWellFormed()) return false;
-        stack.push(child);
-      }
-    }
-  }
-  return true;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Parses a JSON body strictly: valid UTF-8, valid JSON, well-formed strings. */
-export function parseJsonBody(body: Buffer): unknown {
-  if (body.length === 0) throw new SaringError('empty_body');
-  let text: string;
-  try {
-    text = utf8.decode(body);
-  } catch {
-    throw new SaringError('invalid_utf8', 'The body is not valid UTF-8.');
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new SaringError('invalid_json', `The body is not valid JSON: ${(err as Error).message}`);
-  }
-  if (!allStringsWellFormed(value)) throw new SaringError('invalid_utf8', 'The body contains unpaired surrogates (invalid Unicode).');
-  return value;
+function boundDetails(details: unknown): unknown {
+  if (!details || typeof details !== 'object' || Array.isArray(details)) return details;
+  const problems = (details as { problems?: unknown }).problems;
+  if (!Array.isArray(problems) || problems.length <= MAX_PROBLEMS) return details;
+  return { ...details, problems: problems.slice(0, MAX_PROBLEMS), moreProblems: problems.length - MAX_PROBLEMS };
 }
 
 export interface AppOptions {
   /** Adds the routes; called once the shared plumbing is in place. */
   routes: (app: App) => void | Promise<void>;
+  /** Turns a request's API key into a principal (every route but the public ones). */
+  auth: Authenticator;
   bodyLimitBytes: number;
   logger?: boolean | { level: string };
   version?: string;
-  /** Largest raw media upload (`application/octet-stream`, `image/*`, `video/*`). */
-  mediaLimitBytes?: number;
   /** What `/healthz` reports besides `ok`. */
   health?: () => Record<string, unknown>;
+}
+
+/** A route as the app registered it: who may call it and what it takes. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  permission: RouteAccess;
+  bodyTypes: readonly string[];
+}
+
+const ROUTE_TABLES = new WeakMap<object, RouteInfo[]>();
+
+/** Every route of an app built by {@link buildApp} (the API docs' own pages aside), in registration order. */
+export function routeTable(app: App): readonly RouteInfo[] {
+  return ROUTE_TABLES.get(app) ?? [];
+}
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
 }
 
 /**
  * Builds the HTTP app without listening, so tests drive it with `inject()`.
  * Capabilities add their own routes (`routes`); this file holds what they share.
+ *
+ * Every route declares who may call it (`config.permission`); the app checks it first, in
+ * `onRequest`, before any body is read, parsed or validated, so an unauthenticated caller costs
+ * one key lookup whatever it sends. Then a route without a body refuses one before the route's own
+ * validation (`parseInput`: the same rules for every input, whichever door it came through).
  */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimitBytes,
+    routerOptions: { maxParamLength: MAX_PARAM_BYTES },
+    // Errors of the router itself (a malformed or over-long path) leave through the catalogue too.
+    frameworkErrors: (err, _request, reply) =>
+      sendError(
+        reply,
+        err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? new SaringError('uri_too_long', `A path parameter is longer than ${MAX_PARAM_BYTES} bytes.`)
+          : new SaringError('validation_failed', 'The path is not a valid URL component.'),
+      ),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(({ schema }) => (data) => {
@@ -107,38 +150,25 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
+  // JSON only (what it holds is checked with the route's schema, by parseInput); raw media bodies
+  // only on the routes registered with withMediaBodies().
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => {
     try {
-      done(null, parseJsonBody(body as Buffer));
+      done(null, parseJsonBytes(body as Buffer));
     } catch (err) {
       done(err as Error, undefined);
     }
   });
 
-  // Media arrives as the raw body; routes that take it say so, others reject it as a wrong body.
-  app.addContentTypeParser(
-    MEDIA_TYPES,
-    { parseAs: 'buffer', bodyLimit: options.mediaLimitBytes ?? 200 * 1024 * 1024 },
-    (_req, body, done) => {
-      if ((body as Buffer).length === 0) done(new SaringError('empty_body', 'The media body is empty.'), undefined);
-      else done(null, body);
-    },
-  );
-
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const saringError = toSaringError(err);
+    const saringError = toSaringError(err, request);
     if (saringError.code === 'internal') request.log.error(err);
     return sendError(reply, saringError);
   });
   app.setNotFoundHandler((request, reply) =>
-    sendError(reply, new SaringError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
+    sendError(reply, new SaringError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}.`)),
   );
-  app.addHook('preValidation', async (request) => {
-    if (['POST', 'PUT', 'PATCH'].includes(request.method) && request.routeOptions.schema?.body && request.body === undefined) {
-      throw new SaringError('empty_body');
-    }
-  });
 
   await app.register(swagger, {
     openapi: {
@@ -156,17 +186,59 @@ export async function buildApp(options: AppOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true, ...options.health?.() }));
+
+  // From here on every route must say who may call it.
+  const table: RouteInfo[] = [];
+  ROUTE_TABLES.set(app, table);
+  app.addHook('onRoute', (route) => {
+    const permission = route.config?.permission;
+    if (!permission) throw new Error(`${String(route.method)} ${route.url} declares no config.permission`);
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      table.push({ method, url: route.url, permission, bodyTypes: bodyTypes(route) });
+    }
+  });
+  app.addHook('onRequest', async (request) => {
+    const permission = request.routeOptions.config?.permission;
+    if (!permission) return; // no such route (404), or the API docs
+    if (permission !== 'public') request.principal = await authorise(options.auth, request, permission);
+    if (hasBody(request) && bodyTypesOf(request).length === 0) {
+      throw new SaringError('validation_failed', `${routeName(request)} takes no body.`);
+    }
+  });
+  app.addHook('preValidation', async (request) => {
+    if (['POST', 'PUT', 'PATCH'].includes(request.method) && request.routeOptions.schema?.body && request.body === undefined) {
+      throw new SaringError('empty_body');
+    }
+  });
+
+  app.get('/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true }, config: { permission: 'public' } }, async () => ({ ok: true, ...options.health?.() }));
 
   await options.routes(app);
   return app;
 }
 
-/** The raw body of a media upload route; JSON or no body is refused. */
-export function rawBody(body: unknown): Buffer {
-  if (!Buffer.isBuffer(body)) {
-    throw new SaringError('unsupported_media_type', 'Send the file as the raw body with content-type application/octet-stream, image/* or video/*.');
+/**
+ * Registers routes that take an image or video as the raw body, in a scope of their own: the
+ * body reaches the handler as a stream (never buffered in memory; the handler writes it to disk
+ * under the size limit), and no other route accepts such a body. Routes here declare
+ * `config.bodyTypes`.
+ */
+export async function withMediaBodies(app: App, register: (scope: App) => void | Promise<void>): Promise<void> {
+  await app.register(async (scope) => {
+    scope.addContentTypeParser(MEDIA_TYPES, (request, payload, done) => {
+      if (request.headers['content-length'] === '0') done(new SaringError('empty_body', 'The media body is empty.'), undefined);
+      else done(null, payload);
+    });
+    await register(scope as App);
+  });
+}
+
+/** The raw body stream of a media route; JSON or no body is refused with the types it takes. */
+export function mediaStream(body: unknown): NodeJS.ReadableStream {
+  if (!body || typeof (body as NodeJS.ReadableStream).pipe !== 'function') {
+    throw new SaringError('unsupported_media_type', `Send the file as the raw body with content-type ${MEDIA_BODY_TYPES.join(', ')}.`, { accepted: MEDIA_BODY_TYPES });
   }
-  return body;
+  return body as NodeJS.ReadableStream;
 }

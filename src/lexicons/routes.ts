@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { Routes } from '../http/app.js';
-import { principalOf, requires, type Authenticator } from '../access/auth.js';
+import { principalOf } from '../access/auth.js';
 import type { LexiconsApi } from './store.js';
+import { versionNumber } from '../shared/validate.js';
 
 const name = z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/) });
 
-export const lexiconRoutes: Routes<Authenticator & { lexicons: LexiconsApi }> = (app, saring) => {
+export const lexiconRoutes: Routes<{ lexicons: LexiconsApi }> = (app, saring) => {
   app.get(
     '/v1/lexicons',
-    { schema: { tags: ['lexicons'], summary: 'Every lexicon with its active version' }, preHandler: requires(saring, 'lexicon:read') },
+    { schema: { tags: ['lexicons'], summary: 'Every lexicon with its active version' }, config: { permission: 'lexicon:read' } },
     async () => ({ lexicons: await saring.lexicons.list() }),
   );
   app.get(
@@ -18,9 +19,9 @@ export const lexiconRoutes: Routes<Authenticator & { lexicons: LexiconsApi }> = 
         tags: ['lexicons'],
         summary: 'A lexicon with its entries (active version, or ?version=N)',
         params: name,
-        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }).strict(),
+        querystring: z.object({ version: versionNumber().optional() }).strict(),
       },
-      preHandler: requires(saring, 'lexicon:read'),
+      config: { permission: 'lexicon:read' },
     },
     async (request) => saring.lexicons.get(request.params.name, request.query.version),
   );
@@ -40,7 +41,7 @@ export const lexiconRoutes: Routes<Authenticator & { lexicons: LexiconsApi }> = 
           })
           .strict(),
       },
-      preHandler: requires(saring, 'lexicon:write'),
+      config: { permission: 'lexicon:write' },
     },
     async (request) => {
       const { note, ...lexicon } = request.body;
@@ -56,7 +57,7 @@ export const lexiconRoutes: Routes<Authenticator & { lexicons: LexiconsApi }> = 
         params: name,
         body: z.object({ entries: z.array(z.unknown()).min(1).max(20_000), note: z.string().max(1000).optional() }).strict(),
       },
-      preHandler: requires(saring, 'lexicon:write'),
+      config: { permission: 'lexicon:write' },
     },
     async (request) => saring.lexicons.addEntries(request.params.name, request.body.entries, principalOf(request).actor, request.body.note),
   );
@@ -69,13 +70,13 @@ export const lexiconRoutes: Routes<Authenticator & { lexicons: LexiconsApi }> = 
         params: name,
         body: z.object({ terms: z.array(z.string().min(1).max(500)).min(1).max(20_000), note: z.string().max(1000).optional() }).strict(),
       },
-      preHandler: requires(saring, 'lexicon:write'),
+      config: { permission: 'lexicon:write' },
     },
     async (request) => saring.lexicons.removeEntries(request.params.name, request.body.terms, principalOf(request).actor, request.body.note),
   );
   app.get(
     '/v1/lexicons/:name/versions',
-    { schema: { tags: ['lexicons'], summary: "A lexicon's versions", params: name }, preHandler: requires(saring, 'lexicon:read') },
+    { schema: { tags: ['lexicons'], summary: "A lexicon's versions", params: name }, config: { permission: 'lexicon:read' } },
     async (request) => ({ versions: await saring.lexicons.history(request.params.name) }),
   );
   app.post(
@@ -84,9 +85,9 @@ export const lexiconRoutes: Routes<Authenticator & { lexicons: LexiconsApi }> = 
       schema: {
         tags: ['lexicons'],
         summary: 'Activate an earlier version (rollback)',
-        params: name.extend({ version: z.coerce.number().int().min(1) }),
+        params: name.extend({ version: versionNumber() }),
       },
-      preHandler: requires(saring, 'lexicon:write'),
+      config: { permission: 'lexicon:write' },
     },
     async (request) => {
       await saring.lexicons.activateVersion(request.params.name, request.params.version, principalOf(request).actor);
@@ -97,7 +98,7 @@ export const lexiconRoutes: Routes<Authenticator & { lexicons: LexiconsApi }> = 
     '/v1/lexicons/:name',
     {
       schema: { tags: ['lexicons'], summary: 'Enable or disable a lexicon', params: name, body: z.object({ enabled: z.boolean() }).strict() },
-      preHandler: requires(saring, 'lexicon:write'),
+      config: { permission: 'lexicon:write' },
     },
     async (request) => {
       await saring.lexicons.setEnabled(request.params.name, request.body.enabled, principalOf(request).actor);

@@ -1,9 +1,15 @@
+import type { HashMediaOptions, MediaHashes } from '../signals/hash/media.js';
 import type { StoredUpload } from './intake.js';
 
 /** The media part of the engine: uploads and thumbnails for the console (analysis runs as jobs: see content). */
 export interface MediaApi {
   /** Stores an image or video for a later `POST /v1/content` (`media[].upload`); same bytes, same id. */
   upload(body: Buffer | NodeJS.ReadableStream): Promise<StoredUpload>;
+  /**
+   * Hashes an image or video given as a stream (an HTTP body), within the media limits and at most
+   * `SARING_HASH_CONCURRENCY` at once (a few more wait; beyond that `rate_limited`).
+   */
+  hash(body: NodeJS.ReadableStream, options?: Pick<HashMediaOptions, 'secondsPerHash' | 'dihedral'>): Promise<MediaHashes>;
   /** The file of a stored thumbnail (`<name>.jpg` or `<name>.blur.jpg` of the media with this SHA-256); throws not_found. */
   thumbnail(sha256: string, name: string): Promise<string>;
   /** Stops the models' worker threads (the engine's close does it too). */

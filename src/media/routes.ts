@@ -1,16 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
-import { MEDIA_TYPES, type Routes } from '../http/app.js';
-import { SaringError } from '../errors/errors.js';
-import { requires, type Authenticator } from '../access/auth.js';
+import { MEDIA_BODY_TYPES, mediaStream, withMediaBodies, type Routes } from '../http/app.js';
 import type { MediaApi } from './api.js';
 
-export const mediaRoutes: Routes<Authenticator & { media: MediaApi }> = async (app, saring) => {
-  // Uploads stream to disk (hashed on the way, cut off at the size limit) instead of being
-  // buffered in memory like the other media bodies.
-  await app.register(async (scope) => {
-    scope.removeContentTypeParser(MEDIA_TYPES);
-    scope.addContentTypeParser(MEDIA_TYPES, (_request, payload, done) => done(null, payload));
+export const mediaRoutes: Routes<{ media: MediaApi }> = async (app, saring) => {
+  // Uploads stream to disk (hashed on the way, cut off at the size limit), never buffered.
+  await withMediaBodies(app, (scope) => {
     scope.post(
       '/v1/uploads',
       {
@@ -20,16 +15,13 @@ export const mediaRoutes: Routes<Authenticator & { media: MediaApi }> = async (a
           description:
             'curl --data-binary @clip.mp4 -H "content-type: video/mp4" …/v1/uploads. Returns `{ upload, bytes, kind, sha256 }` ' +
             '(201 new, 200 known); send `media: [{ type: "video", upload }]` with `POST /v1/content` to have it analysed. ' +
-            'The same bytes give the same id. Over `SARING_MEDIA_MAX_BYTES`: 413; not an image or video: 415.',
+            'The same bytes give the same id. Over `SARING_MEDIA_MAX_BYTES`, a decompression bomb, frames over 4096 pixels a side or ' +
+            'a video longer than `SARING_MEDIA_MAX_SECONDS`: 413; corrupt: 422; not an image or video: 415.',
         },
-        preHandler: requires(saring, 'scan'),
+        config: { permission: 'scan', bodyTypes: MEDIA_BODY_TYPES },
       },
       async (request, reply) => {
-        const body = request.body;
-        if (!body || typeof (body as NodeJS.ReadableStream).pipe !== 'function') {
-          throw new SaringError('unsupported_media_type', 'Send the file as the raw body with content-type application/octet-stream, image/* or video/*.');
-        }
-        const stored = await saring.media.upload(body as NodeJS.ReadableStream);
+        const stored = await saring.media.upload(mediaStream(request.body));
         return reply.status(stored.created ? 201 : 200).send(stored);
       },
     );
@@ -43,7 +35,7 @@ export const mediaRoutes: Routes<Authenticator & { media: MediaApi }> = async (a
         summary: 'A frame thumbnail of analysed media (`t0005.00.jpg`, or `t0005.00.blur.jpg` blurred for the review console)',
         params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().max(64) }),
       },
-      preHandler: requires(saring, 'content:read'),
+      config: { permission: 'content:read' },
     },
     async (request, reply) => {
       const path = await saring.media.thumbnail(request.params.sha256, request.params.name);

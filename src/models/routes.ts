@@ -1,21 +1,22 @@
 import { z } from 'zod';
-import { principalOf, requires, type Authenticator } from '../access/auth.js';
+import { principalOf } from '../access/auth.js';
 import type { Routes } from '../http/app.js';
 import type { ModelsApi } from './registry.js';
+import { versionNumber } from '../shared/validate.js';
 
 const name = z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/) });
 
-export const modelRoutes: Routes<Authenticator & { models: ModelsApi }> = (app, s) => {
+export const modelRoutes: Routes<{ models: ModelsApi }> = (app, s) => {
   app.get(
     '/v1/models',
-    { schema: { tags: ['models'], summary: 'Registered text classifiers and their versions (metrics, labels, size)' }, preHandler: requires(s, 'policy:read') },
+    { schema: { tags: ['models'], summary: 'Registered text classifiers and their versions (metrics, labels, size)' }, config: { permission: 'policy:read' } },
     async () => ({ models: await s.models.list() }),
   );
   app.post(
     '/v1/models/:name/versions/:version/activate',
     {
-      schema: { tags: ['models'], summary: 'Make a stored version active (scans use it at once)', params: name.extend({ version: z.coerce.number().int().min(1) }) },
-      preHandler: requires(s, 'policy:write'),
+      schema: { tags: ['models'], summary: 'Make a stored version active (scans use it at once)', params: name.extend({ version: versionNumber() }) },
+      config: { permission: 'policy:write' },
     },
     async (request) => s.models.activate(request.params.name, request.params.version, principalOf(request).actor),
   );
@@ -29,7 +30,7 @@ export const modelRoutes: Routes<Authenticator & { models: ModelsApi }> = (app, 
         params: name,
       },
       bodyLimit: 100 * 1024 * 1024,
-      preHandler: requires(s, 'policy:write'),
+      config: { permission: 'policy:write', bodyTypes: ['application/json'] },
     },
     async (request, reply) => reply.status(202).send(await s.models.train(request.params.name, request.body, principalOf(request).actor)),
   );
@@ -38,7 +39,7 @@ export const modelRoutes: Routes<Authenticator & { models: ModelsApi }> = (app, 
     {
       schema: { tags: ['models'], summary: 'Precision, recall and F1 of the active version on labelled rows `[{ text, labels }]`', params: name },
       bodyLimit: 100 * 1024 * 1024,
-      preHandler: requires(s, 'policy:read'),
+      config: { permission: 'policy:read', bodyTypes: ['application/json'] },
     },
     async (request) => s.models.evaluate(request.params.name, request.body),
   );
@@ -51,7 +52,7 @@ export const modelRoutes: Routes<Authenticator & { models: ModelsApi }> = (app, 
         params: name,
         body: z.object({ texts: z.array(z.string().max(64 * 1024)).min(1).max(1000) }).strict(),
       },
-      preHandler: requires(s, 'scan'),
+      config: { permission: 'scan' },
     },
     async (request) => s.models.predict(request.params.name, request.body.texts),
   );

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { checkJsonValue } from '../shared/json.js';
 import { describeIssues } from '../shared/validate.js';
 import { dataPath } from '../config/paths.js';
 import { SaringError } from '../errors/errors.js';
@@ -30,6 +31,8 @@ export function parsePolicy(source: string): ParsedPolicy {
 }
 
 export function validatePolicy(raw: unknown, source = JSON.stringify(raw, null, 2)): ParsedPolicy {
+  checkJsonValue(source);
+  checkJsonValue(raw);
   const result = policySchema.safeParse(raw);
   if (!result.success) {
     const problems = describeIssues(result.error);

@@ -2,8 +2,9 @@ import { stringify as toYaml } from 'yaml';
 import { z } from 'zod';
 import { SaringError } from '../errors/errors.js';
 import type { Routes } from '../http/app.js';
-import { principalOf, requires, type Authenticator } from '../access/auth.js';
+import { principalOf } from '../access/auth.js';
 import type { PolicyApi } from './store.js';
+import { versionNumber } from '../shared/validate.js';
 
 /** A policy as YAML/JSON text (`source`, comments kept) or as a JSON object (`document`). */
 const policyBody = z
@@ -19,10 +20,10 @@ function sourceOf(body: z.output<typeof policyBody>): string {
   return body.source ?? toYaml(body.document);
 }
 
-export const policyRoutes: Routes<Authenticator & { policy: PolicyApi }> = (app, saring) => {
+export const policyRoutes: Routes<{ policy: PolicyApi }> = (app, saring) => {
   app.get(
     '/v1/policy',
-    { schema: { tags: ['policy'], summary: 'The active policy' }, preHandler: requires(saring, 'policy:read') },
+    { schema: { tags: ['policy'], summary: 'The active policy' }, config: { permission: 'policy:read' } },
     async () => {
       const active = await saring.policy.active();
       if (!active) throw new SaringError('not_found', 'No policy is active.');
@@ -31,20 +32,20 @@ export const policyRoutes: Routes<Authenticator & { policy: PolicyApi }> = (app,
   );
   app.get(
     '/v1/policy/versions',
-    { schema: { tags: ['policy'], summary: 'Every stored policy version, newest first' }, preHandler: requires(saring, 'policy:read') },
+    { schema: { tags: ['policy'], summary: 'Every stored policy version, newest first' }, config: { permission: 'policy:read' } },
     async () => ({ versions: await saring.policy.history() }),
   );
   app.get(
     '/v1/policy/versions/:version',
     {
-      schema: { tags: ['policy'], summary: 'One policy version', params: z.object({ version: z.coerce.number().int().min(1) }) },
-      preHandler: requires(saring, 'policy:read'),
+      schema: { tags: ['policy'], summary: 'One policy version', params: z.object({ version: versionNumber() }) },
+      config: { permission: 'policy:read' },
     },
     async (request) => saring.policy.get(request.params.version),
   );
   app.post(
     '/v1/policy/validate',
-    { schema: { tags: ['policy'], summary: 'Check a policy without storing it', body: policyBody }, preHandler: requires(saring, 'policy:read') },
+    { schema: { tags: ['policy'], summary: 'Check a policy without storing it', body: policyBody }, config: { permission: 'policy:read' } },
     async (request) => {
       const parsed = saring.policy.validate(sourceOf(request.body));
       return { valid: true, sha256: parsed.sha256, document: parsed.document };
@@ -54,7 +55,7 @@ export const policyRoutes: Routes<Authenticator & { policy: PolicyApi }> = (app,
     '/v1/policy',
     {
       schema: { tags: ['policy'], summary: 'Store a policy as a new version and activate it', body: policyBody },
-      preHandler: requires(saring, 'policy:write'),
+      config: { permission: 'policy:write' },
     },
     async (request, reply) => {
       const version = await saring.policy.activate(sourceOf(request.body), principalOf(request).actor, request.body.note);
@@ -64,8 +65,8 @@ export const policyRoutes: Routes<Authenticator & { policy: PolicyApi }> = (app,
   app.post(
     '/v1/policy/versions/:version/activate',
     {
-      schema: { tags: ['policy'], summary: 'Activate a stored version (rollback)', params: z.object({ version: z.coerce.number().int().min(1) }) },
-      preHandler: requires(saring, 'policy:write'),
+      schema: { tags: ['policy'], summary: 'Activate a stored version (rollback)', params: z.object({ version: versionNumber() }) },
+      config: { permission: 'policy:write' },
     },
     async (request) => saring.policy.activateVersion(request.params.version, principalOf(request).actor),
   );

@@ -1,9 +1,8 @@
 import { scanInputSchema } from './schema.js';
 import type { Routes } from '../http/app.js';
-import { requires, type Authenticator } from '../access/auth.js';
 import type { ScanApi } from './scan.js';
 
-export const scanRoutes: Routes<Authenticator & ScanApi> = (app, saring) => {
+export const scanRoutes: Routes<ScanApi> = (app, saring) => {
   app.post(
     '/v1/scan',
     {
@@ -12,7 +11,7 @@ export const scanRoutes: Routes<Authenticator & ScanApi> = (app, saring) => {
         summary: 'Scan texts and return a verdict; nothing is stored',
         body: scanInputSchema,
       },
-      preHandler: requires(saring, 'scan'),
+      config: { permission: 'scan' },
     },
     async (request) => saring.scan(request.body),
   );

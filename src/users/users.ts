@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/connect.js';
 import { appendAudit, type Actor } from '../audit/log.js';
-import { SaringError } from '../errors/errors.js';
+import { notFound, SaringError } from '../errors/errors.js';
 import type { OperatorUser, Principal } from '../access/auth.js';
 import { isRole, type Role } from '../access/roles.js';
 
@@ -53,6 +53,9 @@ export async function createUser(
 }
 
 export async function issueKey(db: Db, userId: string, actor: Actor, label?: string): Promise<string> {
+  const user = await db.selectFrom('operator_users').select(['id', 'disabled_at']).where('id', '=', userId).executeTakeFirst();
+  if (!user) throw notFound('User', userId);
+  if (user.disabled_at) throw new SaringError('invalid_state', `User ${userId} is disabled.`);
   const { key, prefix } = newKey();
   await db.insertInto('api_keys').values({ user_id: userId, prefix, key_hash: hashKey(key), label: label ?? null }).execute();
   await appendAudit(db, { actor, action: 'api_key.issued', subjectType: 'operator_user', subjectId: userId, data: { prefix } });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CATEGORY_IDS, type CategoryId } from '../../categories/categories.js';
 import { SaringError } from '../../errors/errors.js';
+import { checkJsonValue } from '../../shared/json.js';
 import { normaliseDomain } from './domain.js';
 import { entityHost, extractEntities, type TextEntity } from './extract.js';
 import { normalise, normaliseTokens, originalRange, type NormalisedText, type TextView, type ViewToken } from './normalise.js';
@@ -157,6 +158,7 @@ function termOf(input: unknown, path: readonly PropertyKey[]): string | undefine
  * here too (syntax, nested quantifiers), so a bad lexicon is refused when saved, not when scanned.
  */
 export function validateLexicon(input: unknown): Lexicon {
+  checkJsonValue(input);
   const result = lexiconSchema.safeParse(input);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => {
