@@ -9,6 +9,8 @@ import { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SaringError } from '../errors/errors.js';
+import { resolveFfmpeg, runBounded } from '../signals/hash/ffmpeg.js';
+import { pngDeclaring } from '../test-support/media.js';
 import { isPrivateAddress, removeUpload, stageMedia, storeUpload, type IntakeOptions } from './intake.js';
 
 let png: Buffer;
@@ -80,6 +82,30 @@ describe('storeUpload', () => {
     const chunks = Array.from({ length: 20 }, (_, i) => big.subarray(i * 5100, (i + 1) * 5100));
     expect(await code(storeUpload({ dataDir, maxBytes: 50_000 }, Readable.from(chunks)))).toBe('media_too_large');
     expect(await filesIn(uploads())).toEqual([]);
+  });
+
+  it('refuses, from the header, uploads that could never be analysed, with the limit in the error', async () => {
+    const ffmpeg = await resolveFfmpeg();
+    const encode = async (name: string, source: string): Promise<Buffer> => {
+      const out = join(dir, name);
+      const r = await runBounded(ffmpeg.path, ['-hide_banner', '-nostdin', '-loglevel', 'error', '-f', 'lavfi', '-i', source, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', out], { timeoutMs: 60_000, maxStdout: 0 });
+      expect(r.code, r.stderr).toBe(0);
+      return readFile(out);
+    };
+    const options = { dataDir, limits: { maxDurationSeconds: 600 } };
+    const refused = async (body: Buffer, pattern: RegExp) => {
+      const err = await storeUpload(options, body).then(() => undefined, (e: unknown) => e as SaringError);
+      expect(err?.code).toBe('media_too_large');
+      expect(err?.message).toMatch(pattern);
+      expect(err?.message).not.toContain(dataDir); // no server paths in the answer
+    };
+    await refused(pngDeclaring(100_000, 100_000), /declares 100000×100000 pixels.*the limit is 50000000/);
+    await refused(await encode('wide.mp4', 'color=c=black:s=4112x16:r=1:d=1'), /4112×16; the limit is 4096 on each side/);
+    await refused(await encode('long.mp4', 'color=c=black:s=16x16:r=1:d=7200'), /lasts 7200 s; the limit is 600 s/);
+    expect(await code(storeUpload(options, Buffer.concat([png.subarray(0, 40), Buffer.alloc(200)])))).toBe('invalid_media');
+    expect(await filesIn(uploads())).toEqual([]);
+    // What the analysis can take is stored as before.
+    expect(await storeUpload(options, await encode('ok.mp4', 'color=c=black:s=64x64:r=5:d=2'))).toMatchObject({ kind: 'video', created: true });
   });
 
   it('stages and removes an upload', async () => {

@@ -35,7 +35,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isSaringError, SaringError } from '../errors/errors.js';
-import { MEDIA_DEFAULTS, sniffMediaKind, type MediaKind } from '../signals/hash/media.js';
+import { checkMediaLimits, MEDIA_DEFAULTS, sniffMediaKind, type MediaKind } from '../signals/hash/media.js';
 
 export type MediaSource = { upload: string } | { path: string } | { url: string };
 
@@ -56,6 +56,11 @@ export interface IntakeOptions {
   };
   /** Default 200 MiB, for uploads, paths and (unless `fetch.maxBytes` is set) URLs. */
   maxBytes?: number;
+  /**
+   * What the analysis can take (pixels, frame size, duration). An upload over them is refused at
+   * once, from its header, rather than stored to fail later.
+   */
+  limits?: { maxPixels?: number; maxDimension?: number; maxDurationSeconds?: number };
 }
 
 export interface StagedMedia {
@@ -290,8 +295,10 @@ async function measureLocalFile(path: string, label: string, maxBytes: number, s
 /**
  * Stores raw bytes (an HTTP body) as an upload: streamed to a temp file in the uploads directory,
  * hashed on the way, refused past `maxBytes` (`media_too_large`), when empty (`invalid_media`) or
- * when the first 4 KiB are not an image or video (`unsupported_media`), then moved atomically to
- * `<sha256>` (mode 0600). The same bytes twice give the same id, one file and `created: false`.
+ * when the first 4 KiB are not an image or video (`unsupported_media`); then its header is read and
+ * media the analysis could never take is refused (corrupt, or over `limits`: a decompression
+ * bomb, frames too large, a video too long); then it is moved atomically to `<sha256>` (mode
+ * 0600). The same bytes twice give the same id, one file and `created: false`.
  */
 export async function storeUpload(
   options: IntakeOptions,
@@ -306,6 +313,12 @@ export async function storeUpload(
   const tmp = join(dir, tempName('.tmp-'));
   const source = Buffer.isBuffer(body) ? Readable.from([body]) : body;
   const measured = await streamToFile(source, tmp, label, maxBytes);
+  try {
+    await checkMediaLimits(tmp, options.limits ?? {}, label);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
   const final = join(dir, measured.sha256);
   let created: boolean;
   try {
@@ -334,6 +347,29 @@ export async function storeUpload(
   }
   await rm(tmp, { force: true });
   return { upload: measured.sha256, bytes: measured.bytes, kind: measured.kind, sha256: measured.sha256, created };
+}
+
+/**
+ * Streams raw bytes (an HTTP body to hash, not to keep) to a temp file under `maxBytes`, hashed
+ * and sniffed on the way; `release()` deletes it.
+ */
+export async function stageStream(options: IntakeOptions, body: NodeJS.ReadableStream, label = 'The body'): Promise<StagedMedia> {
+  const maxBytes = sizeLimit(positive(options.maxBytes, 'maxBytes'));
+  const dir = tempDir(options);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const tmp = join(dir, tempName('body-'));
+  const measured = await streamToFile(body, tmp, label, maxBytes);
+  let released = false;
+  return {
+    path: tmp,
+    ...measured,
+    source: 'upload',
+    release: async () => {
+      if (released) return;
+      released = true;
+      await rm(tmp, { force: true });
+    },
+  };
 }
 
 function uploadId(id: unknown): string {

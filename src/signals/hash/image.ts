@@ -106,6 +106,39 @@ function decodeError(err: unknown, input: Buffer | string): SaringError {
 }
 
 /**
+ * Reads an image's header (format and declared dimensions) without decoding a pixel, and refuses
+ * what is not a supported raster format, has no valid size or declares more than `maxPixels`
+ * (a decompression bomb). Errors name the image `label` (default its path).
+ */
+export async function imageHeader(
+  input: Buffer | string,
+  maxPixels: number = DEFAULT_MAX_PIXELS,
+  label = describe(input),
+): Promise<Metadata & { width: number; height: number }> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(input, { limitInputPixels: false, failOn: 'error' }).metadata();
+  } catch (err) {
+    throw decodeError(err, input);
+  }
+  const format = meta.format ?? 'unknown';
+  if (!SUPPORTED_FORMATS.has(format)) {
+    throw unsupportedMedia(`${label} is ${format}; supported image formats: ${[...SUPPORTED_FORMATS].join(', ')}.`, { format });
+  }
+  const width = meta.width ?? 0;
+  const height = meta.pageHeight ?? meta.height ?? 0;
+  if (!(width > 0 && height > 0)) throw invalidMedia(`${label} has no valid dimensions.`);
+  if (width * height > maxPixels) {
+    throw mediaTooLarge(`${label} declares ${width}×${height} pixels (${width * height}); the limit is ${maxPixels}.`, {
+      width,
+      height,
+      maxPixels,
+    });
+  }
+  return { ...meta, width, height };
+}
+
+/**
  * Decodes an image to 8-bit grey or RGB, refusing bombs, corrupt data and non-raster formats
  * with a {@link SaringError}.
  */
@@ -115,26 +148,7 @@ export async function decodeImage(input: Buffer | string, options: ImageDecodeOp
   await checkInput(input, maxBytes);
 
   // 1. Header only: format and declared dimensions, before any pixel is decoded.
-  let meta: Metadata;
-  try {
-    meta = await sharp(input, { limitInputPixels: false, failOn: 'error' }).metadata();
-  } catch (err) {
-    throw decodeError(err, input);
-  }
-  const format = meta.format ?? 'unknown';
-  if (!SUPPORTED_FORMATS.has(format)) {
-    throw unsupportedMedia(`${describe(input)} is ${format}; supported image formats: ${[...SUPPORTED_FORMATS].join(', ')}.`, { format });
-  }
-  const width = meta.width ?? 0;
-  const height = meta.pageHeight ?? meta.height ?? 0;
-  if (!(width > 0 && height > 0)) throw invalidMedia(`${describe(input)} has no valid dimensions.`);
-  if (width * height > maxPixels) {
-    throw mediaTooLarge(`${describe(input)} declares ${width}×${height} pixels (${width * height}); the limit is ${maxPixels}.`, {
-      width,
-      height,
-      maxPixels,
-    });
-  }
+  const meta = await imageHeader(input, maxPixels);
 
   // 2. Decode the first frame/page to 8-bit grey or sRGB.
   try {
@@ -160,7 +174,7 @@ export async function decodeImage(input: Buffer | string, options: ImageDecodeOp
       throw invalidMedia(`${describe(input)} decoded to ${channels} channels; expected grey or RGB.`);
     }
     if (data.length < info.width * info.height * channels) throw invalidMedia(`${describe(input)} decoded to fewer bytes than its size.`);
-    return { data, width: info.width, height: info.height, channels, format };
+    return { data, width: info.width, height: info.height, channels, format: meta.format ?? 'unknown' };
   } catch (err) {
     throw decodeError(err, input);
   }

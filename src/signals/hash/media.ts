@@ -27,7 +27,7 @@ import { DIHEDRAL_NAMES, hammingDistance, PDQ_MATCH_THRESHOLD, PDQ_MIN_QUALITY, 
 import type { ContentRect } from './letterbox.js';
 import { invalidMedia, mediaTooLarge, unsupportedMedia } from './media-errors.js';
 import { mediaFileSize, readHead } from './media-file.js';
-import { compareVpdq, hashVideo, VPDQ_DEFAULTS, type VideoInfo, type VpdqFrame, type VpdqOptions } from './vpdq.js';
+import { checkVideoLimits, compareVpdq, hashVideo, probeVideo, VPDQ_DEFAULTS, type VideoInfo, type VpdqFrame, type VpdqOptions } from './vpdq.js';
 
 export type MediaKind = 'image' | 'video';
 
@@ -182,8 +182,19 @@ function bmpTruncated(label: string): SaringError {
   return invalidMedia(`${label} is truncated or corrupt (BMP pixel data missing).`);
 }
 
-/** Decodes an uncompressed BMP (1/4/8-bit palette, 16/24/32-bit, bit fields) to 8-bit RGB. */
-function decodeBmp(buf: Buffer, label: string, maxPixels: number): { data: Buffer; width: number; height: number } {
+interface BmpHeader {
+  width: number;
+  height: number;
+  topDown: boolean;
+  bpp: number;
+  compression: number;
+  dataOffset: number;
+  headerSize: number;
+  core: boolean;
+}
+
+/** The header of a BMP (its first 54 bytes are enough), refusing bombs before any pixel is read. */
+function bmpHeader(buf: Buffer, label: string, maxPixels: number): BmpHeader {
   if (buf.length < 26) throw bmpTruncated(label);
   const dataOffset = buf.readUInt32LE(10);
   const headerSize = buf.readUInt32LE(14);
@@ -194,11 +205,16 @@ function decodeBmp(buf: Buffer, label: string, maxPixels: number): { data: Buffe
   const bpp = core ? buf.readUInt16LE(24) : buf.readUInt16LE(28);
   const compression = core || headerSize === 16 ? 0 : buf.readUInt32LE(30);
   const height = Math.abs(rawHeight);
-  const topDown = rawHeight < 0;
   if (!(width > 0 && height > 0)) throw invalidMedia(`${label} declares a ${width}×${rawHeight} BMP.`);
   if (width * height > maxPixels) {
     throw mediaTooLarge(`${label} declares ${width}×${height} pixels (${width * height}); the limit is ${maxPixels}.`, { width, height, maxPixels });
   }
+  return { width, height, topDown: rawHeight < 0, bpp, compression, dataOffset, headerSize, core };
+}
+
+/** Decodes an uncompressed BMP (1/4/8-bit palette, 16/24/32-bit, bit fields) to 8-bit RGB. */
+function decodeBmp(buf: Buffer, label: string, maxPixels: number): { data: Buffer; width: number; height: number } {
+  const { width, height, topDown, bpp, compression, dataOffset, headerSize, core } = bmpHeader(buf, label, maxPixels);
   if (compression !== 0 && compression !== 3 && compression !== 6) {
     throw unsupportedMedia(`${label} is a compressed BMP (compression ${compression}); only uncompressed BMP is supported.`);
   }
@@ -445,6 +461,40 @@ export async function hashMedia(input: MediaInput, options: HashMediaOptions = {
   } catch (err) {
     throw internal(err, label);
   }
+}
+
+/** What {@link checkMediaLimits} found in the header. */
+export interface MediaHeader {
+  kind: MediaKind;
+  width: number;
+  height: number;
+  durationSeconds?: number;
+}
+
+/**
+ * Refuses, from the header alone (no pixel decoded), media that could never be hashed or
+ * analysed: not an image or video, corrupt, a decompression bomb (`maxPixels`), frames larger than
+ * `maxDimension` on a side, or a video longer than `maxDurationSeconds`. Errors name it `label`.
+ */
+export async function checkMediaLimits(
+  path: string,
+  limits: { maxPixels?: number; maxDimension?: number; maxDurationSeconds?: number; timeoutMs?: number },
+  label = path,
+): Promise<MediaHeader> {
+  const head = await readHead(path, MEDIA_DEFAULTS.sniffBytes);
+  const kind = sniffMediaKind(head);
+  const { DEFAULT_MAX_PIXELS, imageHeader } = await import('./image.js');
+  const maxPixels = limits.maxPixels ?? DEFAULT_MAX_PIXELS;
+  if (kind === 'image') {
+    const { width, height } = head[0] === 0x42 && head[1] === 0x4d ? bmpHeader(head, label, maxPixels) : await imageHeader(path, maxPixels, label);
+    return { kind, width, height };
+  }
+  const info = await probeVideo(path, { label, ...(limits.timeoutMs !== undefined ? { timeoutMs: limits.timeoutMs } : {}) });
+  checkVideoLimits(info, label, limits);
+  if (info.width * info.height > maxPixels) {
+    throw mediaTooLarge(`${label} has ${info.width}×${info.height} frames; the limit is ${maxPixels} pixels.`, { width: info.width, height: info.height, maxPixels });
+  }
+  return { kind, width: info.width, height: info.height, ...(info.durationSeconds !== undefined ? { durationSeconds: info.durationSeconds } : {}) };
 }
 
 // ---------------------------------------------------------------- comparison

@@ -113,41 +113,61 @@ export function videoInput(path: string): string[] {
   return fileInput(path, VIDEO_DEMUXERS, ['-noautorotate']);
 }
 
-/** Reads the container header with `ffmpeg -i` (no ffprobe is needed). */
-export async function probeVideo(path: string, options: { timeoutMs?: number } = {}): Promise<VideoInfo> {
+/** Reads the container header with `ffmpeg -i` (no ffprobe is needed); errors name the video `label` (default its path). */
+export async function probeVideo(path: string, options: { timeoutMs?: number; label?: string } = {}): Promise<VideoInfo> {
+  const name = options.label ?? path;
   const bin = await resolveFfmpeg();
   const r = await runBounded(bin.path, ['-hide_banner', '-nostdin', ...videoInput(path)], {
     timeoutMs: options.timeoutMs ?? 30_000,
     maxStdout: 0,
   });
-  if (r.timedOut) throw mediaTimeout(`Reading the header of video ${path} took too long.`);
+  if (r.timedOut) throw mediaTimeout(`Reading the header of video ${name} took too long.`);
   const err = r.stderr;
   if (!/Input #0/.test(err)) {
     const detail = lastLines(err, 2).join(' / ');
     if (/not on whitelist/i.test(err)) {
-      throw unsupportedMedia(`${path} is not in a supported video container (${VIDEO_DEMUXERS}).`, { ffmpeg: lastLines(err) });
+      throw unsupportedMedia(`${name} is not in a supported video container (${VIDEO_DEMUXERS}).`, { ffmpeg: lastLines(err) });
     }
     if (/Invalid data found|moov atom not found|could not find codec parameters|End of file/i.test(err)) {
-      throw invalidMedia(`Video ${path} is corrupt, truncated or not a video (${detail}).`, { ffmpeg: lastLines(err) });
+      throw invalidMedia(`Video ${name} is corrupt, truncated or not a video (${detail}).`, { ffmpeg: lastLines(err) });
     }
-    throw invalidMedia(`Video ${path} cannot be read (${detail}).`, { ffmpeg: lastLines(err) });
+    throw invalidMedia(`Video ${name} cannot be read (${detail}).`, { ffmpeg: lastLines(err) });
   }
   const streams = err.split('\n').filter((l) => /Stream #\d+:\d+.*: Video: /.test(l) && !/attached pic/.test(l));
   const line = streams[0];
-  if (!line) throw unsupportedMedia(`${path} has no video stream.`, { ffmpeg: lastLines(err) });
+  if (!line) throw unsupportedMedia(`${name} has no video stream.`, { ffmpeg: lastLines(err) });
   const codec = /Video: ([^\s,]+)/.exec(line)?.[1] ?? 'unknown';
   const size = /, (\d{1,6})x(\d{1,6})[\s,]/.exec(line);
-  if (!size) throw invalidMedia(`Video ${path} declares no frame size.`, { ffmpeg: [line.trim()] });
+  if (!size) throw invalidMedia(`Video ${name} declares no frame size.`, { ffmpeg: [line.trim()] });
   const fpsToken = /([\d.]+k?) fps/.exec(line)?.[1];
   const tbrToken = /([\d.]+k?) tbr/.exec(line)?.[1];
   let fps = fpsToken ? parseRate(fpsToken) : NaN;
   if (!(fps > 0) && tbrToken) fps = parseRate(tbrToken);
-  if (!(fps > 0)) throw invalidMedia(`Video ${path} declares no frame rate.`, { ffmpeg: [line.trim()] });
+  if (!(fps > 0)) throw invalidMedia(`Video ${name} declares no frame rate.`, { ffmpeg: [line.trim()] });
   const info: VideoInfo = { width: Number(size[1]), height: Number(size[2]), fps, codec };
   const d = /Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/.exec(err);
   if (d) info.durationSeconds = Number(d[1]) * 3600 + Number(d[2]) * 60 + Number(d[3]);
-  if (!(info.width > 0 && info.height > 0)) throw invalidMedia(`Video ${path} declares a ${info.width}×${info.height} frame size.`);
+  if (!(info.width > 0 && info.height > 0)) throw invalidMedia(`Video ${name} declares a ${info.width}×${info.height} frame size.`);
   return info;
+}
+
+/** Refuses a video (from its probed header) whose frames are larger or which lasts longer than the limits. */
+export function checkVideoLimits(info: VideoInfo, name: string, limits: { maxDimension?: number; maxDurationSeconds?: number }): void {
+  const maxDimension = limits.maxDimension ?? VPDQ_DEFAULTS.maxDimension;
+  const maxDuration = limits.maxDurationSeconds ?? VPDQ_DEFAULTS.maxDurationSeconds;
+  if (info.width > maxDimension || info.height > maxDimension) {
+    throw mediaTooLarge(`Video ${name} is ${info.width}×${info.height}; the limit is ${maxDimension} on each side.`, {
+      width: info.width,
+      height: info.height,
+      maxDimension,
+    });
+  }
+  if (info.durationSeconds !== undefined && info.durationSeconds > maxDuration) {
+    throw mediaTooLarge(`Video ${name} lasts ${info.durationSeconds} s; the limit is ${maxDuration} s.`, {
+      durationSeconds: info.durationSeconds,
+      maxDurationSeconds: maxDuration,
+    });
+  }
 }
 
 /**
@@ -168,19 +188,7 @@ export async function hashVideo(path: string, options: VpdqOptions = {}): Promis
   await mediaFileSize(path, 'Video');
 
   const info = await probeVideo(path, { timeoutMs: Math.min(30_000, timeoutMs) });
-  if (info.width > maxDimension || info.height > maxDimension) {
-    throw mediaTooLarge(`Video ${path} is ${info.width}×${info.height}; the limit is ${maxDimension} on each side.`, {
-      width: info.width,
-      height: info.height,
-      maxDimension,
-    });
-  }
-  if (info.durationSeconds !== undefined && info.durationSeconds > maxDuration) {
-    throw mediaTooLarge(`Video ${path} lasts ${info.durationSeconds} s; the limit is ${maxDuration} s.`, {
-      durationSeconds: info.durationSeconds,
-      maxDurationSeconds: maxDuration,
-    });
-  }
+  checkVideoLimits(info, path, { maxDimension, maxDurationSeconds: maxDuration });
 
   // Meta: frameMod = (int)(secondsPerHash * frameRate), at least 1.
   const frameStep = Math.max(1, Math.trunc(secondsPerHash * info.fps));
