@@ -2,11 +2,13 @@ import type { BankMatch, BankMatcher, MediaHashes } from '../banks/matcher.js';
 import type { MediaHashes as HashedMedia } from '../signals/hash/media.js';
 import { storeMediaHashes } from '../banks/media-hashes.js';
 import type { Db } from '../db/connect.js';
-import type { Actor } from '../audit/log.js';
+import { sql } from 'kysely';
+import { appendAudit, type Actor } from '../audit/log.js';
 import { listDecisions, recordDecision, routeToReview, type Decision } from '../decisions/decisions.js';
 import { notFound } from '../errors/errors.js';
 import type { Jobs } from '../jobs/jobs.js';
 import { canonicalJson } from '../shared/canonical-json.js';
+import { sha256 } from '../signals/hash/exact.js';
 import type { Verdict } from '../scan/verdict.js';
 import type { MediaFindings } from '../scan/media-findings.js';
 import { mediaSchema, type ContentInput, type ValidContentInput } from './schema.js';
@@ -24,21 +26,52 @@ export interface ContentItem {
   status: string;
   restriction: string | null;
   metadata: Record<string, unknown>;
+  /** The current version: 1, then one more each time the platform sends changed texts or media. */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
 
+/** A listed item with what its latest scan concluded, so a queue shows why each item is there. */
+export interface ListedContent extends ContentItem {
+  latestScan: {
+    action: string;
+    policyVersion: string;
+    categories: { category: string; score: number; action: string }[];
+    review?: Verdict['review'];
+    createdAt: string;
+  } | null;
+}
+
 export interface StoredScan {
   id: string;
+  /** The version of the item the scan judged (null for scans made before versions were kept). */
+  contentVersion: number | null;
   policyVersion: string;
   action: string;
   verdict: Verdict;
   createdAt: string;
 }
 
+/** One stored version of an item, as the platform sent it. */
+export interface ContentVersion {
+  version: number;
+  /** SHA-256 of what was sent (kind, texts, media, audience), to tell versions apart. */
+  sha256: string;
+  kind: string;
+  texts: Record<string, string>;
+  media: unknown[];
+  audience: string;
+  metadata: Record<string, unknown>;
+  createdBy: string;
+  createdAt: string;
+}
+
 export interface ContentDetail extends ContentItem {
   scans: StoredScan[];
   decisions: Decision[];
+  /** Every version, oldest first (what was sent: `GET /v1/content/{id}/versions/{n}`). */
+  versions: Pick<ContentVersion, 'version' | 'sha256' | 'createdBy' | 'createdAt'>[];
   /** The latest media analysis, when the item's media had to be analysed. */
   analysis?: AnalysisState;
 }
@@ -115,6 +148,7 @@ function toItem(r: ItemRow): ContentItem {
     status: r.status,
     restriction: r.restriction,
     metadata: r.metadata,
+    version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };
@@ -125,10 +159,18 @@ export async function getContent(db: Db, idOrExternalId: string): Promise<Conten
   const row = await findRow(db, idOrExternalId);
   if (!row) throw notFound('Content', idOrExternalId);
   const scans = await db.selectFrom('scans').selectAll().where('content_id', '=', row.id).orderBy('created_at').execute();
+  const versions = await db
+    .selectFrom('content_versions')
+    .select(['version', 'fingerprint', 'created_by', 'created_at'])
+    .where('content_id', '=', row.id)
+    .orderBy('version')
+    .execute();
   const detail: ContentDetail = {
     ...toItem(row),
+    versions: versions.map((v) => ({ version: v.version, sha256: sha256(v.fingerprint), createdBy: v.created_by, createdAt: v.created_at.toISOString() })),
     scans: scans.map((s) => ({
       id: s.id,
+      contentVersion: s.content_version,
       policyVersion: s.policy_version,
       action: s.action,
       verdict: s.verdict as Verdict,
@@ -141,12 +183,33 @@ export async function getContent(db: Db, idOrExternalId: string): Promise<Conten
   return detail;
 }
 
+/** One stored version of an item (by Saring's id or the external id). */
+export async function getContentVersion(db: Db, idOrExternalId: string, version: number): Promise<ContentVersion> {
+  const item = await findRow(db, idOrExternalId);
+  if (!item) throw notFound('Content', idOrExternalId);
+  const v = await db.selectFrom('content_versions').selectAll().where('content_id', '=', item.id).where('version', '=', version).executeTakeFirst();
+  if (!v) throw notFound(`Version ${version} of content`, idOrExternalId);
+  return {
+    version: v.version,
+    sha256: sha256(v.fingerprint),
+    kind: v.kind,
+    texts: v.texts,
+    media: v.media,
+    audience: v.audience,
+    metadata: v.metadata,
+    createdBy: v.created_by,
+    createdAt: v.created_at.toISOString(),
+  };
+}
+
 /** The content part of the engine. */
 export interface ContentApi {
-  /** Stores and scans an item (idempotent by external id); acts on the verdict. */
+  /** Stores and scans an item (idempotent by external id; changed texts or media make a new version); acts on the verdict. */
   submit(input: ContentInput, actor: Actor): Promise<SubmitResult>;
   get(idOrExternalId: string): Promise<ContentDetail>;
-  list(options?: { status?: string; limit?: number; before?: string }): Promise<ContentItem[]>;
+  /** A stored version of the item, as the platform sent it. */
+  version(idOrExternalId: string, version: number): Promise<ContentVersion>;
+  list(options?: { status?: string; limit?: number; before?: string }): Promise<ListedContent[]>;
   /** Stops the item's queued or running media analysis; nothing is judged. */
   cancelAnalysis(idOrExternalId: string, actor: Actor): Promise<AnalysisState>;
   /** Waits until no media analysis is queued or running (tests, demo loading). */
@@ -245,9 +308,22 @@ export async function submitContent(
       audience: input.audience,
       metadata: JSON.stringify(input.metadata ?? {}),
     };
+    // A change never overwrites what was judged: the old version stays in content_versions.
+    const version = existing ? existing.version + 1 : 1;
     const id = existing
-      ? (await trx.updateTable('content_items').set({ ...values, updated_at: new Date() }).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
+      ? (await trx.updateTable('content_items').set({ ...values, version, updated_at: new Date() }).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
       : (await trx.insertInto('content_items').values({ external_id: input.externalId, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+    const { account_id: _account, ...versioned } = values;
+    await trx.insertInto('content_versions').values({ content_id: id, version, ...versioned, created_by: actor }).execute();
+    if (existing) {
+      await appendAudit(trx, {
+        actor,
+        action: 'content.version_added',
+        subjectType: 'content',
+        subjectId: id,
+        data: { externalId: input.externalId, version, previousSha256: sha256(existing.fingerprint), sha256: sha256(print), status: existing.status },
+      });
+    }
 
     await storeMediaHashes(trx, id, mediaHashes(input));
     if (options.analyse) {
@@ -277,7 +353,13 @@ export async function submitContent(
 export async function applyVerdict(trx: Db, jobs: Jobs, contentId: string, verdict: Verdict, actor: Actor): Promise<string> {
   const scanRow = await trx
     .insertInto('scans')
-    .values({ content_id: contentId, policy_version: verdict.policyVersion, action: verdict.action, verdict: JSON.stringify(verdict) })
+    .values((eb) => ({
+      content_id: contentId,
+      content_version: eb.selectFrom('content_items').select('version').where('id', '=', contentId),
+      policy_version: verdict.policyVersion,
+      action: verdict.action,
+      verdict: JSON.stringify(verdict),
+    }))
     .returning('id')
     .executeTakeFirstOrThrow();
   const top = verdict.categories[0];
@@ -309,18 +391,55 @@ export async function applyVerdict(trx: Db, jobs: Jobs, contentId: string, verdi
   return scanRow.id;
 }
 
+/** Items newest first, each with what its latest scan concluded (action, categories, review queue). */
 export async function listContent(
   db: Db,
   options: { status?: string; limit?: number; before?: string } = {},
-): Promise<ContentItem[]> {
+): Promise<ListedContent[]> {
   let q = db
     .selectFrom('content_items')
     .leftJoin('accounts', 'accounts.id', 'content_items.account_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('scans')
+          .select([
+            'scans.action',
+            'scans.policy_version',
+            'scans.created_at',
+            sql<unknown>`scans.verdict->'review'`.as('review'),
+            sql<{ category: string; score: number; action: string }[] | null>`(SELECT jsonb_agg(jsonb_build_object('category', c->'category', 'score', c->'score', 'action', c->'action'))
+              FROM jsonb_array_elements(scans.verdict->'categories') AS c)`.as('categories'),
+          ])
+          .whereRef('scans.content_id', '=', 'content_items.id')
+          .orderBy('scans.created_at', 'desc')
+          .limit(1)
+          .as('latest'),
+      (join) => join.onTrue(),
+    )
     .selectAll('content_items')
-    .select(['accounts.external_id as account_external_id'])
+    .select([
+      'accounts.external_id as account_external_id',
+      'latest.action as scan_action',
+      'latest.policy_version as scan_policy_version',
+      'latest.created_at as scan_created_at',
+      'latest.review as scan_review',
+      'latest.categories as scan_categories',
+    ])
     .orderBy('content_items.created_at', 'desc')
     .limit(Math.min(options.limit ?? 50, 500));
   if (options.status) q = q.where('content_items.status', '=', options.status);
   if (options.before) q = q.where('content_items.created_at', '<', new Date(options.before));
-  return (await q.execute()).map(toItem);
+  return (await q.execute()).map((r) => ({
+    ...toItem(r),
+    latestScan: r.scan_action
+      ? {
+          action: r.scan_action,
+          policyVersion: r.scan_policy_version!,
+          categories: r.scan_categories ?? [],
+          ...(r.scan_review ? { review: r.scan_review as Verdict['review'] } : {}),
+          createdAt: r.scan_created_at!.toISOString(),
+        }
+      : null,
+  }));
 }

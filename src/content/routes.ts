@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Routes } from '../http/app.js';
-import { principalOf, requires, type Authenticator } from '../access/auth.js';
+import { principalOf } from '../access/auth.js';
 import type { ContentApi } from './content.js';
 import { contentInputSchema } from './schema.js';
+import { versionNumber, wholeNumber } from '../shared/validate.js';
 
-export const contentRoutes: Routes<Authenticator & { content: ContentApi }> = (app, saring) => {
+export const contentRoutes: Routes<{ content: ContentApi }> = (app, saring) => {
   app.post(
     '/v1/content',
     {
@@ -18,7 +19,7 @@ export const contentRoutes: Routes<Authenticator & { content: ContentApi }> = (a
           '`analysis` (id, status, jobId) and no verdict; the verdict follows on `GET /v1/content/{id}` and by the `content.analysed` webhook.',
         body: contentInputSchema,
       },
-      preHandler: requires(saring, 'scan'),
+      config: { permission: 'scan' },
     },
     async (request, reply) => {
       const result = await saring.content.submit(request.body, principalOf(request).actor);
@@ -31,16 +32,16 @@ export const contentRoutes: Routes<Authenticator & { content: ContentApi }> = (a
     {
       schema: {
         tags: ['content'],
-        summary: 'List content items, newest first',
+        summary: "List content items, newest first, each with its latest scan's action, categories and review queue",
         querystring: z
           .object({
             status: z.enum(['active', 'in_review', 'restricted', 'removed']).optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(50),
+            limit: wholeNumber(1, 500).default(50),
             before: z.iso.datetime().optional(),
           })
           .strict(),
       },
-      preHandler: requires(saring, 'content:read'),
+      config: { permission: 'content:read' },
     },
     async (request) => ({ items: await saring.content.list(request.query) }),
   );
@@ -53,9 +54,23 @@ export const contentRoutes: Routes<Authenticator & { content: ContentApi }> = (a
         summary: "Cancel the item's queued or running media analysis (nothing is judged; submit again to restart)",
         params: z.object({ id: z.string().min(1).max(256) }),
       },
-      preHandler: requires(saring, 'scan'),
+      config: { permission: 'scan' },
     },
     async (request) => saring.content.cancelAnalysis(request.params.id, principalOf(request).actor),
+  );
+
+  app.get(
+    '/v1/content/:id/versions/:version',
+    {
+      schema: {
+        tags: ['content'],
+        summary: 'One version of a content item as the platform sent it (texts, media, metadata)',
+        description: 'Sending an item again with changed texts or media makes a new version; the old ones are kept, and each scan names the version it judged.',
+        params: z.object({ id: z.string().min(1).max(256), version: versionNumber() }),
+      },
+      config: { permission: 'content:read' },
+    },
+    async (request) => saring.content.version(request.params.id, request.params.version),
   );
 
   app.get(
@@ -66,7 +81,7 @@ export const contentRoutes: Routes<Authenticator & { content: ContentApi }> = (a
         summary: "A content item with its scans and decisions (by Saring's id or the platform's externalId)",
         params: z.object({ id: z.string().min(1).max(256) }),
       },
-      preHandler: requires(saring, 'content:read'),
+      config: { permission: 'content:read' },
     },
     async (request) => saring.content.get(request.params.id),
   );

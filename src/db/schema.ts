@@ -25,8 +25,22 @@ export interface ContentItemsTable {
   restriction: string | null;
   metadata: Json<Record<string, unknown>>;
   fingerprint: string;
+  version: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+}
+
+export interface ContentVersionsTable {
+  content_id: string;
+  version: number;
+  fingerprint: string;
+  kind: string;
+  texts: Json<Record<string, string>>;
+  media: Json<unknown[]>;
+  audience: string;
+  metadata: Json<Record<string, unknown>>;
+  created_by: string;
+  created_at: CreatedAt;
 }
 
 export interface PolicyVersionsTable {
@@ -66,6 +80,7 @@ export interface ScansTable {
   policy_version: string;
   action: string;
   verdict: Json<unknown>;
+  content_version: number | null;
   created_at: CreatedAt;
 }
 
@@ -101,6 +116,8 @@ export interface DecisionsTable {
   automated_detection: boolean;
   automated_decision: boolean;
   statement: Json<unknown>;
+  evidence: ColumnType<unknown, string | undefined, string>;
+  reason: string | null;
   created_at: CreatedAt;
 }
 
@@ -217,6 +234,7 @@ export interface ModelsTable {
 export interface Database {
   accounts: AccountsTable;
   content_items: ContentItemsTable;
+  content_versions: ContentVersionsTable;
   policy_versions: PolicyVersionsTable;
   lexicons: LexiconsTable;
   lexicon_versions: LexiconVersionsTable;
