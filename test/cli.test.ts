@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/test-support/cli.js';
@@ -56,8 +56,28 @@ describe('saring scan', () => {
     expect(out[1].error.code).toBe('invalid_json');
     expect(out[2].action).toBe('remove');
     expect(out[3].action).toBe('remove');
-    expect(out[4].error.code).toBe('validation_failed');
+    expect(out[4].error.code).toBe('invalid_utf8');
     expect(out[5].error.code).toBe('invalid_utf8');
+  });
+
+  it('scans batch lines with other keys, reporting them, and takes --id-field and --text-field', async () => {
+    const labelled = join(tmp, 'labelled.jsonl');
+    writeFileSync(labelled, [JSON.stringify({ id: 'x', text: 'slot gacor maxwin depo 10rb', label: 1 }), JSON.stringify({ id: 'y', text: 'resep rendang', label: 0 })].join('\n'));
+    const r = await saring(['scan', '--json', '--batch', labelled]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => [o.id, o.action, o.ignored])).toEqual([
+      ['x', 'remove', ['label']],
+      ['y', 'allow', ['label']],
+    ]);
+    const other = join(tmp, 'other.jsonl');
+    writeFileSync(other, `${JSON.stringify({ kode: 'k1', isi: 'slot gacor maxwin depo 10rb' })}\n${JSON.stringify({ kode: 'k2' })}\n`);
+    const o = await saring(['scan', '--json', '--batch', other, '--id-field', 'kode', '--text-field', 'isi']);
+    const lines = o.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ id: 'k1', action: 'remove' });
+    expect(lines[0].ignored).toBeUndefined();
+    expect(lines[1]).toMatchObject({ id: 'k2', error: { code: 'validation_failed' } });
+    expect(lines[1].error.message).toMatch(/no "isi"/);
   });
 
   it('explains what is missing', async () => {
@@ -77,7 +97,8 @@ describe('saring with a data directory', () => {
     expect(JSON.parse(add.stdout).apiKey).toMatch(/^srg_[0-9a-f]{12}_/);
     expect(existsSync(join(data, 'initial-admin-key.txt'))).toBe(true);
 
-    const lex = await saring(['lexicon', 'add', 'gambling', 'kodokwin', '--weight', '0.95', '--note', 'new brand'], env);
+    // $USER unset (cron, containers): the audit log still names the OS account.
+    const lex = await saring(['lexicon', 'add', 'gambling', 'kodokwin', '--weight', '0.95', '--note', 'new brand'], { ...env, USER: '' });
     expect(lex.code).toBe(0);
     const scan = await saring(['scan', '--json', 'ayo main di kodokwin'], env);
     // The new term alone sends it to review (removal also needs the model to agree).
@@ -88,13 +109,19 @@ describe('saring with a data directory', () => {
     expect((await saring(['policy', 'validate', policyFile])).code).toBe(0);
     const activated = await saring(['policy', 'activate', policyFile, '--note', 'testing'], env);
     expect(activated.stdout).toMatch(/test-policy@v2/);
-    const history = await saring(['policy', 'history', '--json'], env);
+    const history = await saring(['policy', 'list', '--json'], env);
     expect(JSON.parse(history.stdout).map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    // A command's own --version N is the stored version, not the program's version.
+    expect(JSON.parse((await saring(['policy', 'show', '--version', '1', '--json'], env)).stdout)).toMatchObject({ version: 1, active: false });
+    expect(JSON.parse((await saring(['lexicon', 'show', 'gambling', '--version', '1', '--json'], env)).stdout)).toMatchObject({ name: 'gambling', version: 1 });
+    expect((await saring(['model', 'activate', 'judol', '--version', '1'], env)).stdout).toBe('Active model: judol@v1 [promo]\n');
     expect(JSON.parse((await saring(['scan', '--json', 'ayo main di kodokwin'], env)).stdout).policyVersion).toBe('test-policy@v2');
 
     const verify = await saring(['audit', 'verify', '--json'], env);
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+    const entries = JSON.parse((await saring(['audit', 'list', '--json', '--limit', '1000'], env)).stdout) as { actor: string; action: string }[];
+    expect(entries.filter((e) => e.action.startsWith('lexicon.')).at(-1)?.actor).toBe(`cli:${userInfo().username}`);
   });
 
   it('creates a bank, imports a hash list and a vPDQ file, lists and exports', async () => {

@@ -61,6 +61,43 @@ describe('saring serve on an empty data directory', () => {
     expect(((await (await fetch(`${url}/healthz`)).json()) as { database: string }).database).toBe('pglite');
   });
 
+  it('answers big bodies on the wrong routes at once, in bounded memory, whether authenticated or not', async () => {
+    const peak = (): number => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    const before = existsSync(`/proc/${child.pid}/status`) ? peak() : 0;
+    const started = Date.now();
+    const zeros = new Uint8Array(4 * 1024 * 1024);
+    const anonymous = await fetch(`${url}/v1/scan`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: zeros });
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.text()).length).toBeLessThan(512);
+    const big = new Uint8Array(50 * 1024 * 1024);
+    const png = await fetch(`${url}/v1/content`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'image/png' }, body: big });
+    expect(png.status).toBe(415);
+    expect(((await png.json()) as { error: { message: string } }).error.message).toMatch(/takes application\/json; got image\/png/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    if (before > 0) expect(peak() - before).toBeLessThan(150 * 1024 * 1024);
+  });
+
+  it('refuses, at once and in one line, to start on a port in use, and keeps nothing', async () => {
+    const port = new URL(url).port;
+    const other = mkdtempSync(join(tmpdir(), 'saring-serve-taken-'));
+    try {
+      const started = Date.now();
+      const second = spawn(process.execPath, [BIN, 'serve', '--port', port, '--data', other], {
+        env: { ...process.env, DATABASE_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let err = '';
+      second.stderr!.on('data', (d) => (err += d));
+      const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(err).toMatch(new RegExp(`^saring: Port ${port} on 127\\.0\\.0\\.1 is already in use[^\\n]*\\[port_in_use\\]\\n$`));
+      expect(existsSync(join(other, 'saring.lock'))).toBe(false);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('owns the data directory while it runs and lets go when stopped', async () => {
     const lock = JSON.parse(readFileSync(join(data, 'saring.lock'), 'utf8'));
     expect(lock).toMatchObject({ pid: child.pid, url });

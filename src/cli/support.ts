@@ -1,11 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { userInfo } from 'node:os';
+import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig, type SaringConfig } from '../config/config.js';
 import type { Saring } from '../engine.js';
 import { isSaringError, SaringError } from '../errors/errors.js';
 
-/** How CLI actions appear in the audit log. */
-export const CLI_ACTOR = `cli:${process.env['USER'] ?? 'unknown'}`;
+/** The operating-system account running the CLI: `$USER` can be unset (cron, containers) or set to anything. */
+function osAccount(): string {
+  try {
+    return userInfo().username || `uid-${process.getuid?.() ?? 'unknown'}`;
+  } catch {
+    // No passwd entry for this uid (some containers).
+    return `uid-${process.getuid?.() ?? 'unknown'}`;
+  }
+}
+
+/** How CLI actions appear in the audit log: `cli:<OS account>`. */
+export const CLI_ACTOR = `cli:${osAccount()}`;
 
 export interface CommonOptions {
   data?: string;
@@ -64,4 +75,25 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
       process.exitCode = 1;
     }
   };
+}
+
+/** Parses a whole-number argument (`--limit 10`), refusing anything else with a clear message. */
+export function wholeArgument(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number.');
+  return n;
+}
+
+/** Parses a version number argument (`--version 2`). */
+export function versionArgument(value: string): number {
+  const n = wholeArgument(value);
+  if (n < 1 || n > 2_147_483_647) throw new InvalidArgumentError('a version number is 1 or more.');
+  return n;
+}
+
+/** Parses a decimal argument (`--weight 0.8`). */
+export function numberArgument(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number.');
+  return n;
 }

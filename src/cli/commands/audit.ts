@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { checkpointFromText, trustedKeysFromFiles, type SignedCheckpoint } from '../../audit/checkpoints.js';
 import { verifyExport, type VerifyResult } from '../../audit/verify.js';
 import { SaringError } from '../../errors/errors.js';
-import { action, print, readTextFile, withDataOption, withSaring } from '../support.js';
+import { action, print, readTextFile, wholeArgument, withDataOption, withSaring } from '../support.js';
 
 const short = (hash: string) => `${hash.slice(0, 16)}…`;
 
@@ -72,7 +72,7 @@ export function registerAudit(program: Command): void {
 
   withDataOption(audit.command('export'))
     .description('write the log as JSON Lines followed by a checkpoint signed for it: a copy anyone can verify')
-    .option('--after-seq <n>', 'only the entries after this sequence number', (v) => Number.parseInt(v, 10))
+    .option('--after-seq <n>', 'only the entries after this sequence number', wholeArgument)
     .option('--out <file>', 'write to this file instead of standard output')
     .action(
       action(async (options: { data?: string; afterSeq?: number; out?: string }) => {
@@ -130,8 +130,9 @@ export function registerAudit(program: Command): void {
     );
 
   withDataOption(audit.command('list'))
-    .option('--after <seq>', 'entries after this sequence number', (v) => Number.parseInt(v, 10))
-    .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10), 50)
+    .description('print audit entries in order (page with --after)')
+    .option('--after <seq>', 'entries after this sequence number', wholeArgument)
+    .option('--limit <n>', 'at most this many', wholeArgument, 50)
     .option('--json')
     .action(
       action(async (options: { data?: string; after?: number; limit: number; json?: boolean }) => {

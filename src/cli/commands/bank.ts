@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isCategoryId, type CategoryId } from '../../categories/categories.js';
 import { SaringError } from '../../errors/errors.js';
-import { action, CLI_ACTOR, print, readTextFile, withDataOption, withSaring } from '../support.js';
+import { CLI_ACTOR, action, print, readTextFile, wholeArgument, withDataOption, withSaring } from '../support.js';
 
 function category(value: string | undefined): CategoryId | undefined {
   if (value === undefined) return undefined;
@@ -13,6 +13,7 @@ export function registerBank(program: Command): void {
   const bank = program.command('bank').description('hash banks: re-upload prevention and shared hash lists');
 
   withDataOption(bank.command('list'))
+    .description('list hash banks with their settings and entry counts')
     .option('--json')
     .action(
       action(async (options: { data?: string; json?: boolean }) => {
@@ -28,11 +29,12 @@ export function registerBank(program: Command): void {
     );
 
   withDataOption(bank.command('create'))
+    .description('create a hash bank (lower-case name) whose matches get its action')
     .argument('<name>')
     .option('--category <category>', 'category of its entries (e.g. csam, terrorism, gambling)')
     .option('--action <action>', 'review, restrict_16, restrict_18 or remove', 'remove')
-    .option('--threshold <n>', 'PDQ distance that matches (0–31)', (v) => Number.parseInt(v, 10))
-    .option('--min-quality <n>', 'ignore PDQ hashes below this quality', (v) => Number.parseInt(v, 10))
+    .option('--threshold <n>', 'PDQ distance that matches (0–31)', wholeArgument)
+    .option('--min-quality <n>', 'ignore PDQ hashes below this quality', wholeArgument)
     .option('--description <text>')
     .action(
       action(async (name: string, options: { data?: string; category?: string; action: string; threshold?: number; minQuality?: number; description?: string }) => {

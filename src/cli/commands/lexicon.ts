@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { SaringError } from '../../errors/errors.js';
-import { action, CLI_ACTOR, print, readTextFile, withDataOption, withSaring } from '../support.js';
+import { CLI_ACTOR, action, numberArgument, print, readTextFile, versionArgument, withDataOption, withSaring } from '../support.js';
 
 function parseFile(path: string): unknown {
   try {
@@ -16,6 +16,7 @@ export function registerLexicon(program: Command): void {
   const lexicon = program.command('lexicon').description('list, show, edit, import and export lexicons (every edit is a new version)');
 
   withDataOption(lexicon.command('list'))
+    .description('list every lexicon with its category, kind, active version and size (x: disabled)')
     .option('--json')
     .action(
       action(async (options: { data?: string; json?: boolean }) => {
@@ -29,8 +30,9 @@ export function registerLexicon(program: Command): void {
     );
 
   withDataOption(lexicon.command('show'))
+    .description('print a lexicon (the active version, or --version N) with its entries')
     .argument('<name>')
-    .option('--version <n>', 'a stored version', (v) => Number.parseInt(v, 10))
+    .option('--version <n>', 'a stored version', versionArgument)
     .option('--json')
     .action(
       action(async (name: string, options: { data?: string; version?: number; json?: boolean }) => {
@@ -72,7 +74,7 @@ export function registerLexicon(program: Command): void {
     .argument('<name>')
     .argument('[term]')
     .option('--type <type>', 'word, phrase, pattern or domain', 'word')
-    .option('--weight <w>', 'from -1 (counter-evidence) to 1', (v) => Number.parseFloat(v), 0.5)
+    .option('--weight <w>', 'from -1 (counter-evidence) to 1', numberArgument, 0.5)
     .option('--match <how>', 'for words: word, prefix or substring')
     .option('--exception <phrase...>', 'phrases that cancel the match nearby')
     .option('--file <path>', 'entries to add')
@@ -109,6 +111,7 @@ export function registerLexicon(program: Command): void {
     );
 
   withDataOption(lexicon.command('history'))
+    .description("list a lexicon's versions, newest first (* marks the active one)")
     .argument('<name>')
     .option('--json')
     .action(
@@ -123,8 +126,9 @@ export function registerLexicon(program: Command): void {
     );
 
   withDataOption(lexicon.command('rollback'))
+    .description('make a stored version of a lexicon active again (see `lexicon history`)')
     .argument('<name>')
-    .argument('<version>', 'version number', (v) => Number.parseInt(v, 10))
+    .argument('<version>', 'version number', versionArgument)
     .action(
       action(async (name: string, version: number, options: { data?: string }) => {
         await withSaring(options, 'lexicon rollback', async (saring) => {
@@ -136,6 +140,7 @@ export function registerLexicon(program: Command): void {
 
   for (const [verb, enabled] of [['enable', true], ['disable', false]] as const) {
     withDataOption(lexicon.command(verb))
+      .description(enabled ? 'use a disabled lexicon in scans again' : 'stop using a lexicon in scans (its versions are kept)')
       .argument('<name>')
       .action(
         action(async (name: string, options: { data?: string }) => {

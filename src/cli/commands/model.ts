@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { SaringError } from '../../errors/errors.js';
 import type { Metrics, ModelMeta } from '../../signals/text/classifier/index.js';
-import { action, CLI_ACTOR, print, withDataOption, withSaring } from '../support.js';
+import { CLI_ACTOR, action, print, versionArgument, withDataOption, withSaring } from '../support.js';
 
 /** The classifier loads on use, so `saring` starts fast. */
 const classifier = () => import('../../signals/text/classifier/index.js');
@@ -125,10 +125,30 @@ function describe(meta: ModelMeta): string {
     if (t.data?.file) lines.push(`data: ${t.data.file}${t.data.sha256 ? ` (sha256 ${t.data.sha256.slice(0, 16)}…)` : ''}`);
     lines.push(`rows ${t.rows}, unique ${t.uniqueRows} (${t.duplicatesRemoved} duplicates removed, ${t.conflictingLabels} with conflicting labels, ${t.emptyTexts} empty)`);
     lines.push(`split: train ${t.split.train}, validation ${t.split.validation}, holdout ${t.split.holdout}; seed ${t.seed}, ${t.epochs} epochs, trained ${t.date} with Saring ${t.saringVersion}`);
+    const note = splitNote(t.split, t.uniqueRows);
+    if (note) lines.push(note);
     if (t.holdoutMetrics) lines.push('holdout:', metricsTable(t.holdoutMetrics));
     else if (t.validationMetrics) lines.push('validation:', metricsTable(t.validationMetrics));
   }
   return lines.join('\n');
+}
+
+/**
+ * Why the holdout or validation share differs from the one asked for, when it does by much: each
+ * unique text falls into a split by a hash of its normalised form (so duplicates never straddle
+ * splits and the split streams), which is exact only on average.
+ */
+export function splitNote(split: { holdout: number; validation: number; holdoutFraction: number; validationFraction: number; fold?: unknown }, unique: number): string | undefined {
+  if (split.fold || unique === 0) return undefined;
+  const parts: string[] = [];
+  const share = (n: number) => Math.round((100 * n) / unique);
+  if (Math.abs(split.holdout / unique - split.holdoutFraction) > 0.05) parts.push(`holdout ${share(split.holdout)} % (asked ${Math.round(split.holdoutFraction * 100)} %)`);
+  if (Math.abs(split.validation / unique - split.validationFraction) > 0.05) parts.push(`validation ${share(split.validation)} % (asked ${Math.round(split.validationFraction * 100)} %)`);
+  if (parts.length === 0) return undefined;
+  return (
+    `note: ${parts.join(', ')} of ${unique} unique texts: each text falls into a split by a hash of its normalised form, ` +
+    'so that duplicates never straddle splits; the shares come close to those asked for only with a few hundred texts or more.'
+  );
 }
 
 async function write(line: string): Promise<void> {
@@ -322,7 +342,7 @@ export function registerModel(program: Command): void {
     .description('register a trained model folder as the next version of NAME and make it active (scans use it at once); with --version, re-activate a stored version')
     .argument('<name>', 'the name policies use (e.g. judol)')
     .option('--model <dir>', 'the trained model folder (from `saring model train`)')
-    .option('--version <n>', 'a stored version to activate again (rollback)', (v) => Number.parseInt(v, 10))
+    .option('--version <n>', 'a stored version to activate again (rollback)', versionArgument)
     .option('--note <text>')
     .action(
       action(async (name: string, o: { data?: string; model?: string; version?: number; note?: string }) => {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { stringify as toYaml } from 'yaml';
 import { parsePolicy } from '../../policy/document.js';
-import { action, CLI_ACTOR, print, readTextFile, withDataOption, withSaring } from '../support.js';
+import { CLI_ACTOR, action, print, readTextFile, versionArgument, withDataOption, withSaring } from '../support.js';
 
 export function registerPolicy(program: Command): void {
   const policy = program.command('policy').description('validate, activate, show and list policy versions');
@@ -36,8 +36,8 @@ export function registerPolicy(program: Command): void {
     );
 
   withDataOption(policy.command('rollback'))
-    .description('make a stored version active again')
-    .argument('<version>', 'version number', (v) => Number.parseInt(v, 10))
+    .description('make a stored version active again (see `policy list`)')
+    .argument('<version>', 'version number', versionArgument)
     .action(
       action(async (version: number, options: { data?: string }) => {
         await withSaring(options, 'policy rollback', async (saring) => {
@@ -49,7 +49,7 @@ export function registerPolicy(program: Command): void {
 
   withDataOption(policy.command('show'))
     .description('print the active policy (or --version N) as written')
-    .option('--version <n>', 'a stored version', (v) => Number.parseInt(v, 10))
+    .option('--version <n>', 'a stored version', versionArgument)
     .option('--json', 'print the normalised document as JSON')
     .action(
       action(async (options: { data?: string; version?: number; json?: boolean }) => {
@@ -61,12 +61,13 @@ export function registerPolicy(program: Command): void {
       }),
     );
 
-  withDataOption(policy.command('history'))
-    .description('every stored version, newest first')
+  withDataOption(policy.command('list'))
+    .alias('history')
+    .description('list every stored version, newest first (* marks the active one)')
     .option('--json')
     .action(
       action(async (options: { data?: string; json?: boolean }) => {
-        await withSaring(options, 'policy history', async (saring) => {
+        await withSaring(options, 'policy list', async (saring) => {
           const versions = await saring.policy.history();
           print(versions, options.json, () =>
             versions

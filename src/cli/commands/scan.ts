@@ -1,8 +1,5 @@
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
-import { BankMatcher, type BankMatch } from '../../banks/matcher.js';
-import { contentBankMatches, withHashes } from '../../content/content.js';
-import { analyseMedia, analyseOptions } from '../../media/analyse.js';
-import { engineOptions, MediaEngines } from '../../media/engines.js';
+import type { BankMatch } from '../../banks/matcher.js';
 import { MEDIA_DEFAULTS, sniffMediaKind, type MediaHashes } from '../../signals/hash/media.js';
 import { readHead } from '../../signals/hash/media-file.js';
 import type { Command } from 'commander';
@@ -14,6 +11,7 @@ import { isSaringError, SaringError } from '../../errors/errors.js';
 import { builtinScanConfig, loadScanConfig, readScanSnapshot, writeScanSnapshot, type ScanConfig } from '../../scan/scan-config.js';
 import { scanTexts } from '../../scan/scan.js';
 import { describeEvidence, type Verdict } from '../../scan/verdict.js';
+import { parseJsonText } from '../../shared/json.js';
 import { byteLines } from '../../shared/lines.js';
 import { initLanguageId } from '../../signals/text/language.js';
 import { parseInput } from '../../shared/validate.js';
@@ -78,7 +76,11 @@ async function cliBankMatches(options: { data?: string }, hashes: MediaHashes): 
     if (existsSync(config.dataDir)) process.stderr.write(`note: ${config.dataDir} is owned by a running server: banks were not checked (use its POST /v1/content).\n`);
     return [];
   }
-  const { openStorage } = await import('../../db/connect.js');
+  const [{ openStorage }, { BankMatcher }, { contentBankMatches, withHashes }] = await Promise.all([
+    import('../../db/connect.js'),
+    import('../../banks/matcher.js'),
+    import('../../content/content.js'),
+  ]);
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: 'saring scan', poolSize: 1 });
   try {
     const matcher = new BankMatcher(storage.db);
@@ -92,6 +94,8 @@ async function cliBankMatches(options: { data?: string }, hashes: MediaHashes): 
 async function scanMediaFile(options: { data?: string; audience: string }, config: ScanConfig, path: string, caption: string): Promise<Verdict> {
   const settings = cliConfig(options);
   const input = parseInput(scanInputSchema, { text: caption || ' ', audience: options.audience });
+  // The media pipeline loads only for media: a text scan starts without it.
+  const [{ analyseMedia, analyseOptions }, { engineOptions, MediaEngines }] = await Promise.all([import('../../media/analyse.js'), import('../../media/engines.js')]);
   const engines = new MediaEngines(engineOptions(settings.media));
   try {
     const { findings, hashes } = await analyseMedia(path, engines, analyseOptions(settings.media));
@@ -123,23 +127,48 @@ function human(verdict: Verdict): string {
   return lines.join('\n');
 }
 
-/** The id a batch line names (`id`, or a content object's `externalId`), if any. */
-function batchId(value: unknown): string | undefined {
+/** Which keys of a batch line hold the id and the text (`--id-field`, `--text-field`). */
+interface BatchFields {
+  id: string;
+  text: string;
+}
+
+/** The id a batch line names (the id field, or a content object's `externalId`), if any. */
+function batchId(value: unknown, fields: BatchFields): string | undefined {
   if (!value || typeof value !== 'object') return undefined;
-  const v = value as { id?: unknown; externalId?: unknown };
-  const id = v.externalId ?? v.id;
+  const v = value as Record<string, unknown>;
+  const id = v['externalId'] ?? v[fields.id];
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
-/** One line of a batch: `{ id, text }`, or a content object (`externalId`, `texts`, …). */
-function batchItem(value: unknown): { texts: Record<string, string>; audience: 'general' | 'adult' | 'children' } {
-  if (value && typeof value === 'object' && 'externalId' in value) {
-    const c = parseInput(contentInputSchema, value);
-    return { texts: c.texts, audience: c.audience };
+const CONTENT_KEYS = new Set(Object.keys(contentInputSchema.shape));
+
+/**
+ * One line of a batch: `{ <id field>, <text field> }` (plus `texts`, `audience`, `kind`), or a
+ * content object (`externalId`, `texts`, …). Other keys (a `label` column, say) are not scanned:
+ * they are returned as `ignored`, so that the output says so line by line.
+ */
+function batchItem(value: unknown, fields: BatchFields): { texts: Record<string, string>; audience: 'general' | 'adult' | 'children'; ignored: string[] } {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SaringError('validation_failed', 'A line is a JSON object.');
+  const line = value as Record<string, unknown>;
+  if ('externalId' in line) {
+    const known = Object.fromEntries(Object.entries(line).filter(([k]) => CONTENT_KEYS.has(k)));
+    const c = parseInput(contentInputSchema, known);
+    return { texts: c.texts, audience: c.audience, ignored: Object.keys(line).filter((k) => !CONTENT_KEYS.has(k)) };
   }
-  const { id: _id, ...rest } = (value ?? {}) as Record<string, unknown>;
-  const s = parseInput(scanInputSchema, rest);
-  return { texts: { ...(s.texts ?? {}), ...(s.text !== undefined ? { text: s.text } : {}) }, audience: s.audience };
+  const used = new Set([fields.id, fields.text, 'texts', 'audience', 'kind']);
+  const input: Record<string, unknown> = {};
+  if (line[fields.text] !== undefined) input['text'] = line[fields.text];
+  for (const k of ['texts', 'audience', 'kind']) if (line[k] !== undefined) input[k] = line[k];
+  if (input['text'] === undefined && input['texts'] === undefined) {
+    throw new SaringError('validation_failed', `The line has no "${fields.text}" (the text field; see --text-field) and no "texts".`);
+  }
+  const s = parseInput(scanInputSchema, input);
+  return {
+    texts: { ...(s.texts ?? {}), ...(s.text !== undefined ? { text: s.text } : {}) },
+    audience: s.audience,
+    ignored: Object.keys(line).filter((k) => !used.has(k)),
+  };
 }
 
 async function write(line: string): Promise<void> {
@@ -149,7 +178,7 @@ async function write(line: string): Promise<void> {
 /** Streams JSON Lines in and verdicts out: memory stays flat however long the file is. */
 const MAX_LINE_BYTES = 1024 * 1024;
 
-async function scanBatch(config: ScanConfig, path: string): Promise<{ lines: number; errors: number }> {
+async function scanBatch(config: ScanConfig, path: string, fields: BatchFields): Promise<{ lines: number; errors: number }> {
   if (path !== '-' && !existsSync(path)) throw new SaringError('not_found', `No such file: ${path}`);
   const input = path === '-' ? process.stdin : createReadStream(path);
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -168,14 +197,10 @@ async function scanBatch(config: ScanConfig, path: string): Promise<{ lines: num
         throw new SaringError('invalid_utf8', 'The line is not valid UTF-8.');
       }
       if (raw.trim() === '') continue;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(raw);
-      } catch (err) {
-        throw new SaringError('invalid_json', `Not JSON: ${(err as Error).message}`);
-      }
-      id = batchId(parsed);
-      out = { ...(id !== undefined ? { id } : {}), ...scanTexts(config, batchItem(parsed)) };
+      const parsed = parseJsonText(raw, 'The line');
+      id = batchId(parsed, fields);
+      const { ignored, ...item } = batchItem(parsed, fields);
+      out = { ...(id !== undefined ? { id } : {}), ...scanTexts(config, item), ...(ignored.length ? { ignored } : {}) };
     } catch (err) {
       errors++;
       const e = isSaringError(err) ? err : new SaringError('internal', (err as Error).message);
@@ -193,12 +218,14 @@ export function registerScan(program: Command): void {
     .option('--json', 'print the verdict as JSON')
     .option('--file <path>', 'scan an image or video (frames, on-screen text, nudity, speech), or the text in a text file')
     .option('--batch <file>', 'scan JSON Lines ({"id","text"} or content objects; - for stdin), one verdict per line')
+    .option('--id-field <key>', 'with --batch: the key of the id in each line', 'id')
+    .option('--text-field <key>', 'with --batch: the key of the text in each line (other keys are reported as "ignored")', 'text')
     .option('--audience <audience>', 'general, adult or children', 'general')
     .action(
-      action(async (words: string[], options: { data?: string; json?: boolean; file?: string; batch?: string; audience: string }) => {
+      action(async (words: string[], options: { data?: string; json?: boolean; file?: string; batch?: string; idField: string; textField: string; audience: string }) => {
         const [config] = await Promise.all([cliScanConfig(options), initLanguageId()]);
         if (options.batch) {
-          const { errors } = await scanBatch(config, options.batch);
+          const { errors } = await scanBatch(config, options.batch, { id: options.idField, text: options.textField });
           if (errors > 0) process.exitCode = 1;
           return;
         }

@@ -1,10 +1,45 @@
-import type { Command } from 'commander';
+import { createServer as createNetServer } from 'node:net';
+import { InvalidArgumentError, type Command } from 'commander';
+import { SaringError } from '../../errors/errors.js';
+import type { App } from '../../http/app.js';
 import { action, cliConfig, withDataOption } from '../support.js';
+
+function portError(err: unknown, host: string, port: number): unknown {
+  const code = (err as { code?: string }).code;
+  if (code === 'EADDRINUSE') {
+    return new SaringError('port_in_use', `Port ${port} on ${host} is already in use (another Saring, or another program): stop it, or choose another with --port N or PORT.`);
+  }
+  if (code === 'EACCES') return new SaringError('port_in_use', `Listening on port ${port} of ${host} is not allowed for this user: choose a port above 1023 with --port N or PORT.`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new SaringError('port_in_use', `${host} is not an address of this machine: choose another with --host H or HOST.`);
+  return err;
+}
+
+/** Fails at once, before the engine starts, when the port cannot be listened on. */
+async function checkPort(host: string, port: number): Promise<void> {
+  const probe = createNetServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (err) => reject(portError(err, host, port)));
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+/** Listens, turning a taken or forbidden port into one clear error. */
+async function listen(app: App, host: string, port: number): Promise<string> {
+  try {
+    return await app.listen({ port, host });
+  } catch (err) {
+    throw portError(err, host, port);
+  }
+}
 
 export function registerServe(program: Command): void {
   withDataOption(program.command('serve'))
     .description('start the HTTP API (and job workers); loads demo data into an empty installation')
-    .option('--port <n>', 'port (default: $PORT or 8080)', (v) => Number.parseInt(v, 10))
+    .option('--port <n>', 'port (default: $PORT or 8080; 0 picks a free one)', (v) => {
+      const port = Number(v);
+      if (!/^\d+$/.test(v) || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
+      return port;
+    })
     .option('--host <host>', 'interface to listen on (default: $HOST or 127.0.0.1)')
     .option('--no-demo', 'do not load demo data into an empty installation')
     .option('--no-workers', 'do not run job workers in this process (PostgreSQL deployments with `saring worker`)')
@@ -15,26 +50,37 @@ export function registerServe(program: Command): void {
         if (options.host) config.http.host = options.host;
         config.demo = config.demo && options.demo;
         config.workers = options.workers || !config.databaseUrl;
+        if (config.http.port !== 0) await checkPort(config.http.host, config.http.port);
         const [{ createSaring }, { createServer }, { loadDemo }] = await Promise.all([
           import('../../engine.js'),
           import('../../server.js'),
           import('../../demo/demo.js'),
         ]);
         const saring = await createSaring(config, { command: 'saring serve' });
-        const where = saring.storage.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-        if (config.demo && saring.bootstrap.seededPolicy) {
-          const loaded = await loadDemo(saring);
-          process.stdout.write(`Loaded ${loaded} demo content items.\n`);
+        let app: Awaited<ReturnType<typeof createServer>> | undefined;
+        let url: string;
+        try {
+          if (config.demo && saring.bootstrap.seededPolicy) {
+            const loaded = await loadDemo(saring);
+            process.stdout.write(`Loaded ${loaded} demo content items.\n`);
+          }
+          app = await createServer(saring, { logger: { level: config.logLevel } });
+          url = await listen(app, config.http.host, config.http.port);
+        } catch (err) {
+          // Nothing may keep running (nor keep the data directory) after a failed start.
+          await app?.close().catch(() => undefined);
+          await saring.close().catch(() => undefined);
+          throw err;
         }
-        const app = await createServer(saring, { logger: { level: config.logLevel } });
+        const where = saring.storage.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+        const server = app;
         const shutdown = async () => {
-          await app.close();
+          await server.close();
           await saring.close();
           process.exit(0);
         };
         process.once('SIGINT', () => void shutdown());
         process.once('SIGTERM', () => void shutdown());
-        const url = await app.listen({ port: config.http.port, host: config.http.host });
         saring.storage.lock?.update({ url });
         process.stdout.write(`Saring is running at ${url} on ${where}.\n`);
         process.stdout.write(`API docs: ${url}/docs   OpenAPI: ${url}/openapi.json\n`);

@@ -21,6 +21,7 @@ export function registerUser(program: Command): void {
     );
 
   withDataOption(user.command('list'))
+    .description('list operator users with their roles and organisations')
     .option('--json')
     .action(
       action(async (options: { data?: string; json?: boolean }) => {

@@ -5,6 +5,7 @@ export function registerWebhook(program: Command): void {
   const webhook = program.command('webhook').description('endpoints that receive signed decision notifications');
 
   withDataOption(webhook.command('add'))
+    .description('register an endpoint and print its signing secret (shown once)')
     .argument('<url>')
     .option('--events <events...>', 'decision.created, content.review_required (default: all)')
     .option('--json')
@@ -18,6 +19,7 @@ export function registerWebhook(program: Command): void {
     );
 
   withDataOption(webhook.command('list'))
+    .description('list endpoints and the events they receive (x: removed)')
     .option('--json')
     .action(
       action(async (options: { data?: string; json?: boolean }) => {
@@ -29,6 +31,7 @@ export function registerWebhook(program: Command): void {
     );
 
   withDataOption(webhook.command('remove'))
+    .description('stop delivering to an endpoint (its deliveries are kept)')
     .argument('<id>')
     .action(
       action(async (id: string, options: { data?: string }) => {

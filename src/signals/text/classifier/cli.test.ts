@@ -46,6 +46,16 @@ beforeAll(() => {
 });
 
 describe('saring model', () => {
+  it('says why the holdout share of a small file differs from the one asked for', async () => {
+    const small = join(tmp, 'small.csv');
+    const rows = Array.from({ length: 20 }, (_, i) => `${i},${i % 2 ? 'slot gacor maxwin' : 'resep rendang enak'} nomor ${i},${i % 2}`);
+    writeFileSync(small, `id,text,label\n${rows.join('\n')}\n`);
+    // With seed 10 no text of these 20 falls in the holdout: 0 %, asked 20 %.
+    const r = await saring(['model', 'train', '--data', small, '--text', 'text', '--label', 'label', '--out', join(tmp, 'small-model'), '--holdout', '0.2', '--seed', '10', '--hash-bits', '12']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/note: holdout 0 % \(asked 20 %\) of 20 unique texts: each text falls into a split by a hash of its normalised form/);
+  });
+
   it('trains, shows, evaluates and predicts (in order), without a database', async () => {
     const trained = await saring(['model', 'train', '--data', train, '--text', 'text', '--label', 'label=promo', '--out', out, '--holdout', '0.2', '--seed', '3', '--hash-bits', '16']);
     expect(trained.code, trained.stderr).toBe(0);
