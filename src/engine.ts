@@ -125,13 +125,20 @@ export interface CreateSaringOptions {
   storage?: Storage;
   /** What owns the data directory, for the lock file. */
   command?: string;
+  /**
+   * Load the bank matcher, language identification and scan configuration now (default), so the
+   * first request does not wait for them; a one-shot command (the CLI) passes false and each loads
+   * on first use.
+   */
+  warm?: boolean;
 }
 
 export async function createSaring(config: SaringConfig, options: CreateSaringOptions = {}): Promise<Saring> {
   const storage =
     options.storage ?? (await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: options.command ?? 'saring' }));
   const db = storage.db;
-  const jobs = createJobs(storage, { monitorIntervalSeconds: config.jobMonitorSeconds });
+  const jobs = createJobs(storage, { monitorIntervalSeconds: config.jobMonitorSeconds, registerInstance: config.workers });
+  const warm = options.warm ?? true;
   const embeddedDir = storage.kind === 'pglite' && storage.lock ? config.dataDir : undefined;
   let scratch: string | undefined;
   try {
@@ -191,8 +198,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     }
     await jobs.start({ work: config.workers, pollingIntervalSeconds: config.jobPollSeconds });
 
-    await currentMatcher(true);
-    await initLanguageId();
+    if (warm) await currentMatcher(true);
     let cached: ScanConfig | undefined;
     let checkedAt = 0;
     const scanConfig = async (): Promise<ScanConfig> => {
@@ -200,6 +206,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       const generation = await scanConfigGeneration(db);
       checkedAt = Date.now();
       if (!cached || cached.generation !== generation) {
+        if (!cached) await initLanguageId();
         cached = await loadScanConfig(db);
         if (embeddedDir) writeScanSnapshot(embeddedDir, cached);
       }
@@ -212,7 +219,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       await scanConfig();
       return result;
     };
-    await scanConfig();
+    if (warm) await scanConfig();
 
     // The senior-only rule lives in moderatorDecision, under the content's row lock.
     const decide: DecisionsApi['decide'] = async (contentId, input, principal) =>

@@ -35,7 +35,7 @@ export function cliConfig(options: CommonOptions, overrides: Partial<SaringConfi
 /** Opens the engine for one CLI command (no demo data; job workers only when asked) and closes it after. */
 export async function withSaring<T>(options: CommonOptions, command: string, fn: (saring: Saring) => Promise<T>, settings: { workers?: boolean } = {}): Promise<T> {
   const { createSaring } = await import('../engine.js'); // loaded on use: `saring scan` starts without it
-  const saring = await createSaring(cliConfig(options, { workers: settings.workers ?? false, demo: false }), { command: `saring ${command}` });
+  const saring = await createSaring(cliConfig(options, { workers: settings.workers ?? false, demo: false }), { command: `saring ${command}`, warm: false });
   try {
     return await fn(saring);
   } finally {

@@ -77,6 +77,11 @@ export interface Jobs {
 export interface JobsOptions {
   /** How often a process looks for jobs that ran out of time or missed their heartbeats, seconds (default 15). */
   monitorIntervalSeconds?: number;
+  /**
+   * Record this process in pg-boss's instance registry (default true). A one-shot command that
+   * runs no workers skips it: registering and retiring costs more than the command itself.
+   */
+  registerInstance?: boolean;
 }
 
 /** The dead-letter queue of a queue with `onFailed`. */
@@ -115,6 +120,7 @@ export function createJobs(storage: Storage, options: JobsOptions = {}): Jobs {
     schedule: false,
     superviseIntervalSeconds: monitorSeconds,
     monitorIntervalSeconds: monitorSeconds,
+    registerInstance: options.registerInstance ?? true,
   });
   const queues = new Map<string, QueueDefinition<any>>();
   let started = false;
