@@ -168,7 +168,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     const threads = new AnalysisThreads(mediaConfig.concurrency, engineOptions(mediaConfig));
     // Uploads and thumbnails are files: a throw-away database (`memory://`) keeps them in a temp
     // directory of its own, removed on close.
-    const mediaHome = config.dataDir.startsWith('memory://') ? (scratch = mkdtempSync(join(tmpdir(), 'saring-media-'))) : config.dataDir;
+    const mediaHome = config.dataDir.startsWith('memory://') ? (scratch = mkdtempSync(join(tmpdir(), 'saring-scratch-'))) : config.dataDir;
     const thumbnailDir = join(mediaHome, 'media', 'thumbnails');
     const intake: IntakeOptions = {
       dataDir: mediaHome,
