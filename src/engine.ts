@@ -137,7 +137,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
   const storage =
     options.storage ?? (await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, command: options.command ?? 'saring' }));
   const db = storage.db;
-  const jobs = createJobs(storage, { monitorIntervalSeconds: config.jobMonitorSeconds, registerInstance: config.workers });
+  const jobs = createJobs(storage, { monitorIntervalSeconds: config.jobMonitorSeconds, registerInstance: config.workers && storage.kind === 'postgres' });
   const warm = options.warm ?? true;
   const embeddedDir = storage.kind === 'pglite' && storage.lock ? config.dataDir : undefined;
   let scratch: string | undefined;

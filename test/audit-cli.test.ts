@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../src/db/connect.js';
 import { runCli } from '../src/test-support/cli.js';
+import { templateDataDir } from '../src/test-support/storage.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'saring-audit-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -12,6 +13,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('saring audit checkpoints', () => {
   it('signs a checkpoint to keep elsewhere, exports a verifiable copy, and catches cut-off entries with the kept checkpoint', async () => {
     const data = join(tmp, 'data');
+    await templateDataDir(data);
     const signed = await runCli(['audit', 'checkpoint', '--json'], data);
     expect(signed.code, signed.stderr).toBe(0);
     const checkpoint = JSON.parse(signed.stdout);

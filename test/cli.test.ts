@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/test-support/cli.js';
+import { templateDataDir } from '../src/test-support/storage.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'saring-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -92,6 +93,7 @@ describe('saring scan', () => {
 describe('saring with a data directory', { timeout: 120_000 }, () => {
   const data = join(tmp, 'data');
   const env = { SARING_DATA: data };
+  beforeAll(() => templateDataDir(data));
 
   it('adds a user and a lexicon entry, and scans with what is active', async () => {
     const add = await saring(['user', 'add', '--role', 'moderator', '--name', 'Dewi', '--org', 'T&S', '--json'], env);

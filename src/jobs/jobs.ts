@@ -84,6 +84,17 @@ export interface JobsOptions {
   registerInstance?: boolean;
 }
 
+/** What `start` keeps each queue's stored settings at (null: not set). */
+interface QueueSettings {
+  retryLimit: number;
+  retryDelay: number;
+  retryBackoff: boolean;
+  expireInSeconds: number;
+  retryDelayMax: number | null;
+  heartbeatSeconds: number | null;
+  deadLetter: string | null;
+}
+
 /** The dead-letter queue of a queue with `onFailed`. */
 export const failedQueue = (name: string): string => `${name}.failed`;
 
@@ -151,31 +162,27 @@ export function createJobs(storage: Storage, options: JobsOptions = {}): Jobs {
     async start({ work, pollingIntervalSeconds = 1 }) {
       await boss.start();
       started = true;
+      // Each queue as its definition says: created when missing, brought up to date when its stored
+      // settings differ (one read for all, so a start that changes nothing writes nothing).
+      const wanted = new Map<string, QueueSettings>();
       for (const q of queues.values()) {
-        if (q.onFailed) {
-          const dead = { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 };
-          await boss.createQueue(failedQueue(q.name), dead);
-          await boss.updateQueue(failedQueue(q.name), dead);
-        }
-        const settings = {
+        if (q.onFailed) wanted.set(failedQueue(q.name), { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300, retryDelayMax: null, heartbeatSeconds: null, deadLetter: null });
+        wanted.set(q.name, {
           retryLimit: q.retryLimit ?? 2,
           retryDelay: q.retryDelay ?? 1,
           retryBackoff: true,
           expireInSeconds: q.expireInSeconds ?? 300,
-        };
-        await boss.createQueue(q.name, {
-          ...settings,
-          ...(q.retryDelayMax !== undefined ? { retryDelayMax: q.retryDelayMax } : {}),
-          ...(q.heartbeatSeconds !== undefined ? { heartbeatSeconds: q.heartbeatSeconds } : {}),
-          ...(q.onFailed ? { deadLetter: failedQueue(q.name) } : {}),
-        });
-        // createQueue leaves an existing queue as it was: bring it up to date with this definition.
-        await boss.updateQueue(q.name, {
-          ...settings,
           retryDelayMax: q.retryDelayMax ?? null,
           heartbeatSeconds: q.heartbeatSeconds ?? null,
           deadLetter: q.onFailed ? failedQueue(q.name) : null,
         });
+      }
+      const stored = new Map((await boss.getQueues([...wanted.keys()])).map((q) => [q.name, q as unknown as Record<string, unknown>]));
+      for (const [name, settings] of wanted) {
+        const current = stored.get(name);
+        const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== null));
+        if (!current) await boss.createQueue(name, defined);
+        else if (Object.entries(settings).some(([k, v]) => (current[k] ?? null) !== v)) await boss.updateQueue(name, settings);
       }
       if (storage.lock) await recoverOrphans();
       if (!work) return;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../db/connect.js';
 import { createSaring } from '../engine.js';
-import { freshStorage, testConfig } from '../test-support/storage.js';
+import { freshStorage, templateDataDir, testConfig } from '../test-support/storage.js';
 import { readScanSnapshot } from './scan-config.js';
 
 const STRICT = 'id: strict\nname: Strict\ncategories:\n  gambling:\n    rules: [{ minScore: 0.1, action: remove }]\n';
@@ -34,6 +34,7 @@ describe('the scan snapshot of an embedded data directory', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('follows every change of policy and lexicons', async () => {
+    await templateDataDir(dir);
     const saring = await createSaring(testConfig({ dataDir: dir, workers: false }));
     try {
       expect(readScanSnapshot(dir)?.policyVersion).toBe('indonesia-default@v1');

@@ -19,6 +19,18 @@ export const BACKENDS: { backend: Backend; skip: boolean; label: string }[] = [
   },
 ];
 
+/**
+ * Fills `dir` (a new data directory, as `saring` would own it) with a copy of the migrated
+ * template: about 1 s instead of the 4–8 s of creating a PGlite data directory from nothing. For
+ * tests that drive the CLI or a server on a data directory; the first start from nothing is what
+ * test/serve.test.ts tries.
+ */
+export async function templateDataDir(dir: string): Promise<void> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const lite = await PGlite.create(dir, { loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
+  await lite.close();
+}
+
 /** A fresh, migrated, empty database: a PGlite copy of the template, or a new PostgreSQL database. */
 export async function freshStorage(backend: Backend): Promise<Storage & { url?: string }> {
   if (backend === 'pglite') {

@@ -202,5 +202,14 @@ export function defineWebhookQueue(jobs: Jobs, db: Db, options: { retryDelay?: n
     expireInSeconds: 60,
     concurrency: options.concurrency ?? 32,
     batchSize: WEBHOOK_BATCH,
+    // A last attempt that ran out of time or whose process died never got to mark the delivery.
+    onFailed: async ({ deliveryId }, failure) => {
+      await db
+        .updateTable('webhook_deliveries')
+        .set((eb) => ({ status: 'failed', last_error: eb.fn.coalesce('last_error', eb.val(failure.message)) }))
+        .where('id', '=', deliveryId)
+        .where('status', '=', 'pending')
+        .execute();
+    },
   });
 }
