@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { isSaringError, SaringError, type ErrorCode } from '../errors/errors.js';
 import { authorise, type Authenticator, type RouteAccess } from '../access/auth.js';
 import { parseJsonBytes } from '../shared/json.js';
-import { parseInput } from '../shared/validate.js';
+import { MAX_PROBLEMS, parseInput } from '../shared/validate.js';
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
@@ -26,9 +26,8 @@ declare module 'fastify' {
 
 /** Longest path parameter (URL-encoded): an external id of 256 characters may take 12 bytes each. */
 export const MAX_PARAM_BYTES = 3_072;
-/** Longest error message and list of problems an answer carries, whatever the input. */
+/** Longest error message an answer carries, whatever the input. */
 const MAX_MESSAGE = 1_000;
-const MAX_PROBLEMS = 20;
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
@@ -43,10 +42,6 @@ function bodyTypes(route: { config?: { bodyTypes?: readonly string[] } | undefin
   return route.config?.bodyTypes ?? (route.schema?.body ? ['application/json'] : []);
 }
 
-function bodyTypesOf(request: FastifyRequest): readonly string[] {
-  return bodyTypes(request.routeOptions);
-}
-
 function routeName(request: FastifyRequest): string {
   return `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]!.slice(0, 200)}`;
 }
@@ -56,7 +51,7 @@ function toSaringError(err: FastifyError | Error, request: FastifyRequest): Sari
   if (isSaringError(err)) return err;
   const code = (err as FastifyError).code;
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    const types = bodyTypesOf(request);
+    const types = bodyTypes(request.routeOptions);
     const got = String(request.headers['content-type'] ?? 'none').slice(0, 100);
     return new SaringError(
       'unsupported_media_type',
@@ -202,7 +197,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const permission = request.routeOptions.config?.permission;
     if (!permission) return; // no such route (404), or the API docs
     if (permission !== 'public') request.principal = await authorise(options.auth, request, permission);
-    if (hasBody(request) && bodyTypesOf(request).length === 0) {
+    if (hasBody(request) && bodyTypes(request.routeOptions).length === 0) {
       throw new SaringError('validation_failed', `${routeName(request)} takes no body.`);
     }
   });

@@ -3,10 +3,12 @@
  * key; bad parameters and bodies on every route. Each answer must come from the error catalogue,
  * be small, and change nothing.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES, type Role } from '../access/roles.js';
 import { ERROR_CATALOGUE } from '../errors/errors.js';
-import { testApp } from '../test-support/storage.js';
+import { testApp, testConfig } from '../test-support/storage.js';
 import type { Saring } from '../engine.js';
 import { routeTable, type App, type RouteInfo } from './app.js';
 
@@ -198,5 +200,23 @@ describe('HTTP security on pglite', () => {
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
     expect(res.body.length).toBeLessThan(8192);
+  });
+});
+
+describe('media hashing under a burst, on pglite', () => {
+  it('hashes at most SARING_HASH_CONCURRENCY files at once, lets a few wait, and refuses the rest with 429', async () => {
+    const { app, auth, close } = await testApp('pglite', { media: { ...testConfig().media, hashConcurrency: 1 } });
+    try {
+      const video = readFileSync(join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'vpdq', 'videos', 'pattern-sd-grey-bar.mp4'));
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () => app.inject({ method: 'POST', url: '/v1/hash', headers: { ...auth, 'content-type': 'video/mp4' }, payload: video })),
+      );
+      const codes = answers.map((a) => a.statusCode).sort();
+      // One hashing, four waiting (4 × concurrency), three refused at once.
+      expect(codes).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+      expect(answers.find((a) => a.statusCode === 429)!.json().error.code).toBe('rate_limited');
+    } finally {
+      await close();
+    }
   });
 });

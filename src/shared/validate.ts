@@ -3,7 +3,7 @@ import { SaringError, type ErrorCode } from '../errors/errors.js';
 import { checkJsonValue } from './json.js';
 
 /** At most this many problems are described (an array of 300,000 bad items has 300,000). */
-const MAX_PROBLEMS = 20;
+export const MAX_PROBLEMS = 20;
 
 /** Formats zod issues as `path: message` lines a caller can act on (the first 20, each bounded). */
 export function describeIssues(error: z.ZodError): string[] {
