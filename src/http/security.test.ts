@@ -149,6 +149,10 @@ describe('HTTP security on pglite', () => {
       expect(res.body.length).toBeLessThan(2048);
       expect(performance.now() - started).toBeLessThan(2000);
     }
+    // A media route names the media types it takes.
+    const text = await app.inject({ method: 'POST', url: '/v1/uploads', headers: { authorization: admin, 'content-type': 'text/plain' }, payload: 'hello' });
+    expect(text.statusCode).toBe(415);
+    expect(text.json().error.message).toBe('POST /v1/uploads takes application/octet-stream, image/*, video/*; got text/plain.');
     const four = Buffer.alloc(4 * 1024 * 1024);
     const started = performance.now();
     for (const url of ['/v1/scan', '/v1/content', '/v1/hash', '/v1/uploads']) {
