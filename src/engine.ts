@@ -34,6 +34,8 @@ import { scanInputSchema } from './scan/schema.js';
 import { openStorage, type Db, type Storage } from './db/connect.js';
 import { scanConfigGeneration } from './db/generation.js';
 import { getDecision, moderatorDecision, type DecisionsApi } from './decisions/decisions.js';
+import { createEffects, type Effects } from './decisions/effects.js';
+import type { EngineCore } from './core.js';
 import { SaringError } from './errors/errors.js';
 import { createJobs, type Jobs } from './jobs/jobs.js';
 import {
@@ -82,6 +84,8 @@ export interface Saring extends ScanApi {
   readonly storage: Storage;
   readonly db: Db;
   readonly jobs: Jobs;
+  /** The job queue and the capabilities' hooks that decisions and reviews set off (see decisions/effects.ts). */
+  readonly effects: Effects;
   readonly bootstrap: Bootstrap;
   content: ContentApi;
   media: MediaApi;
@@ -139,6 +143,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
   const db = storage.db;
   const jobs = createJobs(storage, { monitorIntervalSeconds: config.jobMonitorSeconds, registerInstance: config.workers && storage.kind === 'postgres' });
   const warm = options.warm ?? true;
+  const fx = createEffects(jobs);
   const embeddedDir = storage.kind === 'pglite' && storage.lock ? config.dataDir : undefined;
   let scratch: string | undefined;
   try {
@@ -154,13 +159,34 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       }
       return matcher;
     };
+    let cached: ScanConfig | undefined;
+    let checkedAt = 0;
+    const scanConfig = async (): Promise<ScanConfig> => {
+      if (cached && Date.now() - checkedAt < CONFIG_CHECK_MS) return cached;
+      const generation = await scanConfigGeneration(db);
+      checkedAt = Date.now();
+      if (!cached || cached.generation !== generation) {
+        if (!cached) await initLanguageId();
+        cached = await loadScanConfig(db);
+        if (embeddedDir) writeScanSnapshot(embeddedDir, cached);
+      }
+      return cached;
+    };
+    /** Wraps a change to policy or lexicons so this process sees it at once. */
+    const changes = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+      const result = await fn(...args);
+      checkedAt = 0;
+      await scanConfig();
+      return result;
+    };
+    const core: EngineCore = { config, db, jobs, effects: fx, scanConfig, removed: async () => void (await currentMatcher(true)) };
     defineRetroQueue(jobs, db, async (contentId, matches) => {
       const cfg = await scanConfig();
       await db.transaction().execute(async (trx) => {
         const item = await getContent(trx, contentId);
         if (item.status === 'removed') return;
         const verdict = scanTexts(cfg, { texts: item.texts, audience: item.audience as Audience, bankMatches: matches });
-        await applyVerdict(trx, jobs, contentId, verdict, 'system:retro-match');
+        await applyVerdict(trx, fx, contentId, verdict, 'system:retro-match');
       });
     });
     const mediaConfig = config.media;
@@ -182,13 +208,13 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     defineMediaQueue(
       {
         db,
-        jobs,
+        fx,
         intake,
         analyse: (path, options, signal) => threads.analyse(path, options, signal),
         analyseOptions: analysis,
         bankMatches: async (input) => contentBankMatches(await currentMatcher(), input),
         scan: async (input) => scanTexts(await scanConfig(), input),
-        onRemoved: async () => void (await currentMatcher(true)),
+        onRemoved: core.removed,
       },
       { concurrency: mediaConfig.concurrency, stepTimeoutSeconds: mediaConfig.stepTimeoutSeconds, heartbeatSeconds: config.jobHeartbeatSeconds },
     );
@@ -199,31 +225,11 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     await jobs.start({ work: config.workers, pollingIntervalSeconds: config.jobPollSeconds });
 
     if (warm) await currentMatcher(true);
-    let cached: ScanConfig | undefined;
-    let checkedAt = 0;
-    const scanConfig = async (): Promise<ScanConfig> => {
-      if (cached && Date.now() - checkedAt < CONFIG_CHECK_MS) return cached;
-      const generation = await scanConfigGeneration(db);
-      checkedAt = Date.now();
-      if (!cached || cached.generation !== generation) {
-        if (!cached) await initLanguageId();
-        cached = await loadScanConfig(db);
-        if (embeddedDir) writeScanSnapshot(embeddedDir, cached);
-      }
-      return cached;
-    };
-    /** Wraps a change to policy or lexicons so this process sees it at once. */
-    const changes = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-      const result = await fn(...args);
-      checkedAt = 0;
-      await scanConfig();
-      return result;
-    };
     if (warm) await scanConfig();
 
     // The senior-only rule lives in moderatorDecision, under the content's row lock.
     const decide: DecisionsApi['decide'] = async (contentId, input, principal) =>
-      moderatorDecision(db, jobs, (await getContent(db, contentId)).id, input, principal);
+      moderatorDecision(db, fx, (await getContent(db, contentId)).id, input, principal);
 
     // Created last: nothing after it can fail and leave its timer running.
     const audit = createAuditService(db, { dataDir: config.dataDir, ...config.audit, checkpointSeconds: config.workers ? config.audit.checkpointSeconds : 0 });
@@ -233,6 +239,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       storage,
       db,
       jobs,
+      effects: fx,
       bootstrap,
       scanConfig,
       async scan(input) {
@@ -246,7 +253,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
           const cfg = await scanConfig();
           const bankMatches = await contentBankMatches(await currentMatcher(), valid);
           const analyse = mediaToAnalyse(valid, mediaConfig.fetch).length > 0 ? { analyse: { queue: MEDIA_QUEUE } } : {};
-          const result = await submitContent(db, jobs, valid, (c) => scanTexts(cfg, { texts: c.texts, audience: c.audience, bankMatches }), actor, analyse);
+          const result = await submitContent(db, fx, valid, (c) => scanTexts(cfg, { texts: c.texts, audience: c.audience, bankMatches }), actor, analyse);
           if (result.content.status === 'removed') await currentMatcher(true);
           return result;
         },

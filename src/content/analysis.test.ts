@@ -199,7 +199,7 @@ describe.each(BACKENDS)('two runs of one media analysis, on $label', ({ backend,
     await matcher.refresh();
     const deps: AnalysisDeps = {
       db: saring.db,
-      jobs: saring.jobs,
+      fx: saring.effects,
       intake: { dataDir: join(dir, 'data'), mediaRoots: [dir] },
       analyse: (path, options, signal) => analyseMedia(path, engines, { ...options, signal }),
       analyseOptions: analyseOptions(saring.config.media),

@@ -9,6 +9,7 @@ import type { BankMatch } from '../banks/matcher.js';
 import { storeMediaHashes } from '../banks/media-hashes.js';
 import type { Db } from '../db/connect.js';
 import { SaringError, isSaringError } from '../errors/errors.js';
+import type { Effects } from '../decisions/effects.js';
 import type { JobFailure, Jobs } from '../jobs/jobs.js';
 import type { AnalyseOptions, MediaAnalysis } from '../media/analyse.js';
 import { stageMedia, type IntakeOptions, type MediaSource } from '../media/intake.js';
@@ -29,7 +30,7 @@ const UNFINISHED = ['queued', 'running'] as const;
 
 export interface AnalysisDeps {
   db: Db;
-  jobs: Jobs;
+  fx: Effects;
   intake: IntakeOptions;
   /** Runs the media pipeline on one staged file (in a worker thread, in the server). */
   analyse: (path: string, options: Omit<AnalyseOptions, 'signal'>, signal: AbortSignal) => Promise<MediaAnalysis>;
@@ -64,7 +65,7 @@ function sourceOf(m: ValidContentInput['media'][number]): MediaSource {
  * thought dead still works) only the first to finish acts.
  */
 export async function runAnalysis(deps: AnalysisDeps, analysisId: string, signal: AbortSignal): Promise<void> {
-  const { db, jobs } = deps;
+  const { db, fx } = deps;
   // A retry takes over a `running` analysis: the attempt before it failed or its process died.
   const claimed = await db
     .updateTable('media_analyses')
@@ -130,13 +131,13 @@ export async function runAnalysis(deps: AnalysisDeps, analysisId: string, signal
       }
       await trx.updateTable('content_items').set({ media: JSON.stringify(media), updated_at: new Date() }).where('id', '=', item.id).execute();
       await storeMediaHashes(trx, item.id, mediaHashes(analysed));
-      const scanId = await applyVerdict(trx, jobs, item.id, verdict, ACTOR);
+      const scanId = await applyVerdict(trx, fx, item.id, verdict, ACTOR);
       await trx
         .updateTable('media_analyses')
         .set({ status: 'done', findings: JSON.stringify(findings), scan_id: scanId, error: null, finished_at: new Date() })
         .where('id', '=', analysisId)
         .execute();
-      await emitEvent(trx, jobs, 'content.analysed', {
+      await emitEvent(trx, fx.jobs, 'content.analysed', {
         contentId: item.id,
         externalId: item.externalId,
         analysisId,
@@ -193,7 +194,7 @@ export async function failAnalysis(db: Db, jobs: Jobs, analysisId: string, failu
 }
 
 export function defineMediaQueue(deps: AnalysisDeps, options: { concurrency: number; stepTimeoutSeconds: number; heartbeatSeconds: number }): void {
-  deps.jobs.define<{ analysisId: string }>({
+  deps.fx.jobs.define<{ analysisId: string }>({
     name: MEDIA_QUEUE,
     retryLimit: RETRIES,
     retryDelay: 5,
@@ -203,7 +204,7 @@ export function defineMediaQueue(deps: AnalysisDeps, options: { concurrency: num
     heartbeatSeconds: options.heartbeatSeconds,
     concurrency: options.concurrency,
     handler: ({ analysisId }, job) => runAnalysis(deps, analysisId, job.signal),
-    onFailed: ({ analysisId }, failure) => failAnalysis(deps.db, deps.jobs, analysisId, failure),
+    onFailed: ({ analysisId }, failure) => failAnalysis(deps.db, deps.fx.jobs, analysisId, failure),
   });
 }
 

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../audit/log.js';
 import { listDecisions, recordDecision, routeToReview, type Decision } from '../decisions/decisions.js';
 import { notFound } from '../errors/errors.js';
-import type { Jobs } from '../jobs/jobs.js';
+import type { Effects } from '../decisions/effects.js';
 import { canonicalJson } from '../shared/canonical-json.js';
 import { sha256 } from '../signals/hash/exact.js';
 import type { Verdict } from '../scan/verdict.js';
@@ -272,7 +272,7 @@ function fingerprint(input: ValidContentInput): string {
  */
 export async function submitContent(
   db: Db,
-  jobs: Jobs,
+  fx: Effects,
   input: ValidContentInput,
   scan: (input: ValidContentInput) => Verdict,
   actor: Actor,
@@ -331,12 +331,12 @@ export async function submitContent(
       // An analysis of an earlier version of the item is superseded: its job stops without judging.
       await trx.updateTable('media_analyses').set({ status: 'cancelled', finished_at: new Date() }).where('content_id', '=', id).where('status', 'in', ['queued', 'running']).execute();
       const row = await trx.insertInto('media_analyses').values({ content_id: id, fingerprint: print }).returning('id').executeTakeFirstOrThrow();
-      const jobId = await jobs.send(options.analyse.queue, { analysisId: row.id }, { trx });
+      const jobId = await fx.jobs.send(options.analyse.queue, { analysisId: row.id }, { trx });
       await trx.updateTable('media_analyses').set({ job_id: jobId }).where('id', '=', row.id).execute();
       return { id, created: !existing, scanned: false };
     }
     const verdict = scan(input);
-    await applyVerdict(trx, jobs, id, verdict, actor);
+    await applyVerdict(trx, fx, id, verdict, actor);
     return { id, created: !existing, scanned: true, verdict };
   });
   const content = await getContent(db, outcome.id);
@@ -350,7 +350,7 @@ export async function submitContent(
  * restrict record an automated decision. An allow verdict changes nothing (a removal stands until
  * a person decides otherwise).
  */
-export async function applyVerdict(trx: Db, jobs: Jobs, contentId: string, verdict: Verdict, actor: Actor): Promise<string> {
+export async function applyVerdict(trx: Db, fx: Effects, contentId: string, verdict: Verdict, actor: Actor): Promise<string> {
   const scanRow = await trx
     .insertInto('scans')
     .values((eb) => ({
@@ -365,13 +365,13 @@ export async function applyVerdict(trx: Db, jobs: Jobs, contentId: string, verdi
   const top = verdict.categories[0];
   const action = verdict.action;
   if (action === 'review') {
-    if (verdict.review) await routeToReview(trx, jobs, { contentId, scanId: scanRow.id, ...verdict.review }, actor);
+    if (verdict.review) await routeToReview(trx, fx, { contentId, scanId: scanRow.id, ...verdict.review }, actor);
   } else if (action !== 'allow' && top) {
     const deciding = verdict.categories.filter((c) => c.action === action);
     const evidence = deciding.flatMap((c) => c.evidence);
     await recordDecision(
       trx,
-      jobs,
+      fx,
       {
         contentId,
         scanId: scanRow.id,

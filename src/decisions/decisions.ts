@@ -12,6 +12,7 @@ import type { Jobs } from '../jobs/jobs.js';
 import type { Priority } from '../policy/schema.js';
 import { describeEvidence, type Evidence, type Verdict } from '../scan/verdict.js';
 import { emitEvent } from '../webhooks/webhooks.js';
+import { runHooks, type Effects } from './effects.js';
 import { buildStatement, type ActorType, type DecisionAction, type MediaKind, type StatementOfReasons } from './statement.js';
 
 export interface Decision {
@@ -131,11 +132,11 @@ const MEDIA_KINDS: readonly string[] = ['image', 'video', 'audio'];
  * the webhook, all in one transaction. Decisions are the only place a content item's
  * visibility changes.
  */
-export async function recordDecision(db: Db, jobs: Jobs, input: DecisionInput, actor: Actor): Promise<Decision> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => recordDecision(trx, jobs, input, actor));
+export async function recordDecision(db: Db, fx: Effects, input: DecisionInput, actor: Actor): Promise<Decision> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => recordDecision(trx, fx, input, actor));
   const content = await db
     .selectFrom('content_items')
-    .select(['id', 'external_id', 'kind', 'media'])
+    .select(['id', 'external_id', 'kind', 'media', 'account_id', 'audience'])
     .where('id', '=', input.contentId)
     .forUpdate()
     .executeTakeFirst();
@@ -190,9 +191,14 @@ export async function recordDecision(db: Db, jobs: Jobs, input: DecisionInput, a
       evidence: input.evidence.map(describeEvidence),
     },
   });
-  if (input.action === 'remove' && input.category && input.bankMedia !== false) await bankRemovedMedia(db, jobs, content.id, id, input.category, actor);
+  if (input.action === 'remove' && input.category && input.bankMedia !== false) await bankRemovedMedia(db, fx.jobs, content.id, id, input.category, actor);
   const decision = toDecision(row as Row);
-  await emitEvent(db, jobs, 'decision.created', { decision: { ...decision, externalId: content.external_id } });
+  await runHooks(fx.hooks.decided, db, {
+    decision,
+    content: { id: content.id, externalId: content.external_id, accountId: content.account_id, audience: content.audience },
+    actor,
+  });
+  await emitEvent(db, fx.jobs, 'decision.created', { decision: { ...decision, externalId: content.external_id } });
   return decision;
 }
 
@@ -205,12 +211,12 @@ export async function recordDecision(db: Db, jobs: Jobs, input: DecisionInput, a
  */
 export async function moderatorDecision(
   db: Db,
-  jobs: Jobs,
+  fx: Effects,
   contentId: string,
   input: { action: DecisionAction; category?: CategoryId | null | undefined; reason: string },
   principal: Principal,
 ): Promise<Decision> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => moderatorDecision(trx, jobs, contentId, input, principal));
+  if (!db.isTransaction) return db.transaction().execute((trx) => moderatorDecision(trx, fx, contentId, input, principal));
   const role = principal.user.role;
   if (!can(role, 'decide')) throw new SaringError('forbidden', `Role ${role} may not decide.`);
   const reason = input.reason.trim();
@@ -238,7 +244,7 @@ export async function moderatorDecision(
   const evidence = category ? (verdict?.categories.find((c) => c.category === category)?.evidence ?? []) : [];
   return recordDecision(
     db,
-    jobs,
+    fx,
     {
       contentId: content.id,
       scanId: lastScan?.id ?? null,
@@ -266,10 +272,10 @@ async function bankRemovedMedia(db: Db, jobs: Jobs, contentId: string, decisionI
   if (added.length) await jobs.send(RETRO_QUEUE, { entryIds: added.map((e) => e.id) }, { trx: db });
 }
 
-/** Holds content for human review: the scan could not decide alone. */
+/** Holds content for human review: the scan could not decide alone (the review capability opens a case: `reviewRequired` hooks). */
 export async function routeToReview(
   db: Db,
-  jobs: Jobs,
+  fx: Effects,
   input: { contentId: string; scanId: string; queue: string; priority: Priority; category?: CategoryId | undefined; reason?: string | undefined },
   actor: Actor,
 ): Promise<void> {
@@ -287,7 +293,8 @@ export async function routeToReview(
     subjectId: content.id,
     data: { scanId: input.scanId, queue: input.queue, priority: input.priority, category: input.category },
   });
-  await emitEvent(db, jobs, 'content.review_required', { ...input, externalId: content.external_id });
+  await runHooks(fx.hooks.reviewRequired, db, { ...input, externalId: content.external_id, actor });
+  await emitEvent(db, fx.jobs, 'content.review_required', { ...input, externalId: content.external_id });
 }
 
 export async function listDecisions(db: Db, contentId: string): Promise<Decision[]> {

@@ -52,7 +52,7 @@ describe.each(BACKENDS)('statements of reasons on $label', ({ backend, skip }) =
       audience: 'general',
       media: [{ media: 0, kind: type, ...(type === 'video' ? { durationSeconds: 30 } : {}), steps: [{ step: 'ocr', status: 'ok', ms: 1 }], ...findings }],
     });
-    await saring.db.transaction().execute((trx) => applyVerdict(trx, saring.jobs, stored.content.id, verdict, 'test'));
+    await saring.db.transaction().execute((trx) => applyVerdict(trx, saring.effects, stored.content.id, verdict, 'test'));
     const decision = (await saring.content.get(externalId)).decisions.at(-1);
     expect(decision).toBeDefined();
     return decision!;
