@@ -15,6 +15,7 @@ import type { BanksApi } from './banks/api.js';
 import { formatHashCsv, parseHashCsv, vpdqFileToEntry } from './banks/exchange.js';
 import { BankMatcher } from './banks/matcher.js';
 import { defineRetroQueue, RETRO_QUEUE } from './banks/retro.js';
+import { createReview, type ReviewApi } from './review/review.js';
 import { authenticate, createUser, issueKey, listUsers, revokeKey, type UsersApi } from './users/users.js';
 import type { Actor } from './audit/log.js';
 import { createAuditService, type AuditApi } from './audit/api.js';
@@ -97,6 +98,7 @@ export interface Saring extends ScanApi {
   users: UsersApi;
   audit: AuditApi;
   webhooks: WebhooksApi;
+  review: ReviewApi;
   close(): Promise<void>;
 }
 
@@ -180,6 +182,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       return result;
     };
     const core: EngineCore = { config, db, jobs, effects: fx, scanConfig, removed: async () => void (await currentMatcher(true)) };
+    const review = createReview(core);
     defineRetroQueue(jobs, db, async (contentId, matches) => {
       const cfg = await scanConfig();
       await db.transaction().execute(async (trx) => {
@@ -387,6 +390,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
         revokeKey: (prefix, actor) => revokeKey(db, prefix, actor),
       },
       audit,
+      review,
       webhooks: {
         add: (input, actor) => addEndpoint(db, input, actor),
         list: () => listEndpoints(db),

@@ -252,6 +252,10 @@ export interface Database {
   content_media_hashes: ContentMediaHashesTable;
   models: ModelsTable;
   media_analyses: MediaAnalysesTable;
+  review_cases: ReviewCasesTable;
+  review_case_events: ReviewCaseEventsTable;
+  review_bulk_runs: ReviewBulkRunsTable;
+  review_bulk_items: ReviewBulkItemsTable;
 }
 
 export interface MediaAnalysesTable {
@@ -266,4 +270,75 @@ export interface MediaAnalysesTable {
   created_at: CreatedAt;
   started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+type NullableDate = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface ReviewCasesTable {
+  id: Generated<string>;
+  content_id: string;
+  reason: string;
+  queue: string;
+  status: Generated<string>;
+  lane: Generated<string>;
+  category: string | null;
+  policy_priority: Generated<string>;
+  reports: Generated<number>;
+  audience: Generated<string>;
+  ref: string | null;
+  priority_base: Generated<number>;
+  priority_components: ColumnType<Record<string, number>, string | undefined, string>;
+  rank: Generated<number>;
+  due_at: Timestamp;
+  claimed_by: string | null;
+  claimed_at: NullableDate;
+  claim_expires_at: NullableDate;
+  escalated_by: string | null;
+  escalated_at: NullableDate;
+  escalation_reason: string | null;
+  proposal: NullableJson<unknown>;
+  proposed_by: string | null;
+  decision_id: string | null;
+  resolution: string | null;
+  closed_by: string | null;
+  closed_at: NullableDate;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: Timestamp;
+}
+
+export interface ReviewCaseEventsTable {
+  id: Generated<number>;
+  case_id: string;
+  kind: string;
+  actor: string;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  at: CreatedAt;
+}
+
+export interface ReviewBulkRunsTable {
+  id: Generated<string>;
+  requested_by: string;
+  actor: string;
+  action: string;
+  category: string | null;
+  template_id: string | null;
+  reason: string | null;
+  status: Generated<string>;
+  total: number;
+  job_id: string | null;
+  error: string | null;
+  created_at: CreatedAt;
+  started_at: NullableDate;
+  finished_at: NullableDate;
+}
+
+export interface ReviewBulkItemsTable {
+  run_id: string;
+  position: number;
+  case_id: string;
+  status: Generated<string>;
+  outcome: string | null;
+  message: string | null;
+  decision_id: string | null;
+  finished_at: NullableDate;
 }

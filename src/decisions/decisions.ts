@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CATEGORIES, isCategoryId, type CategoryId } from '../categories/categories.js';
 import type { Principal } from '../access/auth.js';
-import { can } from '../access/roles.js';
+import { can, type Role } from '../access/roles.js';
 import { addEntries, REMOVALS_BANK } from '../banks/banks.js';
 import { entriesForMedia, mediaHashesOf } from '../banks/media-hashes.js';
 import { RETRO_QUEUE } from '../banks/retro.js';
@@ -13,7 +13,7 @@ import type { Priority } from '../policy/schema.js';
 import { describeEvidence, type Evidence, type Verdict } from '../scan/verdict.js';
 import { emitEvent } from '../webhooks/webhooks.js';
 import { runHooks, type Effects } from './effects.js';
-import { buildStatement, type ActorType, type DecisionAction, type MediaKind, type StatementOfReasons } from './statement.js';
+import { buildStatement, type ActorType, type Bilingual, type DecisionAction, type MediaKind, type StatementOfReasons } from './statement.js';
 
 export interface Decision {
   id: string;
@@ -55,9 +55,22 @@ export interface DecisionInput {
   category: CategoryId | null;
   evidence: Evidence[];
   automatedDetection: boolean;
-  reason?: string;
+  /** A person's reason: one text, or one per language (a reason template); automated: the scan's summary. */
+  reason?: string | Bilingual;
   /** A removal banks the media's hashes (default true). */
   bankMedia?: boolean;
+}
+
+/** Who takes a moderator decision: the person (id and role, for the senior-only rule) and how the audit log names them. */
+export interface Decider {
+  user: { id: string; role: Role };
+  actor: Actor;
+}
+
+/** A bilingual reason is stored as one text, both languages marked. */
+function reasonText(reason: string | Bilingual | undefined): string | null {
+  if (reason === undefined) return null;
+  return typeof reason === 'string' ? reason : `[id] ${reason.id}\n[en] ${reason.en}`;
 }
 
 const STATUS: Record<DecisionAction, { status: string; restriction: string | null }> = {
@@ -136,7 +149,7 @@ export async function recordDecision(db: Db, fx: Effects, input: DecisionInput, 
   if (!db.isTransaction) return db.transaction().execute((trx) => recordDecision(trx, fx, input, actor));
   const content = await db
     .selectFrom('content_items')
-    .select(['id', 'external_id', 'kind', 'media', 'account_id', 'audience'])
+    .select(['id', 'external_id', 'kind', 'media', 'account_id', 'audience', 'status'])
     .where('id', '=', input.contentId)
     .forUpdate()
     .executeTakeFirst();
@@ -170,12 +183,15 @@ export async function recordDecision(db: Db, fx: Effects, input: DecisionInput, 
       automated_decision: input.actorType === 'automated',
       statement: JSON.stringify(statement),
       evidence: JSON.stringify(input.evidence),
-      reason: input.reason ?? null,
+      reason: reasonText(input.reason),
       created_at: now,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await db.updateTable('content_items').set({ ...STATUS[input.action], updated_at: now }).where('id', '=', content.id).execute();
+  // A four-eyes hold stands until a person decides (or the second senior confirms or rejects);
+  // an automated verdict other than removal does not lift it.
+  const keepHold = content.status === 'held' && input.actorType === 'automated' && input.action !== 'remove';
+  if (!keepHold) await db.updateTable('content_items').set({ ...STATUS[input.action], updated_at: now }).where('id', '=', content.id).execute();
   await appendAudit(db, {
     actor,
     action: 'decision.created',
@@ -187,7 +203,7 @@ export async function recordDecision(db: Db, fx: Effects, input: DecisionInput, 
       action: input.action,
       category: input.category,
       actorType: input.actorType,
-      reason: input.reason ?? null,
+      reason: reasonText(input.reason),
       evidence: input.evidence.map(describeEvidence),
     },
   });
@@ -203,30 +219,27 @@ export async function recordDecision(db: Db, fx: Effects, input: DecisionInput, 
 }
 
 /**
- * A moderator's decision. Deciding on CSAM or terrorism (a `severe` category) needs
- * `decide:severe`, and so does any decision on content whose current decision or latest scan is
- * in such a category — whatever the action, with or without a category — so that a removal
- * cannot be reversed or relabelled by leaving the category out. Checked here, under the
- * content's row lock, so every door gets the rule and no decision slips in between.
+ * Whether a moderator may take this decision on the content: deciding on CSAM or terrorism (a
+ * `severe` category) needs `decide:severe`, and so does any decision on content whose current
+ * decision or latest scan is in such a category — whatever the action, with or without a
+ * category — so that a removal cannot be reversed or relabelled by leaving the category out.
+ * Locks the content row; returns its latest scan. Throws `forbidden` otherwise.
  */
-export async function moderatorDecision(
+export async function checkModeratorDecision(
   db: Db,
-  fx: Effects,
   contentId: string,
-  input: { action: DecisionAction; category?: CategoryId | null | undefined; reason: string },
-  principal: Principal,
-): Promise<Decision> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => moderatorDecision(trx, fx, contentId, input, principal));
-  const role = principal.user.role;
+  input: { category?: CategoryId | null | undefined },
+  decider: Decider,
+): Promise<{ contentId: string; lastScan: { id: string; verdict: Verdict } | undefined }> {
+  const role = decider.user.role;
   if (!can(role, 'decide')) throw new SaringError('forbidden', `Role ${role} may not decide.`);
-  const reason = input.reason.trim();
-  if (!reason) throw new SaringError('validation_failed', 'A moderator decision needs a reason.');
   const category = input.category ?? null;
   const content = await db.selectFrom('content_items').select('id').where('id', '=', contentId).forUpdate().executeTakeFirst();
   if (!content) throw notFound('Content', contentId);
   const current = await db.selectFrom('decisions').select('category').where('content_id', '=', content.id).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
-  const lastScan = await db.selectFrom('scans').select(['id', 'verdict']).where('content_id', '=', content.id).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
-  const verdict = lastScan?.verdict as Verdict | undefined;
+  const row = await db.selectFrom('scans').select(['id', 'verdict']).where('content_id', '=', content.id).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  const lastScan = row ? { id: row.id, verdict: row.verdict as Verdict } : undefined;
+  const verdict = lastScan?.verdict;
   if (!can(role, 'decide:severe')) {
     const severe = (c: string | null | undefined): c is CategoryId => !!c && isCategoryId(c) && CATEGORIES[c].severe;
     const found = verdict?.categories.find((c) => severe(c.category) && c.action !== 'allow')?.category ?? (verdict?.action === 'review' ? verdict.review?.category : undefined);
@@ -241,12 +254,31 @@ export async function moderatorDecision(
       throw new SaringError('forbidden', `${why} ${touched} (${CATEGORIES[touched].label.en}): only a senior moderator (permission decide:severe) may decide on it.`);
     }
   }
-  const evidence = category ? (verdict?.categories.find((c) => c.category === category)?.evidence ?? []) : [];
+  return { contentId: content.id, lastScan };
+}
+
+/**
+ * A moderator's decision, under the senior-only rule ({@link checkModeratorDecision}), checked
+ * here under the content's row lock so every door gets the rule and no decision slips in between.
+ */
+export async function moderatorDecision(
+  db: Db,
+  fx: Effects,
+  contentId: string,
+  input: { action: DecisionAction; category?: CategoryId | null | undefined; reason: string | Bilingual },
+  principal: Decider,
+): Promise<Decision> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => moderatorDecision(trx, fx, contentId, input, principal));
+  const reason = typeof input.reason === 'string' ? input.reason.trim() : { id: input.reason.id.trim(), en: input.reason.en.trim() };
+  if (typeof reason === 'string' ? !reason : !reason.id || !reason.en) throw new SaringError('validation_failed', 'A moderator decision needs a reason.');
+  const category = input.category ?? null;
+  const { contentId: id, lastScan } = await checkModeratorDecision(db, contentId, { category }, principal);
+  const evidence = category ? (lastScan?.verdict.categories.find((c) => c.category === category)?.evidence ?? []) : [];
   return recordDecision(
     db,
     fx,
     {
-      contentId: content.id,
+      contentId: id,
       scanId: lastScan?.id ?? null,
       actorType: 'moderator',
       actorId: principal.user.id,
@@ -258,6 +290,53 @@ export async function moderatorDecision(
     },
     principal.actor,
   );
+}
+
+/** What a content item looked like before a hold, to return to when the hold is lifted. */
+export interface HeldFrom {
+  status: string;
+  restriction: string | null;
+}
+
+/**
+ * Holds content provisionally (status `held`: the platform hides it at once, `content.held`)
+ * while a four-eyes removal waits for a second senior moderator. Not a decision: the
+ * confirmation records the removal, a rejection lifts the hold ({@link releaseContent}).
+ * Content already removed stays removed. Returns the state to go back to.
+ */
+export async function holdContent(
+  db: Db,
+  fx: Effects,
+  input: { contentId: string; category: CategoryId | null; caseId: string },
+  actor: Actor,
+): Promise<HeldFrom> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => holdContent(trx, fx, input, actor));
+  const content = await db.selectFrom('content_items').select(['id', 'external_id', 'status', 'restriction']).where('id', '=', input.contentId).forUpdate().executeTakeFirst();
+  if (!content) throw notFound('Content', input.contentId);
+  const from = { status: content.status, restriction: content.restriction };
+  if (content.status === 'removed' || content.status === 'held') return from;
+  await db.updateTable('content_items').set({ status: 'held', updated_at: new Date() }).where('id', '=', content.id).execute();
+  const data = { externalId: content.external_id, category: input.category, caseId: input.caseId, previousStatus: content.status };
+  await appendAudit(db, { actor, action: 'content.held', subjectType: 'content', subjectId: content.id, data });
+  await emitEvent(db, fx.jobs, 'content.held', { contentId: content.id, externalId: content.external_id, status: 'held', category: input.category });
+  return from;
+}
+
+/** Lifts a hold ({@link holdContent}): the item returns to the state it had, unless a decision has replaced the hold since. */
+export async function releaseContent(
+  db: Db,
+  fx: Effects,
+  input: { contentId: string; to: HeldFrom; caseId: string },
+  actor: Actor,
+): Promise<boolean> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => releaseContent(trx, fx, input, actor));
+  const content = await db.selectFrom('content_items').select(['id', 'external_id', 'status']).where('id', '=', input.contentId).forUpdate().executeTakeFirst();
+  if (!content) throw notFound('Content', input.contentId);
+  if (content.status !== 'held') return false;
+  await db.updateTable('content_items').set({ status: input.to.status, restriction: input.to.restriction, updated_at: new Date() }).where('id', '=', content.id).execute();
+  await appendAudit(db, { actor, action: 'content.released', subjectType: 'content', subjectId: content.id, data: { externalId: content.external_id, caseId: input.caseId, status: input.to.status } });
+  await emitEvent(db, fx.jobs, 'content.released', { contentId: content.id, externalId: content.external_id, status: input.to.status, restriction: input.to.restriction });
+  return true;
 }
 
 /**
@@ -279,9 +358,10 @@ export async function routeToReview(
   input: { contentId: string; scanId: string; queue: string; priority: Priority; category?: CategoryId | undefined; reason?: string | undefined },
   actor: Actor,
 ): Promise<void> {
+  // Held content stays held (hidden) while its four-eyes removal waits.
   const content = await db
     .updateTable('content_items')
-    .set({ status: 'in_review', updated_at: new Date() })
+    .set((eb) => ({ status: eb.case().when('status', '=', 'held').then('held').else('in_review').end(), updated_at: new Date() }))
     .where('id', '=', input.contentId)
     .returning(['id', 'external_id'])
     .executeTakeFirst();

@@ -183,8 +183,11 @@ export interface StatementInput {
   actorType: ActorType;
   automatedDetection: boolean;
   evidence: Evidence[];
-  /** A person's own reason (moderator, order): quoted. An automated decision's reason is technical and stays out. */
-  reason?: string | null | undefined;
+  /**
+   * A person's own reason (moderator, order): quoted, the same in both languages, or in each its
+   * own (a reason template of the policy). An automated decision's reason is technical and stays out.
+   */
+  reason?: string | Bilingual | null | undefined;
   decidedAt: Date;
 }
 
@@ -312,14 +315,17 @@ export function buildStatement(input: StatementInput): StatementOfReasons {
   const label = cat && acting ? { id: ` (${cat.label.id})`, en: ` (${cat.label.en})` } : { id: '', en: '' };
   const words = found.filter((f) => f.kind === 'words' || f.kind === 'wording');
   const others = found.filter((f) => f.kind !== 'words' && f.kind !== 'wording');
-  const reason = !automated && input.reason?.trim() ? clip(input.reason.trim(), MAX_REASON_LENGTH) : null;
+  const reasonIn = (lang: keyof Bilingual): string | null => {
+    const text = (typeof input.reason === 'string' ? input.reason : input.reason?.[lang])?.trim();
+    return !automated && text ? clip(text, MAX_REASON_LENGTH) : null;
+  };
   const part = (lang: keyof Bilingual): string =>
     [
       `${DONE[input.action][lang]}${label[lang]}.`,
       how(input)[lang],
       words.length ? `${lang === 'id' ? 'Kami menemukan' : 'We found'} ${words.map((f) => f.text[lang]).join('; ')}.` : '',
       ...others.map((f) => sentence(f.text[lang])),
-      reason ? `${lang === 'id' ? 'Alasan yang diberikan' : 'Reason given'}: ${reason}` : '',
+      reasonIn(lang) ? `${lang === 'id' ? 'Alasan yang diberikan' : 'Reason given'}: ${reasonIn(lang)}` : '',
     ]
       .filter(Boolean)
       .join(' ');

@@ -80,6 +80,109 @@ const categoryPolicy = z
   })
   .strict();
 
+const queueName = z.string().regex(/^[a-z0-9_-]{1,64}$/);
+const weight = z.number().min(0).max(1000);
+
+/**
+ * Severity of each category in a review case's priority: urgent and severe categories first.
+ * A policy's `review.priority.categories` overrides some of them; the others keep these.
+ */
+export const DEFAULT_CATEGORY_WEIGHTS: Readonly<Record<(typeof CATEGORY_IDS)[number], number>> = {
+  csam: 100,
+  terrorism: 100,
+  violence: 40,
+  sara_hate: 35,
+  pornography: 30,
+  drugs: 25,
+  fraud: 20,
+  gambling: 15,
+  illegal_goods: 15,
+  hoax: 10,
+};
+
+/** Hours a case may wait for a decision, per queue (`default` for the others); a policy's `review.slaHours` overrides some. */
+export const DEFAULT_SLA_HOURS: Readonly<Record<string, number>> = { default: 24, csam: 4, terrorism: 4 };
+
+/** A reason a moderator can pick when deciding, in both languages of the statement of reasons. */
+const reasonTemplate = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _'),
+    /** The actions it suits (the console offers it for these; default: every action). */
+    actions: z.array(z.enum(['allow', 'restrict_16', 'restrict_18', 'remove'])).min(1).optional(),
+    category: categoryId.optional(),
+    text: z.object({ id: z.string().min(1).max(1000), en: z.string().min(1).max(1000) }).strict(),
+  })
+  .strict();
+
+const DEFAULT_TEMPLATES: z.input<typeof reasonTemplate>[] = [
+  {
+    id: 'no-violation',
+    actions: ['allow'],
+    text: { id: 'Setelah diperiksa, konten ini tidak melanggar aturan.', en: 'After review, this content does not break the rules.' },
+  },
+  {
+    id: 'illegal-content',
+    actions: ['remove'],
+    text: { id: 'Konten ini melanggar hukum yang berlaku di Indonesia.', en: 'This content breaks the law in force in Indonesia.' },
+  },
+  {
+    id: 'adults-only',
+    actions: ['restrict_18'],
+    text: { id: 'Konten ini hanya pantas untuk orang dewasa.', en: 'This content is suitable for adults only.' },
+  },
+];
+
+/**
+ * How human review works: queues and priority, deadlines, claims, four-eyes and reasons
+ * (docs/review.md). Every field has a default, so a policy without this section works.
+ */
+const reviewSection = z
+  .object({
+    /** Queue and priority of a `review` rule that names none. */
+    defaultQueue: queueName.default('general'),
+    defaultPriority: z.enum(PRIORITIES).default('normal'),
+    /** How long a claim holds a case before it returns to its queue (a claim can be extended). */
+    claimMinutes: z.number().int().min(1).max(1440).default(15),
+    /** Hours from a case's opening to its deadline, per queue; `default` for queues not listed. */
+    slaHours: z.record(queueName, z.number().positive().max(8760)).default({}),
+    /** Removals in these categories take effect only once a second, different senior moderator confirms. */
+    fourEyes: z.array(categoryId).default(['csam', 'terrorism']),
+    /**
+     * A case's priority: the sum of these parts, highest first. Category severity, reports
+     * (`reports` per doubling of their count), content made for children, the policy rule's
+     * priority, and `agePerHour` for every hour the case has waited.
+     */
+    priority: z
+      .object({
+        categories: z.partialRecord(categoryId, weight).default({}),
+        reports: weight.default(10),
+        children: weight.default(20),
+        policyPriority: z
+          .object({ low: weight, normal: weight, high: weight, urgent: weight })
+          .strict()
+          .default({ low: 0, normal: 10, high: 25, urgent: 50 }),
+        agePerHour: z.number().min(0).max(100).default(1),
+      })
+      .strict()
+      .prefault({}),
+    /** Reasons to pick from when deciding (they replace the shipped ones when given). */
+    templates: z
+      .array(reasonTemplate)
+      .max(200)
+      .default(DEFAULT_TEMPLATES as z.output<typeof reasonTemplate>[])
+      .refine((list) => new Set(list.map((t) => t.id)).size === list.length, { message: 'template ids must be unique' }),
+  })
+  .strict()
+  .prefault({});
+
+export type ReviewSettings = z.infer<typeof reviewSection>;
+export type ReasonTemplate = z.infer<typeof reasonTemplate>;
+
+/** The review section of a stored policy document, with the defaults of fields it predates. */
+export function reviewSettingsOf(document: unknown): ReviewSettings {
+  return reviewSection.parse((document as { review?: unknown } | null)?.review);
+}
+
 export const policySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _'),
@@ -111,13 +214,7 @@ export const policySchema = z
       })
       .strict()
       .optional(),
-    review: z
-      .object({
-        defaultQueue: z.string().regex(/^[a-z0-9_-]{1,64}$/).default('general'),
-        defaultPriority: z.enum(PRIORITIES).default('normal'),
-      })
-      .strict()
-      .default({ defaultQueue: 'general', defaultPriority: 'normal' }),
+    review: reviewSection,
   })
   .strict();
 
