@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,26 @@ describe('saring serve on an empty data directory', () => {
     expect(items.length).toBeGreaterThanOrEqual(10);
     expect(items.some((i) => i.status === 'removed')).toBe(true);
     expect(items.some((i) => i.status === 'active')).toBe(true);
+  });
+
+  it('creates demo people (an admin, a moderator, two senior moderators) with random passwords, printed and saved 0600, who sign in', async () => {
+    const file = join(data, 'demo-credentials.txt');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const people = readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(/\s+/));
+    expect(people.map(([role, login]) => `${role} ${login}`)).toEqual([
+      'admin demo-admin',
+      'moderator demo-moderator',
+      'senior_moderator demo-senior-1',
+      'senior_moderator demo-senior-2',
+    ]);
+    expect(new Set(people.map((p) => p[2])).size).toBe(4);
+    for (const [role, login, password] of people) {
+      expect(output).toContain(password);
+      const res = await fetch(`${url}/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('set-cookie')).toMatch(/^saring_session=.*; HttpOnly; SameSite=Strict$/);
+      expect(((await res.json()) as { user: { role: string } }).user.role).toBe(role);
+    }
   });
 
   it('answers scans and serves the API docs', async () => {

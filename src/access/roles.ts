@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'banks:export', // every hash of a bank (entries, CSV export): shared lists often may not be passed on
   'users:manage',
   'webhooks:manage',
+  'settings:manage', // the organisation's defaults (e.g. the console's media blur, greyscale, autoplay)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -22,12 +22,37 @@ export interface SaringConfig {
   webhookRetrySeconds: number;
   /** Webhook deliveries in flight at once per process. */
   webhookConcurrency: number;
-  http: { host: string; port: number; bodyLimitBytes: number };
+  http: {
+    host: string;
+    port: number;
+    bodyLimitBytes: number;
+    /**
+     * Which proxies in front to believe about the client (`X-Forwarded-For`) and the scheme
+     * (`X-Forwarded-Proto`, so session cookies are `Secure` behind a TLS-terminating proxy): false (none),
+     * true (any: only when nothing else can reach the server), or the proxies' addresses/CIDRs (Fastify's `trustProxy`).
+     */
+    trustProxy: boolean | string;
+  };
+  /** Sign-in for people: sessions and the throttle on failed sign-ins (see docs/people.md). */
+  people: PeopleConfig;
   /** Load demo data into an empty installation. */
   demo: boolean;
   media: MediaConfig;
   audit: AuditConfig;
   logLevel: string;
+}
+
+/** Sessions and sign-in limits for people (see docs/people.md). */
+export interface PeopleConfig {
+  /** A session unused this long ends, minutes. */
+  sessionIdleMinutes: number;
+  /** A session ends this long after sign-in whatever happens, hours. */
+  sessionMaxHours: number;
+  /** Failed sign-ins for one login within `lockMinutes` that lock it for `lockMinutes`. */
+  loginMaxFailures: number;
+  lockMinutes: number;
+  /** Failed sign-ins from one address within `lockMinutes` after which it is refused (429) for `lockMinutes`. */
+  addressMaxFailures: number;
 }
 
 /** How audit checkpoints are signed (see docs/audit.md). */
@@ -81,6 +106,14 @@ function int(value: string | undefined, fallback: number, name: string): number 
   return n;
 }
 
+/** SARING_TRUST_PROXY: off, on (any proxy), or the proxies' addresses/CIDRs (`,` separated; also `loopback`, `uniquelocal`). */
+function trustProxy(value: string | undefined): boolean | string {
+  const v = (value ?? '').trim();
+  if (['', '0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+  if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+  return v;
+}
+
 function bool(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
@@ -106,6 +139,14 @@ export function loadConfig(overrides: Partial<SaringConfig> = {}, env: Env = pro
       host: env['HOST'] || '127.0.0.1',
       port: int(env['PORT'], 8080, 'PORT'),
       bodyLimitBytes: int(env['SARING_BODY_LIMIT_BYTES'], 1024 * 1024, 'SARING_BODY_LIMIT_BYTES'),
+      trustProxy: trustProxy(env['SARING_TRUST_PROXY']),
+    },
+    people: {
+      sessionIdleMinutes: Math.max(1, int(env['SARING_SESSION_IDLE_MINUTES'], 60, 'SARING_SESSION_IDLE_MINUTES')),
+      sessionMaxHours: Math.max(1, int(env['SARING_SESSION_MAX_HOURS'], 12, 'SARING_SESSION_MAX_HOURS')),
+      loginMaxFailures: Math.max(1, int(env['SARING_LOGIN_MAX_FAILURES'], 5, 'SARING_LOGIN_MAX_FAILURES')),
+      lockMinutes: Math.max(1, int(env['SARING_LOGIN_LOCK_MINUTES'], 15, 'SARING_LOGIN_LOCK_MINUTES')),
+      addressMaxFailures: Math.max(1, int(env['SARING_LOGIN_ADDRESS_MAX_FAILURES'], 20, 'SARING_LOGIN_ADDRESS_MAX_FAILURES')),
     },
     demo: bool(env['SARING_DEMO'], true),
     media: {
@@ -132,6 +173,7 @@ export function loadConfig(overrides: Partial<SaringConfig> = {}, env: Env = pro
     ...overrides,
     dataDir: dataDirPath(overrides.dataDir ?? base.dataDir),
     http: { ...base.http, ...overrides.http },
+    people: { ...base.people, ...overrides.people },
     media: { ...base.media, ...overrides.media },
     audit: { ...base.audit, ...overrides.audit },
   };

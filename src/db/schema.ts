@@ -91,6 +91,34 @@ export interface OperatorUsersTable {
   org: string | null;
   created_at: CreatedAt;
   disabled_at: Date | null;
+  login: string | null;
+  password_hash: string | null;
+  password_changed_at: Date | null;
+  invite_hash: string | null;
+  invite_expires_at: Date | null;
+  last_sign_in_at: Date | null;
+  preferences: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  idle_expires_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  revoked_reason: string | null;
+  address: string | null;
+  user_agent: string | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  window_start: Date;
+  locked_until: Date | null;
 }
 
 export interface ApiKeysTable {
@@ -241,6 +269,8 @@ export interface Database {
   scans: ScansTable;
   operator_users: OperatorUsersTable;
   api_keys: ApiKeysTable;
+  sessions: SessionsTable;
+  sign_in_throttle: SignInThrottleTable;
   decisions: DecisionsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;

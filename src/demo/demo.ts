@@ -1,8 +1,10 @@
+import { randomInt } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataPath } from '../config/paths.js';
+import type { Role } from '../access/roles.js';
 import type { ContentInput } from '../content/schema.js';
 import type { Saring } from '../engine.js';
 import { canDrawText, makeVideo, renderImage } from './media-fixtures.js';
@@ -68,4 +70,44 @@ export async function loadDemo(saring: Saring): Promise<number> {
     if (result.created) created++;
   }
   return created;
+}
+
+/** A person of the demo, with the password they sign in with. */
+export interface DemoPerson {
+  login: string;
+  name: string;
+  role: Role;
+  password: string;
+}
+
+/** 20 random characters in groups of five, from letters and digits that are hard to confuse (about 99 bits). */
+function demoPassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const groups = Array.from({ length: 4 }, () => Array.from({ length: 5 }, () => alphabet[randomInt(alphabet.length)]).join(''));
+  return groups.join('-');
+}
+
+/**
+ * People to try the review console with: an admin, a moderator and two senior moderators (the
+ * four-eyes flow needs two), each with a random password. Only for an installation with demo data.
+ */
+export async function createDemoPeople(saring: Saring): Promise<DemoPerson[]> {
+  const people: Omit<DemoPerson, 'password'>[] = [
+    { login: 'demo-admin', name: 'Demo Admin', role: 'admin' },
+    { login: 'demo-moderator', name: 'Demo Moderator', role: 'moderator' },
+    { login: 'demo-senior-1', name: 'Demo Senior Moderator 1', role: 'senior_moderator' },
+    { login: 'demo-senior-2', name: 'Demo Senior Moderator 2', role: 'senior_moderator' },
+  ];
+  const created: DemoPerson[] = [];
+  for (const person of people) {
+    const password = demoPassword();
+    await saring.users.createPerson({ ...person, org: 'Demo', password }, 'system:demo');
+    created.push({ ...person, password });
+  }
+  return created;
+}
+
+/** The demo people as lines of role, login and password. */
+export function formatDemoPeople(people: DemoPerson[]): string {
+  return people.map((p) => `  ${p.role.padEnd(17)} ${p.login.padEnd(15)} ${p.password}\n`).join('');
 }

@@ -26,9 +26,16 @@ export const ERROR_CATALOGUE = {
   media_fetch_forbidden: { status: 403, summary: 'Fetching this media is not allowed (fetching is off, or the URL, scheme, credentials or address is refused).' },
   media_fetch_failed: { status: 502, summary: 'The media could not be fetched (the remote server could not be reached, failed or answered with an error).' },
   // auth
-  unauthenticated: { status: 401, summary: 'An API key is required (Authorization: Bearer <key>).' },
+  unauthenticated: { status: 401, summary: 'An API key (Authorization: Bearer <key>) or a session (sign in) is required.' },
   invalid_api_key: { status: 401, summary: 'The API key is unknown or revoked.' },
   forbidden: { status: 403, summary: 'The role of this key does not allow this operation.' },
+  invalid_session: { status: 401, summary: 'The session is unknown, expired or ended (signed out, password changed, role changed, account deactivated): sign in again.' },
+  csrf_failed: { status: 403, summary: 'A change made with a session needs the header X-CSRF-Token with the session\'s CSRF token.' },
+  invalid_credentials: { status: 401, summary: 'The login or password is wrong.' },
+  account_locked: { status: 423, summary: 'Too many failed sign-ins for this login: it is locked for a while.' },
+  account_disabled: { status: 403, summary: 'This account is deactivated.' },
+  weak_password: { status: 400, summary: 'The password does not meet the password rules.' },
+  invalid_invite: { status: 400, summary: 'The invite is unknown, already used or expired.' },
   // resources
   not_found: { status: 404, summary: 'No such resource.' },
   route_not_found: { status: 404, summary: 'No such route.' },

@@ -86,7 +86,10 @@ export interface AppOptions {
   /** Turns a request's API key into a principal (every route but the public ones). */
   auth: Authenticator;
   bodyLimitBytes: number;
-  logger?: boolean | { level: string };
+  /** The server log (Fastify's pino): off, or a level and, for tests, the stream it writes to. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
+  /** Which proxies to believe about the client's address and scheme (SARING_TRUST_PROXY; see config). */
+  trustProxy?: boolean | string;
   version?: string;
   /** What `/healthz` reports besides `ok`. */
   health?: () => Record<string, unknown>;
@@ -124,6 +127,7 @@ function hasBody(request: FastifyRequest): boolean {
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: options.bodyLimitBytes,
     routerOptions: { maxParamLength: MAX_PARAM_BYTES },
     // Errors of the router itself (a malformed or over-long path) leave through the catalogue too.
@@ -172,11 +176,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
         title: 'Saring API',
         version: options.version ?? '0.1.0',
         description:
-          'Trust-and-safety and regulatory-compliance engine. Authenticate with `Authorization: Bearer <API key>`. ' +
+          'Trust-and-safety and regulatory-compliance engine. Machines authenticate with `Authorization: Bearer <API key>`; ' +
+          'people sign in (`POST /v1/session`) and send the `saring_session` cookie, plus `X-CSRF-Token` on every change. ' +
           'Errors are `{ "error": { "code", "message" } }` with a code from a stable catalogue.',
       },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
-      security: [{ apiKey: [] }],
+      components: {
+        securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'saring_session' } },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });

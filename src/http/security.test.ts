@@ -49,7 +49,12 @@ describe('HTTP security on pglite', () => {
     expect(routes.length).toBeGreaterThan(40);
     const unknown = routes.filter((r) => !['public', 'authenticated'].includes(r.permission) && !ROLES.some((role) => can(role, r.permission as never)));
     expect(unknown).toEqual([]);
-    expect(routes.filter((r) => r.permission === 'public').map((r) => r.url).sort()).toEqual(['/healthz', '/openapi.json']);
+    expect(routes.filter((r) => r.permission === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'GET /healthz',
+      'GET /openapi.json',
+      'POST /v1/invites/accept', // the invite's token is the credential
+      'POST /v1/session', // signing in
+    ]);
   });
 
   it('refuses every non-public route without a key, or with a wrong or revoked one (401), before anything else', async () => {
@@ -57,10 +62,15 @@ describe('HTTP security on pglite', () => {
     await saring.users.revokeKey(revoked.slice(4, 16), 'system');
     const before = await auditCount();
     for (const route of routes.filter((r) => r.permission !== 'public')) {
-      for (const headers of [{}, { authorization: 'Bearer srg_000000000000_nonsensenonsensenonsense' }, { authorization: `Bearer ${revoked}` }] as Record<string, string>[]) {
+      for (const headers of [
+        {},
+        { authorization: 'Bearer srg_000000000000_nonsensenonsensenonsense' },
+        { authorization: `Bearer ${revoked}` },
+        { cookie: `saring_session=${'A'.repeat(43)}`, 'x-csrf-token': 'x' },
+      ] as Record<string, string>[]) {
         const res = await call(route, headers);
         expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
-        expect(['unauthenticated', 'invalid_api_key']).toContain(res.json().error.code);
+        expect(['unauthenticated', 'invalid_api_key', 'invalid_session']).toContain(res.json().error.code);
       }
     }
     expect(await auditCount()).toBe(before);
@@ -78,6 +88,45 @@ describe('HTTP security on pglite', () => {
         if (res.statusCode >= 500) problems.push(where);
         if (allowed && (res.statusCode === 401 || res.statusCode === 403)) problems.push(where);
         if (!allowed && (res.statusCode !== 403 || res.json().error.code !== 'forbidden' || (await auditCount()) !== before)) problems.push(where);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('gives a session of each role the same 401/403 answers as a key of that role, and refuses every change without X-CSRF-Token', async () => {
+    const password = 'a long enough password';
+    const signIn = async (role: Role) => {
+      const res = await app.inject({ method: 'POST', url: '/v1/session', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ login: `${role}-person`, password }) });
+      expect(res.statusCode).toBe(200);
+      return { cookie: String(res.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': res.json().csrfToken as string };
+    };
+    const sessions = {} as Record<Role, Record<string, string>>;
+    for (const role of ROLES) {
+      await saring.users.createPerson({ name: `${role} person`, login: `${role}-person`, role, password }, 'system');
+      sessions[role] = await signIn(role);
+    }
+    const problems: string[] = [];
+    for (const route of routes.filter((r) => r.permission !== 'public')) {
+      const json = route.bodyTypes.includes('application/json');
+      const type: Record<string, string> = json ? { 'content-type': 'application/json' } : {};
+      const body = json ? '{}' : undefined;
+      for (const role of ROLES) {
+        const allowed = route.permission === 'authenticated' || can(role, route.permission as never);
+        if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method)) {
+          const before = await auditCount();
+          const res = await call(route, { cookie: sessions[role].cookie!, ...type }, fill(route.url), body);
+          if (res.statusCode !== 403 || res.json().error.code !== 'csrf_failed' || (await auditCount()) !== before) {
+            problems.push(`no CSRF token: ${role} ${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+          }
+        }
+        const before = allowed ? 0 : await auditCount();
+        const res = await call(route, { ...sessions[role], ...type }, fill(route.url), body);
+        const where = `${role} ${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 120)}`;
+        if (res.statusCode >= 500 || res.statusCode === 401) problems.push(where);
+        if (allowed && res.statusCode === 403) problems.push(where);
+        if (!allowed && (res.statusCode !== 403 || res.json().error.code !== 'forbidden' || (await auditCount()) !== before)) problems.push(where);
+        // Signing out (here, or everywhere) ends the session: sign in again for the next route.
+        if ((await app.inject({ url: '/v1/session', headers: sessions[role] })).statusCode === 401) sessions[role] = await signIn(role);
       }
     }
     expect(problems).toEqual([]);

@@ -13,14 +13,17 @@ export interface CliResult {
 
 /**
  * Runs the built CLI (`bin/saring.js`, so `npm run build` first — `npm test` does) as a shell user
- * would, with no DATABASE_URL; never throws. `dataDir` is the SARING_DATA it sees unless `env` says otherwise.
+ * would, with no DATABASE_URL; never throws. `dataDir` is the SARING_DATA it sees unless `env` says otherwise;
+ * `stdin`, when given, is its standard input.
  */
-export async function runCli(args: string[], dataDir: string, env: Record<string, string> = {}): Promise<CliResult> {
+export async function runCli(args: string[], dataDir: string, env: Record<string, string> = {}, stdin?: string): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(packageRoot(), 'bin', 'saring.js'), ...args], {
+    const running = run(process.execPath, [join(packageRoot(), 'bin', 'saring.js'), ...args], {
       env: { ...process.env, DATABASE_URL: '', SARING_DATA: dataDir, ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
+    if (stdin !== undefined) running.child.stdin!.end(stdin);
+    const { stdout, stderr } = await running;
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

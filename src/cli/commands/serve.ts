@@ -1,4 +1,6 @@
+import { chmodSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
+import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { SaringError } from '../../errors/errors.js';
 import type { App } from '../../http/app.js';
@@ -51,7 +53,7 @@ export function registerServe(program: Command): void {
         config.demo = config.demo && options.demo;
         config.workers = options.workers || !config.databaseUrl;
         if (config.http.port !== 0) await checkPort(config.http.host, config.http.port);
-        const [{ createSaring }, { createServer }, { loadDemo }] = await Promise.all([
+        const [{ createSaring }, { createServer }, { loadDemo, createDemoPeople, formatDemoPeople }] = await Promise.all([
           import('../../engine.js'),
           import('../../server.js'),
           import('../../demo/demo.js'),
@@ -59,10 +61,18 @@ export function registerServe(program: Command): void {
         const saring = await createSaring(config, { command: 'saring serve' });
         let app: Awaited<ReturnType<typeof createServer>> | undefined;
         let url: string;
+        let demoPeople: Awaited<ReturnType<typeof createDemoPeople>> = [];
+        const embedded = saring.storage.kind === 'pglite';
+        const credentialsFile = join(config.dataDir, 'demo-credentials.txt');
         try {
           if (config.demo && saring.bootstrap.seededPolicy) {
             const loaded = await loadDemo(saring);
             process.stdout.write(`Loaded ${loaded} demo content items.\n`);
+            demoPeople = await createDemoPeople(saring);
+            if (embedded) {
+              writeFileSync(credentialsFile, `# Demo people of this Saring (role, login, password)\n${formatDemoPeople(demoPeople)}`, { mode: 0o600 });
+              chmodSync(credentialsFile, 0o600);
+            }
           }
           app = await createServer(saring, { logger: { level: config.logLevel } });
           url = await listen(app, config.http.host, config.http.port);
@@ -87,6 +97,9 @@ export function registerServe(program: Command): void {
         if (saring.bootstrap.adminKey) {
           process.stdout.write(
             `\nFirst start: an admin user was created. Its API key (shown once${saring.storage.kind === 'pglite' ? `, also saved in ${config.dataDir}/initial-admin-key.txt` : ''}):\n  ${saring.bootstrap.adminKey}\n` +
+              (demoPeople.length
+                ? `Demo people to sign in with (role, login, password; shown once${embedded ? `, also saved in ${credentialsFile}` : ''}):\n${formatDemoPeople(demoPeople)}`
+                : '') +
               `Try: curl -s -H "Authorization: Bearer ${saring.bootstrap.adminKey}" -H 'content-type: application/json' ` +
               `-d '{"text":"SLOT GACOR maxwin depo 10rb"}' ${url}/v1/scan\n`,
           );
