@@ -18,7 +18,7 @@ function isTimeZone(zone: string): boolean {
  * the organisation's defaults, then from Saring's). Media blur and greyscale protect the people who
  * look at harmful media all day.
  */
-export const consolePreferencesSchema = z
+const preferenceFields = z
   .object({
     /** Language of the console. */
     language: z.enum(['id', 'en']),
@@ -33,9 +33,14 @@ export const consolePreferencesSchema = z
     /** IANA time zone the console shows times in. */
     timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone such as Asia/Jakarta or UTC'),
   })
-  .partial()
   .strict();
+export const consolePreferencesSchema = preferenceFields.partial();
 export type ConsolePreferences = z.infer<typeof consolePreferencesSchema>;
+
+const effective = preferenceFields satisfies z.ZodType<Required<ConsolePreferences>>;
+/** The answers of the preference routes, for the API's documentation and typed clients. */
+export const preferencesViewSchema = z.object({ effective, personal: consolePreferencesSchema, defaults: effective });
+export const consoleDefaultsViewSchema = z.object({ effective, organisation: consolePreferencesSchema, builtin: effective });
 
 /** Saring's defaults: media blurred, muted, no autoplay, Indonesian, Jakarta time. */
 export const BUILTIN_CONSOLE_DEFAULTS: Required<ConsolePreferences> = {
@@ -48,18 +53,9 @@ export const BUILTIN_CONSOLE_DEFAULTS: Required<ConsolePreferences> = {
 };
 
 /** A person's preferences: what they set, the defaults under it, and the two together. */
-export interface PreferencesView {
-  effective: Required<ConsolePreferences>;
-  personal: ConsolePreferences;
-  defaults: Required<ConsolePreferences>;
-}
-
+export type PreferencesView = z.infer<typeof preferencesViewSchema>;
 /** The organisation's defaults: what an admin set, Saring's own, and the two together. */
-export interface ConsoleDefaultsView {
-  effective: Required<ConsolePreferences>;
-  organisation: ConsolePreferences;
-  builtin: Required<ConsolePreferences>;
-}
+export type ConsoleDefaultsView = z.infer<typeof consoleDefaultsViewSchema>;
 
 const SETTINGS_KEY = 'console.defaults';
 

@@ -4,7 +4,8 @@ import type { Routes } from '../http/app.js';
 import { clearSessionCookie, principalOf, sessionToken, setSessionCookie, type Principal } from '../access/auth.js';
 import { ROLES } from '../access/roles.js';
 import { SaringError } from '../errors/errors.js';
-import { consolePreferencesSchema } from './preferences.js';
+import { consoleDefaultsViewSchema, consolePreferencesSchema, preferencesViewSchema } from './preferences.js';
+import { inviteSchema, operatorUserSchema, sessionAnswerSchema, sessionsEndedSchema } from './schema.js';
 import type { ClientInfo, SignedIn, UsersApi } from './users.js';
 
 const password = z.string().min(1).max(1_024);
@@ -40,6 +41,7 @@ export const userRoutes: Routes<{ users: UsersApi }> = (app, saring) => {
           'Failed sign-ins are counted per login and per address: too many lock the login (423 account_locked, with `unlocksAt`) or refuse ' +
           'the address (429 rate_limited). A wrong password and an unknown login answer alike (401 invalid_credentials).',
         body: z.object({ login, password }).strict(),
+        response: { 200: sessionAnswerSchema },
       },
       config: { permission: 'public' },
     },
@@ -47,7 +49,10 @@ export const userRoutes: Routes<{ users: UsersApi }> = (app, saring) => {
   );
   app.get(
     '/v1/session',
-    { schema: { tags: ['session'], summary: 'The person signed in, with the CSRF token of the session (or the key’s user)' }, config: { permission: 'authenticated' } },
+    {
+      schema: { tags: ['session'], summary: 'The person signed in, with the CSRF token of the session (or the key’s user)', response: { 200: sessionAnswerSchema } },
+      config: { permission: 'authenticated' },
+    },
     async (request, reply) => sessionView(reply, principalOf(request)),
   );
   app.delete(
@@ -61,7 +66,10 @@ export const userRoutes: Routes<{ users: UsersApi }> = (app, saring) => {
   );
   app.post(
     '/v1/session/revoke-all',
-    { schema: { tags: ['session'], summary: 'Sign out everywhere: every session of the caller ends' }, config: { permission: 'authenticated' } },
+    {
+      schema: { tags: ['session'], summary: 'Sign out everywhere: every session of the caller ends', response: { 200: sessionsEndedSchema } },
+      config: { permission: 'authenticated' },
+    },
     async (request, reply) => {
       const principal = principalOf(request);
       const sessionsEnded = await saring.users.revokeSessions(principal.user.id, principal.actor);
@@ -76,6 +84,7 @@ export const userRoutes: Routes<{ users: UsersApi }> = (app, saring) => {
         tags: ['session'],
         summary: 'Accept an invite: choose a password and sign in (the token is in the body, never in a URL)',
         body: z.object({ token: z.string().min(1).max(100), password }).strict(),
+        response: { 200: sessionAnswerSchema },
       },
       config: { permission: 'public' },
     },
@@ -83,8 +92,10 @@ export const userRoutes: Routes<{ users: UsersApi }> = (app, saring) => {
   );
 
   // The caller.
-  app.get('/v1/me', { schema: { tags: ['access'], summary: 'Who this API key or session belongs to' }, config: { permission: 'authenticated' } }, async (request) =>
-    principalOf(request).user,
+  app.get(
+    '/v1/me',
+    { schema: { tags: ['access'], summary: 'Who this API key or session belongs to', response: { 200: operatorUserSchema } }, config: { permission: 'authenticated' } },
+    async (request) => principalOf(request).user,
   );
   app.post(
     '/v1/me/password',
@@ -93,6 +104,7 @@ export const userRoutes: Routes<{ users: UsersApi }> = (app, saring) => {
         tags: ['session'],
         summary: 'Change one’s own password: every session ends; a session-made request gets a new session (cookie and CSRF token)',
         body: z.object({ currentPassword: password, newPassword: password }).strict(),
+        response: { 200: sessionAnswerSchema },
       },
       config: { permission: 'authenticated' },
     },
@@ -104,26 +116,39 @@ export const userRoutes: Routes<{ users: UsersApi }> = (app, saring) => {
   );
   app.get(
     '/v1/me/preferences',
-    { schema: { tags: ['session'], summary: 'Console preferences: one’s own, the organisation’s defaults, and the two together' }, config: { permission: 'authenticated' } },
+    {
+      schema: { tags: ['session'], summary: 'Console preferences: one’s own, the organisation’s defaults, and the two together', response: { 200: preferencesViewSchema } },
+      config: { permission: 'authenticated' },
+    },
     async (request) => saring.users.preferences(principalOf(request).user.id),
   );
   app.put(
     '/v1/me/preferences',
     {
-      schema: { tags: ['session'], summary: 'Set one’s own console preferences (fields left out follow the organisation’s defaults)', body: consolePreferencesSchema },
+      schema: {
+        tags: ['session'],
+        summary: 'Set one’s own console preferences (fields left out follow the organisation’s defaults)',
+        body: consolePreferencesSchema,
+        response: { 200: preferencesViewSchema },
+      },
       config: { permission: 'authenticated' },
     },
     async (request) => saring.users.setPreferences(principalOf(request).user.id, request.body),
   );
   app.get(
     '/v1/settings/console',
-    { schema: { tags: ['access'], summary: 'The organisation’s console defaults' }, config: { permission: 'settings:manage' } },
+    { schema: { tags: ['access'], summary: 'The organisation’s console defaults', response: { 200: consoleDefaultsViewSchema } }, config: { permission: 'settings:manage' } },
     async () => saring.users.consoleDefaults(),
   );
   app.put(
     '/v1/settings/console',
     {
-      schema: { tags: ['access'], summary: 'Set the organisation’s console defaults (fields left out follow Saring’s)', body: consolePreferencesSchema },
+      schema: {
+        tags: ['access'],
+        summary: 'Set the organisation’s console defaults (fields left out follow Saring’s)',
+        body: consolePreferencesSchema,
+        response: { 200: consoleDefaultsViewSchema },
+      },
       config: { permission: 'settings:manage' },
     },
     async (request) => saring.users.setConsoleDefaults(request.body, principalOf(request).actor),
@@ -132,7 +157,10 @@ export const userRoutes: Routes<{ users: UsersApi }> = (app, saring) => {
   // People and machines, for admins.
   app.get(
     '/v1/users',
-    { schema: { tags: ['access'], summary: 'Operator users (people and machines)' }, config: { permission: 'users:manage' } },
+    {
+      schema: { tags: ['access'], summary: 'Operator users (people and machines)', response: { 200: z.object({ users: z.array(operatorUserSchema) }) } },
+      config: { permission: 'users:manage' },
+    },
     async () => ({ users: await saring.users.list() }),
   );
   app.post(
@@ -151,6 +179,7 @@ export const userRoutes: Routes<{ users: UsersApi }> = (app, saring) => {
             invite: z.literal(true).optional(),
           })
           .strict(),
+        response: { 201: z.object({ user: operatorUserSchema, apiKey: z.string().optional(), invite: inviteSchema.optional() }) },
       },
       config: { permission: 'users:manage' },
     },
@@ -175,6 +204,7 @@ export const userRoutes: Routes<{ users: UsersApi }> = (app, saring) => {
           .object({ name: z.string().min(1).max(200), login, role: z.enum(ROLES), org: z.string().max(200).nullable(), disabled: z.boolean() })
           .partial()
           .strict(),
+        response: { 200: operatorUserSchema },
       },
       config: { permission: 'users:manage' },
     },
@@ -191,6 +221,7 @@ export const userRoutes: Routes<{ users: UsersApi }> = (app, saring) => {
           .object({ password: password.optional(), invite: z.literal(true).optional() })
           .strict()
           .refine((b) => (b.password === undefined) !== (b.invite === undefined), 'give either password or invite: true'),
+        response: { 200: z.object({ user: operatorUserSchema, invite: inviteSchema.optional() }) },
       },
       config: { permission: 'users:manage' },
     },
@@ -202,12 +233,12 @@ export const userRoutes: Routes<{ users: UsersApi }> = (app, saring) => {
   );
   app.post(
     '/v1/users/:id/sessions/revoke-all',
-    { schema: { tags: ['access'], summary: 'Sign a person out everywhere', params: userId }, config: { permission: 'users:manage' } },
+    { schema: { tags: ['access'], summary: 'Sign a person out everywhere', params: userId, response: { 200: sessionsEndedSchema } }, config: { permission: 'users:manage' } },
     async (request) => ({ sessionsEnded: await saring.users.revokeSessions(request.params.id, principalOf(request).actor) }),
   );
   app.post(
     '/v1/users/:id/keys',
-    { schema: { tags: ['access'], summary: 'Issue another API key', params: userId }, config: { permission: 'users:manage' } },
+    { schema: { tags: ['access'], summary: 'Issue another API key', params: userId, response: { 201: z.object({ apiKey: z.string() }) } }, config: { permission: 'users:manage' } },
     async (request, reply) => reply.status(201).send({ apiKey: await saring.users.issueKey(request.params.id, principalOf(request).actor) }),
   );
   app.delete(

@@ -77,6 +77,8 @@ export async function createSession(db: Db, userId: string, config: PeopleConfig
     })
     .returning(['id', 'expires_at', 'idle_expires_at'])
     .executeTakeFirstOrThrow();
+  // Sessions over a week past their end go (the audit log keeps each sign-in and sign-out).
+  await db.deleteFrom('sessions').where('expires_at', '<', new Date(now - 7 * 86_400_000)).execute();
   return { token, session: sessionInfo(token, row) };
 }
 

@@ -29,6 +29,7 @@ CREATE TABLE sessions (
   user_agent text
 );
 CREATE INDEX sessions_user_idx ON sessions (user_id) WHERE revoked_at IS NULL;
+CREATE INDEX sessions_expires_idx ON sessions (expires_at);
 
 -- Failed sign-ins per login and per address (the key is a SHA-256, so a password typed into the
 -- login field is not kept): too many in a window lock the login, or refuse the address, for a while.
