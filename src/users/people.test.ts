@@ -2,6 +2,13 @@
  * Sign-in for people over HTTP: passwords, sessions in cookies, CSRF, lockout, invites,
  * preferences; what ends a session; and that no secret reaches the audit log or the server log.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../engine.js';
@@ -11,6 +18,15 @@ import { BACKENDS, testConfig, testSaring } from '../test-support/storage.js';
 import type { SaringConfig } from '../config/config.js';
 
 const PASSWORD = 'kopi tubruk pagi hari';
+/** A self-signed certificate for the TLS check comes from the openssl command (Node cannot make one). */
+const hasOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 const NEW_PASSWORD = 'teh manis sore hari 42';
 
 type Res = Awaited<ReturnType<App['inject']>>;
@@ -356,6 +372,35 @@ describe('the per-address limit and Secure cookies, on pglite', () => {
       } finally {
         await app.close();
       }
+    }
+  });
+
+  it.skipIf(!hasOpenssl)('marks the cookie Secure when the request itself came over TLS', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'saring-tls-'));
+    const app = await door(false);
+    const server = createHttpsServer();
+    try {
+      const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+      server.setSecureContext({ key: readFileSync(key), cert: readFileSync(cert) });
+      await app.ready();
+      server.on('request', (req, res) => app.routing(req, res));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      const answer = await new Promise<IncomingMessage>((resolve, reject) => {
+        const req = httpsRequest({ host: '127.0.0.1', port, path: '/v1/session', method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ login: 'rudi', password: PASSWORD }));
+      });
+      expect(answer.statusCode).toBe(200);
+      expect(String(answer.headers['set-cookie'])).toMatch(/; HttpOnly; SameSite=Strict; Secure$/);
+    } finally {
+      server.close();
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
