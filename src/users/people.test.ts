@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, PERMISSIONS } from '../access/roles.js';
 import type { Saring } from '../engine.js';
 import type { App } from '../http/app.js';
 import { createServer } from '../server.js';
@@ -78,6 +79,9 @@ describe.each(BACKENDS)('people signing in on $label', ({ backend, skip }) => {
     const me = await app.inject({ url: '/v1/session', headers: { cookie: headers.cookie! } });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ via: 'session', csrfToken: headers['x-csrf-token'], user: { login: 'dewi' } });
+    expect(me.json().permissions).toEqual(PERMISSIONS.filter((p) => can('moderator', p)));
+    expect(me.json().permissions).toContain('decide');
+    expect(me.json().permissions).not.toContain('users:manage');
     // Session-authenticated reads pass the role checks like a key of that role.
     expect((await app.inject({ url: '/v1/content', headers })).statusCode).toBe(200);
     expect((await app.inject({ url: '/v1/users', headers })).json().error.code).toBe('forbidden');
@@ -291,7 +295,7 @@ describe.each(BACKENDS)('people signing in on $label', ({ backend, skip }) => {
     expect(spec.components.securitySchemes.session).toEqual({ type: 'apiKey', in: 'cookie', name: 'saring_session' });
     const signInOp = spec.paths['/v1/session'].post;
     expect(signInOp.requestBody.content['application/json'].schema.required).toEqual(['login', 'password']);
-    expect(Object.keys(signInOp.responses['200'].content['application/json'].schema.properties)).toEqual(['user', 'via', 'csrfToken', 'expiresAt', 'idleExpiresAt']);
+    expect(Object.keys(signInOp.responses['200'].content['application/json'].schema.properties)).toEqual(['user', 'via', 'permissions', 'csrfToken', 'expiresAt', 'idleExpiresAt']);
     for (const path of ['/v1/me/preferences', '/v1/settings/console']) {
       expect(spec.paths[path].put.requestBody.content['application/json'].schema.properties.timeZone).toBeDefined();
       expect(spec.paths[path].get.responses['200'].content['application/json'].schema.properties.effective).toBeDefined();

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Routes } from '../http/app.js';
 import { clearSessionCookie, principalOf, sessionToken, setSessionCookie, type Principal } from '../access/auth.js';
-import { ROLES } from '../access/roles.js';
+import { can, PERMISSIONS, ROLES } from '../access/roles.js';
 import { SaringError } from '../errors/errors.js';
 import { consoleDefaultsViewSchema, consolePreferencesSchema, preferencesViewSchema } from './preferences.js';
 import { inviteSchema, operatorUserSchema, sessionAnswerSchema, sessionsEndedSchema } from './schema.js';
@@ -17,11 +17,16 @@ function client(request: FastifyRequest): ClientInfo {
   return { address: request.ip, userAgent: typeof agent === 'string' ? agent : undefined };
 }
 
-/** The answer about a session (or the key) a request was made with; never cached. */
+/** The answer about a session (or the key) a request was made with, with what its role may do; never cached. */
 function sessionView(reply: FastifyReply, principal: Pick<Principal, 'user' | 'via' | 'session'>) {
   reply.header('cache-control', 'no-store');
   const s = principal.session;
-  return { user: principal.user, via: principal.via, ...(s ? { csrfToken: s.csrfToken, expiresAt: s.expiresAt, idleExpiresAt: s.idleExpiresAt } : {}) };
+  return {
+    user: principal.user,
+    via: principal.via,
+    permissions: PERMISSIONS.filter((p) => can(principal.user.role, p)),
+    ...(s ? { csrfToken: s.csrfToken, expiresAt: s.expiresAt, idleExpiresAt: s.idleExpiresAt } : {}),
+  };
 }
 
 function signedIn(request: FastifyRequest, reply: FastifyReply, signed: SignedIn) {
