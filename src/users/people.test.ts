@@ -153,6 +153,11 @@ describe.each(BACKENDS)('people signing in on $label', ({ backend, skip }) => {
     expect(audit).not.toContain('wrong password');
     expect(audit).not.toContain('nobody-here');
     expect(audit).not.toContain(PASSWORD);
+    const rina = (await saring.users.get('rina')).id;
+    const failures = await saring.db.selectFrom('audit_log').selectAll().where('action', '=', 'session.sign_in_failed').where('subject_id', '=', rina).execute();
+    expect(failures).toHaveLength(5);
+    // Whoever tried is not known: not the person whose login it was.
+    expect(failures[0]).toMatchObject({ actor: 'anonymous', data: { login: 'rina', address, reason: 'wrong_password' } });
     // An admin's password reset lifts the lock.
     const reset = await json('POST', `/v1/users/${(await saring.users.get('rina')).id}/password`, { password: NEW_PASSWORD }, admin);
     expect(reset.statusCode).toBe(200);

@@ -384,6 +384,7 @@ export function createUsers(core: Pick<EngineCore, 'db' | 'config'>): UsersApi {
    */
   async function failed(
     action: string,
+    actor: Actor,
     login: string | undefined,
     row: UserRow | undefined,
     client: ClientInfo,
@@ -394,7 +395,7 @@ export function createUsers(core: Pick<EngineCore, 'db' | 'config'>): UsersApi {
       const address = addressKey(client);
       const limit = address ? await recordFailure(trx, address, config.addressMaxFailures, config.lockMinutes) : null;
       const who = { login: row?.login ?? null, address: client.address ?? null };
-      await appendAudit(trx, { actor: row ? `user:${row.id}` : 'anonymous', action, subjectType: 'operator_user', subjectId: row?.id ?? null, data: { ...who, reason } });
+      await appendAudit(trx, { actor, action, subjectType: 'operator_user', subjectId: row?.id ?? null, data: { ...who, reason } });
       if (lock) await appendAudit(trx, { actor: 'system', action: 'session.login_locked', subjectType: 'operator_user', subjectId: row?.id ?? null, data: { ...who, until: lock.toISOString() } });
       if (limit) await appendAudit(trx, { actor: 'system', action: 'session.address_limited', subjectType: 'address', subjectId: null, data: { address: client.address ?? null, until: limit.toISOString() } });
       return lock ? lockedError(lock) : new SaringError('invalid_credentials');
@@ -431,7 +432,7 @@ export function createUsers(core: Pick<EngineCore, 'db' | 'config'>): UsersApi {
       const row = LOGIN.test(login) ? await db.selectFrom('operator_users').selectAll().where('login', '=', login).executeTakeFirst() : undefined;
       // An unknown login costs the same verification and answers the same as a wrong password.
       if (!(await verifyPassword(row?.password_hash, password)) || !row) {
-        throw await failed('session.sign_in_failed', login, row, client, !row ? 'unknown_login' : row.password_hash ? 'wrong_password' : 'no_password');
+        throw await failed('session.sign_in_failed', 'anonymous', login, row, client, !row ? 'unknown_login' : row.password_hash ? 'wrong_password' : 'no_password');
       }
       // Only someone who knows the password learns that the account is deactivated.
       if (row.disabled_at) throw new SaringError('account_disabled', 'This account is deactivated: ask an admin.');
@@ -449,7 +450,7 @@ export function createUsers(core: Pick<EngineCore, 'db' | 'config'>): UsersApi {
       const hash = /^[A-Za-z0-9_-]{43}$/.test(token) ? sha256(token) : undefined;
       const row = hash ? await db.selectFrom('operator_users').selectAll().where('invite_hash', '=', hash).executeTakeFirst() : undefined;
       if (!row || !hash || row.disabled_at || (row.invite_expires_at?.getTime() ?? 0) <= Date.now()) {
-        const err = await failed('user.invite_failed', undefined, row, client, !row ? 'unknown_invite' : row.disabled_at ? 'deactivated' : 'expired');
+        const err = await failed('user.invite_failed', 'anonymous', undefined, row, client, !row ? 'unknown_invite' : row.disabled_at ? 'deactivated' : 'expired');
         throw err.code === 'invalid_credentials' ? new SaringError('invalid_invite') : err;
       }
       checkPasswordRules(password, { login: row.login, name: row.name });
@@ -489,7 +490,7 @@ export function createUsers(core: Pick<EngineCore, 'db' | 'config'>): UsersApi {
       const row = await findUser(db, principal.user.id);
       const login = row.login ?? undefined;
       await checkThrottle(client, login);
-      if (!(await verifyPassword(row.password_hash, current))) throw await failed('user.password_change_failed', login, row, client, 'wrong_password');
+      if (!(await verifyPassword(row.password_hash, current))) throw await failed('user.password_change_failed', principal.actor, login, row, client, 'wrong_password');
       checkPasswordRules(next, { login: row.login, name: row.name });
       if (next === current) throw new SaringError('weak_password', 'The new password is the current one.', { problems: ['the new password is the current one'] });
       const hash = await hashPassword(next);
