@@ -8,6 +8,7 @@ import { lexiconRoutes } from './lexicons/routes.js';
 import { mediaRoutes } from './media/routes.js';
 import { modelRoutes } from './models/routes.js';
 import { policyRoutes } from './policy/routes.js';
+import { reviewRoutes } from './review/routes.js';
 import { scanRoutes } from './scan/routes.js';
 import { userRoutes } from './users/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
@@ -23,7 +24,7 @@ export function createServer(saring: Saring, options: { logger?: boolean | { lev
     bodyLimitBytes: saring.config.http.bodyLimitBytes,
     health: () => ({ database: saring.storage.kind }),
     async routes(app) {
-      for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes]) {
+      for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes, reviewRoutes]) {
         await routes(app, saring);
       }
     },

@@ -7,6 +7,8 @@ export const PERMISSIONS = [
   'content:read',
   'decide', // record a moderator decision
   'decide:severe', // decisions in the most severe categories (second pair of eyes)
+  'review:read', // review queues and cases (working them needs decide)
+  'review:metrics', // review metrics: queues, moderators' output, automated share, appeals
   'policy:read',
   'policy:write',
   'lexicon:read',
@@ -23,13 +25,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  senior_moderator: ['scan', 'content:read', 'decide', 'decide:severe', 'policy:read', 'lexicon:read', 'lexicon:write', 'audit:read', 'banks:read', 'banks:write'],
-  moderator: ['scan', 'content:read', 'decide', 'policy:read', 'lexicon:read', 'banks:read'],
+  senior_moderator: ['scan', 'content:read', 'decide', 'decide:severe', 'review:read', 'review:metrics', 'policy:read', 'lexicon:read', 'lexicon:write', 'audit:read', 'banks:read', 'banks:write'],
+  moderator: ['scan', 'content:read', 'decide', 'review:read', 'policy:read', 'lexicon:read', 'banks:read'],
   // Regulators and partners see none of the platform's content until their own capabilities (orders,
   // verification; the educational catalogue) give them a view of just their records.
   regulator: ['policy:read'],
   partner: [],
-  auditor: ['content:read', 'policy:read', 'lexicon:read', 'audit:read', 'banks:read'],
+  auditor: ['content:read', 'review:read', 'review:metrics', 'policy:read', 'lexicon:read', 'audit:read', 'banks:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

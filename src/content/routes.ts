@@ -35,7 +35,7 @@ export const contentRoutes: Routes<{ content: ContentApi }> = (app, saring) => {
         summary: "List content items, newest first, each with its latest scan's action, categories and review queue",
         querystring: z
           .object({
-            status: z.enum(['active', 'in_review', 'restricted', 'removed']).optional(),
+            status: z.enum(['active', 'in_review', 'held', 'restricted', 'removed']).optional(),
             limit: wholeNumber(1, 500).default(50),
             before: z.iso.datetime().optional(),
           })

@@ -43,6 +43,12 @@ export const ERROR_CATALOGUE = {
   invalid_policy: { status: 422, summary: 'The policy document is not valid.' },
   invalid_lexicon: { status: 422, summary: 'The lexicon is not valid.' },
   invalid_state: { status: 409, summary: 'The operation is not allowed in the current state.' },
+  // review
+  case_claimed: { status: 409, summary: 'Someone else holds this case’s claim.' },
+  case_not_claimed: { status: 409, summary: 'Claim the case first: only the holder of its claim works it.' },
+  case_closed: { status: 409, summary: 'The case is already decided.' },
+  case_pending_confirmation: { status: 409, summary: 'The case’s removal waits for a second senior moderator to confirm or reject it.' },
+  second_moderator_required: { status: 403, summary: 'A four-eyes removal is confirmed or rejected by a different senior moderator than the one who proposed it.' },
   // storage and runtime
   data_dir_locked: { status: 503, summary: 'The data directory is owned by another process.' },
   rate_limited: { status: 429, summary: 'Too many requests.' },

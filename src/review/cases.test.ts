@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, testSaring } from '../test-support/storage.js';
 import type { Saring } from '../engine.js';
+import { demoContent } from '../demo/demo.js';
 import { openCase } from './cases.js';
 
 /** Held for review by the default policy (gambling, score between 0.4 and 0.85). */
@@ -54,6 +55,21 @@ for (const { backend, skip, label } of BACKENDS) {
       // Once closed, a new one may open.
       await saring.db.updateTable('review_cases').set({ status: 'closed' }).where('id', '=', c!.id).execute();
       expect((await openCase(saring.db, { contentId: item.content.id, reason: 'policy', queue: 'gambling' })).created).toBe(true);
+    });
+
+    it('leaves the demo content with open cases in several queues and priorities, one of them four-eyes', async () => {
+      for (const item of demoContent()) await saring.content.submit(item, 'system:demo');
+      const open = await saring.db
+        .selectFrom('review_cases')
+        .innerJoin('content_items', 'content_items.id', 'review_cases.content_id')
+        .select(['content_items.external_id', 'queue', 'policy_priority', 'lane', 'category'])
+        .where('content_items.external_id', 'like', 'demo-%')
+        .where('review_cases.status', '=', 'open')
+        .orderBy('rank', 'desc')
+        .execute();
+      expect(new Set(open.map((c) => c.queue)).size).toBeGreaterThanOrEqual(3);
+      expect(new Set(open.map((c) => c.policy_priority)).size).toBeGreaterThanOrEqual(3);
+      expect(open[0]).toMatchObject({ external_id: 'demo-terror-1', queue: 'terrorism', policy_priority: 'urgent', lane: 'senior', category: 'terrorism' });
     });
 
     it('closes the open cases of an item when it is decided, through any door', async () => {
