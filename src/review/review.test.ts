@@ -22,6 +22,8 @@ for (const { backend, skip, label } of BACKENDS) {
 
     beforeAll(async () => {
       ({ saring, app, close } = await testApp(backend, { workers: false }));
+      // (no workers: deliveries are only queued, and read back from webhook_deliveries)
+      await saring.webhooks.add({ url: 'http://127.0.0.1:9/hook' }, 'test');
       for (const [name, role] of [
         ['mod1', 'moderator'],
         ['mod2', 'moderator'],
@@ -157,7 +159,6 @@ for (const { backend, skip, label } of BACKENDS) {
 
     it('decides through the one decision path: statement, audit entry, webhook, bank entries; a second decision is 409 case_closed', async () => {
       await clearQueues();
-      await saring.webhooks.add({ url: 'http://127.0.0.1:9/hook' }, 'test');
       const contentId = await submit('decide-1', GAMBLING_REVIEW, { kind: 'image', media: [{ type: 'image', pdq: { hash: PDQ, quality: 100 } }] });
       const id = await caseOf(contentId);
       await post('mod1', `/v1/review/cases/${id}/claim`);
@@ -199,6 +200,14 @@ for (const { backend, skip, label } of BACKENDS) {
       expect((await saring.content.get(contentId)).decisions).toHaveLength(0);
       const held = await saring.db.selectFrom('webhook_deliveries').select('payload').where('event_type', '=', 'content.held').execute();
       expect(held.map((h) => (h.payload as { data: { contentId: string } }).data.contentId)).toContain(contentId);
+
+      // Sent again while held: a rescan still in review keeps it held, and so does an automated restriction.
+      await saring.content.submit({ externalId: 'four-1', kind: 'comment', texts: { comment: `${TERRORISM_REVIEW}!` } }, 'test');
+      expect((await saring.content.get(contentId)).status).toBe('held');
+      const restricted = await saring.content.submit({ externalId: 'four-1', kind: 'comment', texts: { comment: 'Rekaman tawuran dan carok di pasar tadi pagi' } }, 'test');
+      expect(restricted.verdict?.action).toBe('restrict_16');
+      expect((await saring.content.get(contentId)).status).toBe('held');
+      expect((await get('senior2', `/v1/review/cases/${id}`)).json().case.status).toBe('pending_confirmation');
 
       // The proposer cannot confirm (nor claim it back); a second senior can.
       expect((await post('senior1', '/v1/review/claim')).statusCode).toBe(204);
