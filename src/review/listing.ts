@@ -20,8 +20,11 @@ export const listQuerySchema = z
     // (a boolean too: the engine parses again what the HTTP door already parsed)
     breached: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
     contentId: z.uuid().optional(),
-    /** `priority`: highest first (the order claim-next takes them); `oldest` / `newest`: by opening. */
-    order: z.enum(['priority', 'oldest', 'newest']).default('priority'),
+    /**
+     * `priority`: highest first (the order claim-next takes them; the default of a page);
+     * `oldest` / `newest`: by opening (`oldest` is the default of an export: it walks an index).
+     */
+    order: z.enum(['priority', 'oldest', 'newest']).optional(),
     limit: wholeNumber(1, 500).default(50),
     cursor: z.string().max(500).optional(),
     /** `json` (a page); `jsonl` or `csv`: every matching case, streamed, no row cap. */
@@ -29,16 +32,17 @@ export const listQuerySchema = z
   })
   .strict();
 export type ListQuery = z.output<typeof listQuerySchema>;
+type Order = NonNullable<ListQuery['order']>;
 
 type Cursor = { v: number | string; id: string };
 type Row = CaseRow & { created_text: string };
 
-function encodeCursor(order: ListQuery['order'], row: Row): string {
+function encodeCursor(order: Order, row: Row): string {
   const c: Cursor = { v: order === 'priority' ? row.rank : row.created_text, id: row.id };
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
-function decodeCursor(order: ListQuery['order'], cursor: string): Cursor {
+function decodeCursor(order: Order, cursor: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
     const okValue = order === 'priority' ? typeof c.v === 'number' && Number.isFinite(c.v) : typeof c.v === 'string' && /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(c.v);
@@ -51,6 +55,7 @@ function decodeCursor(order: ListQuery['order'], cursor: string): Cursor {
 
 /** One page of cases, in `order`, after `cursor`; `nextCursor` is set while there may be more. */
 export async function listCases(db: Db, rules: ReviewRules, query: ListQuery, me: string): Promise<{ cases: ReviewCase[]; nextCursor: string | null }> {
+  const order = query.order ?? 'priority';
   let q = selectCases(db).select(sql<string>`to_char(review_cases.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created_text'));
   const status = query.status;
   if (status === 'active') q = q.where('review_cases.status', '<>', 'closed');
@@ -69,28 +74,28 @@ export async function listCases(db: Db, rules: ReviewRules, query: ListQuery, me
     q = q.where(query.breached ? breached : sql<boolean>`NOT ${breached}`);
   }
   if (query.cursor) {
-    const c = decodeCursor(query.order, query.cursor);
-    if (query.order === 'priority') q = q.where(sql<boolean>`(review_cases.rank < ${c.v}::float8 OR (review_cases.rank = ${c.v}::float8 AND review_cases.id > ${c.id}::uuid))`);
-    else if (query.order === 'oldest') q = q.where(sql<boolean>`(review_cases.created_at, review_cases.id) > (${c.v}::timestamptz, ${c.id}::uuid)`);
+    const c = decodeCursor(order, query.cursor);
+    if (order === 'priority') q = q.where(sql<boolean>`(review_cases.rank < ${c.v}::float8 OR (review_cases.rank = ${c.v}::float8 AND review_cases.id > ${c.id}::uuid))`);
+    else if (order === 'oldest') q = q.where(sql<boolean>`(review_cases.created_at, review_cases.id) > (${c.v}::timestamptz, ${c.id}::uuid)`);
     else q = q.where(sql<boolean>`(review_cases.created_at, review_cases.id) < (${c.v}::timestamptz, ${c.id}::uuid)`);
   }
   q =
-    query.order === 'priority'
+    order === 'priority'
       ? q.orderBy('review_cases.rank', 'desc').orderBy('review_cases.id', 'asc')
-      : query.order === 'oldest'
+      : order === 'oldest'
         ? q.orderBy('review_cases.created_at', 'asc').orderBy('review_cases.id', 'asc')
         : q.orderBy('review_cases.created_at', 'desc').orderBy('review_cases.id', 'desc');
   const rows = (await q.limit(query.limit + 1).execute()) as Row[];
   const page = rows.slice(0, query.limit);
   const now = new Date();
-  return { cases: page.map((r) => toCase(r, rules, now)), nextCursor: rows.length > query.limit ? encodeCursor(query.order, page.at(-1)!) : null };
+  return { cases: page.map((r) => toCase(r, rules, now)), nextCursor: rows.length > query.limit ? encodeCursor(order, page.at(-1)!) : null };
 }
 
 /** Every matching case, page by page (1,000 at a time): exports have no row cap. */
 export async function* allCases(db: Db, rules: ReviewRules, query: ListQuery, me: string): AsyncGenerator<ReviewCase> {
   let cursor = query.cursor;
   for (;;) {
-    const page = await listCases(db, rules, { ...query, limit: 1_000, ...(cursor ? { cursor } : {}) }, me);
+    const page = await listCases(db, rules, { ...query, order: query.order ?? 'oldest', limit: 1_000, ...(cursor ? { cursor } : {}) }, me);
     yield* page.cases;
     if (!page.nextCursor) return;
     cursor = page.nextCursor;
