@@ -286,6 +286,11 @@ export interface Database {
   review_case_events: ReviewCaseEventsTable;
   review_bulk_runs: ReviewBulkRunsTable;
   review_bulk_items: ReviewBulkItemsTable;
+  reporters: ReportersTable;
+  reports: ReportsTable;
+  appeals: AppealsTable;
+  strikes: StrikesTable;
+  account_actions: AccountActionsTable;
 }
 
 export interface MediaAnalysesTable {
@@ -371,4 +376,90 @@ export interface ReviewBulkItemsTable {
   message: string | null;
   decision_id: string | null;
   finished_at: NullableDate;
+}
+
+export interface ReportersTable {
+  id: Generated<string>;
+  key: string;
+  external_id: string | null;
+  contact: string | null;
+  name: string | null;
+  reports: Generated<number>;
+  actioned: Generated<number>;
+  rejected: Generated<number>;
+  bad_faith: Generated<boolean>;
+  bad_faith_at: NullableDate;
+  bad_faith_by: string | null;
+  bad_faith_reason: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ReportsTable {
+  id: Generated<string>;
+  content_id: string;
+  case_id: string | null;
+  reporter_id: string | null;
+  reporter: ColumnType<Record<string, unknown>, string | undefined, string>;
+  anonymous: Generated<boolean>;
+  category: string | null;
+  reason: string;
+  screenshot: string | null;
+  url: string | null;
+  counted: boolean;
+  bad_faith: Generated<boolean>;
+  status: Generated<string>;
+  decision_id: string | null;
+  answer: NullableJson<{ id: string; en: string }>;
+  created_by: string;
+  created_at: CreatedAt;
+  resolved_at: NullableDate;
+}
+
+export interface AppealsTable {
+  id: Generated<string>;
+  decision_id: string;
+  content_id: string;
+  case_id: string | null;
+  appellant: ColumnType<Record<string, unknown>, string | undefined, string>;
+  reason: string;
+  window_ends_at: Date;
+  status: Generated<string>;
+  resolving_decision_id: string | null;
+  decided_by: string | null;
+  decided_by_actor: string | null;
+  decision_reason: string | null;
+  answer: NullableJson<{ id: string; en: string }>;
+  created_by: string;
+  created_at: CreatedAt;
+  decided_at: NullableDate;
+}
+
+export interface StrikesTable {
+  id: Generated<string>;
+  account_id: string;
+  content_id: string;
+  decision_id: string;
+  category: string | null;
+  weight: number;
+  expires_at: Date;
+  created_at: CreatedAt;
+  removed_at: NullableDate;
+  removed_reason: string | null;
+  removed_by_decision: string | null;
+}
+
+export interface AccountActionsTable {
+  id: Generated<string>;
+  account_id: string;
+  action: string;
+  level: string | null;
+  points: number;
+  threshold: number | null;
+  strike_id: string | null;
+  decision_id: string | null;
+  statement: Json<unknown>;
+  until: NullableDate;
+  actor: string;
+  created_at: CreatedAt;
 }

@@ -183,6 +183,99 @@ export function reviewSettingsOf(document: unknown): ReviewSettings {
   return reviewSection.parse((document as { review?: unknown } | null)?.review);
 }
 
+/**
+ * Public reports (docs/reports-appeals.md): the queue a report's case goes to (per category, so
+ * reports of the urgent categories meet their 4-hour deadline), whether reports without an
+ * identity are taken, and when a reporter whose reports are repeatedly rejected is marked as
+ * reporting in bad faith (their reports then sink in priority).
+ */
+const reportsSection = z
+  .object({
+    queue: queueName.default('reports'),
+    queues: z.partialRecord(categoryId, queueName).default({ csam: 'csam', terrorism: 'terrorism' }),
+    /** Permenkominfo 5/2020 has a public request carry the requester's identity; an operator may take anonymous reports too. */
+    anonymous: z.boolean().default(false),
+    badFaith: z
+      .object({
+        /** Rejected reports (since a person last set the reporter's standing) before the mark … */
+        rejected: z.number().int().min(1).max(10_000).default(5),
+        /** … when at least this share of their resolved reports were rejected. */
+        share: z.number().min(0).max(1).default(0.8),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .prefault({});
+
+/** What the statement of reasons promises the user: an appeal within 6 months (and the DSA, art. 20, asks at least that). */
+export const MIN_APPEAL_MONTHS = 6;
+
+/** Appeals against decisions: their queue, and how long after a decision it may be appealed, per category. */
+const appealsSection = z
+  .object({
+    queue: queueName.default('appeals'),
+    /** Months from a decision to the end of its appeal window; `default` for categories not listed. */
+    windowMonths: z
+      .partialRecord(z.enum([...CATEGORY_IDS, 'default']), z.number().int().min(MIN_APPEAL_MONTHS, `an appeal window is at least ${MIN_APPEAL_MONTHS} months: the statement of reasons promises it`).max(120))
+      .default({ default: MIN_APPEAL_MONTHS }),
+  })
+  .strict()
+  .prefault({});
+
+/** Account actions, from least to most severe. */
+export const ACCOUNT_ACTIONS = ['warning', 'feature_limit', 'suspend', 'terminate'] as const;
+export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
+
+const strikeRule = z.object({ weight: z.number().min(0).max(1000), expiryDays: z.number().int().min(1).max(36_500) }).strict();
+
+/**
+ * Strikes: every removal counts against the uploader's platform account, with a weight and for a
+ * time per category; when the weights of the strikes in force reach a threshold, its account
+ * action is taken (once, when the account reaches it).
+ */
+const strikesSection = z
+  .object({
+    default: strikeRule.default({ weight: 1, expiryDays: 90 }),
+    categories: z.partialRecord(categoryId, strikeRule).default({ csam: { weight: 10, expiryDays: 3650 }, terrorism: { weight: 10, expiryDays: 3650 } }),
+    thresholds: z
+      .array(
+        z
+          .object({
+            points: z.number().positive().max(100_000),
+            action: z.enum(ACCOUNT_ACTIONS),
+            /** How long a feature limit or suspension lasts (none: until lifted). */
+            days: z.number().int().min(1).max(36_500).optional(),
+          })
+          .strict(),
+      )
+      .max(4)
+      .default([
+        { points: 1, action: 'warning' },
+        { points: 3, action: 'feature_limit', days: 7 },
+        { points: 5, action: 'suspend', days: 30 },
+        { points: 10, action: 'terminate' },
+      ])
+      .refine((t) => t.every((x, i) => i === 0 || (x.points > t[i - 1]!.points && ACCOUNT_ACTIONS.indexOf(x.action) > ACCOUNT_ACTIONS.indexOf(t[i - 1]!.action))), {
+        message: 'thresholds go up: each has more points and a more severe action than the one before (warning, feature_limit, suspend, terminate)',
+      })
+      .refine((t) => t.every((x) => x.days === undefined || x.action === 'feature_limit' || x.action === 'suspend'), {
+        message: 'days is for feature_limit and suspend',
+      }),
+  })
+  .strict()
+  .prefault({});
+
+export type ReportsSettings = z.infer<typeof reportsSection>;
+export type AppealsSettings = z.infer<typeof appealsSection>;
+export type StrikesSettings = z.infer<typeof strikesSection>;
+
+/** The reports, appeals and strikes sections of a stored policy document, with the defaults of fields it predates. */
+export function reportsSettingsOf(document: unknown): { reports: ReportsSettings; appeals: AppealsSettings; strikes: StrikesSettings } {
+  const doc = (document ?? {}) as { reports?: unknown; appeals?: unknown; strikes?: unknown };
+  return { reports: reportsSection.parse(doc.reports), appeals: appealsSection.parse(doc.appeals), strikes: strikesSection.parse(doc.strikes) };
+}
+
 export const policySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _'),
@@ -215,6 +308,9 @@ export const policySchema = z
       .strict()
       .optional(),
     review: reviewSection,
+    reports: reportsSection,
+    appeals: appealsSection,
+    strikes: strikesSection,
   })
   .strict();
 

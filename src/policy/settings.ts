@@ -1,0 +1,22 @@
+import type { Db } from '../db/connect.js';
+import { reportsSettingsOf } from './schema.js';
+
+type Settings = ReturnType<typeof reportsSettingsOf>;
+const cache = new Map<string, Settings>();
+
+/**
+ * The reports, appeals and strikes settings of the active policy, read through `db` (a
+ * transaction too, so a change sees the policy of its own snapshot), parsed once per policy text.
+ */
+export async function activeSettings(db: Db): Promise<Settings> {
+  const active = await db.selectFrom('policy_versions').select('sha256').where('active', '=', true).executeTakeFirst();
+  const key = active?.sha256 ?? '';
+  let settings = cache.get(key);
+  if (!settings) {
+    const doc = active ? (await db.selectFrom('policy_versions').select('document').where('active', '=', true).executeTakeFirst())?.document : undefined;
+    settings = reportsSettingsOf(doc);
+    if (cache.size > 100) cache.clear();
+    cache.set(key, settings);
+  }
+  return settings;
+}
