@@ -350,6 +350,63 @@ export async function setEntryEnabled(db: Db, bankName: string, entryId: number,
   });
 }
 
+/**
+ * A removal reversed by a person (or an order) no longer keeps its media out: the removals-bank
+ * entries the item's removals made are disabled, in the caller's transaction (audited; matchers
+ * rebuild). An entry whose hash is also the media of another item that stays removed for its own
+ * sake (not merely as a match of this bank) passes to that item's removal instead, so identical
+ * media removed elsewhere stays banked.
+ */
+export async function releaseRemovalEntries(db: Db, contentId: string, reversedBy: string, actor: Actor): Promise<{ disabled: number[]; moved: number[] }> {
+  const bank = await db.selectFrom('banks').select('id').where('name', '=', REMOVALS_BANK).executeTakeFirst();
+  if (!bank) return { disabled: [], moved: [] };
+  const entries = await db
+    .selectFrom('bank_entries')
+    .select(['id', 'signal_type', 'value', 'source_ref'])
+    .where('bank_id', '=', bank.id)
+    .where('provenance', '=', 'removal')
+    .where('enabled', '=', true)
+    .where('source_ref', 'in', db.selectFrom('decisions').select(sql<string>`id::text`.as('id')).where('content_id', '=', contentId).where('action', '=', 'remove'))
+    .forUpdate()
+    .execute();
+  const disabled: number[] = [];
+  const moved: number[] = [];
+  for (const e of entries) {
+    const columns = e.signal_type === 'pdq' ? (['pdq'] as const) : e.signal_type === 'md5' ? (['md5'] as const) : e.signal_type === 'sha256' ? (['sha256'] as const) : (['sha256', 'md5'] as const);
+    const other = await db
+      .selectFrom('content_media_hashes as h')
+      .innerJoin('content_items as c', 'c.id', 'h.content_id')
+      .innerJoin('decisions as d', (join) => join.onRef('d.content_id', '=', 'c.id').on('d.action', '=', 'remove'))
+      .select('d.id')
+      .where('c.status', '=', 'removed')
+      .where('c.id', '<>', contentId)
+      // Removed for its own sake: not an automated match of a bank entry (such as this one).
+      .where((eb) => eb.not(eb.and([eb('d.actor_type', '=', 'automated'), sql<boolean>`d.evidence @> '[{"source": "hash"}]'::jsonb`])))
+      .where((eb) => eb.or(columns.map((col) => eb(`h.${col}`, '=', e.value))))
+      .orderBy('d.created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (other) {
+      await db.updateTable('bank_entries').set({ source_ref: other.id }).where('id', '=', e.id).execute();
+      moved.push(e.id);
+    } else {
+      await db.updateTable('bank_entries').set({ enabled: false }).where('id', '=', e.id).execute();
+      disabled.push(e.id);
+    }
+  }
+  if (entries.length) {
+    await appendAudit(db, {
+      actor,
+      action: 'bank.removal_entries_released',
+      subjectType: 'bank',
+      subjectId: REMOVALS_BANK,
+      data: { contentId, reversedBy, disabled, moved },
+    });
+    if (disabled.length) await bumpGeneration(db);
+  }
+  return { disabled, moved };
+}
+
 export async function deleteEntry(db: Db, bankName: string, entryId: number, actor: Actor): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const bank = await getBank(trx, bankName);

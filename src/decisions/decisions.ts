@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CATEGORIES, isCategoryId, type CategoryId } from '../categories/categories.js';
 import type { Principal } from '../access/auth.js';
 import { can, type Role } from '../access/roles.js';
-import { addEntries, REMOVALS_BANK } from '../banks/banks.js';
+import { addEntries, releaseRemovalEntries, REMOVALS_BANK } from '../banks/banks.js';
 import { entriesForMedia, mediaHashesOf } from '../banks/media-hashes.js';
 import { RETRO_QUEUE } from '../banks/retro.js';
 import type { Db } from '../db/connect.js';
@@ -208,6 +208,9 @@ export async function recordDecision(db: Db, fx: Effects, input: DecisionInput, 
     },
   });
   if (input.action === 'remove' && input.category && input.bankMedia !== false) await bankRemovedMedia(db, fx.jobs, content.id, id, input.category, actor);
+  // A person (an appeal, a moderator) or an order that lifts a removal lets the media back in:
+  // the removals-bank entries of the item's removals are released.
+  if (content.status === 'removed' && input.action !== 'remove' && input.actorType !== 'automated') await releaseRemovalEntries(db, content.id, id, actor);
   const decision = toDecision(row as Row);
   await runHooks(fx.hooks.decided, db, {
     decision,
