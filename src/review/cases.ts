@@ -132,6 +132,8 @@ const openCaseSchema = z
     policyPriority: z.enum(PRIORITIES).optional(),
     ref: z.string().max(256).nullable().optional(),
     actor: z.string().max(256).optional(),
+    /** For a `report`: whether it counts one more report (default true; false for a bad-faith reporter, or the same reporter again). */
+    countReport: z.boolean().optional(),
   })
   .strict();
 
@@ -160,6 +162,7 @@ export async function openCase(db: Db, input: OpenCaseInput): Promise<{ caseId: 
   if (!content) throw notFound('Content', valid.contentId);
   const current = await db.selectFrom('decisions').select('category').where('content_id', '=', content.id).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
   const seniorOnly = severe(valid.category) || severe(current?.category);
+  const counted = valid.reason === 'report' && valid.countReport !== false ? 1 : 0;
   const slaSeconds = (queue: string) => rules.slaHours(queue) * 3600;
   // Twice at most: an insert that loses a race with another opening of the same case finds it on the second pass.
   for (let pass = 0; pass < 2; pass++) {
@@ -180,7 +183,7 @@ export async function openCase(db: Db, input: OpenCaseInput): Promise<{ caseId: 
           category,
           // The policy's latest verdict names the priority; other sources only ever raise it.
           policy_priority: valid.reason === 'policy' ? (valid.policyPriority ?? existing.policy_priority) : higher(existing.policy_priority, valid.policyPriority),
-          reports: valid.reason === 'report' ? existing.reports + 1 : existing.reports,
+          reports: existing.reports + counted,
           audience: content.audience,
           ref: valid.ref ?? existing.ref,
           lane: existing.lane === 'senior' || severe(category) || severe(current?.category) ? 'senior' : 'standard',
@@ -201,7 +204,7 @@ export async function openCase(db: Db, input: OpenCaseInput): Promise<{ caseId: 
         queue: valid.queue,
         category: valid.category ?? null,
         policy_priority: valid.policyPriority ?? rules.settings.defaultPriority,
-        reports: valid.reason === 'report' ? 1 : 0,
+        reports: counted,
         audience: content.audience,
         ref: valid.ref ?? null,
         lane: seniorOnly ? 'senior' : 'standard',
@@ -217,6 +220,22 @@ export async function openCase(db: Db, input: OpenCaseInput): Promise<{ caseId: 
     }
   }
   throw new SaringError('conflict', `The ${valid.reason} case of content ${valid.contentId} could not be opened; try again.`);
+}
+
+/**
+ * Closes a case without a new decision, in the caller's transaction: the decision in force
+ * (`decisionId`) stands — an appeal upheld. Recorded as the case's event `kind`.
+ */
+export async function closeCase(db: Db, caseId: string, input: { decisionId: string; by: string; actor: Actor; kind: string; data?: Record<string, unknown> }): Promise<void> {
+  const closed = await db
+    .updateTable('review_cases')
+    .set({ status: 'closed', resolution: 'decided', decision_id: input.decisionId, closed_by: input.by, closed_at: new Date(), claimed_by: null, claimed_at: null, claim_expires_at: null, updated_at: new Date() })
+    .where('id', '=', caseId)
+    .where('status', '<>', 'closed')
+    .returning('id')
+    .executeTakeFirst();
+  if (!closed) throw new SaringError('case_closed', `Case ${caseId} is closed.`);
+  await caseEvent(db, caseId, input.kind, input.actor, { decisionId: input.decisionId, ...input.data });
 }
 
 /** `reviewRequired` hook: content held by a policy `review` verdict gets (or refreshes) its `policy` case. */

@@ -96,7 +96,16 @@ export async function reviewMetrics(db: Db, query: z.output<typeof metricsQueryS
   const count = (t: string) => byActor.find((r) => r.actor_type === t)?.n ?? 0;
   const total = byActor.reduce((s, r) => s + r.n, 0);
 
-  // An appeal overturns when its decision differs from the one before it on the same item.
+  // Appeals filed through POST /v1/appeals carry their own outcome (an upheld one records no new
+  // decision). Other appeal cases (opened directly) overturn when their decision differs from the
+  // one before it on the same item.
+  const filed = await db
+    .selectFrom('appeals')
+    .where('status', '<>', 'open')
+    .where('decided_at', '>=', since)
+    .where('decided_at', '<', until)
+    .select([sql<number>`count(*)::int`.as('decided'), sql<number>`(count(*) FILTER (WHERE status = 'overturned'))::int`.as('overturned')])
+    .executeTakeFirstOrThrow();
   const appeals = await sql<{ decided: number; overturned: number }>`
     SELECT count(*)::int AS decided,
            (count(*) FILTER (WHERE prev.action IS NOT NULL AND prev.action <> d.action))::int AS overturned
@@ -107,8 +116,10 @@ export async function reviewMetrics(db: Db, query: z.output<typeof metricsQueryS
       WHERE p.content_id = d.content_id AND p.created_at < d.created_at
       ORDER BY p.created_at DESC LIMIT 1
     ) prev ON true
-    WHERE c.reason = 'appeal' AND c.status = 'closed' AND c.closed_at >= ${since} AND c.closed_at < ${until}`.execute(db);
-  const a = appeals.rows[0] ?? { decided: 0, overturned: 0 };
+    WHERE c.reason = 'appeal' AND c.status = 'closed' AND c.closed_at >= ${since} AND c.closed_at < ${until}
+      AND NOT EXISTS (SELECT 1 FROM appeals WHERE appeals.id::text = c.ref)`.execute(db);
+  const cases = appeals.rows[0] ?? { decided: 0, overturned: 0 };
+  const a = { decided: cases.decided + filed.decided, overturned: cases.overturned + filed.overturned };
 
   return {
     window: { since: since.toISOString(), until: until.toISOString(), timeZone },

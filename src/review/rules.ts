@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { CATEGORY_IDS, type CategoryId } from '../categories/categories.js';
 import type { Db } from '../db/connect.js';
 import { canonicalJson } from '../shared/canonical-json.js';
-import { DEFAULT_CATEGORY_WEIGHTS, DEFAULT_SLA_HOURS, reviewSettingsOf, type PolicyDocument, type ReasonTemplate, type ReviewSettings } from '../policy/schema.js';
+import { DEFAULT_CATEGORY_WEIGHTS, DEFAULT_SLA_HOURS, reportsSettingsOf, reviewSettingsOf, type PolicyDocument, type ReasonTemplate, type ReviewSettings } from '../policy/schema.js';
 
 /** The active policy's review section, resolved: defaults merged, templates by id, the queues it names. */
 export interface ReviewRules {
@@ -22,6 +22,8 @@ function queuesOf(doc: Partial<PolicyDocument>, settings: ReviewSettings): strin
   if (doc.languages?.queue) named.add(doc.languages.queue);
   for (const m of Object.values(doc.media ?? {})) if (m?.action === 'review') named.add(m.queue);
   for (const q of Object.keys(settings.slaHours)) if (q !== 'default') named.add(q);
+  const { reports, appeals } = reportsSettingsOf(doc);
+  for (const q of [reports.queue, ...Object.values(reports.queues), appeals.queue]) named.add(q);
   return [...named].sort();
 }
 
