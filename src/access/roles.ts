@@ -9,6 +9,9 @@ export const PERMISSIONS = [
   'decide:severe', // decisions in the most severe categories (second pair of eyes)
   'review:read', // review queues and cases (working them needs decide)
   'review:metrics', // review metrics: queues, moderators' output, automated share, appeals
+  'reports:submit', // file a public report (the platform, on behalf of a user or for its public form)
+  'appeals:submit', // file an appeal against a decision (the platform, for its user)
+  'reporters:manage', // mark or clear a reporter's bad faith
   'policy:read',
   'policy:write',
   'lexicon:read',
@@ -25,8 +28,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  senior_moderator: ['scan', 'content:read', 'decide', 'decide:severe', 'review:read', 'review:metrics', 'policy:read', 'lexicon:read', 'lexicon:write', 'audit:read', 'banks:read', 'banks:write'],
-  moderator: ['scan', 'content:read', 'decide', 'review:read', 'policy:read', 'lexicon:read', 'banks:read'],
+  senior_moderator: ['scan', 'content:read', 'decide', 'decide:severe', 'review:read', 'review:metrics', 'reports:submit', 'appeals:submit', 'reporters:manage', 'policy:read', 'lexicon:read', 'lexicon:write', 'audit:read', 'banks:read', 'banks:write'],
+  moderator: ['scan', 'content:read', 'decide', 'review:read', 'reports:submit', 'appeals:submit', 'policy:read', 'lexicon:read', 'banks:read'],
   // Regulators and partners see none of the platform's content until their own capabilities (orders,
   // verification; the educational catalogue) give them a view of just their records.
   regulator: ['policy:read'],

@@ -93,7 +93,8 @@ const DONE: Record<DecisionAction, Bilingual> = {
   allow: { id: 'Konten Anda tetap ditampilkan; tidak ada tindakan terhadapnya', en: 'Your content stays visible; no action was taken against it' },
 };
 
-const REDRESS: StatementOfReasons['redress'] = [
+/** Where the person a decision is about can turn: the platform's appeal, out of court, the courts. */
+export const REDRESS: StatementOfReasons['redress'] = [
   {
     type: 'internal_complaint',
     description: {

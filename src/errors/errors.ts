@@ -49,6 +49,14 @@ export const ERROR_CATALOGUE = {
   case_closed: { status: 409, summary: 'The case is already decided.' },
   case_pending_confirmation: { status: 409, summary: 'The case’s removal waits for a second senior moderator to confirm or reject it.' },
   second_moderator_required: { status: 403, summary: 'A four-eyes removal is confirmed or rejected by a different senior moderator than the one who proposed it.' },
+  // reports, appeals
+  content_unreachable: { status: 422, summary: 'The reported content is not known to Saring, and the report does not carry enough to store it (the platform\'s externalId with texts or media).' },
+  reporter_identity_required: { status: 422, summary: 'A report needs the reporter\'s identity (name, contact or the platform\'s id for them): the operator does not take anonymous reports.' },
+  appeal_not_available: { status: 422, summary: 'This decision cannot be appealed (it took no action against the content, a later decision replaced it, or it carried out an authority\'s order).' },
+  appeal_window_closed: { status: 422, summary: 'The appeal window of this decision has ended.' },
+  appeal_exists: { status: 409, summary: 'This decision has already been appealed.' },
+  appeal_closed: { status: 409, summary: 'The appeal is already decided.' },
+  appeal_same_moderator: { status: 403, summary: 'An appeal is decided by someone other than the moderator who took the decision appealed against.' },
   // storage and runtime
   data_dir_locked: { status: 503, summary: 'The data directory is owned by another process.' },
   rate_limited: { status: 429, summary: 'Too many requests.' },

@@ -6,7 +6,16 @@ import type { JobContext, Jobs } from '../jobs/jobs.js';
 import { canonicalJson } from '../shared/canonical-json.js';
 
 export const WEBHOOK_QUEUE = 'webhook-delivery';
-export const WEBHOOK_EVENTS = ['decision.created', 'content.review_required', 'content.analysed', 'content.held', 'content.released'] as const;
+export const WEBHOOK_EVENTS = [
+  'decision.created',
+  'content.review_required',
+  'content.analysed',
+  'content.held',
+  'content.released',
+  'report.resolved',
+  'appeal.decided',
+  'account.actioned',
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** Retries after the first attempt; with backoff from 5 s doubling up to 1 h, about a day in all. */
 export const WEBHOOK_RETRY_LIMIT = 12;
