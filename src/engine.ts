@@ -16,7 +16,10 @@ import { formatHashCsv, parseHashCsv, vpdqFileToEntry } from './banks/exchange.j
 import { BankMatcher } from './banks/matcher.js';
 import { defineRetroQueue, RETRO_QUEUE } from './banks/retro.js';
 import { createReview, type ReviewApi } from './review/review.js';
-import { authenticate, createUser, issueKey, listUsers, revokeKey, type UsersApi } from './users/users.js';
+import { createReports, type ReportsApi } from './reports/reports.js';
+import { createAppeals, type AppealsApi } from './appeals/appeals.js';
+import { createStrikes, type StrikesApi } from './strikes/strikes.js';
+import { createUser, createUsers, listUsers, type UsersApi } from './users/users.js';
 import type { Actor } from './audit/log.js';
 import { createAuditService, type AuditApi } from './audit/api.js';
 import type { SaringConfig } from './config/config.js';
@@ -26,8 +29,9 @@ import { analyseOptions } from './media/analyse.js';
 import { engineOptions } from './media/engines.js';
 import { AnalysisThreads } from './media/analysis-threads.js';
 import type { MediaApi } from './media/api.js';
-import { stageStream, storeUpload, type IntakeOptions } from './media/intake.js';
-import { hashMedia } from './signals/hash/media.js';
+import { localMediaFile, stageStream, storeUpload, type IntakeOptions } from './media/intake.js';
+import { readHead } from './signals/hash/media-file.js';
+import { hashMedia, mediaMimeType } from './signals/hash/media.js';
 import { Limiter } from './shared/limiter.js';
 import { thumbnailFile } from './media/thumbnails.js';
 import { contentInputSchema } from './content/schema.js';
@@ -99,6 +103,9 @@ export interface Saring extends ScanApi {
   audit: AuditApi;
   webhooks: WebhooksApi;
   review: ReviewApi;
+  reports: ReportsApi;
+  appeals: AppealsApi;
+  strikes: StrikesApi;
   close(): Promise<void>;
 }
 
@@ -221,6 +228,16 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       },
       { concurrency: mediaConfig.concurrency, stepTimeoutSeconds: mediaConfig.stepTimeoutSeconds, heartbeatSeconds: config.jobHeartbeatSeconds },
     );
+    // After review: its decided hook closes the cases whose reports and appeals these answer.
+    const reports = createReports(core, {
+      submitContent: (input, actor) => saring.content.submit(input, actor),
+      uploadFile: async (upload) => {
+        const file = await localMediaFile(intake, { upload });
+        return { ...file, mimeType: mediaMimeType(await readHead(file.path, 64)) };
+      },
+    });
+    const appeals = createAppeals(core);
+    const strikes = createStrikes(core);
     const bootstrap = await seed(db);
     if (bootstrap.adminKey && embeddedDir) {
       writeFileSync(join(embeddedDir, 'initial-admin-key.txt'), `${bootstrap.adminKey}\n`, { mode: 0o600 });
@@ -277,6 +294,13 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
               await staged.release();
             }
           }),
+        file: async (id, index) => {
+          const item = await getContent(db, id);
+          const media = item.media[index] as { upload?: string; path?: string; url?: string } | undefined;
+          if (!media) throw new SaringError('not_found', `Content ${id} has no media ${index}.`);
+          const file = await localMediaFile(intake, media.upload ? { upload: media.upload } : media.path ? { path: media.path } : { url: media.url ?? '' });
+          return { ...file, mimeType: mediaMimeType(await readHead(file.path, 64)) };
+        },
         thumbnail: (sha256, name) => thumbnailFile(thumbnailDir, sha256, name),
         close: () => threads.close(),
       },
@@ -347,7 +371,8 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       decisions: {
         async decide(contentId, input, principal) {
           const decided = await decide(contentId, input, principal);
-          if (decided.action === 'remove') await currentMatcher(true);
+          // A removal banks the media's hashes; a decision lifting one releases them.
+          await currentMatcher(true);
           return decided;
         },
         get: (id) => getDecision(db, id),
@@ -382,15 +407,12 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
         setEnabled: changes((name: string, enabled: boolean, actor: Actor) => setLexiconEnabled(db, name, enabled, actor)),
         history: (name) => lexiconHistory(db, name),
       },
-      users: {
-        create: (input, actor) => createUser(db, input, actor),
-        list: () => listUsers(db),
-        authenticate: (key) => authenticate(db, key),
-        issueKey: (userId, actor) => db.transaction().execute((trx) => issueKey(trx, userId, actor)),
-        revokeKey: (prefix, actor) => revokeKey(db, prefix, actor),
-      },
+      users: createUsers(core),
       audit,
       review,
+      reports,
+      appeals,
+      strikes,
       webhooks: {
         add: (input, actor) => addEndpoint(db, input, actor),
         list: () => listEndpoints(db),

@@ -1,14 +1,18 @@
 import { auditRoutes } from './audit/routes.js';
 import { bankRoutes } from './banks/routes.js';
+import { consoleRoutes } from './console/routes.js';
 import { contentRoutes } from './content/routes.js';
 import { decisionRoutes } from './decisions/routes.js';
 import type { Saring } from './engine.js';
-import { buildApp, type App } from './http/app.js';
+import { buildApp, type App, type AppOptions } from './http/app.js';
 import { lexiconRoutes } from './lexicons/routes.js';
 import { mediaRoutes } from './media/routes.js';
 import { modelRoutes } from './models/routes.js';
 import { policyRoutes } from './policy/routes.js';
 import { reviewRoutes } from './review/routes.js';
+import { reportRoutes } from './reports/routes.js';
+import { appealRoutes } from './appeals/routes.js';
+import { strikeRoutes } from './strikes/routes.js';
 import { scanRoutes } from './scan/routes.js';
 import { userRoutes } from './users/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
@@ -17,14 +21,15 @@ import { webhookRoutes } from './webhooks/routes.js';
  * The HTTP door: the shared plumbing of `http/` with every capability's routes, over one engine.
  * It does not listen; `saring serve` does, tests use `inject()`.
  */
-export function createServer(saring: Saring, options: { logger?: boolean | { level: string } } = {}): Promise<App> {
+export function createServer(saring: Saring, options: Pick<AppOptions, 'logger'> = {}): Promise<App> {
   return buildApp({
     ...options,
     auth: saring,
+    trustProxy: saring.config.http.trustProxy,
     bodyLimitBytes: saring.config.http.bodyLimitBytes,
     health: () => ({ database: saring.storage.kind }),
     async routes(app) {
-      for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes, reviewRoutes]) {
+      for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes, reviewRoutes, reportRoutes, appealRoutes, strikeRoutes, consoleRoutes]) {
         await routes(app, saring);
       }
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { principalOf } from '../access/auth.js';
 import type { Routes } from '../http/app.js';
 import { appealDecisionSchema, appealListSchema, appealSchema, type AppealsApi } from './appeals.js';
+import { appealPageSchema, appealViewSchema } from './schema.js';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -16,6 +17,7 @@ export const appealRoutes: Routes<{ appeals: AppealsApi }> = (app, saring) => {
           '201 `{ id, status: "open", caseId, windowEndsAt, … }`. Only the decision in force, one that acted against the content and did not carry out an authority’s order, can be appealed ' +
           '(422 `appeal_not_available`), within its category’s window (policy `appeals.windowMonths`, default 6 months: 422 `appeal_window_closed`), once (409 `appeal_exists`).',
         body: appealSchema,
+        response: { 201: appealViewSchema },
       },
       config: { permission: 'appeals:submit' },
     },
@@ -24,14 +26,14 @@ export const appealRoutes: Routes<{ appeals: AppealsApi }> = (app, saring) => {
 
   app.get(
     '/v1/appeals',
-    { schema: { tags: ['appeals'], summary: 'List appeals, newest first (by status, decision or content), paged by cursor', querystring: appealListSchema }, config: { permission: 'review:read' } },
+    { schema: { tags: ['appeals'], summary: 'List appeals, newest first (by status, decision or content), paged by cursor', querystring: appealListSchema, response: { 200: appealPageSchema } }, config: { permission: 'review:read' } },
     async (request) => saring.appeals.list(request.query),
   );
 
   app.get(
     '/v1/appeals/:id',
     {
-      schema: { tags: ['appeals'], summary: 'An appeal: its status (open, in_review, overturned, upheld) and, once decided, who decided, why, and the answer for the appellant', params: idParams },
+      schema: { tags: ['appeals'], summary: 'An appeal: its status (open, in_review, overturned, upheld) and, once decided, who decided, why, and the answer for the appellant', params: idParams, response: { 200: appealViewSchema } },
       config: { permission: 'review:read' },
     },
     async (request) => saring.appeals.get(request.params.id),
@@ -49,6 +51,7 @@ export const appealRoutes: Routes<{ appeals: AppealsApi }> = (app, saring) => {
           'Either notifies by the `appeal.decided` webhook. 409 `appeal_closed` once decided, `case_claimed` while someone else holds the appeal’s case.',
         params: idParams,
         body: appealDecisionSchema,
+        response: { 200: appealViewSchema },
       },
       config: { permission: 'decide' },
     },

@@ -3,6 +3,7 @@ import type { Routes } from '../http/app.js';
 import { principalOf } from '../access/auth.js';
 import type { ContentApi } from './content.js';
 import { contentInputSchema } from './schema.js';
+import { contentDetailSchema, contentVersionSchema, listedContentSchema, submitResultSchema } from './response-schema.js';
 import { versionNumber, wholeNumber } from '../shared/validate.js';
 
 export const contentRoutes: Routes<{ content: ContentApi }> = (app, saring) => {
@@ -18,6 +19,7 @@ export const contentRoutes: Routes<{ content: ContentApi }> = (app, saring) => {
           'When `media` names an `upload`, a `path` or (with fetching on) a `url`, the media is analysed in a job first: the answer is 202 with ' +
           '`analysis` (id, status, jobId) and no verdict; the verdict follows on `GET /v1/content/{id}` and by the `content.analysed` webhook.',
         body: contentInputSchema,
+        response: { 200: submitResultSchema, 201: submitResultSchema, 202: submitResultSchema },
       },
       config: { permission: 'scan' },
     },
@@ -40,6 +42,7 @@ export const contentRoutes: Routes<{ content: ContentApi }> = (app, saring) => {
             before: z.iso.datetime().optional(),
           })
           .strict(),
+        response: { 200: z.object({ items: z.array(listedContentSchema) }) },
       },
       config: { permission: 'content:read' },
     },
@@ -67,6 +70,7 @@ export const contentRoutes: Routes<{ content: ContentApi }> = (app, saring) => {
         summary: 'One version of a content item as the platform sent it (texts, media, metadata)',
         description: 'Sending an item again with changed texts or media makes a new version; the old ones are kept, and each scan names the version it judged.',
         params: z.object({ id: z.string().min(1).max(256), version: versionNumber() }),
+        response: { 200: contentVersionSchema },
       },
       config: { permission: 'content:read' },
     },
@@ -80,6 +84,7 @@ export const contentRoutes: Routes<{ content: ContentApi }> = (app, saring) => {
         tags: ['content'],
         summary: "A content item with its scans and decisions (by Saring's id or the platform's externalId)",
         params: z.object({ id: z.string().min(1).max(256) }),
+        response: { 200: contentDetailSchema },
       },
       config: { permission: 'content:read' },
     },

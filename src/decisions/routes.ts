@@ -3,6 +3,7 @@ import { CATEGORY_IDS } from '../categories/categories.js';
 import type { Routes } from '../http/app.js';
 import { principalOf } from '../access/auth.js';
 import type { DecisionsApi } from './decisions.js';
+import { decisionSchema } from './schema.js';
 import { DECISION_ACTIONS } from './statement.js';
 
 const decisionBody = z
@@ -28,6 +29,7 @@ export const decisionRoutes: Routes<{ decisions: DecisionsApi }> = (app, saring)
           '`evidence` the technical evidence for moderators and auditors.',
         params: z.object({ id: z.string().min(1).max(256) }),
         body: decisionBody,
+        response: { 201: decisionSchema },
       },
       config: { permission: 'decide' },
     },
@@ -48,6 +50,7 @@ export const decisionRoutes: Routes<{ decisions: DecisionsApi }> = (app, saring)
           'in Bahasa Indonesia (`id`) and English (`en`), without lexicon terms, weights, scores or bank entries; ' +
           '`evidence` is the technical evidence (lexicon terms, weights, model scores, bank entries, frames) for moderators and auditors.',
         params: z.object({ id: z.uuid() }),
+        response: { 200: decisionSchema },
       },
       config: { permission: 'content:read' },
     },

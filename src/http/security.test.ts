@@ -50,6 +50,9 @@ describe('HTTP security on pglite', () => {
     const unknown = routes.filter((r) => !['public', 'authenticated'].includes(r.permission) && !ROLES.some((role) => can(role, r.permission as never)));
     expect(unknown).toEqual([]);
     expect(routes.filter((r) => r.permission === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'GET /', // to the console
+      'GET /console',
+      'GET /console/*', // the console's files: what they show comes from the API
       'GET /healthz',
       'GET /openapi.json',
       'POST /v1/invites/accept', // the invite's token is the credential

@@ -10,6 +10,11 @@ export interface MediaApi {
    * `SARING_HASH_CONCURRENCY` at once (a few more wait; beyond that `rate_limited`).
    */
   hash(body: NodeJS.ReadableStream, options?: Pick<HashMediaOptions, 'secondsPerHash' | 'dihedral'>): Promise<MediaHashes>;
+  /**
+   * The file of a content item's media (by position in `media`), to play or show it: uploads and
+   * paths under the media roots (media fetched from a URL is not kept). With its MIME type.
+   */
+  file(contentIdOrExternalId: string, index: number): Promise<{ path: string; bytes: number; mimeType: string }>;
   /** The file of a stored thumbnail (`<name>.jpg` or `<name>.blur.jpg` of the media with this SHA-256); throws not_found. */
   thumbnail(sha256: string, name: string): Promise<string>;
   /** Stops the models' worker threads (the engine's close does it too). */

@@ -463,6 +463,20 @@ async function stagePath(options: IntakeOptions, raw: unknown, signal?: AbortSig
   return { path, ...measured, source: 'path', release: async () => undefined };
 }
 
+/**
+ * The local file of a stored media source, to serve it (a player reads ranges of it): an upload,
+ * or a path under the media roots. A URL's media is not kept (`media_not_found`).
+ */
+export async function localMediaFile(options: IntakeOptions, source: MediaSource): Promise<{ path: string; bytes: number }> {
+  let path: string;
+  if ('upload' in source) path = join(uploadsDir(options), uploadId(source.upload));
+  else if ('path' in source) path = await resolveMediaPath(options, source.path);
+  else throw new SaringError('media_not_found', 'Media fetched from a URL is analysed, not kept: open it at its URL.');
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) throw new SaringError('media_not_found', 'The media file is no longer there.');
+  return { path, bytes: info.size };
+}
+
 // ---------------------------------------------------------------- addresses
 
 function parseIPv4(ip: string): number[] | undefined {

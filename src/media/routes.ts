@@ -2,6 +2,23 @@ import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import { MEDIA_BODY_TYPES, mediaStream, withMediaBodies, type Routes } from '../http/app.js';
 import type { MediaApi } from './api.js';
+import { wholeNumber } from '../shared/validate.js';
+
+/** One `Range: bytes=a-b` of a file (a player seeking); several ranges are answered whole. */
+function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!m || (m[1] === '' && m[2] === '')) return undefined;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    start = Math.max(0, size - Number(m[2])); // the last N bytes
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  return start > end || start >= size ? 'unsatisfiable' : { start, end };
+}
 
 export const mediaRoutes: Routes<{ media: MediaApi }> = async (app, saring) => {
   // Uploads stream to disk (hashed on the way, cut off at the size limit), never buffered.
@@ -26,6 +43,30 @@ export const mediaRoutes: Routes<{ media: MediaApi }> = async (app, saring) => {
       },
     );
   });
+
+  app.get(
+    '/v1/content/:id/media/:index',
+    {
+      schema: {
+        tags: ['media'],
+        summary: "A content item's image or video itself (uploads and paths under the media roots), with byte ranges for players",
+        params: z.object({ id: z.string().min(1).max(256), index: wholeNumber(0, 19) }),
+      },
+      config: { permission: 'content:read' },
+    },
+    async (request, reply) => {
+      const file = await saring.media.file(request.params.id, request.params.index);
+      reply.type(file.mimeType).header('accept-ranges', 'bytes').header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff');
+      const range = byteRange(request.headers.range, file.bytes);
+      if (range === 'unsatisfiable') return reply.status(416).header('content-range', `bytes */${file.bytes}`).send();
+      if (!range) return reply.header('content-length', file.bytes).send(createReadStream(file.path));
+      return reply
+        .status(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${file.bytes}`)
+        .header('content-length', range.end - range.start + 1)
+        .send(createReadStream(file.path, range));
+    },
+  );
 
   app.get(
     '/v1/media/:sha256/thumbnails/:name',

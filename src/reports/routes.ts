@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { principalOf } from '../access/auth.js';
 import type { Routes } from '../http/app.js';
 import { badFaithSchema, reporterListSchema, reportListSchema, reportSchema, type ReportsApi } from './reports.js';
+import { reportPageSchema, reportReceiptSchema, reporterPageSchema, reporterViewSchema, reportViewSchema } from './schema.js';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -20,6 +21,7 @@ export const reportRoutes: Routes<{ reports: ReportsApi }> = (app, saring) => {
           '201 `{ id, status: "received", caseId }`: the report joined the item’s review case (reason `report`, one per item). On content already removed the answer is immediate: `status: "actioned"`, `caseId: null`. ' +
           'The outcome follows on `GET /v1/reports/{id}` and by the `report.resolved` webhook.',
         body: reportSchema,
+        response: { 201: reportReceiptSchema },
       },
       config: { permission: 'reports:submit' },
     },
@@ -33,6 +35,7 @@ export const reportRoutes: Routes<{ reports: ReportsApi }> = (app, saring) => {
         tags: ['reports'],
         summary: 'List reports, newest first (by status, case, content or reporter), paged by cursor',
         querystring: reportListSchema,
+        response: { 200: reportPageSchema },
       },
       config: { permission: 'review:read' },
     },
@@ -46,6 +49,7 @@ export const reportRoutes: Routes<{ reports: ReportsApi }> = (app, saring) => {
         tags: ['reports'],
         summary: 'A report: its status (received, in_review, actioned, rejected) and, once decided, the outcome with the answer for the reporter and the decision’s statement of reasons',
         params: idParams,
+        response: { 200: reportViewSchema },
       },
       config: { permission: 'review:read' },
     },
@@ -69,7 +73,7 @@ export const reportRoutes: Routes<{ reports: ReportsApi }> = (app, saring) => {
   app.get(
     '/v1/reporters',
     {
-      schema: { tags: ['reports'], summary: 'Reporters known by the platform’s id or a contact, with their counts; `badFaith=true` for those marked', querystring: reporterListSchema },
+      schema: { tags: ['reports'], summary: 'Reporters known by the platform’s id or a contact, with their counts; `badFaith=true` for those marked', querystring: reporterListSchema, response: { 200: reporterPageSchema } },
       config: { permission: 'review:read' },
     },
     async (request) => saring.reports.reporters(request.query),
@@ -77,7 +81,7 @@ export const reportRoutes: Routes<{ reports: ReportsApi }> = (app, saring) => {
 
   app.get(
     '/v1/reporters/:id',
-    { schema: { tags: ['reports'], summary: 'A reporter, with their counts and standing', params: idParams }, config: { permission: 'review:read' } },
+    { schema: { tags: ['reports'], summary: 'A reporter, with their counts and standing', params: idParams, response: { 200: reporterViewSchema } }, config: { permission: 'review:read' } },
     async (request) => saring.reports.reporter(request.params.id),
   );
 
@@ -89,6 +93,7 @@ export const reportRoutes: Routes<{ reports: ReportsApi }> = (app, saring) => {
         summary: 'Mark a reporter as reporting in bad faith (their reports sink in priority), or clear it, with a reason (audited)',
         params: idParams,
         body: badFaithSchema,
+        response: { 200: reporterViewSchema },
       },
       config: { permission: 'reporters:manage' },
     },

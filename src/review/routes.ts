@@ -8,6 +8,7 @@ import { decideSchema } from './decide.js';
 import { listQuerySchema } from './listing.js';
 import { metricsQuerySchema } from './metrics.js';
 import type { ReviewApi } from './review.js';
+import { bulkRunSchema, caseAnswerSchema, caseDecisionSchema, caseDetailSchema, caseListSchema, confirmedSchema, queuesSchema, reviewMetricsSchema, reviewSettingsSchema } from './schema.js';
 
 const caseParams = z.object({ id: z.uuid() });
 const reasonBody = z.object({ reason: z.string().min(1).max(5000) }).strict();
@@ -25,6 +26,7 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
           'two concurrent claims never get the same case. Escalated and four-eyes cases, and those in senior-only categories, go only to `decide:severe`. ' +
           'The body `{ "queue": "…" }` (or `?queue=`) is optional. 200 `{ case }`, or 204 when nothing is left to claim.',
         querystring: claimBody,
+        response: { 200: caseAnswerSchema, 204: z.null().describe('nothing is left to claim: no body') },
       },
       // The body is optional: an empty POST claims from any queue.
       config: { permission: 'decide', bodyTypes: ['application/json'] },
@@ -32,14 +34,14 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
     async (request, reply) => {
       const body = parseInput(claimBody, request.body ?? {});
       const claimed = await saring.review.claimNext(principalOf(request), { queue: body.queue ?? request.query.queue });
-      return claimed ? { case: claimed } : reply.status(204).send();
+      return claimed ? { case: claimed } : reply.status(204).send(null);
     },
   );
 
   app.get(
     '/v1/review/queues',
     {
-      schema: { tags: ['review'], summary: 'Every queue: open, waiting, claimed, pending confirmation, senior, breached, oldest, next deadline, SLA' },
+      schema: { tags: ['review'], summary: 'Every queue: open, waiting, claimed, pending confirmation, senior, breached, oldest, next deadline, SLA', response: { 200: queuesSchema } },
       config: { permission: 'review:read' },
     },
     async () => ({ queues: await saring.review.queues() }),
@@ -48,7 +50,7 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
   app.get(
     '/v1/review/settings',
     {
-      schema: { tags: ['review'], summary: 'The active policy’s review settings: reason templates, four-eyes categories, claim time-out, SLAs, the priority rule' },
+      schema: { tags: ['review'], summary: 'The active policy’s review settings: reason templates, four-eyes categories, claim time-out, SLAs, the priority rule', response: { 200: reviewSettingsSchema } },
       config: { permission: 'review:read' },
     },
     async () => saring.review.settings(),
@@ -65,6 +67,7 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
           'JSON answers `{ cases, nextCursor }` (pass `cursor=nextCursor` for the next page, with the same filters and order). ' +
           '`format=jsonl` (one case per line) and `format=csv` stream every matching case, without a row cap.',
         querystring: listQuerySchema,
+        response: { 200: caseListSchema },
       },
       config: { permission: 'review:read' },
     },
@@ -75,7 +78,7 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
         .header('content-disposition', `attachment; filename="saring-review-cases.${format === 'csv' ? 'csv' : 'jsonl'}"`)
-        .send(Readable.from(lines));
+        .send(Readable.from(lines) as never); // streamed: not the JSON page the schema describes
     },
   );
 
@@ -87,6 +90,7 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
         summary: 'Open a case by id: the case, its content (scans, decisions) and its history',
         description: '`readOnly` is false only for the holder of the case’s claim.',
         params: caseParams,
+        response: { 200: caseDetailSchema },
       },
       config: { permission: 'review:read' },
     },
@@ -101,6 +105,7 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
         summary: 'Claim a case by id, or extend your claim',
         description: '409 `case_claimed` while someone else holds it, `case_closed` once it is decided.',
         params: caseParams,
+        response: { 200: caseAnswerSchema },
       },
       config: { permission: 'decide' },
     },
@@ -109,7 +114,7 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
 
   app.post(
     '/v1/review/cases/:id/release',
-    { schema: { tags: ['review'], summary: 'Give a claimed case back to its queue', params: caseParams }, config: { permission: 'decide' } },
+    { schema: { tags: ['review'], summary: 'Give a claimed case back to its queue', params: caseParams, response: { 200: caseAnswerSchema } }, config: { permission: 'decide' } },
     async (request) => ({ case: await saring.review.release(request.params.id, principalOf(request)) }),
   );
 
@@ -126,6 +131,7 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
           '409 `case_closed` for a case already decided, `case_claimed` / `case_not_claimed` when you do not hold it.',
         params: caseParams,
         body: decideSchema,
+        response: { 201: caseDecisionSchema, 202: caseDecisionSchema },
       },
       config: { permission: 'decide' },
     },
@@ -138,7 +144,7 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
   app.post(
     '/v1/review/cases/:id/escalate',
     {
-      schema: { tags: ['review'], summary: 'Hand a case you hold to the senior moderators, with a reason', params: caseParams, body: reasonBody },
+      schema: { tags: ['review'], summary: 'Hand a case you hold to the senior moderators, with a reason', params: caseParams, body: reasonBody, response: { 200: caseAnswerSchema } },
       config: { permission: 'decide' },
     },
     async (request) => ({ case: await saring.review.escalate(request.params.id, request.body, principalOf(request)) }),
@@ -152,6 +158,7 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
         summary: 'Confirm a four-eyes removal (a second, different senior moderator, holding the case): the removal takes effect',
         description: '403 `second_moderator_required` for the moderator who proposed it.',
         params: caseParams,
+        response: { 201: confirmedSchema },
       },
       config: { permission: 'decide:severe' },
     },
@@ -166,6 +173,7 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
         summary: 'Reject a four-eyes removal: the hold is lifted and the case returns to the senior moderators',
         params: caseParams,
         body: reasonBody,
+        response: { 200: caseAnswerSchema },
       },
       config: { permission: 'decide:severe' },
     },
@@ -182,6 +190,7 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
           '202 with the run; follow it at `GET /v1/review/bulk/{id}` (progress and a result per case). Cases someone else holds, or already closed, are skipped; ' +
           'a case that fails changes nothing and the others go on. More than 1,000 cases: 400.',
         body: bulkSchema,
+        response: { 202: bulkRunSchema },
       },
       config: { permission: 'decide' },
     },
@@ -190,7 +199,7 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
 
   app.get(
     '/v1/review/bulk/:id',
-    { schema: { tags: ['review'], summary: 'A bulk run: status, counts and the result for each case', params: caseParams }, config: { permission: 'review:read' } },
+    { schema: { tags: ['review'], summary: 'A bulk run: status, counts and the result for each case', params: caseParams, response: { 200: bulkRunSchema } }, config: { permission: 'review:read' } },
     async (request) => saring.review.bulkRun(request.params.id),
   );
 
@@ -201,6 +210,7 @@ export const reviewRoutes: Routes<{ review: ReviewApi }> = (app, saring) => {
         tags: ['review'],
         summary: 'Review metrics: per queue open, oldest, median and p90 time to decision, SLA breaches; decisions per moderator per day; automated vs human share; appeal overturn rate',
         querystring: metricsQuerySchema,
+        response: { 200: reviewMetricsSchema },
       },
       config: { permission: 'review:metrics' },
     },

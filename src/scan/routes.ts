@@ -1,4 +1,5 @@
 import { scanInputSchema } from './schema.js';
+import { verdictSchema } from './verdict-schema.js';
 import type { Routes } from '../http/app.js';
 import type { ScanApi } from './scan.js';
 
@@ -10,6 +11,7 @@ export const scanRoutes: Routes<ScanApi> = (app, saring) => {
         tags: ['scan'],
         summary: 'Scan texts and return a verdict; nothing is stored',
         body: scanInputSchema,
+        response: { 200: verdictSchema },
       },
       config: { permission: 'scan' },
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Routes } from '../http/app.js';
+import { accountHistorySchema } from './schema.js';
 import type { StrikesApi } from './strikes.js';
 
 export const strikeRoutes: Routes<{ strikes: StrikesApi }> = (app, saring) => {
@@ -10,6 +11,7 @@ export const strikeRoutes: Routes<{ strikes: StrikesApi }> = (app, saring) => {
         tags: ['strikes'],
         summary: 'A platform account by the platform’s id for it: its standing, strikes, account actions (with their statements of reasons), newest content and decisions',
         params: z.object({ externalId: z.string().min(1).max(256) }),
+        response: { 200: accountHistorySchema },
       },
       config: { permission: 'content:read' },
     },

@@ -42,11 +42,11 @@ const effective = preferenceFields satisfies z.ZodType<Required<ConsolePreferenc
 export const preferencesViewSchema = z.object({ effective, personal: consolePreferencesSchema, defaults: effective });
 export const consoleDefaultsViewSchema = z.object({ effective, organisation: consolePreferencesSchema, builtin: effective });
 
-/** Saring's defaults: media blurred, muted, no autoplay, Indonesian, Jakarta time. */
+/** Saring's defaults: media blurred and in greyscale, muted, no autoplay, Indonesian, Jakarta time. */
 export const BUILTIN_CONSOLE_DEFAULTS: Required<ConsolePreferences> = {
   language: 'id',
   mediaBlur: 60,
-  greyscale: false,
+  greyscale: true,
   autoplay: false,
   mute: true,
   timeZone: 'Asia/Jakarta',

@@ -176,6 +176,26 @@ export function sniffMediaKind(head: Buffer | Uint8Array): MediaKind {
   );
 }
 
+/**
+ * The MIME type to serve media with, from its first bytes (a player needs it; the kind alone is
+ * not enough). Formats browsers do not play get `application/octet-stream`.
+ */
+export function mediaMimeType(head: Buffer | Uint8Array): string {
+  const b = Buffer.isBuffer(head) ? head : Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  if (startsWith(b, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47])) return 'image/png';
+  if (ascii(b, 0, 4) === 'GIF8') return 'image/gif';
+  if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') return 'image/webp';
+  if (ascii(b, 4, 8) === 'ftyp') {
+    const brand = ascii(b, 8, 12);
+    if (IMAGE_BRANDS.has(brand)) return brand.startsWith('avi') ? 'image/avif' : 'image/heif';
+    return brand === 'qt  ' ? 'video/quicktime' : 'video/mp4';
+  }
+  if (startsWith(b, [0x1a, 0x45, 0xdf, 0xa3])) return 'video/webm';
+  if (ascii(b, 0, 4) === 'OggS') return 'video/ogg';
+  return 'application/octet-stream';
+}
+
 // ---------------------------------------------------------------- BMP (sharp has no BMP decoder)
 
 function bmpTruncated(label: string): SaringError {
