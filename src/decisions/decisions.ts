@@ -13,27 +13,9 @@ import type { Priority } from '../policy/schema.js';
 import { describeEvidence, type Evidence, type Verdict } from '../scan/verdict.js';
 import { emitEvent } from '../webhooks/webhooks.js';
 import { runHooks, type Effects } from './effects.js';
-import { buildStatement, type ActorType, type Bilingual, type DecisionAction, type MediaKind, type StatementOfReasons } from './statement.js';
+import { buildStatement, type ActorType, type Bilingual, type Decision, type DecisionAction, type MediaKind, type StatementOfReasons } from './statement.js';
 
-export interface Decision {
-  id: string;
-  contentId: string;
-  scanId: string | null;
-  actorType: ActorType;
-  actorId: string | null;
-  action: DecisionAction;
-  category: CategoryId | null;
-  legalGround: string | null;
-  automatedDetection: boolean;
-  automatedDecision: boolean;
-  /** For the affected user (the platform forwards it): plain language, no technical evidence. */
-  statement: StatementOfReasons;
-  /** The technical evidence the decision rests on (lexicon terms, weights, model scores, bank entries, frames), for moderators and auditors. */
-  evidence: Evidence[];
-  /** The reason recorded with the decision: a moderator's own words, or the automated scan's summary. */
-  reason: string | null;
-  createdAt: string;
-}
+export type { Decision } from './statement.js';
 
 /** The decisions part of the engine. */
 export interface DecisionsApi {

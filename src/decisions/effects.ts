@@ -3,7 +3,7 @@ import type { CategoryId } from '../categories/categories.js';
 import type { Db } from '../db/connect.js';
 import type { Jobs } from '../jobs/jobs.js';
 import type { Priority } from '../policy/schema.js';
-import type { Decision } from './decisions.js';
+import type { Decision } from './statement.js';
 
 /** Content held for human review: what the scan (or a door) asked for. */
 export interface ReviewRequired {

@@ -371,3 +371,24 @@ export function buildStatement(input: StatementInput): StatementOfReasons {
     decidedAt: input.decidedAt.toISOString(),
   };
 }
+
+/** A decision on a content item: what was done, on what ground, by whom, with its statement of reasons. */
+export interface Decision {
+  id: string;
+  contentId: string;
+  scanId: string | null;
+  actorType: ActorType;
+  actorId: string | null;
+  action: DecisionAction;
+  category: CategoryId | null;
+  legalGround: string | null;
+  automatedDetection: boolean;
+  automatedDecision: boolean;
+  /** For the affected user (the platform forwards it): plain language, no technical evidence. */
+  statement: StatementOfReasons;
+  /** The technical evidence the decision rests on (lexicon terms, weights, model scores, bank entries, frames), for moderators and auditors. */
+  evidence: Evidence[];
+  /** The reason recorded with the decision: a moderator's own words, or the automated scan's summary. */
+  reason: string | null;
+  createdAt: string;
+}
