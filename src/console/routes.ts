@@ -8,6 +8,11 @@ export function consoleDir(): string {
   return join(packageRoot(), 'dist', 'web');
 }
 
+/** Whether `npm run build` has built the console. */
+export function consoleBuilt(): boolean {
+  return existsSync(join(consoleDir(), 'index.html'));
+}
+
 /**
  * The content security policy of the console's pages: scripts only from Saring itself; styles
  * inline too (the component library sets CSS variables in a style element); media and thumbnails
@@ -68,7 +73,7 @@ export const consoleRoutes: Routes<object> = async (app) => {
           .send(createReadStream(file));
       }
       const index = join(dir, 'index.html');
-      if (!existsSync(index)) {
+      if (!consoleBuilt()) {
         return reply.status(503).type('text/plain; charset=utf-8').send('The console is not built: run `npm run build` (npm install does it), then start Saring again.\n');
       }
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(createReadStream(index));

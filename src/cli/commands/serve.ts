@@ -2,6 +2,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import { consoleBuilt } from '../../console/routes.js';
 import { SaringError } from '../../errors/errors.js';
 import type { App } from '../../http/app.js';
 import { action, cliConfig, withDataOption } from '../support.js';
@@ -93,6 +94,7 @@ export function registerServe(program: Command): void {
         process.once('SIGTERM', () => void shutdown());
         saring.storage.lock?.update({ url });
         process.stdout.write(`Saring is running at ${url} on ${where}.\n`);
+        process.stdout.write(`Review console: ${url}/console/${consoleBuilt() ? '' : ' (not built: run `npm run build`)'}\n`);
         process.stdout.write(`API docs: ${url}/docs   OpenAPI: ${url}/openapi.json\n`);
         if (saring.bootstrap.adminKey) {
           process.stdout.write(

@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { packageRoot } from '../config/paths.js';
+
+/**
+ * Browser tests drive Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it) through
+ * playwright-core — never a browser download. Without it they are skipped, and say so.
+ */
+export const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+export const chromiumSkipReason = hasChromium ? '' : ` (skipped: no Chromium at ${CHROMIUM}; install Debian's chromium or set CHROMIUM_PATH)`;
+
+/** Where the browser tests leave their screenshots: test-output/screenshots/<name>.png. */
+export const SCREENSHOTS = join(packageRoot(), 'test-output', 'screenshots');
+
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A fresh browser profile at a laptop's size (1366×768), in a language. */
+export async function newContext(browser: Browser, baseURL: string, locale = 'id-ID'): Promise<BrowserContext> {
+  // The console's CSP forbids inline scripts; the accessibility check injects axe-core as one.
+  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 }, locale, timezoneId: 'Asia/Jakarta', bypassCSP: true });
+  // Long enough for a busy 2-core machine, short enough that a missing element fails fast.
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** The axe-core violations of the page as it is now (WCAG 2.1 A and AA rules), as `rule: target` lines. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // These functions run in the page (globalThis is the window there).
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: axeSource });
+  const result = await page.evaluate(async () => {
+    const page = globalThis as unknown as { document: unknown; axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+    return page.axe.run(page.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+  });
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}

@@ -1,0 +1,9412 @@
+// Generated from the API's OpenAPI document by `npm run api:client`: do not edit.
+
+export interface paths {
+    "/v1/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Scan texts and return a verdict; nothing is stored */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default text
+                         * @enum {string}
+                         */
+                        kind?: "video" | "image" | "text" | "comment" | "profile";
+                        texts?: {
+                            [key: string]: string;
+                        };
+                        text?: string;
+                        /**
+                         * @default general
+                         * @enum {string}
+                         */
+                        audience?: "general" | "adult" | "children";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                            categories: {
+                                /** @enum {string} */
+                                category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                score: number;
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                urgent: boolean;
+                                legalGround: string;
+                                evidence: ({
+                                    /** @enum {string} */
+                                    source: "caption" | "ocr" | "asr";
+                                    field: string;
+                                    match: string;
+                                    /** @description code points of the original text */
+                                    start: number;
+                                    end: number;
+                                    term: string;
+                                    lexicon: string;
+                                    lexiconVersion: number;
+                                    weight: number;
+                                    language?: string;
+                                    media?: number;
+                                    text?: string;
+                                    timestamp?: number;
+                                    until?: number;
+                                    box?: {
+                                        x: number;
+                                        y: number;
+                                        width: number;
+                                        height: number;
+                                    };
+                                    thumbnail?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    source: "image";
+                                    media: number;
+                                    classifier: string;
+                                    classes: string[];
+                                    score: number;
+                                    weight: number;
+                                    frames: {
+                                        timestamp: number;
+                                        score: number;
+                                        thumbnail?: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    source: "hash";
+                                    media: number;
+                                    bank: string;
+                                    entryId: number;
+                                    signalType: string;
+                                    method: string;
+                                    distance: number;
+                                    provenance: string;
+                                    sourceRef: string | null;
+                                    queryMatchPercent?: number;
+                                    comparedMatchPercent?: number;
+                                    frames?: {
+                                        queryFrame: number;
+                                        queryTimestamp: number;
+                                        targetFrame?: number;
+                                        targetTimestamp?: number;
+                                        distance: number;
+                                    }[];
+                                    weight: number;
+                                } | {
+                                    /** @enum {string} */
+                                    source: "model";
+                                    field: string;
+                                    model: string;
+                                    version: number | "builtin";
+                                    label: string;
+                                    score: number;
+                                    weight: number;
+                                    features?: {
+                                        feature: string;
+                                        weight: number;
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                    language?: string;
+                                    media?: number;
+                                    timestamp?: number;
+                                })[];
+                                queue?: string;
+                                /** @enum {string} */
+                                priority?: "low" | "normal" | "high" | "urgent";
+                            }[];
+                            review?: {
+                                queue: string;
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** @enum {string} */
+                                category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                /** @enum {string} */
+                                reason?: "unsupported_language" | "untranscribed_speech" | "incomplete_analysis";
+                            };
+                            policyVersion: string;
+                            signals: {
+                                entities: {
+                                    field: string;
+                                    /** @enum {string} */
+                                    type: "url" | "domain" | "phone";
+                                    value: string;
+                                    match: string;
+                                    start: number;
+                                    end: number;
+                                }[];
+                                languages: {
+                                    field: string;
+                                    language: string;
+                                    probability: number;
+                                    reliable: boolean;
+                                }[];
+                                media?: {
+                                    media: number;
+                                    /** @enum {string} */
+                                    kind: "image" | "video" | "unknown";
+                                    sha256?: string;
+                                    width?: number;
+                                    height?: number;
+                                    durationSeconds?: number;
+                                    ocr?: {
+                                        text: string;
+                                        timestamp: number;
+                                        until: number;
+                                        box: {
+                                            x: number;
+                                            y: number;
+                                            width: number;
+                                            height: number;
+                                        };
+                                        confidence: number;
+                                        thumbnail?: string;
+                                    }[];
+                                    transcript?: {
+                                        text: string;
+                                        timestamp: number;
+                                        until: number;
+                                    }[];
+                                    nudity?: {
+                                        classifier: string;
+                                        frames: {
+                                            timestamp: number;
+                                            scores: {
+                                                [key: string]: number;
+                                            };
+                                            thumbnail?: string;
+                                        }[];
+                                    };
+                                    speech?: {
+                                        detected: boolean;
+                                        segments: {
+                                            start: number;
+                                            end: number;
+                                        }[];
+                                        speechSeconds: number;
+                                        transcribed: boolean;
+                                    };
+                                    frames?: {
+                                        sampled: number;
+                                        keyframes: number;
+                                        analysed: number;
+                                        duplicates: number;
+                                    };
+                                    steps: {
+                                        /** @enum {string} */
+                                        step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                        /** @enum {string} */
+                                        status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                        ms: number;
+                                        reason?: string;
+                                        code?: string;
+                                    }[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List content items, newest first, each with its latest scan's action, categories and review queue */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "active" | "in_review" | "held" | "restricted" | "removed";
+                    limit?: number;
+                    before?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                externalId: string;
+                                kind: string;
+                                account: {
+                                    id: string;
+                                    externalId: string;
+                                } | null;
+                                texts: {
+                                    [key: string]: string;
+                                };
+                                media: unknown[];
+                                audience: string;
+                                status: string;
+                                restriction: string | null;
+                                metadata: {
+                                    [key: string]: unknown;
+                                };
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                latestScan: {
+                                    action: string;
+                                    policyVersion: string;
+                                    categories: {
+                                        category: string;
+                                        score: number;
+                                        action: string;
+                                    }[];
+                                    review?: {
+                                        queue: string;
+                                        /** @enum {string} */
+                                        priority: "low" | "normal" | "high" | "urgent";
+                                        /** @enum {string} */
+                                        category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                        /** @enum {string} */
+                                        reason?: "unsupported_language" | "untranscribed_speech" | "incomplete_analysis";
+                                    };
+                                    createdAt: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Store a content item and scan it (idempotent by externalId)
+         * @description Returns 201 when the item is new, 200 when it was known (a retry changes nothing; changed texts are scanned again). A remove or restrict verdict records an automated decision with its statement of reasons and notifies webhooks. When `media` names an `upload`, a `path` or (with fetching on) a `url`, the media is analysed in a job first: the answer is 202 with `analysis` (id, status, jobId) and no verdict; the verdict follows on `GET /v1/content/{id}` and by the `content.analysed` webhook.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        externalId: string;
+                        /** @enum {string} */
+                        kind: "video" | "image" | "text" | "comment" | "profile";
+                        account?: {
+                            externalId: string;
+                            displayName?: string;
+                        };
+                        /** @default {} */
+                        texts?: {
+                            [key: string]: string;
+                        };
+                        media?: {
+                            /** @enum {string} */
+                            type: "image" | "video" | "audio";
+                            upload?: string;
+                            path?: string;
+                            /** Format: uri */
+                            url?: string;
+                            md5?: string;
+                            sha256?: string;
+                            /** @enum {string} */
+                            kind?: "image" | "video";
+                            pdq?: {
+                                hash: string;
+                                quality: number;
+                            };
+                            dihedral?: {
+                                [key: string]: string;
+                            };
+                            cropped?: {
+                                hash: string;
+                                quality: number;
+                                rect?: {
+                                    x: number;
+                                    y: number;
+                                    width: number;
+                                    height: number;
+                                };
+                                dihedral?: {
+                                    [key: string]: string;
+                                };
+                            };
+                            vpdq?: {
+                                frame: number;
+                                quality: number;
+                                hash: string;
+                                timestamp: number;
+                                cropped?: {
+                                    hash: string;
+                                    quality: number;
+                                    rect?: {
+                                        x: number;
+                                        y: number;
+                                        width: number;
+                                        height: number;
+                                    };
+                                    dihedral?: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            }[];
+                            width?: number;
+                            height?: number;
+                            info?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /**
+                         * @default general
+                         * @enum {string}
+                         */
+                        audience?: "general" | "adult" | "children";
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            content: {
+                                id: string;
+                                externalId: string;
+                                kind: string;
+                                account: {
+                                    id: string;
+                                    externalId: string;
+                                } | null;
+                                texts: {
+                                    [key: string]: string;
+                                };
+                                media: unknown[];
+                                audience: string;
+                                status: string;
+                                restriction: string | null;
+                                metadata: {
+                                    [key: string]: unknown;
+                                };
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                scans: {
+                                    id: string;
+                                    contentVersion: number | null;
+                                    policyVersion: string;
+                                    action: string;
+                                    verdict: {
+                                        /** @enum {string} */
+                                        action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                        categories: {
+                                            /** @enum {string} */
+                                            category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                            score: number;
+                                            /** @enum {string} */
+                                            action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                            urgent: boolean;
+                                            legalGround: string;
+                                            evidence: ({
+                                                /** @enum {string} */
+                                                source: "caption" | "ocr" | "asr";
+                                                field: string;
+                                                match: string;
+                                                /** @description code points of the original text */
+                                                start: number;
+                                                end: number;
+                                                term: string;
+                                                lexicon: string;
+                                                lexiconVersion: number;
+                                                weight: number;
+                                                language?: string;
+                                                media?: number;
+                                                text?: string;
+                                                timestamp?: number;
+                                                until?: number;
+                                                box?: {
+                                                    x: number;
+                                                    y: number;
+                                                    width: number;
+                                                    height: number;
+                                                };
+                                                thumbnail?: string;
+                                            } | {
+                                                /** @enum {string} */
+                                                source: "image";
+                                                media: number;
+                                                classifier: string;
+                                                classes: string[];
+                                                score: number;
+                                                weight: number;
+                                                frames: {
+                                                    timestamp: number;
+                                                    score: number;
+                                                    thumbnail?: string;
+                                                }[];
+                                            } | {
+                                                /** @enum {string} */
+                                                source: "hash";
+                                                media: number;
+                                                bank: string;
+                                                entryId: number;
+                                                signalType: string;
+                                                method: string;
+                                                distance: number;
+                                                provenance: string;
+                                                sourceRef: string | null;
+                                                queryMatchPercent?: number;
+                                                comparedMatchPercent?: number;
+                                                frames?: {
+                                                    queryFrame: number;
+                                                    queryTimestamp: number;
+                                                    targetFrame?: number;
+                                                    targetTimestamp?: number;
+                                                    distance: number;
+                                                }[];
+                                                weight: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                source: "model";
+                                                field: string;
+                                                model: string;
+                                                version: number | "builtin";
+                                                label: string;
+                                                score: number;
+                                                weight: number;
+                                                features?: {
+                                                    feature: string;
+                                                    weight: number;
+                                                    start: number;
+                                                    end: number;
+                                                }[];
+                                                language?: string;
+                                                media?: number;
+                                                timestamp?: number;
+                                            })[];
+                                            queue?: string;
+                                            /** @enum {string} */
+                                            priority?: "low" | "normal" | "high" | "urgent";
+                                        }[];
+                                        review?: {
+                                            queue: string;
+                                            /** @enum {string} */
+                                            priority: "low" | "normal" | "high" | "urgent";
+                                            /** @enum {string} */
+                                            category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                            /** @enum {string} */
+                                            reason?: "unsupported_language" | "untranscribed_speech" | "incomplete_analysis";
+                                        };
+                                        policyVersion: string;
+                                        signals: {
+                                            entities: {
+                                                field: string;
+                                                /** @enum {string} */
+                                                type: "url" | "domain" | "phone";
+                                                value: string;
+                                                match: string;
+                                                start: number;
+                                                end: number;
+                                            }[];
+                                            languages: {
+                                                field: string;
+                                                language: string;
+                                                probability: number;
+                                                reliable: boolean;
+                                            }[];
+                                            media?: {
+                                                media: number;
+                                                /** @enum {string} */
+                                                kind: "image" | "video" | "unknown";
+                                                sha256?: string;
+                                                width?: number;
+                                                height?: number;
+                                                durationSeconds?: number;
+                                                ocr?: {
+                                                    text: string;
+                                                    timestamp: number;
+                                                    until: number;
+                                                    box: {
+                                                        x: number;
+                                                        y: number;
+                                                        width: number;
+                                                        height: number;
+                                                    };
+                                                    confidence: number;
+                                                    thumbnail?: string;
+                                                }[];
+                                                transcript?: {
+                                                    text: string;
+                                                    timestamp: number;
+                                                    until: number;
+                                                }[];
+                                                nudity?: {
+                                                    classifier: string;
+                                                    frames: {
+                                                        timestamp: number;
+                                                        scores: {
+                                                            [key: string]: number;
+                                                        };
+                                                        thumbnail?: string;
+                                                    }[];
+                                                };
+                                                speech?: {
+                                                    detected: boolean;
+                                                    segments: {
+                                                        start: number;
+                                                        end: number;
+                                                    }[];
+                                                    speechSeconds: number;
+                                                    transcribed: boolean;
+                                                };
+                                                frames?: {
+                                                    sampled: number;
+                                                    keyframes: number;
+                                                    analysed: number;
+                                                    duplicates: number;
+                                                };
+                                                steps: {
+                                                    /** @enum {string} */
+                                                    step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                                    /** @enum {string} */
+                                                    status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                                    ms: number;
+                                                    reason?: string;
+                                                    code?: string;
+                                                }[];
+                                            }[];
+                                        };
+                                    };
+                                    createdAt: string;
+                                }[];
+                                decisions: {
+                                    id: string;
+                                    contentId: string;
+                                    scanId: string | null;
+                                    /** @enum {string} */
+                                    actorType: "automated" | "moderator" | "regulator_order";
+                                    actorId: string | null;
+                                    /** @enum {string} */
+                                    action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                    category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                    legalGround: string | null;
+                                    automatedDetection: boolean;
+                                    automatedDecision: boolean;
+                                    statement: {
+                                        decisionId: string;
+                                        content: {
+                                            id: string;
+                                            externalId: string;
+                                            kind: string;
+                                        };
+                                        /** @enum {string} */
+                                        visibility: "removed" | "age_restricted_18" | "hidden_under_16" | "no_action";
+                                        /** @enum {string} */
+                                        action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                        category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                        categoryLabel: {
+                                            id: string;
+                                            en: string;
+                                        } | null;
+                                        ground: {
+                                            /** @enum {string} */
+                                            type: "illegal_content" | "terms_of_service" | "none";
+                                            legalGround: string | null;
+                                            explanation: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        };
+                                        facts: {
+                                            summary: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                            found: {
+                                                /** @enum {string} */
+                                                kind: "words" | "wording" | "nudity" | "removed_content" | "known_content";
+                                                words?: string[];
+                                                where: {
+                                                    id: string;
+                                                    en: string;
+                                                };
+                                                text: {
+                                                    id: string;
+                                                    en: string;
+                                                };
+                                            }[];
+                                        };
+                                        message: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        automatedDetection: boolean;
+                                        /** @enum {string} */
+                                        automatedDecision: "fully" | "partially" | "not_automated";
+                                        /** @enum {string} */
+                                        source: "own_initiative" | "notice" | "regulator_order";
+                                        territorialScope: string[];
+                                        redress: {
+                                            /** @enum {string} */
+                                            type: "internal_complaint" | "out_of_court" | "judicial";
+                                            description: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                        decidedAt: string;
+                                    };
+                                    evidence: ({
+                                        /** @enum {string} */
+                                        source: "caption" | "ocr" | "asr";
+                                        field: string;
+                                        match: string;
+                                        /** @description code points of the original text */
+                                        start: number;
+                                        end: number;
+                                        term: string;
+                                        lexicon: string;
+                                        lexiconVersion: number;
+                                        weight: number;
+                                        language?: string;
+                                        media?: number;
+                                        text?: string;
+                                        timestamp?: number;
+                                        until?: number;
+                                        box?: {
+                                            x: number;
+                                            y: number;
+                                            width: number;
+                                            height: number;
+                                        };
+                                        thumbnail?: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "image";
+                                        media: number;
+                                        classifier: string;
+                                        classes: string[];
+                                        score: number;
+                                        weight: number;
+                                        frames: {
+                                            timestamp: number;
+                                            score: number;
+                                            thumbnail?: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "hash";
+                                        media: number;
+                                        bank: string;
+                                        entryId: number;
+                                        signalType: string;
+                                        method: string;
+                                        distance: number;
+                                        provenance: string;
+                                        sourceRef: string | null;
+                                        queryMatchPercent?: number;
+                                        comparedMatchPercent?: number;
+                                        frames?: {
+                                            queryFrame: number;
+                                            queryTimestamp: number;
+                                            targetFrame?: number;
+                                            targetTimestamp?: number;
+                                            distance: number;
+                                        }[];
+                                        weight: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "model";
+                                        field: string;
+                                        model: string;
+                                        version: number | "builtin";
+                                        label: string;
+                                        score: number;
+                                        weight: number;
+                                        features?: {
+                                            feature: string;
+                                            weight: number;
+                                            start: number;
+                                            end: number;
+                                        }[];
+                                        language?: string;
+                                        media?: number;
+                                        timestamp?: number;
+                                    })[];
+                                    reason: string | null;
+                                    createdAt: string;
+                                }[];
+                                versions: {
+                                    version: number;
+                                    sha256: string;
+                                    createdBy: string;
+                                    createdAt: string;
+                                }[];
+                                analysis?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "queued" | "running" | "done" | "failed" | "cancelled";
+                                    jobId: string | null;
+                                    findings: {
+                                        media: number;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "unknown";
+                                        sha256?: string;
+                                        width?: number;
+                                        height?: number;
+                                        durationSeconds?: number;
+                                        ocr?: {
+                                            text: string;
+                                            timestamp: number;
+                                            until: number;
+                                            box: {
+                                                x: number;
+                                                y: number;
+                                                width: number;
+                                                height: number;
+                                            };
+                                            confidence: number;
+                                            thumbnail?: string;
+                                        }[];
+                                        transcript?: {
+                                            text: string;
+                                            timestamp: number;
+                                            until: number;
+                                        }[];
+                                        nudity?: {
+                                            classifier: string;
+                                            frames: {
+                                                timestamp: number;
+                                                scores: {
+                                                    [key: string]: number;
+                                                };
+                                                thumbnail?: string;
+                                            }[];
+                                        };
+                                        speech?: {
+                                            detected: boolean;
+                                            segments: {
+                                                start: number;
+                                                end: number;
+                                            }[];
+                                            speechSeconds: number;
+                                            transcribed: boolean;
+                                        };
+                                        frames?: {
+                                            sampled: number;
+                                            keyframes: number;
+                                            analysed: number;
+                                            duplicates: number;
+                                        };
+                                        steps: {
+                                            /** @enum {string} */
+                                            step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                            /** @enum {string} */
+                                            status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                            ms: number;
+                                            reason?: string;
+                                            code?: string;
+                                        }[];
+                                    }[];
+                                    scanId: string | null;
+                                    error: {
+                                        code: string;
+                                        message: string;
+                                    } | null;
+                                    createdAt: string;
+                                    startedAt: string | null;
+                                    finishedAt: string | null;
+                                };
+                            };
+                            created: boolean;
+                            scanned: boolean;
+                            verdict?: {
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                categories: {
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    score: number;
+                                    /** @enum {string} */
+                                    action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                    urgent: boolean;
+                                    legalGround: string;
+                                    evidence: ({
+                                        /** @enum {string} */
+                                        source: "caption" | "ocr" | "asr";
+                                        field: string;
+                                        match: string;
+                                        /** @description code points of the original text */
+                                        start: number;
+                                        end: number;
+                                        term: string;
+                                        lexicon: string;
+                                        lexiconVersion: number;
+                                        weight: number;
+                                        language?: string;
+                                        media?: number;
+                                        text?: string;
+                                        timestamp?: number;
+                                        until?: number;
+                                        box?: {
+                                            x: number;
+                                            y: number;
+                                            width: number;
+                                            height: number;
+                                        };
+                                        thumbnail?: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "image";
+                                        media: number;
+                                        classifier: string;
+                                        classes: string[];
+                                        score: number;
+                                        weight: number;
+                                        frames: {
+                                            timestamp: number;
+                                            score: number;
+                                            thumbnail?: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "hash";
+                                        media: number;
+                                        bank: string;
+                                        entryId: number;
+                                        signalType: string;
+                                        method: string;
+                                        distance: number;
+                                        provenance: string;
+                                        sourceRef: string | null;
+                                        queryMatchPercent?: number;
+                                        comparedMatchPercent?: number;
+                                        frames?: {
+                                            queryFrame: number;
+                                            queryTimestamp: number;
+                                            targetFrame?: number;
+                                            targetTimestamp?: number;
+                                            distance: number;
+                                        }[];
+                                        weight: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "model";
+                                        field: string;
+                                        model: string;
+                                        version: number | "builtin";
+                                        label: string;
+                                        score: number;
+                                        weight: number;
+                                        features?: {
+                                            feature: string;
+                                            weight: number;
+                                            start: number;
+                                            end: number;
+                                        }[];
+                                        language?: string;
+                                        media?: number;
+                                        timestamp?: number;
+                                    })[];
+                                    queue?: string;
+                                    /** @enum {string} */
+                                    priority?: "low" | "normal" | "high" | "urgent";
+                                }[];
+                                review?: {
+                                    queue: string;
+                                    /** @enum {string} */
+                                    priority: "low" | "normal" | "high" | "urgent";
+                                    /** @enum {string} */
+                                    category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    /** @enum {string} */
+                                    reason?: "unsupported_language" | "untranscribed_speech" | "incomplete_analysis";
+                                };
+                                policyVersion: string;
+                                signals: {
+                                    entities: {
+                                        field: string;
+                                        /** @enum {string} */
+                                        type: "url" | "domain" | "phone";
+                                        value: string;
+                                        match: string;
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                    languages: {
+                                        field: string;
+                                        language: string;
+                                        probability: number;
+                                        reliable: boolean;
+                                    }[];
+                                    media?: {
+                                        media: number;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "unknown";
+                                        sha256?: string;
+                                        width?: number;
+                                        height?: number;
+                                        durationSeconds?: number;
+                                        ocr?: {
+                                            text: string;
+                                            timestamp: number;
+                                            until: number;
+                                            box: {
+                                                x: number;
+                                                y: number;
+                                                width: number;
+                                                height: number;
+                                            };
+                                            confidence: number;
+                                            thumbnail?: string;
+                                        }[];
+                                        transcript?: {
+                                            text: string;
+                                            timestamp: number;
+                                            until: number;
+                                        }[];
+                                        nudity?: {
+                                            classifier: string;
+                                            frames: {
+                                                timestamp: number;
+                                                scores: {
+                                                    [key: string]: number;
+                                                };
+                                                thumbnail?: string;
+                                            }[];
+                                        };
+                                        speech?: {
+                                            detected: boolean;
+                                            segments: {
+                                                start: number;
+                                                end: number;
+                                            }[];
+                                            speechSeconds: number;
+                                            transcribed: boolean;
+                                        };
+                                        frames?: {
+                                            sampled: number;
+                                            keyframes: number;
+                                            analysed: number;
+                                            duplicates: number;
+                                        };
+                                        steps: {
+                                            /** @enum {string} */
+                                            step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                            /** @enum {string} */
+                                            status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                            ms: number;
+                                            reason?: string;
+                                            code?: string;
+                                        }[];
+                                    }[];
+                                };
+                            };
+                            analysis?: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "failed" | "cancelled";
+                                jobId: string | null;
+                                findings: {
+                                    media: number;
+                                    /** @enum {string} */
+                                    kind: "image" | "video" | "unknown";
+                                    sha256?: string;
+                                    width?: number;
+                                    height?: number;
+                                    durationSeconds?: number;
+                                    ocr?: {
+                                        text: string;
+                                        timestamp: number;
+                                        until: number;
+                                        box: {
+                                            x: number;
+                                            y: number;
+                                            width: number;
+                                            height: number;
+                                        };
+                                        confidence: number;
+                                        thumbnail?: string;
+                                    }[];
+                                    transcript?: {
+                                        text: string;
+                                        timestamp: number;
+                                        until: number;
+                                    }[];
+                                    nudity?: {
+                                        classifier: string;
+                                        frames: {
+                                            timestamp: number;
+                                            scores: {
+                                                [key: string]: number;
+                                            };
+                                            thumbnail?: string;
+                                        }[];
+                                    };
+                                    speech?: {
+                                        detected: boolean;
+                                        segments: {
+                                            start: number;
+                                            end: number;
+                                        }[];
+                                        speechSeconds: number;
+                                        transcribed: boolean;
+                                    };
+                                    frames?: {
+                                        sampled: number;
+                                        keyframes: number;
+                                        analysed: number;
+                                        duplicates: number;
+                                    };
+                                    steps: {
+                                        /** @enum {string} */
+                                        step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                        /** @enum {string} */
+                                        status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                        ms: number;
+                                        reason?: string;
+                                        code?: string;
+                                    }[];
+                                }[];
+                                scanId: string | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            content: {
+                                id: string;
+                                externalId: string;
+                                kind: string;
+                                account: {
+                                    id: string;
+                                    externalId: string;
+                                } | null;
+                                texts: {
+                                    [key: string]: string;
+                                };
+                                media: unknown[];
+                                audience: string;
+                                status: string;
+                                restriction: string | null;
+                                metadata: {
+                                    [key: string]: unknown;
+                                };
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                scans: {
+                                    id: string;
+                                    contentVersion: number | null;
+                                    policyVersion: string;
+                                    action: string;
+                                    verdict: {
+                                        /** @enum {string} */
+                                        action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                        categories: {
+                                            /** @enum {string} */
+                                            category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                            score: number;
+                                            /** @enum {string} */
+                                            action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                            urgent: boolean;
+                                            legalGround: string;
+                                            evidence: ({
+                                                /** @enum {string} */
+                                                source: "caption" | "ocr" | "asr";
+                                                field: string;
+                                                match: string;
+                                                /** @description code points of the original text */
+                                                start: number;
+                                                end: number;
+                                                term: string;
+                                                lexicon: string;
+                                                lexiconVersion: number;
+                                                weight: number;
+                                                language?: string;
+                                                media?: number;
+                                                text?: string;
+                                                timestamp?: number;
+                                                until?: number;
+                                                box?: {
+                                                    x: number;
+                                                    y: number;
+                                                    width: number;
+                                                    height: number;
+                                                };
+                                                thumbnail?: string;
+                                            } | {
+                                                /** @enum {string} */
+                                                source: "image";
+                                                media: number;
+                                                classifier: string;
+                                                classes: string[];
+                                                score: number;
+                                                weight: number;
+                                                frames: {
+                                                    timestamp: number;
+                                                    score: number;
+                                                    thumbnail?: string;
+                                                }[];
+                                            } | {
+                                                /** @enum {string} */
+                                                source: "hash";
+                                                media: number;
+                                                bank: string;
+                                                entryId: number;
+                                                signalType: string;
+                                                method: string;
+                                                distance: number;
+                                                provenance: string;
+                                                sourceRef: string | null;
+                                                queryMatchPercent?: number;
+                                                comparedMatchPercent?: number;
+                                                frames?: {
+                                                    queryFrame: number;
+                                                    queryTimestamp: number;
+                                                    targetFrame?: number;
+                                                    targetTimestamp?: number;
+                                                    distance: number;
+                                                }[];
+                                                weight: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                source: "model";
+                                                field: string;
+                                                model: string;
+                                                version: number | "builtin";
+                                                label: string;
+                                                score: number;
+                                                weight: number;
+                                                features?: {
+                                                    feature: string;
+                                                    weight: number;
+                                                    start: number;
+                                                    end: number;
+                                                }[];
+                                                language?: string;
+                                                media?: number;
+                                                timestamp?: number;
+                                            })[];
+                                            queue?: string;
+                                            /** @enum {string} */
+                                            priority?: "low" | "normal" | "high" | "urgent";
+                                        }[];
+                                        review?: {
+                                            queue: string;
+                                            /** @enum {string} */
+                                            priority: "low" | "normal" | "high" | "urgent";
+                                            /** @enum {string} */
+                                            category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                            /** @enum {string} */
+                                            reason?: "unsupported_language" | "untranscribed_speech" | "incomplete_analysis";
+                                        };
+                                        policyVersion: string;
+                                        signals: {
+                                            entities: {
+                                                field: string;
+                                                /** @enum {string} */
+                                                type: "url" | "domain" | "phone";
+                                                value: string;
+                                                match: string;
+                                                start: number;
+                                                end: number;
+                                            }[];
+                                            languages: {
+                                                field: string;
+                                                language: string;
+                                                probability: number;
+                                                reliable: boolean;
+                                            }[];
+                                            media?: {
+                                                media: number;
+                                                /** @enum {string} */
+                                                kind: "image" | "video" | "unknown";
+                                                sha256?: string;
+                                                width?: number;
+                                                height?: number;
+                                                durationSeconds?: number;
+                                                ocr?: {
+                                                    text: string;
+                                                    timestamp: number;
+                                                    until: number;
+                                                    box: {
+                                                        x: number;
+                                                        y: number;
+                                                        width: number;
+                                                        height: number;
+                                                    };
+                                                    confidence: number;
+                                                    thumbnail?: string;
+                                                }[];
+                                                transcript?: {
+                                                    text: string;
+                                                    timestamp: number;
+                                                    until: number;
+                                                }[];
+                                                nudity?: {
+                                                    classifier: string;
+                                                    frames: {
+                                                        timestamp: number;
+                                                        scores: {
+                                                            [key: string]: number;
+                                                        };
+                                                        thumbnail?: string;
+                                                    }[];
+                                                };
+                                                speech?: {
+                                                    detected: boolean;
+                                                    segments: {
+                                                        start: number;
+                                                        end: number;
+                                                    }[];
+                                                    speechSeconds: number;
+                                                    transcribed: boolean;
+                                                };
+                                                frames?: {
+                                                    sampled: number;
+                                                    keyframes: number;
+                                                    analysed: number;
+                                                    duplicates: number;
+                                                };
+                                                steps: {
+                                                    /** @enum {string} */
+                                                    step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                                    /** @enum {string} */
+                                                    status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                                    ms: number;
+                                                    reason?: string;
+                                                    code?: string;
+                                                }[];
+                                            }[];
+                                        };
+                                    };
+                                    createdAt: string;
+                                }[];
+                                decisions: {
+                                    id: string;
+                                    contentId: string;
+                                    scanId: string | null;
+                                    /** @enum {string} */
+                                    actorType: "automated" | "moderator" | "regulator_order";
+                                    actorId: string | null;
+                                    /** @enum {string} */
+                                    action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                    category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                    legalGround: string | null;
+                                    automatedDetection: boolean;
+                                    automatedDecision: boolean;
+                                    statement: {
+                                        decisionId: string;
+                                        content: {
+                                            id: string;
+                                            externalId: string;
+                                            kind: string;
+                                        };
+                                        /** @enum {string} */
+                                        visibility: "removed" | "age_restricted_18" | "hidden_under_16" | "no_action";
+                                        /** @enum {string} */
+                                        action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                        category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                        categoryLabel: {
+                                            id: string;
+                                            en: string;
+                                        } | null;
+                                        ground: {
+                                            /** @enum {string} */
+                                            type: "illegal_content" | "terms_of_service" | "none";
+                                            legalGround: string | null;
+                                            explanation: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        };
+                                        facts: {
+                                            summary: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                            found: {
+                                                /** @enum {string} */
+                                                kind: "words" | "wording" | "nudity" | "removed_content" | "known_content";
+                                                words?: string[];
+                                                where: {
+                                                    id: string;
+                                                    en: string;
+                                                };
+                                                text: {
+                                                    id: string;
+                                                    en: string;
+                                                };
+                                            }[];
+                                        };
+                                        message: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        automatedDetection: boolean;
+                                        /** @enum {string} */
+                                        automatedDecision: "fully" | "partially" | "not_automated";
+                                        /** @enum {string} */
+                                        source: "own_initiative" | "notice" | "regulator_order";
+                                        territorialScope: string[];
+                                        redress: {
+                                            /** @enum {string} */
+                                            type: "internal_complaint" | "out_of_court" | "judicial";
+                                            description: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                        decidedAt: string;
+                                    };
+                                    evidence: ({
+                                        /** @enum {string} */
+                                        source: "caption" | "ocr" | "asr";
+                                        field: string;
+                                        match: string;
+                                        /** @description code points of the original text */
+                                        start: number;
+                                        end: number;
+                                        term: string;
+                                        lexicon: string;
+                                        lexiconVersion: number;
+                                        weight: number;
+                                        language?: string;
+                                        media?: number;
+                                        text?: string;
+                                        timestamp?: number;
+                                        until?: number;
+                                        box?: {
+                                            x: number;
+                                            y: number;
+                                            width: number;
+                                            height: number;
+                                        };
+                                        thumbnail?: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "image";
+                                        media: number;
+                                        classifier: string;
+                                        classes: string[];
+                                        score: number;
+                                        weight: number;
+                                        frames: {
+                                            timestamp: number;
+                                            score: number;
+                                            thumbnail?: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "hash";
+                                        media: number;
+                                        bank: string;
+                                        entryId: number;
+                                        signalType: string;
+                                        method: string;
+                                        distance: number;
+                                        provenance: string;
+                                        sourceRef: string | null;
+                                        queryMatchPercent?: number;
+                                        comparedMatchPercent?: number;
+                                        frames?: {
+                                            queryFrame: number;
+                                            queryTimestamp: number;
+                                            targetFrame?: number;
+                                            targetTimestamp?: number;
+                                            distance: number;
+                                        }[];
+                                        weight: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "model";
+                                        field: string;
+                                        model: string;
+                                        version: number | "builtin";
+                                        label: string;
+                                        score: number;
+                                        weight: number;
+                                        features?: {
+                                            feature: string;
+                                            weight: number;
+                                            start: number;
+                                            end: number;
+                                        }[];
+                                        language?: string;
+                                        media?: number;
+                                        timestamp?: number;
+                                    })[];
+                                    reason: string | null;
+                                    createdAt: string;
+                                }[];
+                                versions: {
+                                    version: number;
+                                    sha256: string;
+                                    createdBy: string;
+                                    createdAt: string;
+                                }[];
+                                analysis?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "queued" | "running" | "done" | "failed" | "cancelled";
+                                    jobId: string | null;
+                                    findings: {
+                                        media: number;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "unknown";
+                                        sha256?: string;
+                                        width?: number;
+                                        height?: number;
+                                        durationSeconds?: number;
+                                        ocr?: {
+                                            text: string;
+                                            timestamp: number;
+                                            until: number;
+                                            box: {
+                                                x: number;
+                                                y: number;
+                                                width: number;
+                                                height: number;
+                                            };
+                                            confidence: number;
+                                            thumbnail?: string;
+                                        }[];
+                                        transcript?: {
+                                            text: string;
+                                            timestamp: number;
+                                            until: number;
+                                        }[];
+                                        nudity?: {
+                                            classifier: string;
+                                            frames: {
+                                                timestamp: number;
+                                                scores: {
+                                                    [key: string]: number;
+                                                };
+                                                thumbnail?: string;
+                                            }[];
+                                        };
+                                        speech?: {
+                                            detected: boolean;
+                                            segments: {
+                                                start: number;
+                                                end: number;
+                                            }[];
+                                            speechSeconds: number;
+                                            transcribed: boolean;
+                                        };
+                                        frames?: {
+                                            sampled: number;
+                                            keyframes: number;
+                                            analysed: number;
+                                            duplicates: number;
+                                        };
+                                        steps: {
+                                            /** @enum {string} */
+                                            step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                            /** @enum {string} */
+                                            status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                            ms: number;
+                                            reason?: string;
+                                            code?: string;
+                                        }[];
+                                    }[];
+                                    scanId: string | null;
+                                    error: {
+                                        code: string;
+                                        message: string;
+                                    } | null;
+                                    createdAt: string;
+                                    startedAt: string | null;
+                                    finishedAt: string | null;
+                                };
+                            };
+                            created: boolean;
+                            scanned: boolean;
+                            verdict?: {
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                categories: {
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    score: number;
+                                    /** @enum {string} */
+                                    action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                    urgent: boolean;
+                                    legalGround: string;
+                                    evidence: ({
+                                        /** @enum {string} */
+                                        source: "caption" | "ocr" | "asr";
+                                        field: string;
+                                        match: string;
+                                        /** @description code points of the original text */
+                                        start: number;
+                                        end: number;
+                                        term: string;
+                                        lexicon: string;
+                                        lexiconVersion: number;
+                                        weight: number;
+                                        language?: string;
+                                        media?: number;
+                                        text?: string;
+                                        timestamp?: number;
+                                        until?: number;
+                                        box?: {
+                                            x: number;
+                                            y: number;
+                                            width: number;
+                                            height: number;
+                                        };
+                                        thumbnail?: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "image";
+                                        media: number;
+                                        classifier: string;
+                                        classes: string[];
+                                        score: number;
+                                        weight: number;
+                                        frames: {
+                                            timestamp: number;
+                                            score: number;
+                                            thumbnail?: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "hash";
+                                        media: number;
+                                        bank: string;
+                                        entryId: number;
+                                        signalType: string;
+                                        method: string;
+                                        distance: number;
+                                        provenance: string;
+                                        sourceRef: string | null;
+                                        queryMatchPercent?: number;
+                                        comparedMatchPercent?: number;
+                                        frames?: {
+                                            queryFrame: number;
+                                            queryTimestamp: number;
+                                            targetFrame?: number;
+                                            targetTimestamp?: number;
+                                            distance: number;
+                                        }[];
+                                        weight: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "model";
+                                        field: string;
+                                        model: string;
+                                        version: number | "builtin";
+                                        label: string;
+                                        score: number;
+                                        weight: number;
+                                        features?: {
+                                            feature: string;
+                                            weight: number;
+                                            start: number;
+                                            end: number;
+                                        }[];
+                                        language?: string;
+                                        media?: number;
+                                        timestamp?: number;
+                                    })[];
+                                    queue?: string;
+                                    /** @enum {string} */
+                                    priority?: "low" | "normal" | "high" | "urgent";
+                                }[];
+                                review?: {
+                                    queue: string;
+                                    /** @enum {string} */
+                                    priority: "low" | "normal" | "high" | "urgent";
+                                    /** @enum {string} */
+                                    category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    /** @enum {string} */
+                                    reason?: "unsupported_language" | "untranscribed_speech" | "incomplete_analysis";
+                                };
+                                policyVersion: string;
+                                signals: {
+                                    entities: {
+                                        field: string;
+                                        /** @enum {string} */
+                                        type: "url" | "domain" | "phone";
+                                        value: string;
+                                        match: string;
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                    languages: {
+                                        field: string;
+                                        language: string;
+                                        probability: number;
+                                        reliable: boolean;
+                                    }[];
+                                    media?: {
+                                        media: number;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "unknown";
+                                        sha256?: string;
+                                        width?: number;
+                                        height?: number;
+                                        durationSeconds?: number;
+                                        ocr?: {
+                                            text: string;
+                                            timestamp: number;
+                                            until: number;
+                                            box: {
+                                                x: number;
+                                                y: number;
+                                                width: number;
+                                                height: number;
+                                            };
+                                            confidence: number;
+                                            thumbnail?: string;
+                                        }[];
+                                        transcript?: {
+                                            text: string;
+                                            timestamp: number;
+                                            until: number;
+                                        }[];
+                                        nudity?: {
+                                            classifier: string;
+                                            frames: {
+                                                timestamp: number;
+                                                scores: {
+                                                    [key: string]: number;
+                                                };
+                                                thumbnail?: string;
+                                            }[];
+                                        };
+                                        speech?: {
+                                            detected: boolean;
+                                            segments: {
+                                                start: number;
+                                                end: number;
+                                            }[];
+                                            speechSeconds: number;
+                                            transcribed: boolean;
+                                        };
+                                        frames?: {
+                                            sampled: number;
+                                            keyframes: number;
+                                            analysed: number;
+                                            duplicates: number;
+                                        };
+                                        steps: {
+                                            /** @enum {string} */
+                                            step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                            /** @enum {string} */
+                                            status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                            ms: number;
+                                            reason?: string;
+                                            code?: string;
+                                        }[];
+                                    }[];
+                                };
+                            };
+                            analysis?: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "failed" | "cancelled";
+                                jobId: string | null;
+                                findings: {
+                                    media: number;
+                                    /** @enum {string} */
+                                    kind: "image" | "video" | "unknown";
+                                    sha256?: string;
+                                    width?: number;
+                                    height?: number;
+                                    durationSeconds?: number;
+                                    ocr?: {
+                                        text: string;
+                                        timestamp: number;
+                                        until: number;
+                                        box: {
+                                            x: number;
+                                            y: number;
+                                            width: number;
+                                            height: number;
+                                        };
+                                        confidence: number;
+                                        thumbnail?: string;
+                                    }[];
+                                    transcript?: {
+                                        text: string;
+                                        timestamp: number;
+                                        until: number;
+                                    }[];
+                                    nudity?: {
+                                        classifier: string;
+                                        frames: {
+                                            timestamp: number;
+                                            scores: {
+                                                [key: string]: number;
+                                            };
+                                            thumbnail?: string;
+                                        }[];
+                                    };
+                                    speech?: {
+                                        detected: boolean;
+                                        segments: {
+                                            start: number;
+                                            end: number;
+                                        }[];
+                                        speechSeconds: number;
+                                        transcribed: boolean;
+                                    };
+                                    frames?: {
+                                        sampled: number;
+                                        keyframes: number;
+                                        analysed: number;
+                                        duplicates: number;
+                                    };
+                                    steps: {
+                                        /** @enum {string} */
+                                        step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                        /** @enum {string} */
+                                        status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                        ms: number;
+                                        reason?: string;
+                                        code?: string;
+                                    }[];
+                                }[];
+                                scanId: string | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            content: {
+                                id: string;
+                                externalId: string;
+                                kind: string;
+                                account: {
+                                    id: string;
+                                    externalId: string;
+                                } | null;
+                                texts: {
+                                    [key: string]: string;
+                                };
+                                media: unknown[];
+                                audience: string;
+                                status: string;
+                                restriction: string | null;
+                                metadata: {
+                                    [key: string]: unknown;
+                                };
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                scans: {
+                                    id: string;
+                                    contentVersion: number | null;
+                                    policyVersion: string;
+                                    action: string;
+                                    verdict: {
+                                        /** @enum {string} */
+                                        action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                        categories: {
+                                            /** @enum {string} */
+                                            category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                            score: number;
+                                            /** @enum {string} */
+                                            action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                            urgent: boolean;
+                                            legalGround: string;
+                                            evidence: ({
+                                                /** @enum {string} */
+                                                source: "caption" | "ocr" | "asr";
+                                                field: string;
+                                                match: string;
+                                                /** @description code points of the original text */
+                                                start: number;
+                                                end: number;
+                                                term: string;
+                                                lexicon: string;
+                                                lexiconVersion: number;
+                                                weight: number;
+                                                language?: string;
+                                                media?: number;
+                                                text?: string;
+                                                timestamp?: number;
+                                                until?: number;
+                                                box?: {
+                                                    x: number;
+                                                    y: number;
+                                                    width: number;
+                                                    height: number;
+                                                };
+                                                thumbnail?: string;
+                                            } | {
+                                                /** @enum {string} */
+                                                source: "image";
+                                                media: number;
+                                                classifier: string;
+                                                classes: string[];
+                                                score: number;
+                                                weight: number;
+                                                frames: {
+                                                    timestamp: number;
+                                                    score: number;
+                                                    thumbnail?: string;
+                                                }[];
+                                            } | {
+                                                /** @enum {string} */
+                                                source: "hash";
+                                                media: number;
+                                                bank: string;
+                                                entryId: number;
+                                                signalType: string;
+                                                method: string;
+                                                distance: number;
+                                                provenance: string;
+                                                sourceRef: string | null;
+                                                queryMatchPercent?: number;
+                                                comparedMatchPercent?: number;
+                                                frames?: {
+                                                    queryFrame: number;
+                                                    queryTimestamp: number;
+                                                    targetFrame?: number;
+                                                    targetTimestamp?: number;
+                                                    distance: number;
+                                                }[];
+                                                weight: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                source: "model";
+                                                field: string;
+                                                model: string;
+                                                version: number | "builtin";
+                                                label: string;
+                                                score: number;
+                                                weight: number;
+                                                features?: {
+                                                    feature: string;
+                                                    weight: number;
+                                                    start: number;
+                                                    end: number;
+                                                }[];
+                                                language?: string;
+                                                media?: number;
+                                                timestamp?: number;
+                                            })[];
+                                            queue?: string;
+                                            /** @enum {string} */
+                                            priority?: "low" | "normal" | "high" | "urgent";
+                                        }[];
+                                        review?: {
+                                            queue: string;
+                                            /** @enum {string} */
+                                            priority: "low" | "normal" | "high" | "urgent";
+                                            /** @enum {string} */
+                                            category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                            /** @enum {string} */
+                                            reason?: "unsupported_language" | "untranscribed_speech" | "incomplete_analysis";
+                                        };
+                                        policyVersion: string;
+                                        signals: {
+                                            entities: {
+                                                field: string;
+                                                /** @enum {string} */
+                                                type: "url" | "domain" | "phone";
+                                                value: string;
+                                                match: string;
+                                                start: number;
+                                                end: number;
+                                            }[];
+                                            languages: {
+                                                field: string;
+                                                language: string;
+                                                probability: number;
+                                                reliable: boolean;
+                                            }[];
+                                            media?: {
+                                                media: number;
+                                                /** @enum {string} */
+                                                kind: "image" | "video" | "unknown";
+                                                sha256?: string;
+                                                width?: number;
+                                                height?: number;
+                                                durationSeconds?: number;
+                                                ocr?: {
+                                                    text: string;
+                                                    timestamp: number;
+                                                    until: number;
+                                                    box: {
+                                                        x: number;
+                                                        y: number;
+                                                        width: number;
+                                                        height: number;
+                                                    };
+                                                    confidence: number;
+                                                    thumbnail?: string;
+                                                }[];
+                                                transcript?: {
+                                                    text: string;
+                                                    timestamp: number;
+                                                    until: number;
+                                                }[];
+                                                nudity?: {
+                                                    classifier: string;
+                                                    frames: {
+                                                        timestamp: number;
+                                                        scores: {
+                                                            [key: string]: number;
+                                                        };
+                                                        thumbnail?: string;
+                                                    }[];
+                                                };
+                                                speech?: {
+                                                    detected: boolean;
+                                                    segments: {
+                                                        start: number;
+                                                        end: number;
+                                                    }[];
+                                                    speechSeconds: number;
+                                                    transcribed: boolean;
+                                                };
+                                                frames?: {
+                                                    sampled: number;
+                                                    keyframes: number;
+                                                    analysed: number;
+                                                    duplicates: number;
+                                                };
+                                                steps: {
+                                                    /** @enum {string} */
+                                                    step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                                    /** @enum {string} */
+                                                    status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                                    ms: number;
+                                                    reason?: string;
+                                                    code?: string;
+                                                }[];
+                                            }[];
+                                        };
+                                    };
+                                    createdAt: string;
+                                }[];
+                                decisions: {
+                                    id: string;
+                                    contentId: string;
+                                    scanId: string | null;
+                                    /** @enum {string} */
+                                    actorType: "automated" | "moderator" | "regulator_order";
+                                    actorId: string | null;
+                                    /** @enum {string} */
+                                    action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                    category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                    legalGround: string | null;
+                                    automatedDetection: boolean;
+                                    automatedDecision: boolean;
+                                    statement: {
+                                        decisionId: string;
+                                        content: {
+                                            id: string;
+                                            externalId: string;
+                                            kind: string;
+                                        };
+                                        /** @enum {string} */
+                                        visibility: "removed" | "age_restricted_18" | "hidden_under_16" | "no_action";
+                                        /** @enum {string} */
+                                        action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                        category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                        categoryLabel: {
+                                            id: string;
+                                            en: string;
+                                        } | null;
+                                        ground: {
+                                            /** @enum {string} */
+                                            type: "illegal_content" | "terms_of_service" | "none";
+                                            legalGround: string | null;
+                                            explanation: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        };
+                                        facts: {
+                                            summary: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                            found: {
+                                                /** @enum {string} */
+                                                kind: "words" | "wording" | "nudity" | "removed_content" | "known_content";
+                                                words?: string[];
+                                                where: {
+                                                    id: string;
+                                                    en: string;
+                                                };
+                                                text: {
+                                                    id: string;
+                                                    en: string;
+                                                };
+                                            }[];
+                                        };
+                                        message: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        automatedDetection: boolean;
+                                        /** @enum {string} */
+                                        automatedDecision: "fully" | "partially" | "not_automated";
+                                        /** @enum {string} */
+                                        source: "own_initiative" | "notice" | "regulator_order";
+                                        territorialScope: string[];
+                                        redress: {
+                                            /** @enum {string} */
+                                            type: "internal_complaint" | "out_of_court" | "judicial";
+                                            description: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                        decidedAt: string;
+                                    };
+                                    evidence: ({
+                                        /** @enum {string} */
+                                        source: "caption" | "ocr" | "asr";
+                                        field: string;
+                                        match: string;
+                                        /** @description code points of the original text */
+                                        start: number;
+                                        end: number;
+                                        term: string;
+                                        lexicon: string;
+                                        lexiconVersion: number;
+                                        weight: number;
+                                        language?: string;
+                                        media?: number;
+                                        text?: string;
+                                        timestamp?: number;
+                                        until?: number;
+                                        box?: {
+                                            x: number;
+                                            y: number;
+                                            width: number;
+                                            height: number;
+                                        };
+                                        thumbnail?: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "image";
+                                        media: number;
+                                        classifier: string;
+                                        classes: string[];
+                                        score: number;
+                                        weight: number;
+                                        frames: {
+                                            timestamp: number;
+                                            score: number;
+                                            thumbnail?: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "hash";
+                                        media: number;
+                                        bank: string;
+                                        entryId: number;
+                                        signalType: string;
+                                        method: string;
+                                        distance: number;
+                                        provenance: string;
+                                        sourceRef: string | null;
+                                        queryMatchPercent?: number;
+                                        comparedMatchPercent?: number;
+                                        frames?: {
+                                            queryFrame: number;
+                                            queryTimestamp: number;
+                                            targetFrame?: number;
+                                            targetTimestamp?: number;
+                                            distance: number;
+                                        }[];
+                                        weight: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "model";
+                                        field: string;
+                                        model: string;
+                                        version: number | "builtin";
+                                        label: string;
+                                        score: number;
+                                        weight: number;
+                                        features?: {
+                                            feature: string;
+                                            weight: number;
+                                            start: number;
+                                            end: number;
+                                        }[];
+                                        language?: string;
+                                        media?: number;
+                                        timestamp?: number;
+                                    })[];
+                                    reason: string | null;
+                                    createdAt: string;
+                                }[];
+                                versions: {
+                                    version: number;
+                                    sha256: string;
+                                    createdBy: string;
+                                    createdAt: string;
+                                }[];
+                                analysis?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "queued" | "running" | "done" | "failed" | "cancelled";
+                                    jobId: string | null;
+                                    findings: {
+                                        media: number;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "unknown";
+                                        sha256?: string;
+                                        width?: number;
+                                        height?: number;
+                                        durationSeconds?: number;
+                                        ocr?: {
+                                            text: string;
+                                            timestamp: number;
+                                            until: number;
+                                            box: {
+                                                x: number;
+                                                y: number;
+                                                width: number;
+                                                height: number;
+                                            };
+                                            confidence: number;
+                                            thumbnail?: string;
+                                        }[];
+                                        transcript?: {
+                                            text: string;
+                                            timestamp: number;
+                                            until: number;
+                                        }[];
+                                        nudity?: {
+                                            classifier: string;
+                                            frames: {
+                                                timestamp: number;
+                                                scores: {
+                                                    [key: string]: number;
+                                                };
+                                                thumbnail?: string;
+                                            }[];
+                                        };
+                                        speech?: {
+                                            detected: boolean;
+                                            segments: {
+                                                start: number;
+                                                end: number;
+                                            }[];
+                                            speechSeconds: number;
+                                            transcribed: boolean;
+                                        };
+                                        frames?: {
+                                            sampled: number;
+                                            keyframes: number;
+                                            analysed: number;
+                                            duplicates: number;
+                                        };
+                                        steps: {
+                                            /** @enum {string} */
+                                            step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                            /** @enum {string} */
+                                            status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                            ms: number;
+                                            reason?: string;
+                                            code?: string;
+                                        }[];
+                                    }[];
+                                    scanId: string | null;
+                                    error: {
+                                        code: string;
+                                        message: string;
+                                    } | null;
+                                    createdAt: string;
+                                    startedAt: string | null;
+                                    finishedAt: string | null;
+                                };
+                            };
+                            created: boolean;
+                            scanned: boolean;
+                            verdict?: {
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                categories: {
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    score: number;
+                                    /** @enum {string} */
+                                    action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                    urgent: boolean;
+                                    legalGround: string;
+                                    evidence: ({
+                                        /** @enum {string} */
+                                        source: "caption" | "ocr" | "asr";
+                                        field: string;
+                                        match: string;
+                                        /** @description code points of the original text */
+                                        start: number;
+                                        end: number;
+                                        term: string;
+                                        lexicon: string;
+                                        lexiconVersion: number;
+                                        weight: number;
+                                        language?: string;
+                                        media?: number;
+                                        text?: string;
+                                        timestamp?: number;
+                                        until?: number;
+                                        box?: {
+                                            x: number;
+                                            y: number;
+                                            width: number;
+                                            height: number;
+                                        };
+                                        thumbnail?: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "image";
+                                        media: number;
+                                        classifier: string;
+                                        classes: string[];
+                                        score: number;
+                                        weight: number;
+                                        frames: {
+                                            timestamp: number;
+                                            score: number;
+                                            thumbnail?: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "hash";
+                                        media: number;
+                                        bank: string;
+                                        entryId: number;
+                                        signalType: string;
+                                        method: string;
+                                        distance: number;
+                                        provenance: string;
+                                        sourceRef: string | null;
+                                        queryMatchPercent?: number;
+                                        comparedMatchPercent?: number;
+                                        frames?: {
+                                            queryFrame: number;
+                                            queryTimestamp: number;
+                                            targetFrame?: number;
+                                            targetTimestamp?: number;
+                                            distance: number;
+                                        }[];
+                                        weight: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "model";
+                                        field: string;
+                                        model: string;
+                                        version: number | "builtin";
+                                        label: string;
+                                        score: number;
+                                        weight: number;
+                                        features?: {
+                                            feature: string;
+                                            weight: number;
+                                            start: number;
+                                            end: number;
+                                        }[];
+                                        language?: string;
+                                        media?: number;
+                                        timestamp?: number;
+                                    })[];
+                                    queue?: string;
+                                    /** @enum {string} */
+                                    priority?: "low" | "normal" | "high" | "urgent";
+                                }[];
+                                review?: {
+                                    queue: string;
+                                    /** @enum {string} */
+                                    priority: "low" | "normal" | "high" | "urgent";
+                                    /** @enum {string} */
+                                    category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    /** @enum {string} */
+                                    reason?: "unsupported_language" | "untranscribed_speech" | "incomplete_analysis";
+                                };
+                                policyVersion: string;
+                                signals: {
+                                    entities: {
+                                        field: string;
+                                        /** @enum {string} */
+                                        type: "url" | "domain" | "phone";
+                                        value: string;
+                                        match: string;
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                    languages: {
+                                        field: string;
+                                        language: string;
+                                        probability: number;
+                                        reliable: boolean;
+                                    }[];
+                                    media?: {
+                                        media: number;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "unknown";
+                                        sha256?: string;
+                                        width?: number;
+                                        height?: number;
+                                        durationSeconds?: number;
+                                        ocr?: {
+                                            text: string;
+                                            timestamp: number;
+                                            until: number;
+                                            box: {
+                                                x: number;
+                                                y: number;
+                                                width: number;
+                                                height: number;
+                                            };
+                                            confidence: number;
+                                            thumbnail?: string;
+                                        }[];
+                                        transcript?: {
+                                            text: string;
+                                            timestamp: number;
+                                            until: number;
+                                        }[];
+                                        nudity?: {
+                                            classifier: string;
+                                            frames: {
+                                                timestamp: number;
+                                                scores: {
+                                                    [key: string]: number;
+                                                };
+                                                thumbnail?: string;
+                                            }[];
+                                        };
+                                        speech?: {
+                                            detected: boolean;
+                                            segments: {
+                                                start: number;
+                                                end: number;
+                                            }[];
+                                            speechSeconds: number;
+                                            transcribed: boolean;
+                                        };
+                                        frames?: {
+                                            sampled: number;
+                                            keyframes: number;
+                                            analysed: number;
+                                            duplicates: number;
+                                        };
+                                        steps: {
+                                            /** @enum {string} */
+                                            step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                            /** @enum {string} */
+                                            status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                            ms: number;
+                                            reason?: string;
+                                            code?: string;
+                                        }[];
+                                    }[];
+                                };
+                            };
+                            analysis?: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "failed" | "cancelled";
+                                jobId: string | null;
+                                findings: {
+                                    media: number;
+                                    /** @enum {string} */
+                                    kind: "image" | "video" | "unknown";
+                                    sha256?: string;
+                                    width?: number;
+                                    height?: number;
+                                    durationSeconds?: number;
+                                    ocr?: {
+                                        text: string;
+                                        timestamp: number;
+                                        until: number;
+                                        box: {
+                                            x: number;
+                                            y: number;
+                                            width: number;
+                                            height: number;
+                                        };
+                                        confidence: number;
+                                        thumbnail?: string;
+                                    }[];
+                                    transcript?: {
+                                        text: string;
+                                        timestamp: number;
+                                        until: number;
+                                    }[];
+                                    nudity?: {
+                                        classifier: string;
+                                        frames: {
+                                            timestamp: number;
+                                            scores: {
+                                                [key: string]: number;
+                                            };
+                                            thumbnail?: string;
+                                        }[];
+                                    };
+                                    speech?: {
+                                        detected: boolean;
+                                        segments: {
+                                            start: number;
+                                            end: number;
+                                        }[];
+                                        speechSeconds: number;
+                                        transcribed: boolean;
+                                    };
+                                    frames?: {
+                                        sampled: number;
+                                        keyframes: number;
+                                        analysed: number;
+                                        duplicates: number;
+                                    };
+                                    steps: {
+                                        /** @enum {string} */
+                                        step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                        /** @enum {string} */
+                                        status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                        ms: number;
+                                        reason?: string;
+                                        code?: string;
+                                    }[];
+                                }[];
+                                scanId: string | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/{id}/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel the item's queued or running media analysis (nothing is judged; submit again to restart) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of a content item as the platform sent it (texts, media, metadata)
+         * @description Sending an item again with changed texts or media makes a new version; the old ones are kept, and each scan names the version it judged.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            sha256: string;
+                            kind: string;
+                            texts: {
+                                [key: string]: string;
+                            };
+                            media: unknown[];
+                            audience: string;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            createdBy: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A content item with its scans and decisions (by Saring's id or the platform's externalId) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            externalId: string;
+                            kind: string;
+                            account: {
+                                id: string;
+                                externalId: string;
+                            } | null;
+                            texts: {
+                                [key: string]: string;
+                            };
+                            media: unknown[];
+                            audience: string;
+                            status: string;
+                            restriction: string | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            scans: {
+                                id: string;
+                                contentVersion: number | null;
+                                policyVersion: string;
+                                action: string;
+                                verdict: {
+                                    /** @enum {string} */
+                                    action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                    categories: {
+                                        /** @enum {string} */
+                                        category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                        score: number;
+                                        /** @enum {string} */
+                                        action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                        urgent: boolean;
+                                        legalGround: string;
+                                        evidence: ({
+                                            /** @enum {string} */
+                                            source: "caption" | "ocr" | "asr";
+                                            field: string;
+                                            match: string;
+                                            /** @description code points of the original text */
+                                            start: number;
+                                            end: number;
+                                            term: string;
+                                            lexicon: string;
+                                            lexiconVersion: number;
+                                            weight: number;
+                                            language?: string;
+                                            media?: number;
+                                            text?: string;
+                                            timestamp?: number;
+                                            until?: number;
+                                            box?: {
+                                                x: number;
+                                                y: number;
+                                                width: number;
+                                                height: number;
+                                            };
+                                            thumbnail?: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            source: "image";
+                                            media: number;
+                                            classifier: string;
+                                            classes: string[];
+                                            score: number;
+                                            weight: number;
+                                            frames: {
+                                                timestamp: number;
+                                                score: number;
+                                                thumbnail?: string;
+                                            }[];
+                                        } | {
+                                            /** @enum {string} */
+                                            source: "hash";
+                                            media: number;
+                                            bank: string;
+                                            entryId: number;
+                                            signalType: string;
+                                            method: string;
+                                            distance: number;
+                                            provenance: string;
+                                            sourceRef: string | null;
+                                            queryMatchPercent?: number;
+                                            comparedMatchPercent?: number;
+                                            frames?: {
+                                                queryFrame: number;
+                                                queryTimestamp: number;
+                                                targetFrame?: number;
+                                                targetTimestamp?: number;
+                                                distance: number;
+                                            }[];
+                                            weight: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            source: "model";
+                                            field: string;
+                                            model: string;
+                                            version: number | "builtin";
+                                            label: string;
+                                            score: number;
+                                            weight: number;
+                                            features?: {
+                                                feature: string;
+                                                weight: number;
+                                                start: number;
+                                                end: number;
+                                            }[];
+                                            language?: string;
+                                            media?: number;
+                                            timestamp?: number;
+                                        })[];
+                                        queue?: string;
+                                        /** @enum {string} */
+                                        priority?: "low" | "normal" | "high" | "urgent";
+                                    }[];
+                                    review?: {
+                                        queue: string;
+                                        /** @enum {string} */
+                                        priority: "low" | "normal" | "high" | "urgent";
+                                        /** @enum {string} */
+                                        category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                        /** @enum {string} */
+                                        reason?: "unsupported_language" | "untranscribed_speech" | "incomplete_analysis";
+                                    };
+                                    policyVersion: string;
+                                    signals: {
+                                        entities: {
+                                            field: string;
+                                            /** @enum {string} */
+                                            type: "url" | "domain" | "phone";
+                                            value: string;
+                                            match: string;
+                                            start: number;
+                                            end: number;
+                                        }[];
+                                        languages: {
+                                            field: string;
+                                            language: string;
+                                            probability: number;
+                                            reliable: boolean;
+                                        }[];
+                                        media?: {
+                                            media: number;
+                                            /** @enum {string} */
+                                            kind: "image" | "video" | "unknown";
+                                            sha256?: string;
+                                            width?: number;
+                                            height?: number;
+                                            durationSeconds?: number;
+                                            ocr?: {
+                                                text: string;
+                                                timestamp: number;
+                                                until: number;
+                                                box: {
+                                                    x: number;
+                                                    y: number;
+                                                    width: number;
+                                                    height: number;
+                                                };
+                                                confidence: number;
+                                                thumbnail?: string;
+                                            }[];
+                                            transcript?: {
+                                                text: string;
+                                                timestamp: number;
+                                                until: number;
+                                            }[];
+                                            nudity?: {
+                                                classifier: string;
+                                                frames: {
+                                                    timestamp: number;
+                                                    scores: {
+                                                        [key: string]: number;
+                                                    };
+                                                    thumbnail?: string;
+                                                }[];
+                                            };
+                                            speech?: {
+                                                detected: boolean;
+                                                segments: {
+                                                    start: number;
+                                                    end: number;
+                                                }[];
+                                                speechSeconds: number;
+                                                transcribed: boolean;
+                                            };
+                                            frames?: {
+                                                sampled: number;
+                                                keyframes: number;
+                                                analysed: number;
+                                                duplicates: number;
+                                            };
+                                            steps: {
+                                                /** @enum {string} */
+                                                step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                                /** @enum {string} */
+                                                status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                                ms: number;
+                                                reason?: string;
+                                                code?: string;
+                                            }[];
+                                        }[];
+                                    };
+                                };
+                                createdAt: string;
+                            }[];
+                            decisions: {
+                                id: string;
+                                contentId: string;
+                                scanId: string | null;
+                                /** @enum {string} */
+                                actorType: "automated" | "moderator" | "regulator_order";
+                                actorId: string | null;
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                legalGround: string | null;
+                                automatedDetection: boolean;
+                                automatedDecision: boolean;
+                                statement: {
+                                    decisionId: string;
+                                    content: {
+                                        id: string;
+                                        externalId: string;
+                                        kind: string;
+                                    };
+                                    /** @enum {string} */
+                                    visibility: "removed" | "age_restricted_18" | "hidden_under_16" | "no_action";
+                                    /** @enum {string} */
+                                    action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                    category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                    categoryLabel: {
+                                        id: string;
+                                        en: string;
+                                    } | null;
+                                    ground: {
+                                        /** @enum {string} */
+                                        type: "illegal_content" | "terms_of_service" | "none";
+                                        legalGround: string | null;
+                                        explanation: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                    };
+                                    facts: {
+                                        summary: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        found: {
+                                            /** @enum {string} */
+                                            kind: "words" | "wording" | "nudity" | "removed_content" | "known_content";
+                                            words?: string[];
+                                            where: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                            text: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                    };
+                                    message: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    automatedDetection: boolean;
+                                    /** @enum {string} */
+                                    automatedDecision: "fully" | "partially" | "not_automated";
+                                    /** @enum {string} */
+                                    source: "own_initiative" | "notice" | "regulator_order";
+                                    territorialScope: string[];
+                                    redress: {
+                                        /** @enum {string} */
+                                        type: "internal_complaint" | "out_of_court" | "judicial";
+                                        description: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    decidedAt: string;
+                                };
+                                evidence: ({
+                                    /** @enum {string} */
+                                    source: "caption" | "ocr" | "asr";
+                                    field: string;
+                                    match: string;
+                                    /** @description code points of the original text */
+                                    start: number;
+                                    end: number;
+                                    term: string;
+                                    lexicon: string;
+                                    lexiconVersion: number;
+                                    weight: number;
+                                    language?: string;
+                                    media?: number;
+                                    text?: string;
+                                    timestamp?: number;
+                                    until?: number;
+                                    box?: {
+                                        x: number;
+                                        y: number;
+                                        width: number;
+                                        height: number;
+                                    };
+                                    thumbnail?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    source: "image";
+                                    media: number;
+                                    classifier: string;
+                                    classes: string[];
+                                    score: number;
+                                    weight: number;
+                                    frames: {
+                                        timestamp: number;
+                                        score: number;
+                                        thumbnail?: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    source: "hash";
+                                    media: number;
+                                    bank: string;
+                                    entryId: number;
+                                    signalType: string;
+                                    method: string;
+                                    distance: number;
+                                    provenance: string;
+                                    sourceRef: string | null;
+                                    queryMatchPercent?: number;
+                                    comparedMatchPercent?: number;
+                                    frames?: {
+                                        queryFrame: number;
+                                        queryTimestamp: number;
+                                        targetFrame?: number;
+                                        targetTimestamp?: number;
+                                        distance: number;
+                                    }[];
+                                    weight: number;
+                                } | {
+                                    /** @enum {string} */
+                                    source: "model";
+                                    field: string;
+                                    model: string;
+                                    version: number | "builtin";
+                                    label: string;
+                                    score: number;
+                                    weight: number;
+                                    features?: {
+                                        feature: string;
+                                        weight: number;
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                    language?: string;
+                                    media?: number;
+                                    timestamp?: number;
+                                })[];
+                                reason: string | null;
+                                createdAt: string;
+                            }[];
+                            versions: {
+                                version: number;
+                                sha256: string;
+                                createdBy: string;
+                                createdAt: string;
+                            }[];
+                            analysis?: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "failed" | "cancelled";
+                                jobId: string | null;
+                                findings: {
+                                    media: number;
+                                    /** @enum {string} */
+                                    kind: "image" | "video" | "unknown";
+                                    sha256?: string;
+                                    width?: number;
+                                    height?: number;
+                                    durationSeconds?: number;
+                                    ocr?: {
+                                        text: string;
+                                        timestamp: number;
+                                        until: number;
+                                        box: {
+                                            x: number;
+                                            y: number;
+                                            width: number;
+                                            height: number;
+                                        };
+                                        confidence: number;
+                                        thumbnail?: string;
+                                    }[];
+                                    transcript?: {
+                                        text: string;
+                                        timestamp: number;
+                                        until: number;
+                                    }[];
+                                    nudity?: {
+                                        classifier: string;
+                                        frames: {
+                                            timestamp: number;
+                                            scores: {
+                                                [key: string]: number;
+                                            };
+                                            thumbnail?: string;
+                                        }[];
+                                    };
+                                    speech?: {
+                                        detected: boolean;
+                                        segments: {
+                                            start: number;
+                                            end: number;
+                                        }[];
+                                        speechSeconds: number;
+                                        transcribed: boolean;
+                                    };
+                                    frames?: {
+                                        sampled: number;
+                                        keyframes: number;
+                                        analysed: number;
+                                        duplicates: number;
+                                    };
+                                    steps: {
+                                        /** @enum {string} */
+                                        step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                        /** @enum {string} */
+                                        status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                        ms: number;
+                                        reason?: string;
+                                        code?: string;
+                                    }[];
+                                }[];
+                                scanId: string | null;
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image or video (raw body) for a later content item
+         * @description curl --data-binary @clip.mp4 -H "content-type: video/mp4" …/v1/uploads. Returns `{ upload, bytes, kind, sha256 }` (201 new, 200 known); send `media: [{ type: "video", upload }]` with `POST /v1/content` to have it analysed. The same bytes give the same id. Over `SARING_MEDIA_MAX_BYTES`, a decompression bomb, frames over 4096 pixels a side or a video longer than `SARING_MEDIA_MAX_SECONDS`: 413; corrupt: 422; not an image or video: 415.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/{id}/media/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A content item's image or video itself (uploads and paths under the media roots), with byte ranges for players */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    index: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/{sha256}/thumbnails/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A frame thumbnail of analysed media (`t0005.00.jpg`, or `t0005.00.blur.jpg` blurred for the review console) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sha256: string;
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a moderator's decision on a content item
+         * @description Decisions in the senior-only categories (CSAM, terrorism) need the senior_moderator or admin role (permission `decide:severe`), and so does any decision on content whose current decision, or whose latest scan's verdict, is in such a category: reversing, restricting or relabelling it, with or without `category`. Otherwise 403 `forbidden`, and nothing is recorded. The answer is the decision: `statement` is the statement of reasons for the uploader (plain words in Bahasa Indonesia and English), `evidence` the technical evidence for moderators and auditors.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                        category?: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            contentId: string;
+                            scanId: string | null;
+                            /** @enum {string} */
+                            actorType: "automated" | "moderator" | "regulator_order";
+                            actorId: string | null;
+                            /** @enum {string} */
+                            action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                            category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                            legalGround: string | null;
+                            automatedDetection: boolean;
+                            automatedDecision: boolean;
+                            statement: {
+                                decisionId: string;
+                                content: {
+                                    id: string;
+                                    externalId: string;
+                                    kind: string;
+                                };
+                                /** @enum {string} */
+                                visibility: "removed" | "age_restricted_18" | "hidden_under_16" | "no_action";
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                categoryLabel: {
+                                    id: string;
+                                    en: string;
+                                } | null;
+                                ground: {
+                                    /** @enum {string} */
+                                    type: "illegal_content" | "terms_of_service" | "none";
+                                    legalGround: string | null;
+                                    explanation: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                };
+                                facts: {
+                                    summary: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    found: {
+                                        /** @enum {string} */
+                                        kind: "words" | "wording" | "nudity" | "removed_content" | "known_content";
+                                        words?: string[];
+                                        where: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        text: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                };
+                                message: {
+                                    id: string;
+                                    en: string;
+                                };
+                                automatedDetection: boolean;
+                                /** @enum {string} */
+                                automatedDecision: "fully" | "partially" | "not_automated";
+                                /** @enum {string} */
+                                source: "own_initiative" | "notice" | "regulator_order";
+                                territorialScope: string[];
+                                redress: {
+                                    /** @enum {string} */
+                                    type: "internal_complaint" | "out_of_court" | "judicial";
+                                    description: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                }[];
+                                decidedAt: string;
+                            };
+                            evidence: ({
+                                /** @enum {string} */
+                                source: "caption" | "ocr" | "asr";
+                                field: string;
+                                match: string;
+                                /** @description code points of the original text */
+                                start: number;
+                                end: number;
+                                term: string;
+                                lexicon: string;
+                                lexiconVersion: number;
+                                weight: number;
+                                language?: string;
+                                media?: number;
+                                text?: string;
+                                timestamp?: number;
+                                until?: number;
+                                box?: {
+                                    x: number;
+                                    y: number;
+                                    width: number;
+                                    height: number;
+                                };
+                                thumbnail?: string;
+                            } | {
+                                /** @enum {string} */
+                                source: "image";
+                                media: number;
+                                classifier: string;
+                                classes: string[];
+                                score: number;
+                                weight: number;
+                                frames: {
+                                    timestamp: number;
+                                    score: number;
+                                    thumbnail?: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                source: "hash";
+                                media: number;
+                                bank: string;
+                                entryId: number;
+                                signalType: string;
+                                method: string;
+                                distance: number;
+                                provenance: string;
+                                sourceRef: string | null;
+                                queryMatchPercent?: number;
+                                comparedMatchPercent?: number;
+                                frames?: {
+                                    queryFrame: number;
+                                    queryTimestamp: number;
+                                    targetFrame?: number;
+                                    targetTimestamp?: number;
+                                    distance: number;
+                                }[];
+                                weight: number;
+                            } | {
+                                /** @enum {string} */
+                                source: "model";
+                                field: string;
+                                model: string;
+                                version: number | "builtin";
+                                label: string;
+                                score: number;
+                                weight: number;
+                                features?: {
+                                    feature: string;
+                                    weight: number;
+                                    start: number;
+                                    end: number;
+                                }[];
+                                language?: string;
+                                media?: number;
+                                timestamp?: number;
+                            })[];
+                            reason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A decision with its statement of reasons
+         * @description `statement` is what the platform forwards to the uploader (`statement.message`, or its parts: `facts.summary`, `facts.found`, `ground`, `redress`), in Bahasa Indonesia (`id`) and English (`en`), without lexicon terms, weights, scores or bank entries; `evidence` is the technical evidence (lexicon terms, weights, model scores, bank entries, frames) for moderators and auditors.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            contentId: string;
+                            scanId: string | null;
+                            /** @enum {string} */
+                            actorType: "automated" | "moderator" | "regulator_order";
+                            actorId: string | null;
+                            /** @enum {string} */
+                            action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                            category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                            legalGround: string | null;
+                            automatedDetection: boolean;
+                            automatedDecision: boolean;
+                            statement: {
+                                decisionId: string;
+                                content: {
+                                    id: string;
+                                    externalId: string;
+                                    kind: string;
+                                };
+                                /** @enum {string} */
+                                visibility: "removed" | "age_restricted_18" | "hidden_under_16" | "no_action";
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                categoryLabel: {
+                                    id: string;
+                                    en: string;
+                                } | null;
+                                ground: {
+                                    /** @enum {string} */
+                                    type: "illegal_content" | "terms_of_service" | "none";
+                                    legalGround: string | null;
+                                    explanation: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                };
+                                facts: {
+                                    summary: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    found: {
+                                        /** @enum {string} */
+                                        kind: "words" | "wording" | "nudity" | "removed_content" | "known_content";
+                                        words?: string[];
+                                        where: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        text: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                };
+                                message: {
+                                    id: string;
+                                    en: string;
+                                };
+                                automatedDetection: boolean;
+                                /** @enum {string} */
+                                automatedDecision: "fully" | "partially" | "not_automated";
+                                /** @enum {string} */
+                                source: "own_initiative" | "notice" | "regulator_order";
+                                territorialScope: string[];
+                                redress: {
+                                    /** @enum {string} */
+                                    type: "internal_complaint" | "out_of_court" | "judicial";
+                                    description: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                }[];
+                                decidedAt: string;
+                            };
+                            evidence: ({
+                                /** @enum {string} */
+                                source: "caption" | "ocr" | "asr";
+                                field: string;
+                                match: string;
+                                /** @description code points of the original text */
+                                start: number;
+                                end: number;
+                                term: string;
+                                lexicon: string;
+                                lexiconVersion: number;
+                                weight: number;
+                                language?: string;
+                                media?: number;
+                                text?: string;
+                                timestamp?: number;
+                                until?: number;
+                                box?: {
+                                    x: number;
+                                    y: number;
+                                    width: number;
+                                    height: number;
+                                };
+                                thumbnail?: string;
+                            } | {
+                                /** @enum {string} */
+                                source: "image";
+                                media: number;
+                                classifier: string;
+                                classes: string[];
+                                score: number;
+                                weight: number;
+                                frames: {
+                                    timestamp: number;
+                                    score: number;
+                                    thumbnail?: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                source: "hash";
+                                media: number;
+                                bank: string;
+                                entryId: number;
+                                signalType: string;
+                                method: string;
+                                distance: number;
+                                provenance: string;
+                                sourceRef: string | null;
+                                queryMatchPercent?: number;
+                                comparedMatchPercent?: number;
+                                frames?: {
+                                    queryFrame: number;
+                                    queryTimestamp: number;
+                                    targetFrame?: number;
+                                    targetTimestamp?: number;
+                                    distance: number;
+                                }[];
+                                weight: number;
+                            } | {
+                                /** @enum {string} */
+                                source: "model";
+                                field: string;
+                                model: string;
+                                version: number | "builtin";
+                                label: string;
+                                score: number;
+                                weight: number;
+                                features?: {
+                                    feature: string;
+                                    weight: number;
+                                    start: number;
+                                    end: number;
+                                }[];
+                                language?: string;
+                                media?: number;
+                                timestamp?: number;
+                            })[];
+                            reason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hash an uploaded image or video (raw body): PDQ or vPDQ, cropped hashes, MD5, SHA-256
+         * @description curl --data-binary @photo.jpg -H "content-type: application/octet-stream" …/v1/hash. The body streams to disk under `SARING_MEDIA_MAX_BYTES`; at most `SARING_HASH_CONCURRENCY` files are hashed at once per process, a few more wait, then 429.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    secondsPerHash?: number;
+                    dihedral?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bank entries a hash or an uploaded file matches
+         * @description JSON `{ pdq, quality }`, `{ md5 }`, `{ sha256 }` or `{ vpdq: frames }`; or the file itself as the raw body.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    secondsPerHash?: number;
+                    dihedral?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/banks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Banks with their entry counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Create a bank */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        enabled?: boolean;
+                        pdqThreshold?: number;
+                        minQuality?: number;
+                        vpdqQueryPercent?: number;
+                        vpdqComparedPercent?: number;
+                        /** @enum {string} */
+                        action?: "review" | "restrict_16" | "restrict_18" | "remove";
+                        category?: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/banks/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One bank */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Enable, disable or re-configure a bank */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        enabled?: boolean;
+                        pdqThreshold?: number;
+                        minQuality?: number;
+                        vpdqQueryPercent?: number;
+                        vpdqComparedPercent?: number;
+                        /** @enum {string} */
+                        action?: "review" | "restrict_16" | "restrict_18" | "remove";
+                        category?: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/banks/{name}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entries in id order (page with afterId) */
+        get: {
+            parameters: {
+                query?: {
+                    afterId?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Add hashes (manual provenance) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        entries: unknown[];
+                        sourceRef?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/banks/{name}/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an entry (kept in the audit log) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Enable or disable an entry */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/banks/{name}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a hash list: CSV `signal_type,signal_value[,category,note]`, or a vPDQ hash file (format=vpdq) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv?: string;
+                        vpdq?: string;
+                        id?: string;
+                        /** @enum {string} */
+                        category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                        /**
+                         * @default import
+                         * @enum {string}
+                         */
+                        provenance?: "import" | "regulator_order";
+                        sourceRef?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/banks/{name}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export as CSV (`signal_type,signal_value,category,note`) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Store a policy as a new version and activate it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        source?: string;
+                        document?: {
+                            [key: string]: unknown;
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every stored policy version, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One policy version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a policy without storing it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        source?: string;
+                        document?: {
+                            [key: string]: unknown;
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/versions/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate a stored version (rollback) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lexicons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every lexicon with its active version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lexicons/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lexicon with its entries (active version, or ?version=N) */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Store a whole lexicon as its next version (creates it if new) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        category: string;
+                        /**
+                         * @default terms
+                         * @enum {string}
+                         */
+                        kind?: "terms" | "domains";
+                        entries: unknown[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Enable or disable a lexicon */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/lexicons/{name}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add entries (a new version) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        entries: unknown[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lexicons/{name}/entries/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove entries by term (a new version) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        terms: string[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lexicons/{name}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lexicon's versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lexicons/{name}/versions/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate an earlier version (rollback) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered text classifiers and their versions (metrics, labels, size) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{name}/versions/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a stored version active (scans use it at once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{name}/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Train a new version from labelled rows (a job); it is registered when done, active only if asked
+         * @description Body: `{ rows: [{ text, labels: [0|1, …] | "class" }], labelNames?, holdout = 0.2, seed = 1, activate = false, note? }`. Texts are de-duplicated before the holdout split; the metrics are in GET /v1/models.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{name}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Precision, recall and F1 of the active version on labelled rows `[{ text, labels }]` */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{name}/predict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The active version's scores for some texts, with the features that moved them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        texts: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit log entries in order (page with afterSeq) */
+        get: {
+            parameters: {
+                query?: {
+                    afterSeq?: number;
+                    limit?: number;
+                    subjectType?: string;
+                    subjectId?: string;
+                    action?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify the hash chain and the signed checkpoints; reports what was changed, reordered or cut off */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Verify as GET does, and also against a checkpoint kept outside Saring */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        checkpoint: {
+                            seq: number;
+                            hash: string;
+                            /** Format: date-time */
+                            at: string;
+                            keyId: string;
+                            publicKey: string;
+                            signature: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the current head of the log now: a checkpoint to store outside Saring */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A verifiable copy of the log: JSON Lines of entries (after afterSeq), then a checkpoint signed for it */
+        get: {
+            parameters: {
+                query?: {
+                    afterSeq?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered endpoints */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Register an endpoint; the signing secret is returned once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        events?: string[];
+                        secret?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deactivate an endpoint */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent deliveries and their attempts */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "delivered" | "failed";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The person signed in, with the CSRF token of the session (or the key’s user) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                name: string;
+                                login: string | null;
+                                /** @enum {string} */
+                                role: "admin" | "moderator" | "senior_moderator" | "regulator" | "partner" | "auditor";
+                                org: string | null;
+                                createdAt: string;
+                                disabled: boolean;
+                                hasPassword: boolean;
+                                invitePending: boolean;
+                                lastSignInAt: string | null;
+                            };
+                            /** @enum {string} */
+                            via: "key" | "session";
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage")[];
+                            csrfToken?: string;
+                            expiresAt?: string;
+                            idleExpiresAt?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Sign in: sets the saring_session cookie and returns the CSRF token to send as X-CSRF-Token
+         * @description Failed sign-ins are counted per login and per address: too many lock the login (423 account_locked, with `unlocksAt`) or refuse the address (429 rate_limited). A wrong password and an unknown login answer alike (401 invalid_credentials).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        login: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                name: string;
+                                login: string | null;
+                                /** @enum {string} */
+                                role: "admin" | "moderator" | "senior_moderator" | "regulator" | "partner" | "auditor";
+                                org: string | null;
+                                createdAt: string;
+                                disabled: boolean;
+                                hasPassword: boolean;
+                                invitePending: boolean;
+                                lastSignInAt: string | null;
+                            };
+                            /** @enum {string} */
+                            via: "key" | "session";
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage")[];
+                            csrfToken?: string;
+                            expiresAt?: string;
+                            idleExpiresAt?: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Sign out (this session) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/session/revoke-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out everywhere: every session of the caller ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessionsEnded: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invites/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invite: choose a password and sign in (the token is in the body, never in a URL) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                name: string;
+                                login: string | null;
+                                /** @enum {string} */
+                                role: "admin" | "moderator" | "senior_moderator" | "regulator" | "partner" | "auditor";
+                                org: string | null;
+                                createdAt: string;
+                                disabled: boolean;
+                                hasPassword: boolean;
+                                invitePending: boolean;
+                                lastSignInAt: string | null;
+                            };
+                            /** @enum {string} */
+                            via: "key" | "session";
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage")[];
+                            csrfToken?: string;
+                            expiresAt?: string;
+                            idleExpiresAt?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who this API key or session belongs to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            login: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "moderator" | "senior_moderator" | "regulator" | "partner" | "auditor";
+                            org: string | null;
+                            createdAt: string;
+                            disabled: boolean;
+                            hasPassword: boolean;
+                            invitePending: boolean;
+                            lastSignInAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one’s own password: every session ends; a session-made request gets a new session (cookie and CSRF token) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                name: string;
+                                login: string | null;
+                                /** @enum {string} */
+                                role: "admin" | "moderator" | "senior_moderator" | "regulator" | "partner" | "auditor";
+                                org: string | null;
+                                createdAt: string;
+                                disabled: boolean;
+                                hasPassword: boolean;
+                                invitePending: boolean;
+                                lastSignInAt: string | null;
+                            };
+                            /** @enum {string} */
+                            via: "key" | "session";
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage")[];
+                            csrfToken?: string;
+                            expiresAt?: string;
+                            idleExpiresAt?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Console preferences: one’s own, the organisation’s defaults, and the two together */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            effective: {
+                                /** @enum {string} */
+                                language: "id" | "en";
+                                mediaBlur: number;
+                                greyscale: boolean;
+                                autoplay: boolean;
+                                mute: boolean;
+                                timeZone: string;
+                            };
+                            personal: {
+                                /** @enum {string} */
+                                language?: "id" | "en";
+                                mediaBlur?: number;
+                                greyscale?: boolean;
+                                autoplay?: boolean;
+                                mute?: boolean;
+                                timeZone?: string;
+                            };
+                            defaults: {
+                                /** @enum {string} */
+                                language: "id" | "en";
+                                mediaBlur: number;
+                                greyscale: boolean;
+                                autoplay: boolean;
+                                mute: boolean;
+                                timeZone: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set one’s own console preferences (fields left out follow the organisation’s defaults) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language?: "id" | "en";
+                        mediaBlur?: number;
+                        greyscale?: boolean;
+                        autoplay?: boolean;
+                        mute?: boolean;
+                        timeZone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            effective: {
+                                /** @enum {string} */
+                                language: "id" | "en";
+                                mediaBlur: number;
+                                greyscale: boolean;
+                                autoplay: boolean;
+                                mute: boolean;
+                                timeZone: string;
+                            };
+                            personal: {
+                                /** @enum {string} */
+                                language?: "id" | "en";
+                                mediaBlur?: number;
+                                greyscale?: boolean;
+                                autoplay?: boolean;
+                                mute?: boolean;
+                                timeZone?: string;
+                            };
+                            defaults: {
+                                /** @enum {string} */
+                                language: "id" | "en";
+                                mediaBlur: number;
+                                greyscale: boolean;
+                                autoplay: boolean;
+                                mute: boolean;
+                                timeZone: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settings/console": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s console defaults */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            effective: {
+                                /** @enum {string} */
+                                language: "id" | "en";
+                                mediaBlur: number;
+                                greyscale: boolean;
+                                autoplay: boolean;
+                                mute: boolean;
+                                timeZone: string;
+                            };
+                            organisation: {
+                                /** @enum {string} */
+                                language?: "id" | "en";
+                                mediaBlur?: number;
+                                greyscale?: boolean;
+                                autoplay?: boolean;
+                                mute?: boolean;
+                                timeZone?: string;
+                            };
+                            builtin: {
+                                /** @enum {string} */
+                                language: "id" | "en";
+                                mediaBlur: number;
+                                greyscale: boolean;
+                                autoplay: boolean;
+                                mute: boolean;
+                                timeZone: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the organisation’s console defaults (fields left out follow Saring’s) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language?: "id" | "en";
+                        mediaBlur?: number;
+                        greyscale?: boolean;
+                        autoplay?: boolean;
+                        mute?: boolean;
+                        timeZone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            effective: {
+                                /** @enum {string} */
+                                language: "id" | "en";
+                                mediaBlur: number;
+                                greyscale: boolean;
+                                autoplay: boolean;
+                                mute: boolean;
+                                timeZone: string;
+                            };
+                            organisation: {
+                                /** @enum {string} */
+                                language?: "id" | "en";
+                                mediaBlur?: number;
+                                greyscale?: boolean;
+                                autoplay?: boolean;
+                                mute?: boolean;
+                                timeZone?: string;
+                            };
+                            builtin: {
+                                /** @enum {string} */
+                                language: "id" | "en";
+                                mediaBlur: number;
+                                greyscale: boolean;
+                                autoplay: boolean;
+                                mute: boolean;
+                                timeZone: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator users (people and machines) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            users: {
+                                id: string;
+                                name: string;
+                                login: string | null;
+                                /** @enum {string} */
+                                role: "admin" | "moderator" | "senior_moderator" | "regulator" | "partner" | "auditor";
+                                org: string | null;
+                                createdAt: string;
+                                disabled: boolean;
+                                hasPassword: boolean;
+                                invitePending: boolean;
+                                lastSignInAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a person (with a login: an initial password, or an invite shown once) or a machine (without: its first API key, shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "moderator" | "senior_moderator" | "regulator" | "partner" | "auditor";
+                        org?: string;
+                        login?: string;
+                        password?: string;
+                        /** @enum {boolean} */
+                        invite?: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                name: string;
+                                login: string | null;
+                                /** @enum {string} */
+                                role: "admin" | "moderator" | "senior_moderator" | "regulator" | "partner" | "auditor";
+                                org: string | null;
+                                createdAt: string;
+                                disabled: boolean;
+                                hasPassword: boolean;
+                                invitePending: boolean;
+                                lastSignInAt: string | null;
+                            };
+                            apiKey?: string;
+                            invite?: {
+                                token: string;
+                                path: string;
+                                expiresAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user’s name, login, role or organisation, or deactivate them (a role change or deactivation ends their sessions) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        login?: string;
+                        /** @enum {string} */
+                        role?: "admin" | "moderator" | "senior_moderator" | "regulator" | "partner" | "auditor";
+                        org?: string | null;
+                        disabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            login: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "moderator" | "senior_moderator" | "regulator" | "partner" | "auditor";
+                            org: string | null;
+                            createdAt: string;
+                            disabled: boolean;
+                            hasPassword: boolean;
+                            invitePending: boolean;
+                            lastSignInAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset a person’s password: set one, or send an invite (their sessions end either way) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password?: string;
+                        /** @enum {boolean} */
+                        invite?: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                name: string;
+                                login: string | null;
+                                /** @enum {string} */
+                                role: "admin" | "moderator" | "senior_moderator" | "regulator" | "partner" | "auditor";
+                                org: string | null;
+                                createdAt: string;
+                                disabled: boolean;
+                                hasPassword: boolean;
+                                invitePending: boolean;
+                                lastSignInAt: string | null;
+                            };
+                            invite?: {
+                                token: string;
+                                path: string;
+                                expiresAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}/sessions/revoke-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a person out everywhere */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessionsEnded: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue another API key */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            apiKey: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/{prefix}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    prefix: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim the next case: the highest-priority case you may work, in a queue or in any
+         * @description Takes the case with an exclusive lock that expires after the policy’s `review.claimMinutes` (an abandoned claim returns to the queue); two concurrent claims never get the same case. Escalated and four-eyes cases, and those in senior-only categories, go only to `decide:severe`. The body `{ "queue": "…" }` (or `?queue=`) is optional. 200 `{ case }`, or 204 when nothing is left to claim.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    queue?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                reason: "policy" | "report" | "appeal" | "escalation" | "order";
+                                queue: string;
+                                /** @enum {string} */
+                                status: "open" | "pending_confirmation" | "closed";
+                                /** @enum {string} */
+                                lane: "standard" | "senior";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                /** @enum {string} */
+                                policyPriority: "low" | "normal" | "high" | "urgent";
+                                reports: number;
+                                audience: string;
+                                ref: string | null;
+                                priority: number;
+                                priorityComponents: {
+                                    category: number;
+                                    reports: number;
+                                    children: number;
+                                    policyPriority: number;
+                                    age: number;
+                                };
+                                dueAt: string;
+                                breached: boolean;
+                                claim: {
+                                    by: string;
+                                    at: string;
+                                    expiresAt: string;
+                                    expired: boolean;
+                                } | null;
+                                escalation: {
+                                    by: string | null;
+                                    at: string;
+                                    reason: string | null;
+                                } | null;
+                                proposal: {
+                                    action: string;
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    reason: unknown;
+                                    templateId: string | null;
+                                    by: string;
+                                    at: string;
+                                } | null;
+                                decisionId: string | null;
+                                resolution: ("decided" | "confirmed") | null;
+                                closedBy: string | null;
+                                closedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description nothing is left to claim: no body */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every queue: open, waiting, claimed, pending confirmation, senior, breached, oldest, next deadline, SLA */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queues: {
+                                queue: string;
+                                slaHours: number;
+                                open: number;
+                                waiting: number;
+                                claimed: number;
+                                pendingConfirmation: number;
+                                senior: number;
+                                breached: number;
+                                oldest: string | null;
+                                nextDue: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active policy’s review settings: reason templates, four-eyes categories, claim time-out, SLAs, the priority rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimMinutes: number;
+                            fourEyes: string[];
+                            queues: {
+                                queue: string;
+                                slaHours: number;
+                            }[];
+                            priority: {
+                                categories: {
+                                    [key: string]: number;
+                                };
+                                reports: number;
+                                children: number;
+                                policyPriority: {
+                                    low: number;
+                                    normal: number;
+                                    high: number;
+                                    urgent: number;
+                                };
+                                agePerHour: number;
+                            };
+                            templates: {
+                                id: string;
+                                actions?: ("allow" | "restrict_16" | "restrict_18" | "remove")[];
+                                /** @enum {string} */
+                                category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                text: {
+                                    id: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List cases (by priority, oldest or newest), paged by cursor; format=jsonl or csv streams every match
+         * @description `status`: `active` (default: open or waiting for confirmation), `open`, `pending_confirmation`, `closed`, `all`. JSON answers `{ cases, nextCursor }` (pass `cursor=nextCursor` for the next page, with the same filters and order). `format=jsonl` (one case per line) and `format=csv` stream every matching case, without a row cap.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    queue?: string;
+                    status?: "open" | "pending_confirmation" | "closed" | "active" | "all";
+                    lane?: "standard" | "senior";
+                    reason?: "policy" | "report" | "appeal" | "escalation" | "order";
+                    category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                    claimed?: "me" | "others" | "none";
+                    breached?: boolean | ("true" | "false");
+                    contentId?: string;
+                    order?: "priority" | "oldest" | "newest";
+                    limit?: number;
+                    cursor?: string;
+                    format?: "json" | "jsonl" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cases: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                reason: "policy" | "report" | "appeal" | "escalation" | "order";
+                                queue: string;
+                                /** @enum {string} */
+                                status: "open" | "pending_confirmation" | "closed";
+                                /** @enum {string} */
+                                lane: "standard" | "senior";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                /** @enum {string} */
+                                policyPriority: "low" | "normal" | "high" | "urgent";
+                                reports: number;
+                                audience: string;
+                                ref: string | null;
+                                priority: number;
+                                priorityComponents: {
+                                    category: number;
+                                    reports: number;
+                                    children: number;
+                                    policyPriority: number;
+                                    age: number;
+                                };
+                                dueAt: string;
+                                breached: boolean;
+                                claim: {
+                                    by: string;
+                                    at: string;
+                                    expiresAt: string;
+                                    expired: boolean;
+                                } | null;
+                                escalation: {
+                                    by: string | null;
+                                    at: string;
+                                    reason: string | null;
+                                } | null;
+                                proposal: {
+                                    action: string;
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    reason: unknown;
+                                    templateId: string | null;
+                                    by: string;
+                                    at: string;
+                                } | null;
+                                decisionId: string | null;
+                                resolution: ("decided" | "confirmed") | null;
+                                closedBy: string | null;
+                                closedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a case by id: the case, its content (scans, decisions) and its history
+         * @description `readOnly` is false only for the holder of the case’s claim.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                reason: "policy" | "report" | "appeal" | "escalation" | "order";
+                                queue: string;
+                                /** @enum {string} */
+                                status: "open" | "pending_confirmation" | "closed";
+                                /** @enum {string} */
+                                lane: "standard" | "senior";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                /** @enum {string} */
+                                policyPriority: "low" | "normal" | "high" | "urgent";
+                                reports: number;
+                                audience: string;
+                                ref: string | null;
+                                priority: number;
+                                priorityComponents: {
+                                    category: number;
+                                    reports: number;
+                                    children: number;
+                                    policyPriority: number;
+                                    age: number;
+                                };
+                                dueAt: string;
+                                breached: boolean;
+                                claim: {
+                                    by: string;
+                                    at: string;
+                                    expiresAt: string;
+                                    expired: boolean;
+                                } | null;
+                                escalation: {
+                                    by: string | null;
+                                    at: string;
+                                    reason: string | null;
+                                } | null;
+                                proposal: {
+                                    action: string;
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    reason: unknown;
+                                    templateId: string | null;
+                                    by: string;
+                                    at: string;
+                                } | null;
+                                decisionId: string | null;
+                                resolution: ("decided" | "confirmed") | null;
+                                closedBy: string | null;
+                                closedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                            content: {
+                                id: string;
+                                externalId: string;
+                                kind: string;
+                                account: {
+                                    id: string;
+                                    externalId: string;
+                                } | null;
+                                texts: {
+                                    [key: string]: string;
+                                };
+                                media: unknown[];
+                                audience: string;
+                                status: string;
+                                restriction: string | null;
+                                metadata: {
+                                    [key: string]: unknown;
+                                };
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                scans: {
+                                    id: string;
+                                    contentVersion: number | null;
+                                    policyVersion: string;
+                                    action: string;
+                                    verdict: {
+                                        /** @enum {string} */
+                                        action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                        categories: {
+                                            /** @enum {string} */
+                                            category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                            score: number;
+                                            /** @enum {string} */
+                                            action: "allow" | "restrict_16" | "restrict_18" | "review" | "remove";
+                                            urgent: boolean;
+                                            legalGround: string;
+                                            evidence: ({
+                                                /** @enum {string} */
+                                                source: "caption" | "ocr" | "asr";
+                                                field: string;
+                                                match: string;
+                                                /** @description code points of the original text */
+                                                start: number;
+                                                end: number;
+                                                term: string;
+                                                lexicon: string;
+                                                lexiconVersion: number;
+                                                weight: number;
+                                                language?: string;
+                                                media?: number;
+                                                text?: string;
+                                                timestamp?: number;
+                                                until?: number;
+                                                box?: {
+                                                    x: number;
+                                                    y: number;
+                                                    width: number;
+                                                    height: number;
+                                                };
+                                                thumbnail?: string;
+                                            } | {
+                                                /** @enum {string} */
+                                                source: "image";
+                                                media: number;
+                                                classifier: string;
+                                                classes: string[];
+                                                score: number;
+                                                weight: number;
+                                                frames: {
+                                                    timestamp: number;
+                                                    score: number;
+                                                    thumbnail?: string;
+                                                }[];
+                                            } | {
+                                                /** @enum {string} */
+                                                source: "hash";
+                                                media: number;
+                                                bank: string;
+                                                entryId: number;
+                                                signalType: string;
+                                                method: string;
+                                                distance: number;
+                                                provenance: string;
+                                                sourceRef: string | null;
+                                                queryMatchPercent?: number;
+                                                comparedMatchPercent?: number;
+                                                frames?: {
+                                                    queryFrame: number;
+                                                    queryTimestamp: number;
+                                                    targetFrame?: number;
+                                                    targetTimestamp?: number;
+                                                    distance: number;
+                                                }[];
+                                                weight: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                source: "model";
+                                                field: string;
+                                                model: string;
+                                                version: number | "builtin";
+                                                label: string;
+                                                score: number;
+                                                weight: number;
+                                                features?: {
+                                                    feature: string;
+                                                    weight: number;
+                                                    start: number;
+                                                    end: number;
+                                                }[];
+                                                language?: string;
+                                                media?: number;
+                                                timestamp?: number;
+                                            })[];
+                                            queue?: string;
+                                            /** @enum {string} */
+                                            priority?: "low" | "normal" | "high" | "urgent";
+                                        }[];
+                                        review?: {
+                                            queue: string;
+                                            /** @enum {string} */
+                                            priority: "low" | "normal" | "high" | "urgent";
+                                            /** @enum {string} */
+                                            category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                            /** @enum {string} */
+                                            reason?: "unsupported_language" | "untranscribed_speech" | "incomplete_analysis";
+                                        };
+                                        policyVersion: string;
+                                        signals: {
+                                            entities: {
+                                                field: string;
+                                                /** @enum {string} */
+                                                type: "url" | "domain" | "phone";
+                                                value: string;
+                                                match: string;
+                                                start: number;
+                                                end: number;
+                                            }[];
+                                            languages: {
+                                                field: string;
+                                                language: string;
+                                                probability: number;
+                                                reliable: boolean;
+                                            }[];
+                                            media?: {
+                                                media: number;
+                                                /** @enum {string} */
+                                                kind: "image" | "video" | "unknown";
+                                                sha256?: string;
+                                                width?: number;
+                                                height?: number;
+                                                durationSeconds?: number;
+                                                ocr?: {
+                                                    text: string;
+                                                    timestamp: number;
+                                                    until: number;
+                                                    box: {
+                                                        x: number;
+                                                        y: number;
+                                                        width: number;
+                                                        height: number;
+                                                    };
+                                                    confidence: number;
+                                                    thumbnail?: string;
+                                                }[];
+                                                transcript?: {
+                                                    text: string;
+                                                    timestamp: number;
+                                                    until: number;
+                                                }[];
+                                                nudity?: {
+                                                    classifier: string;
+                                                    frames: {
+                                                        timestamp: number;
+                                                        scores: {
+                                                            [key: string]: number;
+                                                        };
+                                                        thumbnail?: string;
+                                                    }[];
+                                                };
+                                                speech?: {
+                                                    detected: boolean;
+                                                    segments: {
+                                                        start: number;
+                                                        end: number;
+                                                    }[];
+                                                    speechSeconds: number;
+                                                    transcribed: boolean;
+                                                };
+                                                frames?: {
+                                                    sampled: number;
+                                                    keyframes: number;
+                                                    analysed: number;
+                                                    duplicates: number;
+                                                };
+                                                steps: {
+                                                    /** @enum {string} */
+                                                    step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                                    /** @enum {string} */
+                                                    status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                                    ms: number;
+                                                    reason?: string;
+                                                    code?: string;
+                                                }[];
+                                            }[];
+                                        };
+                                    };
+                                    createdAt: string;
+                                }[];
+                                decisions: {
+                                    id: string;
+                                    contentId: string;
+                                    scanId: string | null;
+                                    /** @enum {string} */
+                                    actorType: "automated" | "moderator" | "regulator_order";
+                                    actorId: string | null;
+                                    /** @enum {string} */
+                                    action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                    category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                    legalGround: string | null;
+                                    automatedDetection: boolean;
+                                    automatedDecision: boolean;
+                                    statement: {
+                                        decisionId: string;
+                                        content: {
+                                            id: string;
+                                            externalId: string;
+                                            kind: string;
+                                        };
+                                        /** @enum {string} */
+                                        visibility: "removed" | "age_restricted_18" | "hidden_under_16" | "no_action";
+                                        /** @enum {string} */
+                                        action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                        category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                        categoryLabel: {
+                                            id: string;
+                                            en: string;
+                                        } | null;
+                                        ground: {
+                                            /** @enum {string} */
+                                            type: "illegal_content" | "terms_of_service" | "none";
+                                            legalGround: string | null;
+                                            explanation: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        };
+                                        facts: {
+                                            summary: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                            found: {
+                                                /** @enum {string} */
+                                                kind: "words" | "wording" | "nudity" | "removed_content" | "known_content";
+                                                words?: string[];
+                                                where: {
+                                                    id: string;
+                                                    en: string;
+                                                };
+                                                text: {
+                                                    id: string;
+                                                    en: string;
+                                                };
+                                            }[];
+                                        };
+                                        message: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        automatedDetection: boolean;
+                                        /** @enum {string} */
+                                        automatedDecision: "fully" | "partially" | "not_automated";
+                                        /** @enum {string} */
+                                        source: "own_initiative" | "notice" | "regulator_order";
+                                        territorialScope: string[];
+                                        redress: {
+                                            /** @enum {string} */
+                                            type: "internal_complaint" | "out_of_court" | "judicial";
+                                            description: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                        decidedAt: string;
+                                    };
+                                    evidence: ({
+                                        /** @enum {string} */
+                                        source: "caption" | "ocr" | "asr";
+                                        field: string;
+                                        match: string;
+                                        /** @description code points of the original text */
+                                        start: number;
+                                        end: number;
+                                        term: string;
+                                        lexicon: string;
+                                        lexiconVersion: number;
+                                        weight: number;
+                                        language?: string;
+                                        media?: number;
+                                        text?: string;
+                                        timestamp?: number;
+                                        until?: number;
+                                        box?: {
+                                            x: number;
+                                            y: number;
+                                            width: number;
+                                            height: number;
+                                        };
+                                        thumbnail?: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "image";
+                                        media: number;
+                                        classifier: string;
+                                        classes: string[];
+                                        score: number;
+                                        weight: number;
+                                        frames: {
+                                            timestamp: number;
+                                            score: number;
+                                            thumbnail?: string;
+                                        }[];
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "hash";
+                                        media: number;
+                                        bank: string;
+                                        entryId: number;
+                                        signalType: string;
+                                        method: string;
+                                        distance: number;
+                                        provenance: string;
+                                        sourceRef: string | null;
+                                        queryMatchPercent?: number;
+                                        comparedMatchPercent?: number;
+                                        frames?: {
+                                            queryFrame: number;
+                                            queryTimestamp: number;
+                                            targetFrame?: number;
+                                            targetTimestamp?: number;
+                                            distance: number;
+                                        }[];
+                                        weight: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        source: "model";
+                                        field: string;
+                                        model: string;
+                                        version: number | "builtin";
+                                        label: string;
+                                        score: number;
+                                        weight: number;
+                                        features?: {
+                                            feature: string;
+                                            weight: number;
+                                            start: number;
+                                            end: number;
+                                        }[];
+                                        language?: string;
+                                        media?: number;
+                                        timestamp?: number;
+                                    })[];
+                                    reason: string | null;
+                                    createdAt: string;
+                                }[];
+                                versions: {
+                                    version: number;
+                                    sha256: string;
+                                    createdBy: string;
+                                    createdAt: string;
+                                }[];
+                                analysis?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "queued" | "running" | "done" | "failed" | "cancelled";
+                                    jobId: string | null;
+                                    findings: {
+                                        media: number;
+                                        /** @enum {string} */
+                                        kind: "image" | "video" | "unknown";
+                                        sha256?: string;
+                                        width?: number;
+                                        height?: number;
+                                        durationSeconds?: number;
+                                        ocr?: {
+                                            text: string;
+                                            timestamp: number;
+                                            until: number;
+                                            box: {
+                                                x: number;
+                                                y: number;
+                                                width: number;
+                                                height: number;
+                                            };
+                                            confidence: number;
+                                            thumbnail?: string;
+                                        }[];
+                                        transcript?: {
+                                            text: string;
+                                            timestamp: number;
+                                            until: number;
+                                        }[];
+                                        nudity?: {
+                                            classifier: string;
+                                            frames: {
+                                                timestamp: number;
+                                                scores: {
+                                                    [key: string]: number;
+                                                };
+                                                thumbnail?: string;
+                                            }[];
+                                        };
+                                        speech?: {
+                                            detected: boolean;
+                                            segments: {
+                                                start: number;
+                                                end: number;
+                                            }[];
+                                            speechSeconds: number;
+                                            transcribed: boolean;
+                                        };
+                                        frames?: {
+                                            sampled: number;
+                                            keyframes: number;
+                                            analysed: number;
+                                            duplicates: number;
+                                        };
+                                        steps: {
+                                            /** @enum {string} */
+                                            step: "intake" | "hash" | "frames" | "keyframes" | "nudity" | "ocr" | "audio" | "speech" | "transcript" | "thumbnails";
+                                            /** @enum {string} */
+                                            status: "ok" | "failed" | "timeout" | "skipped" | "cancelled";
+                                            ms: number;
+                                            reason?: string;
+                                            code?: string;
+                                        }[];
+                                    }[];
+                                    scanId: string | null;
+                                    error: {
+                                        code: string;
+                                        message: string;
+                                    } | null;
+                                    createdAt: string;
+                                    startedAt: string | null;
+                                    finishedAt: string | null;
+                                };
+                            };
+                            events: {
+                                kind: string;
+                                actor: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                at: string;
+                            }[];
+                            readOnly: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/cases/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim a case by id, or extend your claim
+         * @description 409 `case_claimed` while someone else holds it, `case_closed` once it is decided.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                reason: "policy" | "report" | "appeal" | "escalation" | "order";
+                                queue: string;
+                                /** @enum {string} */
+                                status: "open" | "pending_confirmation" | "closed";
+                                /** @enum {string} */
+                                lane: "standard" | "senior";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                /** @enum {string} */
+                                policyPriority: "low" | "normal" | "high" | "urgent";
+                                reports: number;
+                                audience: string;
+                                ref: string | null;
+                                priority: number;
+                                priorityComponents: {
+                                    category: number;
+                                    reports: number;
+                                    children: number;
+                                    policyPriority: number;
+                                    age: number;
+                                };
+                                dueAt: string;
+                                breached: boolean;
+                                claim: {
+                                    by: string;
+                                    at: string;
+                                    expiresAt: string;
+                                    expired: boolean;
+                                } | null;
+                                escalation: {
+                                    by: string | null;
+                                    at: string;
+                                    reason: string | null;
+                                } | null;
+                                proposal: {
+                                    action: string;
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    reason: unknown;
+                                    templateId: string | null;
+                                    by: string;
+                                    at: string;
+                                } | null;
+                                decisionId: string | null;
+                                resolution: ("decided" | "confirmed") | null;
+                                closedBy: string | null;
+                                closedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/cases/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a claimed case back to its queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                reason: "policy" | "report" | "appeal" | "escalation" | "order";
+                                queue: string;
+                                /** @enum {string} */
+                                status: "open" | "pending_confirmation" | "closed";
+                                /** @enum {string} */
+                                lane: "standard" | "senior";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                /** @enum {string} */
+                                policyPriority: "low" | "normal" | "high" | "urgent";
+                                reports: number;
+                                audience: string;
+                                ref: string | null;
+                                priority: number;
+                                priorityComponents: {
+                                    category: number;
+                                    reports: number;
+                                    children: number;
+                                    policyPriority: number;
+                                    age: number;
+                                };
+                                dueAt: string;
+                                breached: boolean;
+                                claim: {
+                                    by: string;
+                                    at: string;
+                                    expiresAt: string;
+                                    expired: boolean;
+                                } | null;
+                                escalation: {
+                                    by: string | null;
+                                    at: string;
+                                    reason: string | null;
+                                } | null;
+                                proposal: {
+                                    action: string;
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    reason: unknown;
+                                    templateId: string | null;
+                                    by: string;
+                                    at: string;
+                                } | null;
+                                decisionId: string | null;
+                                resolution: ("decided" | "confirmed") | null;
+                                closedBy: string | null;
+                                closedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/cases/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a case you hold: the decision with its statement of reasons
+         * @description Goes through the one decision path (statement of reasons, audit entry, webhook, bank entries for a removal) and closes the item’s open cases: 201 with the decision and `case`. The reason is a template of the policy (`templateId`, in both languages), free text (`reason`), or both. A removal in a four-eyes category (default: csam, terrorism) does not take effect yet: the content is held (hidden) and the case waits for a second, different senior moderator: 202 `{ outcome: "pending_confirmation", case }`. 409 `case_closed` for a case already decided, `case_claimed` / `case_not_claimed` when you do not hold it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                        category?: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                        templateId?: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            contentId: string;
+                            scanId: string | null;
+                            /** @enum {string} */
+                            actorType: "automated" | "moderator" | "regulator_order";
+                            actorId: string | null;
+                            /** @enum {string} */
+                            action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                            category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                            legalGround: string | null;
+                            automatedDetection: boolean;
+                            automatedDecision: boolean;
+                            statement: {
+                                decisionId: string;
+                                content: {
+                                    id: string;
+                                    externalId: string;
+                                    kind: string;
+                                };
+                                /** @enum {string} */
+                                visibility: "removed" | "age_restricted_18" | "hidden_under_16" | "no_action";
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                categoryLabel: {
+                                    id: string;
+                                    en: string;
+                                } | null;
+                                ground: {
+                                    /** @enum {string} */
+                                    type: "illegal_content" | "terms_of_service" | "none";
+                                    legalGround: string | null;
+                                    explanation: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                };
+                                facts: {
+                                    summary: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    found: {
+                                        /** @enum {string} */
+                                        kind: "words" | "wording" | "nudity" | "removed_content" | "known_content";
+                                        words?: string[];
+                                        where: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        text: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                };
+                                message: {
+                                    id: string;
+                                    en: string;
+                                };
+                                automatedDetection: boolean;
+                                /** @enum {string} */
+                                automatedDecision: "fully" | "partially" | "not_automated";
+                                /** @enum {string} */
+                                source: "own_initiative" | "notice" | "regulator_order";
+                                territorialScope: string[];
+                                redress: {
+                                    /** @enum {string} */
+                                    type: "internal_complaint" | "out_of_court" | "judicial";
+                                    description: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                }[];
+                                decidedAt: string;
+                            };
+                            evidence: ({
+                                /** @enum {string} */
+                                source: "caption" | "ocr" | "asr";
+                                field: string;
+                                match: string;
+                                /** @description code points of the original text */
+                                start: number;
+                                end: number;
+                                term: string;
+                                lexicon: string;
+                                lexiconVersion: number;
+                                weight: number;
+                                language?: string;
+                                media?: number;
+                                text?: string;
+                                timestamp?: number;
+                                until?: number;
+                                box?: {
+                                    x: number;
+                                    y: number;
+                                    width: number;
+                                    height: number;
+                                };
+                                thumbnail?: string;
+                            } | {
+                                /** @enum {string} */
+                                source: "image";
+                                media: number;
+                                classifier: string;
+                                classes: string[];
+                                score: number;
+                                weight: number;
+                                frames: {
+                                    timestamp: number;
+                                    score: number;
+                                    thumbnail?: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                source: "hash";
+                                media: number;
+                                bank: string;
+                                entryId: number;
+                                signalType: string;
+                                method: string;
+                                distance: number;
+                                provenance: string;
+                                sourceRef: string | null;
+                                queryMatchPercent?: number;
+                                comparedMatchPercent?: number;
+                                frames?: {
+                                    queryFrame: number;
+                                    queryTimestamp: number;
+                                    targetFrame?: number;
+                                    targetTimestamp?: number;
+                                    distance: number;
+                                }[];
+                                weight: number;
+                            } | {
+                                /** @enum {string} */
+                                source: "model";
+                                field: string;
+                                model: string;
+                                version: number | "builtin";
+                                label: string;
+                                score: number;
+                                weight: number;
+                                features?: {
+                                    feature: string;
+                                    weight: number;
+                                    start: number;
+                                    end: number;
+                                }[];
+                                language?: string;
+                                media?: number;
+                                timestamp?: number;
+                            })[];
+                            reason: string | null;
+                            createdAt: string;
+                            /** @enum {string} */
+                            outcome: "decided";
+                            case: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                reason: "policy" | "report" | "appeal" | "escalation" | "order";
+                                queue: string;
+                                /** @enum {string} */
+                                status: "open" | "pending_confirmation" | "closed";
+                                /** @enum {string} */
+                                lane: "standard" | "senior";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                /** @enum {string} */
+                                policyPriority: "low" | "normal" | "high" | "urgent";
+                                reports: number;
+                                audience: string;
+                                ref: string | null;
+                                priority: number;
+                                priorityComponents: {
+                                    category: number;
+                                    reports: number;
+                                    children: number;
+                                    policyPriority: number;
+                                    age: number;
+                                };
+                                dueAt: string;
+                                breached: boolean;
+                                claim: {
+                                    by: string;
+                                    at: string;
+                                    expiresAt: string;
+                                    expired: boolean;
+                                } | null;
+                                escalation: {
+                                    by: string | null;
+                                    at: string;
+                                    reason: string | null;
+                                } | null;
+                                proposal: {
+                                    action: string;
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    reason: unknown;
+                                    templateId: string | null;
+                                    by: string;
+                                    at: string;
+                                } | null;
+                                decisionId: string | null;
+                                resolution: ("decided" | "confirmed") | null;
+                                closedBy: string | null;
+                                closedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            outcome: "pending_confirmation";
+                            case: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                reason: "policy" | "report" | "appeal" | "escalation" | "order";
+                                queue: string;
+                                /** @enum {string} */
+                                status: "open" | "pending_confirmation" | "closed";
+                                /** @enum {string} */
+                                lane: "standard" | "senior";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                /** @enum {string} */
+                                policyPriority: "low" | "normal" | "high" | "urgent";
+                                reports: number;
+                                audience: string;
+                                ref: string | null;
+                                priority: number;
+                                priorityComponents: {
+                                    category: number;
+                                    reports: number;
+                                    children: number;
+                                    policyPriority: number;
+                                    age: number;
+                                };
+                                dueAt: string;
+                                breached: boolean;
+                                claim: {
+                                    by: string;
+                                    at: string;
+                                    expiresAt: string;
+                                    expired: boolean;
+                                } | null;
+                                escalation: {
+                                    by: string | null;
+                                    at: string;
+                                    reason: string | null;
+                                } | null;
+                                proposal: {
+                                    action: string;
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    reason: unknown;
+                                    templateId: string | null;
+                                    by: string;
+                                    at: string;
+                                } | null;
+                                decisionId: string | null;
+                                resolution: ("decided" | "confirmed") | null;
+                                closedBy: string | null;
+                                closedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            contentId: string;
+                            scanId: string | null;
+                            /** @enum {string} */
+                            actorType: "automated" | "moderator" | "regulator_order";
+                            actorId: string | null;
+                            /** @enum {string} */
+                            action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                            category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                            legalGround: string | null;
+                            automatedDetection: boolean;
+                            automatedDecision: boolean;
+                            statement: {
+                                decisionId: string;
+                                content: {
+                                    id: string;
+                                    externalId: string;
+                                    kind: string;
+                                };
+                                /** @enum {string} */
+                                visibility: "removed" | "age_restricted_18" | "hidden_under_16" | "no_action";
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                categoryLabel: {
+                                    id: string;
+                                    en: string;
+                                } | null;
+                                ground: {
+                                    /** @enum {string} */
+                                    type: "illegal_content" | "terms_of_service" | "none";
+                                    legalGround: string | null;
+                                    explanation: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                };
+                                facts: {
+                                    summary: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    found: {
+                                        /** @enum {string} */
+                                        kind: "words" | "wording" | "nudity" | "removed_content" | "known_content";
+                                        words?: string[];
+                                        where: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        text: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                };
+                                message: {
+                                    id: string;
+                                    en: string;
+                                };
+                                automatedDetection: boolean;
+                                /** @enum {string} */
+                                automatedDecision: "fully" | "partially" | "not_automated";
+                                /** @enum {string} */
+                                source: "own_initiative" | "notice" | "regulator_order";
+                                territorialScope: string[];
+                                redress: {
+                                    /** @enum {string} */
+                                    type: "internal_complaint" | "out_of_court" | "judicial";
+                                    description: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                }[];
+                                decidedAt: string;
+                            };
+                            evidence: ({
+                                /** @enum {string} */
+                                source: "caption" | "ocr" | "asr";
+                                field: string;
+                                match: string;
+                                /** @description code points of the original text */
+                                start: number;
+                                end: number;
+                                term: string;
+                                lexicon: string;
+                                lexiconVersion: number;
+                                weight: number;
+                                language?: string;
+                                media?: number;
+                                text?: string;
+                                timestamp?: number;
+                                until?: number;
+                                box?: {
+                                    x: number;
+                                    y: number;
+                                    width: number;
+                                    height: number;
+                                };
+                                thumbnail?: string;
+                            } | {
+                                /** @enum {string} */
+                                source: "image";
+                                media: number;
+                                classifier: string;
+                                classes: string[];
+                                score: number;
+                                weight: number;
+                                frames: {
+                                    timestamp: number;
+                                    score: number;
+                                    thumbnail?: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                source: "hash";
+                                media: number;
+                                bank: string;
+                                entryId: number;
+                                signalType: string;
+                                method: string;
+                                distance: number;
+                                provenance: string;
+                                sourceRef: string | null;
+                                queryMatchPercent?: number;
+                                comparedMatchPercent?: number;
+                                frames?: {
+                                    queryFrame: number;
+                                    queryTimestamp: number;
+                                    targetFrame?: number;
+                                    targetTimestamp?: number;
+                                    distance: number;
+                                }[];
+                                weight: number;
+                            } | {
+                                /** @enum {string} */
+                                source: "model";
+                                field: string;
+                                model: string;
+                                version: number | "builtin";
+                                label: string;
+                                score: number;
+                                weight: number;
+                                features?: {
+                                    feature: string;
+                                    weight: number;
+                                    start: number;
+                                    end: number;
+                                }[];
+                                language?: string;
+                                media?: number;
+                                timestamp?: number;
+                            })[];
+                            reason: string | null;
+                            createdAt: string;
+                            /** @enum {string} */
+                            outcome: "decided";
+                            case: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                reason: "policy" | "report" | "appeal" | "escalation" | "order";
+                                queue: string;
+                                /** @enum {string} */
+                                status: "open" | "pending_confirmation" | "closed";
+                                /** @enum {string} */
+                                lane: "standard" | "senior";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                /** @enum {string} */
+                                policyPriority: "low" | "normal" | "high" | "urgent";
+                                reports: number;
+                                audience: string;
+                                ref: string | null;
+                                priority: number;
+                                priorityComponents: {
+                                    category: number;
+                                    reports: number;
+                                    children: number;
+                                    policyPriority: number;
+                                    age: number;
+                                };
+                                dueAt: string;
+                                breached: boolean;
+                                claim: {
+                                    by: string;
+                                    at: string;
+                                    expiresAt: string;
+                                    expired: boolean;
+                                } | null;
+                                escalation: {
+                                    by: string | null;
+                                    at: string;
+                                    reason: string | null;
+                                } | null;
+                                proposal: {
+                                    action: string;
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    reason: unknown;
+                                    templateId: string | null;
+                                    by: string;
+                                    at: string;
+                                } | null;
+                                decisionId: string | null;
+                                resolution: ("decided" | "confirmed") | null;
+                                closedBy: string | null;
+                                closedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            outcome: "pending_confirmation";
+                            case: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                reason: "policy" | "report" | "appeal" | "escalation" | "order";
+                                queue: string;
+                                /** @enum {string} */
+                                status: "open" | "pending_confirmation" | "closed";
+                                /** @enum {string} */
+                                lane: "standard" | "senior";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                /** @enum {string} */
+                                policyPriority: "low" | "normal" | "high" | "urgent";
+                                reports: number;
+                                audience: string;
+                                ref: string | null;
+                                priority: number;
+                                priorityComponents: {
+                                    category: number;
+                                    reports: number;
+                                    children: number;
+                                    policyPriority: number;
+                                    age: number;
+                                };
+                                dueAt: string;
+                                breached: boolean;
+                                claim: {
+                                    by: string;
+                                    at: string;
+                                    expiresAt: string;
+                                    expired: boolean;
+                                } | null;
+                                escalation: {
+                                    by: string | null;
+                                    at: string;
+                                    reason: string | null;
+                                } | null;
+                                proposal: {
+                                    action: string;
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    reason: unknown;
+                                    templateId: string | null;
+                                    by: string;
+                                    at: string;
+                                } | null;
+                                decisionId: string | null;
+                                resolution: ("decided" | "confirmed") | null;
+                                closedBy: string | null;
+                                closedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/cases/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a case you hold to the senior moderators, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                reason: "policy" | "report" | "appeal" | "escalation" | "order";
+                                queue: string;
+                                /** @enum {string} */
+                                status: "open" | "pending_confirmation" | "closed";
+                                /** @enum {string} */
+                                lane: "standard" | "senior";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                /** @enum {string} */
+                                policyPriority: "low" | "normal" | "high" | "urgent";
+                                reports: number;
+                                audience: string;
+                                ref: string | null;
+                                priority: number;
+                                priorityComponents: {
+                                    category: number;
+                                    reports: number;
+                                    children: number;
+                                    policyPriority: number;
+                                    age: number;
+                                };
+                                dueAt: string;
+                                breached: boolean;
+                                claim: {
+                                    by: string;
+                                    at: string;
+                                    expiresAt: string;
+                                    expired: boolean;
+                                } | null;
+                                escalation: {
+                                    by: string | null;
+                                    at: string;
+                                    reason: string | null;
+                                } | null;
+                                proposal: {
+                                    action: string;
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    reason: unknown;
+                                    templateId: string | null;
+                                    by: string;
+                                    at: string;
+                                } | null;
+                                decisionId: string | null;
+                                resolution: ("decided" | "confirmed") | null;
+                                closedBy: string | null;
+                                closedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/cases/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a four-eyes removal (a second, different senior moderator, holding the case): the removal takes effect
+         * @description 403 `second_moderator_required` for the moderator who proposed it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            contentId: string;
+                            scanId: string | null;
+                            /** @enum {string} */
+                            actorType: "automated" | "moderator" | "regulator_order";
+                            actorId: string | null;
+                            /** @enum {string} */
+                            action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                            category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                            legalGround: string | null;
+                            automatedDetection: boolean;
+                            automatedDecision: boolean;
+                            statement: {
+                                decisionId: string;
+                                content: {
+                                    id: string;
+                                    externalId: string;
+                                    kind: string;
+                                };
+                                /** @enum {string} */
+                                visibility: "removed" | "age_restricted_18" | "hidden_under_16" | "no_action";
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                categoryLabel: {
+                                    id: string;
+                                    en: string;
+                                } | null;
+                                ground: {
+                                    /** @enum {string} */
+                                    type: "illegal_content" | "terms_of_service" | "none";
+                                    legalGround: string | null;
+                                    explanation: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                };
+                                facts: {
+                                    summary: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    found: {
+                                        /** @enum {string} */
+                                        kind: "words" | "wording" | "nudity" | "removed_content" | "known_content";
+                                        words?: string[];
+                                        where: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        text: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                };
+                                message: {
+                                    id: string;
+                                    en: string;
+                                };
+                                automatedDetection: boolean;
+                                /** @enum {string} */
+                                automatedDecision: "fully" | "partially" | "not_automated";
+                                /** @enum {string} */
+                                source: "own_initiative" | "notice" | "regulator_order";
+                                territorialScope: string[];
+                                redress: {
+                                    /** @enum {string} */
+                                    type: "internal_complaint" | "out_of_court" | "judicial";
+                                    description: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                }[];
+                                decidedAt: string;
+                            };
+                            evidence: ({
+                                /** @enum {string} */
+                                source: "caption" | "ocr" | "asr";
+                                field: string;
+                                match: string;
+                                /** @description code points of the original text */
+                                start: number;
+                                end: number;
+                                term: string;
+                                lexicon: string;
+                                lexiconVersion: number;
+                                weight: number;
+                                language?: string;
+                                media?: number;
+                                text?: string;
+                                timestamp?: number;
+                                until?: number;
+                                box?: {
+                                    x: number;
+                                    y: number;
+                                    width: number;
+                                    height: number;
+                                };
+                                thumbnail?: string;
+                            } | {
+                                /** @enum {string} */
+                                source: "image";
+                                media: number;
+                                classifier: string;
+                                classes: string[];
+                                score: number;
+                                weight: number;
+                                frames: {
+                                    timestamp: number;
+                                    score: number;
+                                    thumbnail?: string;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                source: "hash";
+                                media: number;
+                                bank: string;
+                                entryId: number;
+                                signalType: string;
+                                method: string;
+                                distance: number;
+                                provenance: string;
+                                sourceRef: string | null;
+                                queryMatchPercent?: number;
+                                comparedMatchPercent?: number;
+                                frames?: {
+                                    queryFrame: number;
+                                    queryTimestamp: number;
+                                    targetFrame?: number;
+                                    targetTimestamp?: number;
+                                    distance: number;
+                                }[];
+                                weight: number;
+                            } | {
+                                /** @enum {string} */
+                                source: "model";
+                                field: string;
+                                model: string;
+                                version: number | "builtin";
+                                label: string;
+                                score: number;
+                                weight: number;
+                                features?: {
+                                    feature: string;
+                                    weight: number;
+                                    start: number;
+                                    end: number;
+                                }[];
+                                language?: string;
+                                media?: number;
+                                timestamp?: number;
+                            })[];
+                            reason: string | null;
+                            createdAt: string;
+                            case: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                reason: "policy" | "report" | "appeal" | "escalation" | "order";
+                                queue: string;
+                                /** @enum {string} */
+                                status: "open" | "pending_confirmation" | "closed";
+                                /** @enum {string} */
+                                lane: "standard" | "senior";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                /** @enum {string} */
+                                policyPriority: "low" | "normal" | "high" | "urgent";
+                                reports: number;
+                                audience: string;
+                                ref: string | null;
+                                priority: number;
+                                priorityComponents: {
+                                    category: number;
+                                    reports: number;
+                                    children: number;
+                                    policyPriority: number;
+                                    age: number;
+                                };
+                                dueAt: string;
+                                breached: boolean;
+                                claim: {
+                                    by: string;
+                                    at: string;
+                                    expiresAt: string;
+                                    expired: boolean;
+                                } | null;
+                                escalation: {
+                                    by: string | null;
+                                    at: string;
+                                    reason: string | null;
+                                } | null;
+                                proposal: {
+                                    action: string;
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    reason: unknown;
+                                    templateId: string | null;
+                                    by: string;
+                                    at: string;
+                                } | null;
+                                decisionId: string | null;
+                                resolution: ("decided" | "confirmed") | null;
+                                closedBy: string | null;
+                                closedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/cases/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a four-eyes removal: the hold is lifted and the case returns to the senior moderators */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                reason: "policy" | "report" | "appeal" | "escalation" | "order";
+                                queue: string;
+                                /** @enum {string} */
+                                status: "open" | "pending_confirmation" | "closed";
+                                /** @enum {string} */
+                                lane: "standard" | "senior";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                /** @enum {string} */
+                                policyPriority: "low" | "normal" | "high" | "urgent";
+                                reports: number;
+                                audience: string;
+                                ref: string | null;
+                                priority: number;
+                                priorityComponents: {
+                                    category: number;
+                                    reports: number;
+                                    children: number;
+                                    policyPriority: number;
+                                    age: number;
+                                };
+                                dueAt: string;
+                                breached: boolean;
+                                claim: {
+                                    by: string;
+                                    at: string;
+                                    expiresAt: string;
+                                    expired: boolean;
+                                } | null;
+                                escalation: {
+                                    by: string | null;
+                                    at: string;
+                                    reason: string | null;
+                                } | null;
+                                proposal: {
+                                    action: string;
+                                    /** @enum {string} */
+                                    category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                                    reason: unknown;
+                                    templateId: string | null;
+                                    by: string;
+                                    at: string;
+                                } | null;
+                                decisionId: string | null;
+                                resolution: ("decided" | "confirmed") | null;
+                                closedBy: string | null;
+                                closedAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One decision on up to 1,000 cases, each applied atomically through the same path, in a job that resumes if interrupted
+         * @description 202 with the run; follow it at `GET /v1/review/bulk/{id}` (progress and a result per case). Cases someone else holds, or already closed, are skipped; a case that fails changes nothing and the others go on. More than 1,000 cases: 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caseIds: string[];
+                        /** @enum {string} */
+                        action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                        category?: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                        templateId?: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            /** @enum {string} */
+                            action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                            category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                            templateId: string | null;
+                            requestedBy: string;
+                            total: number;
+                            counts: {
+                                pending: number;
+                                done: number;
+                                skipped: number;
+                                failed: number;
+                            };
+                            results: {
+                                position: number;
+                                caseId: string;
+                                /** @enum {string} */
+                                status: "pending" | "done" | "skipped" | "failed";
+                                outcome: string | null;
+                                message: string | null;
+                                decisionId: string | null;
+                            }[];
+                            error: string | null;
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review/bulk/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bulk run: status, counts and the result for each case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            /** @enum {string} */
+                            action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                            category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                            templateId: string | null;
+                            requestedBy: string;
+                            total: number;
+                            counts: {
+                                pending: number;
+                                done: number;
+                                skipped: number;
+                                failed: number;
+                            };
+                            results: {
+                                position: number;
+                                caseId: string;
+                                /** @enum {string} */
+                                status: "pending" | "done" | "skipped" | "failed";
+                                outcome: string | null;
+                                message: string | null;
+                                decisionId: string | null;
+                            }[];
+                            error: string | null;
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Review metrics: per queue open, oldest, median and p90 time to decision, SLA breaches; decisions per moderator per day; automated vs human share; appeal overturn rate */
+        get: {
+            parameters: {
+                query?: {
+                    since?: string;
+                    until?: string;
+                    timeZone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            window: {
+                                since: string;
+                                until: string;
+                                timeZone: string;
+                            };
+                            queues: {
+                                queue: string;
+                                open: number;
+                                oldest: string | null;
+                                breachedOpen: number;
+                                decided: number;
+                                medianSecondsToDecision: number | null;
+                                p90SecondsToDecision: number | null;
+                                breachedDecided: number;
+                            }[];
+                            moderators: {
+                                userId: string;
+                                name: string | null;
+                                day: string;
+                                decisions: number;
+                            }[];
+                            decisions: {
+                                total: number;
+                                automated: number;
+                                human: number;
+                                order: number;
+                                automatedShare: number | null;
+                                humanShare: number | null;
+                            };
+                            appeals: {
+                                decided: number;
+                                overturned: number;
+                                overturnRate: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List reports, newest first (by status, case, content or reporter), paged by cursor */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "in_review" | "actioned" | "rejected";
+                    caseId?: string;
+                    contentId?: string;
+                    reporterId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reports: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "received" | "in_review" | "actioned" | "rejected";
+                                caseId: string | null;
+                                content: {
+                                    id: string;
+                                    externalId: string;
+                                };
+                                /** @enum {string} */
+                                category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods" | "other";
+                                reason: string;
+                                reporter: {
+                                    name?: string;
+                                    contact?: string;
+                                    externalId?: string;
+                                } | null;
+                                reporterId: string | null;
+                                anonymous: boolean;
+                                counted: boolean;
+                                badFaith: boolean;
+                                screenshot: string | null;
+                                url: string | null;
+                                createdAt: string;
+                                resolvedAt: string | null;
+                                outcome: {
+                                    decisionId: string;
+                                    /** @enum {string} */
+                                    action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                    category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                    answer: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    statement?: {
+                                        decisionId: string;
+                                        content: {
+                                            id: string;
+                                            externalId: string;
+                                            kind: string;
+                                        };
+                                        /** @enum {string} */
+                                        visibility: "removed" | "age_restricted_18" | "hidden_under_16" | "no_action";
+                                        /** @enum {string} */
+                                        action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                        category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                        categoryLabel: {
+                                            id: string;
+                                            en: string;
+                                        } | null;
+                                        ground: {
+                                            /** @enum {string} */
+                                            type: "illegal_content" | "terms_of_service" | "none";
+                                            legalGround: string | null;
+                                            explanation: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        };
+                                        facts: {
+                                            summary: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                            found: {
+                                                /** @enum {string} */
+                                                kind: "words" | "wording" | "nudity" | "removed_content" | "known_content";
+                                                words?: string[];
+                                                where: {
+                                                    id: string;
+                                                    en: string;
+                                                };
+                                                text: {
+                                                    id: string;
+                                                    en: string;
+                                                };
+                                            }[];
+                                        };
+                                        message: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        automatedDetection: boolean;
+                                        /** @enum {string} */
+                                        automatedDecision: "fully" | "partially" | "not_automated";
+                                        /** @enum {string} */
+                                        source: "own_initiative" | "notice" | "regulator_order";
+                                        territorialScope: string[];
+                                        redress: {
+                                            /** @enum {string} */
+                                            type: "internal_complaint" | "out_of_court" | "judicial";
+                                            description: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                        decidedAt: string;
+                                    };
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * File a public report on content (the platform, on behalf of a user or from its public form): a receipt at once
+         * @description The content is named by Saring’s `id`, the platform’s `externalId` or its `url` (items sent with `metadata.url`); content Saring has never seen is stored and scanned from the `externalId` and what it shows (`texts`, `media`), else 422 `content_unreachable` and nothing is stored. The reporter gives a name, contact or the platform’s id for them (422 `reporter_identity_required` without one, unless the policy’s `reports.anonymous` allows it); `screenshot` is an upload id (`POST /v1/uploads`). 201 `{ id, status: "received", caseId }`: the report joined the item’s review case (reason `report`, one per item). On content already removed the answer is immediate: `status: "actioned"`, `caseId: null`. The outcome follows on `GET /v1/reports/{id}` and by the `report.resolved` webhook.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: {
+                            /** Format: uuid */
+                            id?: string;
+                            externalId?: string;
+                            /** Format: uri */
+                            url?: string;
+                            /** @enum {string} */
+                            kind?: "video" | "image" | "text" | "comment" | "profile";
+                            texts?: {
+                                [key: string]: string;
+                            };
+                            media?: {
+                                /** @enum {string} */
+                                type: "image" | "video" | "audio";
+                                upload?: string;
+                                path?: string;
+                                /** Format: uri */
+                                url?: string;
+                                md5?: string;
+                                sha256?: string;
+                                /** @enum {string} */
+                                kind?: "image" | "video";
+                                pdq?: {
+                                    hash: string;
+                                    quality: number;
+                                };
+                                dihedral?: {
+                                    [key: string]: string;
+                                };
+                                cropped?: {
+                                    hash: string;
+                                    quality: number;
+                                    rect?: {
+                                        x: number;
+                                        y: number;
+                                        width: number;
+                                        height: number;
+                                    };
+                                    dihedral?: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                vpdq?: {
+                                    frame: number;
+                                    quality: number;
+                                    hash: string;
+                                    timestamp: number;
+                                    cropped?: {
+                                        hash: string;
+                                        quality: number;
+                                        rect?: {
+                                            x: number;
+                                            y: number;
+                                            width: number;
+                                            height: number;
+                                        };
+                                        dihedral?: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                }[];
+                                width?: number;
+                                height?: number;
+                                info?: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            account?: {
+                                externalId: string;
+                                displayName?: string;
+                            };
+                            /** @enum {string} */
+                            audience?: "general" | "adult" | "children";
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @default {} */
+                        reporter?: {
+                            name?: string;
+                            contact?: string;
+                            externalId?: string;
+                            anonymous?: boolean;
+                        };
+                        /** @enum {string} */
+                        category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods" | "other";
+                        reason: string;
+                        screenshot?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "in_review" | "actioned" | "rejected";
+                            caseId: string | null;
+                            contentId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report: its status (received, in_review, actioned, rejected) and, once decided, the outcome with the answer for the reporter and the decision’s statement of reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "received" | "in_review" | "actioned" | "rejected";
+                            caseId: string | null;
+                            content: {
+                                id: string;
+                                externalId: string;
+                            };
+                            /** @enum {string} */
+                            category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods" | "other";
+                            reason: string;
+                            reporter: {
+                                name?: string;
+                                contact?: string;
+                                externalId?: string;
+                            } | null;
+                            reporterId: string | null;
+                            anonymous: boolean;
+                            counted: boolean;
+                            badFaith: boolean;
+                            screenshot: string | null;
+                            url: string | null;
+                            createdAt: string;
+                            resolvedAt: string | null;
+                            outcome: {
+                                decisionId: string;
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                answer: {
+                                    id: string;
+                                    en: string;
+                                };
+                                statement?: {
+                                    decisionId: string;
+                                    content: {
+                                        id: string;
+                                        externalId: string;
+                                        kind: string;
+                                    };
+                                    /** @enum {string} */
+                                    visibility: "removed" | "age_restricted_18" | "hidden_under_16" | "no_action";
+                                    /** @enum {string} */
+                                    action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                    category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                    categoryLabel: {
+                                        id: string;
+                                        en: string;
+                                    } | null;
+                                    ground: {
+                                        /** @enum {string} */
+                                        type: "illegal_content" | "terms_of_service" | "none";
+                                        legalGround: string | null;
+                                        explanation: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                    };
+                                    facts: {
+                                        summary: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                        found: {
+                                            /** @enum {string} */
+                                            kind: "words" | "wording" | "nudity" | "removed_content" | "known_content";
+                                            words?: string[];
+                                            where: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                            text: {
+                                                id: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                    };
+                                    message: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    automatedDetection: boolean;
+                                    /** @enum {string} */
+                                    automatedDecision: "fully" | "partially" | "not_automated";
+                                    /** @enum {string} */
+                                    source: "own_initiative" | "notice" | "regulator_order";
+                                    territorialScope: string[];
+                                    redress: {
+                                        /** @enum {string} */
+                                        type: "internal_complaint" | "out_of_court" | "judicial";
+                                        description: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    decidedAt: string;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{id}/screenshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The screenshot a report came with */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reporters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reporters known by the platform’s id or a contact, with their counts; `badFaith=true` for those marked */
+        get: {
+            parameters: {
+                query?: {
+                    badFaith?: "true" | "false";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reporters: {
+                                id: string;
+                                externalId: string | null;
+                                contact: string | null;
+                                name: string | null;
+                                reports: number;
+                                actioned: number;
+                                rejected: number;
+                                badFaith: boolean;
+                                badFaithAt: string | null;
+                                badFaithBy: string | null;
+                                badFaithReason: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reporters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reporter, with their counts and standing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            externalId: string | null;
+                            contact: string | null;
+                            name: string | null;
+                            reports: number;
+                            actioned: number;
+                            rejected: number;
+                            badFaith: boolean;
+                            badFaithAt: string | null;
+                            badFaithBy: string | null;
+                            badFaithReason: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark a reporter as reporting in bad faith (their reports sink in priority), or clear it, with a reason (audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        badFaith: boolean;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            externalId: string | null;
+                            contact: string | null;
+                            name: string | null;
+                            reports: number;
+                            actioned: number;
+                            rejected: number;
+                            badFaith: boolean;
+                            badFaithAt: string | null;
+                            badFaithBy: string | null;
+                            badFaithReason: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List appeals, newest first (by status, decision or content), paged by cursor */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "in_review" | "overturned" | "upheld";
+                    decisionId?: string;
+                    contentId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appeals: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "in_review" | "overturned" | "upheld";
+                                decisionId: string;
+                                appealed: {
+                                    /** @enum {string} */
+                                    action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                    category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                    actorType: string;
+                                    actorId: string | null;
+                                    createdAt: string;
+                                };
+                                caseId: string | null;
+                                content: {
+                                    id: string;
+                                    externalId: string;
+                                };
+                                appellant: {
+                                    externalId?: string;
+                                    name?: string;
+                                    contact?: string;
+                                };
+                                reason: string;
+                                windowEndsAt: string;
+                                createdAt: string;
+                                decided: {
+                                    at: string;
+                                    by: string | null;
+                                    actor: string | null;
+                                    reason: string | null;
+                                    resolvingDecisionId: string | null;
+                                    answer: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * File an appeal against a decision (the platform, for its user): a case in the appeals queue
+         * @description 201 `{ id, status: "open", caseId, windowEndsAt, … }`. Only the decision in force, one that acted against the content and did not carry out an authority’s order, can be appealed (422 `appeal_not_available`), within its category’s window (policy `appeals.windowMonths`, default 6 months: 422 `appeal_window_closed`), once (409 `appeal_exists`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        decisionId: string;
+                        /** @default {} */
+                        appellant?: {
+                            externalId?: string;
+                            name?: string;
+                            contact?: string;
+                        };
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "open" | "in_review" | "overturned" | "upheld";
+                            decisionId: string;
+                            appealed: {
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                actorType: string;
+                                actorId: string | null;
+                                createdAt: string;
+                            };
+                            caseId: string | null;
+                            content: {
+                                id: string;
+                                externalId: string;
+                            };
+                            appellant: {
+                                externalId?: string;
+                                name?: string;
+                                contact?: string;
+                            };
+                            reason: string;
+                            windowEndsAt: string;
+                            createdAt: string;
+                            decided: {
+                                at: string;
+                                by: string | null;
+                                actor: string | null;
+                                reason: string | null;
+                                resolvingDecisionId: string | null;
+                                answer: {
+                                    id: string;
+                                    en: string;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appeals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An appeal: its status (open, in_review, overturned, upheld) and, once decided, who decided, why, and the answer for the appellant */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "open" | "in_review" | "overturned" | "upheld";
+                            decisionId: string;
+                            appealed: {
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                actorType: string;
+                                actorId: string | null;
+                                createdAt: string;
+                            };
+                            caseId: string | null;
+                            content: {
+                                id: string;
+                                externalId: string;
+                            };
+                            appellant: {
+                                externalId?: string;
+                                name?: string;
+                                contact?: string;
+                            };
+                            reason: string;
+                            windowEndsAt: string;
+                            createdAt: string;
+                            decided: {
+                                at: string;
+                                by: string | null;
+                                actor: string | null;
+                                reason: string | null;
+                                resolvingDecisionId: string | null;
+                                answer: {
+                                    id: string;
+                                    en: string;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appeals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide an appeal: overturn (the content restored through a new decision) or uphold (the decision stands), with a reason
+         * @description Decided by someone other than the moderator who took the decision appealed (403 `appeal_same_moderator`), and by a senior moderator when it is in a four-eyes or senior-only category (403 `forbidden`). `overturn` records a new decision (`action`: `allow` by default, or a milder restriction) with its statement of reasons, releases the removal’s bank entries and removes its strike; `uphold` closes the case with the decision standing. Either notifies by the `appeal.decided` webhook. 409 `appeal_closed` once decided, `case_claimed` while someone else holds the appeal’s case.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "overturn" | "uphold";
+                        reason: string;
+                        /** @enum {string} */
+                        action?: "allow" | "restrict_16" | "restrict_18";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "open" | "in_review" | "overturned" | "upheld";
+                            decisionId: string;
+                            appealed: {
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                actorType: string;
+                                actorId: string | null;
+                                createdAt: string;
+                            };
+                            caseId: string | null;
+                            content: {
+                                id: string;
+                                externalId: string;
+                            };
+                            appellant: {
+                                externalId?: string;
+                                name?: string;
+                                contact?: string;
+                            };
+                            reason: string;
+                            windowEndsAt: string;
+                            createdAt: string;
+                            decided: {
+                                at: string;
+                                by: string | null;
+                                actor: string | null;
+                                reason: string | null;
+                                resolvingDecisionId: string | null;
+                                answer: {
+                                    id: string;
+                                    en: string;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A platform account by the platform’s id for it: its standing, strikes, account actions (with their statements of reasons), newest content and decisions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    externalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            account: {
+                                id: string;
+                                externalId: string;
+                                displayName: string | null;
+                                createdAt: string;
+                            };
+                            standing: {
+                                points: number;
+                                level: ("warning" | "feature_limit" | "suspend" | "terminate") | null;
+                                activeStrikes: number;
+                            };
+                            strikes: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                decisionId: string;
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                weight: number;
+                                createdAt: string;
+                                expiresAt: string;
+                                active: boolean;
+                                removedAt: string | null;
+                                removedReason: string | null;
+                                removedByDecision: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                /** @enum {string} */
+                                action: "warning" | "feature_limit" | "suspend" | "terminate" | "reinstate";
+                                level: ("warning" | "feature_limit" | "suspend" | "terminate") | null;
+                                points: number;
+                                threshold: number | null;
+                                until: string | null;
+                                decisionId: string | null;
+                                strikeId: string | null;
+                                statement: {
+                                    actionId: string;
+                                    account: {
+                                        id: string;
+                                        externalId: string;
+                                    };
+                                    /** @enum {string} */
+                                    action: "warning" | "feature_limit" | "suspend" | "terminate" | "reinstate";
+                                    level: ("warning" | "feature_limit" | "suspend" | "terminate") | null;
+                                    until: string | null;
+                                    points: number;
+                                    threshold: number | null;
+                                    strikes: {
+                                        decisionId: string;
+                                        contentId: string;
+                                        externalId: string;
+                                        category: string | null;
+                                        weight: number;
+                                        expiresAt: string;
+                                    }[];
+                                    summary: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    facts: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    /** @enum {string} */
+                                    automatedDecision: "fully";
+                                    redress: {
+                                        /** @enum {string} */
+                                        type: "internal_complaint" | "out_of_court" | "judicial";
+                                        description: {
+                                            id: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    message: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    decidedAt: string;
+                                };
+                                createdAt: string;
+                            }[];
+                            content: {
+                                id: string;
+                                externalId: string;
+                                kind: string;
+                                status: string;
+                                createdAt: string;
+                            }[];
+                            decisions: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                action: string;
+                                category: string | null;
+                                actorType: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,35 @@
+import { createBrowserRouter } from 'react-router';
+import { HomeRedirect } from './HomeRedirect';
+import { PageLoader } from './PageLoader';
+import { RequireSession } from './RequireSession';
+import { Shell } from './Shell';
+
+/**
+ * The console's pages. Each feature (web/src/features/<name>/) owns its pages, loaded when first
+ * visited; the shell around them (navigation, language, the person) is shared. A new capability's
+ * pages are one entry here and one in the navigation (Shell).
+ */
+export const router = createBrowserRouter(
+  [
+    { path: '/sign-in', HydrateFallback: PageLoader, lazy: async () => ({ Component: (await import('../features/session/SignInPage')).SignInPage }) },
+    { path: '/invite', HydrateFallback: PageLoader, lazy: async () => ({ Component: (await import('../features/session/InvitePage')).InvitePage }) },
+    {
+      HydrateFallback: PageLoader,
+      element: (
+        <RequireSession>
+          <Shell />
+        </RequireSession>
+      ),
+      children: [
+        { index: true, Component: HomeRedirect },
+        { path: 'review', lazy: async () => ({ Component: (await import('../features/review/QueuesPage')).QueuesPage }) },
+        { path: 'review/cases/:id', lazy: async () => ({ Component: (await import('../features/review/CasePage')).CasePage }) },
+        { path: 'metrics', lazy: async () => ({ Component: (await import('../features/metrics/MetricsPage')).MetricsPage }) },
+        { path: 'people', lazy: async () => ({ Component: (await import('../features/people/PeoplePage')).PeoplePage }) },
+        { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
+        { path: '*', lazy: async () => ({ Component: (await import('./NotFoundPage')).NotFoundPage }) },
+      ],
+    },
+  ],
+  { basename: '/console' },
+);

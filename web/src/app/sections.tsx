@@ -1,0 +1,24 @@
+import { IconChartBar, IconInbox, IconSettings, IconUsers } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+
+export interface Section {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  /** Shown to people whose role grants this. */
+  permission?: string;
+}
+
+/**
+ * The console's sections in navigation order. A new capability's pages are one entry here and
+ * their routes in routes.tsx; the first section a person may open is where they land.
+ */
+export function sections(t: TFunction): Section[] {
+  return [
+    { to: '/review', label: t('nav.review'), icon: <IconInbox size={18} aria-hidden />, permission: 'decide' },
+    { to: '/metrics', label: t('nav.metrics'), icon: <IconChartBar size={18} aria-hidden />, permission: 'review:metrics' },
+    { to: '/people', label: t('nav.people'), icon: <IconUsers size={18} aria-hidden />, permission: 'users:manage' },
+    { to: '/settings', label: t('nav.settings'), icon: <IconSettings size={18} aria-hidden /> },
+  ];
+}
