@@ -25,12 +25,20 @@ async function demoMedia(saring: Saring): Promise<ContentInput[]> {
   try {
     const overlay = join(dir, 'overlay.mp4');
     const clean = join(dir, 'clean.mp4');
+    const vlog = join(dir, 'vlog.mp4');
     await Promise.all([
       makeVideo(overlay, { seconds: 10, width: 640, height: 360, source: 'smptebars', overlays: [{ text: 'SLOT GACOR MAXWIN 88', from: 3, to: 6 }] }),
       makeVideo(clean, { seconds: 8, width: 640, height: 360, source: 'mandelbrot', audio: 'sine' }),
+      // Weaker wording, for a person to judge: a video in review whose flagged seconds the console marks.
+      makeVideo(vlog, { seconds: 12, width: 640, height: 360, source: 'mandelbrot', overlays: [{ text: 'GACOR HARI INI', from: 7, to: 9 }] }),
     ]);
     const picture = await renderImage({ width: 960, height: 540, text: 'DEPO 10RB WD CEPAT', background: '#1f6f4a', format: 'jpeg' });
-    const [a, b, c] = await Promise.all([saring.media.upload(await readFile(overlay)), saring.media.upload(await readFile(clean)), saring.media.upload(picture)]);
+    const [a, b, c, d] = await Promise.all([
+      saring.media.upload(await readFile(overlay)),
+      saring.media.upload(await readFile(clean)),
+      saring.media.upload(picture),
+      saring.media.upload(await readFile(vlog)),
+    ]);
     return [
       {
         externalId: 'demo-media-overlay',
@@ -45,6 +53,13 @@ async function demoMedia(saring: Saring): Promise<ContentInput[]> {
         account: { externalId: 'demo-user-budi', displayName: 'Budi Jalan-jalan' },
         texts: { caption: 'Timelapse fraktal, pakai musik sendiri' },
         media: [{ type: 'video', upload: b!.upload }],
+      },
+      {
+        externalId: 'demo-media-vlog',
+        kind: 'video',
+        account: { externalId: 'demo-user-promo', displayName: 'Tips Masak Cepat' },
+        texts: { caption: 'Vlog belanja ke pasar pagi' },
+        media: [{ type: 'video', upload: d!.upload }],
       },
       {
         externalId: 'demo-media-picture',
@@ -69,7 +84,36 @@ export async function loadDemo(saring: Saring): Promise<number> {
     const result = await saring.content.submit(item, 'system:demo');
     if (result.created) created++;
   }
+  if (created > 0) await demoReportAndAppeal(saring);
   return created;
+}
+
+/**
+ * A public report on an item the scan let through, and an appeal against an automated removal,
+ * so the reports and appeals queues have a case each to work through.
+ */
+async function demoReportAndAppeal(saring: Saring): Promise<void> {
+  const actor = 'system:demo';
+  await saring.reports.submit(
+    {
+      content: { externalId: 'demo-clean-2' },
+      reporter: { name: 'Siti (warga)', contact: 'siti@example.org' },
+      category: 'gambling',
+      reason: 'Di kolom komentar video ini ada yang menyebar link situs slot, tolong dicek.',
+    },
+    actor,
+  );
+  const removed = (await saring.content.get('demo-fraud-1')).decisions.find((d) => d.action === 'remove');
+  if (removed) {
+    await saring.appeals.file(
+      {
+        decisionId: removed.id,
+        appellant: { externalId: 'demo-scam-1', name: 'Dana Cepat' },
+        reason: 'Kami lembaga pembiayaan resmi, bukan pinjol ilegal. Mohon video kami dipulihkan.',
+      },
+      actor,
+    );
+  }
 }
 
 /** A person of the demo, with the password they sign in with. */

@@ -25,13 +25,14 @@ export function ContentPanel({ detail, revealed, onRevealedChange }: { detail: C
         if (!kind) return null;
         const findings = findingsOf(detail, index);
         const here = evidence.filter((e) => 'media' in e.evidence && (e.evidence.media ?? 0) === index);
-        const moments: Moment[] = here.flatMap(({ category, evidence: e }) => {
+        const found: Moment[] = here.flatMap(({ category, evidence: e }) => {
           const what = t(`categories.${category}`);
           if ((e.source === 'ocr' || e.source === 'asr') && e.timestamp !== undefined) return [{ time: e.timestamp, until: e.until, label: `${what}: "${e.match}"` }];
           if (e.source === 'image') return e.frames.map((f) => ({ time: f.timestamp, label: t('media.nudityAt', { what }) }));
           if (e.source === 'hash') return (e.frames ?? []).slice(0, 10).map((f) => ({ time: f.queryTimestamp, label: t('media.matchAt', { bank: e.bank }) }));
           return [];
         });
+        const moments = mergeMoments(found);
         const boxes: Marked[] = (findings?.ocr ?? []).map((line) => ({ box: line.box, time: line.timestamp, until: line.until, label: line.text }));
         return (
           <Paper key={index} withBorder p="sm">
@@ -44,7 +45,7 @@ export function ContentPanel({ detail, revealed, onRevealedChange }: { detail: C
                 kind={kind}
                 width={findings?.width}
                 height={findings?.height}
-                moments={moments.sort((a, b) => a.time - b.time)}
+                moments={moments}
                 boxes={boxes}
                 revealed={revealed}
                 onRevealedChange={onRevealedChange}
@@ -97,4 +98,15 @@ export function ContentPanel({ detail, revealed, onRevealedChange }: { detail: C
       ))}
     </Stack>
   );
+}
+
+/** One moment per stretch of the video, in time order: findings of the same seconds (several words of one line) share it, their labels joined. */
+function mergeMoments(moments: Moment[]): Moment[] {
+  const bySpan = new Map<string, Moment>();
+  for (const m of moments) {
+    const key = `${m.time}-${m.until ?? m.time}`;
+    const seen = bySpan.get(key);
+    bySpan.set(key, seen ? { ...seen, label: seen.label.includes(m.label) ? seen.label : `${seen.label}; ${m.label}` } : m);
+  }
+  return [...bySpan.values()].sort((a, b) => a.time - b.time);
 }

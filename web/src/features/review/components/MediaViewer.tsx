@@ -138,21 +138,22 @@ export function MediaViewer({ src, kind, width, height, moments, boxes, revealed
           ) : null}
           <Group gap={6} role="list" aria-labelledby="moments-label">
             {moments.map((m, i) => (
-              <Tooltip key={i} label={m.label}>
-                <Badge
-                  role="listitem"
-                  component="button"
-                  type="button"
-                  variant="light"
-                  color="red"
-                  style={{ cursor: 'pointer' }}
-                  onClick={() => jump(m.time)}
-                  aria-label={t('media.jumpTo', { time: format.clock(m.time), what: m.label })}
-                >
-                  {format.clock(m.time)}
-                  {m.until !== undefined && m.until !== m.time ? `–${format.clock(m.until)}` : ''}
-                </Badge>
-              </Tooltip>
+              <div role="listitem" key={i}>
+                <Tooltip label={m.label}>
+                  <Badge
+                    component="button"
+                    type="button"
+                    variant="light"
+                    color="red"
+                    style={{ cursor: 'pointer' }}
+                    onClick={() => jump(m.time)}
+                    aria-label={t('media.jumpTo', { time: format.clock(m.time), what: m.label })}
+                  >
+                    {format.clock(m.time)}
+                    {m.until !== undefined && m.until !== m.time ? `–${format.clock(m.until)}` : ''}
+                  </Badge>
+                </Tooltip>
+              </div>
             ))}
           </Group>
         </Stack>
