@@ -5,7 +5,10 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderImage } from '../../src/demo/media-fixtures.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { canDrawText, makeVideo, renderImage } from '../../src/demo/media-fixtures.js';
 import type { Saring } from '../../src/engine.js';
 import type { App } from '../../src/http/app.js';
 import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot } from '../../src/test-support/browser.js';
@@ -22,7 +25,6 @@ describe.skipIf(!hasChromium)(`the review console in Chromium${chromiumSkipReaso
   let base = '';
   let browser: Browser;
   const contexts: BrowserContext[] = [];
-  const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     ({ saring, app, close } = await testApp('pglite'));
@@ -37,8 +39,7 @@ describe.skipIf(!hasChromium)(`the review console in Chromium${chromiumSkipReaso
       await saring.users.createPerson({ name: login, login, role, password: PASSWORD }, 'test');
     }
     const submit = async (externalId: string, input: Record<string, unknown>) => {
-      const r = await saring.content.submit({ externalId, kind: 'comment', ...input } as never, 'test');
-      ids[externalId] = r.content.id;
+      await saring.content.submit({ externalId, kind: 'comment', ...input } as never, 'test');
     };
     await submit('ui-gambling', { texts: { comment: GAMBLING_REVIEW } });
     await submit('ui-terror', { texts: { comment: TERRORISM_REVIEW } });
@@ -46,6 +47,7 @@ describe.skipIf(!hasChromium)(`the review console in Chromium${chromiumSkipReaso
     const picture = await renderImage({ width: 480, height: 270, text: 'DEPO 10RB WD CEPAT', background: '#1f6f4a', format: 'png' });
     const { upload } = await saring.media.upload(picture);
     await submit('ui-image', { kind: 'image', texts: { caption: 'info lengkap di bio' }, media: [{ type: 'image', upload }] });
+
     await saring.content.drainAnalyses(90_000);
     browser = await launchChromium();
   }, 180_000);
@@ -90,7 +92,7 @@ describe.skipIf(!hasChromium)(`the review console in Chromium${chromiumSkipReaso
     (await app.inject({ method, url, payload: payload as never, headers: { authorization: `Bearer ${saring.adminKey}` } })).json();
   /** The open case of an item, as an admin sees it through the API. */
   const caseOf = async (externalId: string): Promise<string> =>
-    (await app.inject({ url: `/v1/review/cases?contentId=${ids[externalId]}`, headers: { authorization: `Bearer ${saring.adminKey}` } })).json().cases[0].id;
+    (await app.inject({ url: `/v1/review/cases?contentId=${(await saring.content.get(externalId)).id}`, headers: { authorization: `Bearer ${saring.adminKey}` } })).json().cases[0].id;
 
   it('redirects to the console, signs in in Bahasa Indonesia, and every page passes axe-core', async () => {
     const context = await newContext(browser, base);
@@ -156,6 +158,43 @@ describe.skipIf(!hasChromium)(`the review console in Chromium${chromiumSkipReaso
     await page.getByRole('button', { name: 'Buka media' }).click();
     expect(await image.evaluate((el) => (el as unknown as { style: { filter: string } }).style.filter)).toBe('');
     await screenshot(page, 'image-revealed');
+  });
+
+  it.skipIf(!canDrawText)('jumps to the flagged second of a video and draws the on-screen text box there', async () => {
+    // A video with an ambiguous gambling caption burned in at 0:07–0:09: in review, with that moment flagged.
+    const dir = mkdtempSync(join(tmpdir(), 'saring-console-'));
+    try {
+      await makeVideo(join(dir, 'vlog.mp4'), { seconds: 12, width: 640, height: 360, source: 'mandelbrot', overlays: [{ text: 'GACOR HARI INI', from: 7, to: 9 }] });
+      const video = await saring.media.upload(readFileSync(join(dir, 'vlog.mp4')));
+      await saring.content.submit({ externalId: 'ui-video', kind: 'video', texts: { caption: 'Vlog belanja ke pasar pagi' }, media: [{ type: 'video', upload: video.upload }] } as never, 'test');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await saring.content.drainAnalyses(90_000);
+    expect(await state('ui-video')).toBe('in_review');
+    const page = await signedIn('moderator');
+    await page.goto(`/console/review/cases/${await caseOf('ui-video')}`);
+    await page.getByText('Momen yang ditandai').waitFor();
+    await page.keyboard.press('v');
+    await page.getByRole('button', { name: /^Lompat ke 0:07/ }).click();
+    await expect.poll(() => page.locator('video').evaluate((v) => (v as unknown as { currentTime: number }).currentTime)).toBeCloseTo(7, 0);
+    await page.getByText('GACOR HARI INI').first().waitFor();
+    await screenshot(page, 'video-moment-id');
+  });
+
+  it('escalates a case to the senior lane', async () => {
+    await saring.content.submit({ externalId: 'ui-escalate', kind: 'comment', texts: { comment: `${GAMBLING_REVIEW} bareng bandar baru` } } as never, 'test');
+    const page = await signedIn('moderator');
+    const caseId = await caseOf('ui-escalate');
+    await page.goto(`/console/review/cases/${caseId}`);
+    await page.getByRole('button', { name: 'Ambil kasus ini' }).click();
+    await page.keyboard.press('e');
+    await page.getByLabel('Mengapa kasus ini perlu senior?').fill('Ada nama bandar yang belum ada di leksikon.');
+    await page.getByRole('button', { name: 'Eskalasi', exact: true }).click();
+    await page.getByText('Kasus diteruskan ke moderator senior.').waitFor();
+    const escalated = await call('GET', `/v1/review/cases/${caseId}`);
+    expect(escalated.case.lane).toBe('senior');
+    expect(escalated.case.escalation.reason).toBe('Ada nama bandar yang belum ada di leksikon.');
   });
 
   it('needs two different seniors to remove terrorism: held after the first, removed after the second', async () => {
