@@ -249,6 +249,15 @@ describe.skipIf(!hasChromium)(`the review console in Chromium${chromiumSkipReaso
     const report = await call('GET', `/v1/reports/${receipt.id}`);
     expect(report.status).toBe('actioned');
     expect(report.outcome.answer.id).toBeTruthy();
+    // A moderator cannot judge reporters; a senior marks this one as acting in bad faith, with a reason.
+    expect(await page.getByRole('button', { name: 'Tandai pelapor beriktikad buruk' }).count()).toBe(0);
+    const senior = await signedIn('senior-1');
+    await senior.goto(`/console/review/cases/${receipt.caseId}`);
+    await senior.getByRole('button', { name: 'Tandai pelapor beriktikad buruk' }).click();
+    await senior.getByRole('dialog').getByLabel(/^Alasan/).fill('Uji: laporan berulang yang ditolak.');
+    await senior.getByRole('dialog').getByRole('button', { name: 'Tandai pelapor beriktikad buruk' }).click();
+    await senior.getByText('Pelapor ditandai beriktikad buruk.').waitFor();
+    expect((await call('GET', `/v1/reporters/${report.reporterId}`)).badFaith).toBe(true);
   });
 
   it('overturns an appeal in English: the content is restored, the appellant answered', async () => {

@@ -1,7 +1,11 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, data, type Answer } from '../../api/client';
+import { api, ApiError, data, type Answer } from '../../api/client';
+import { useSession } from '../../app/session';
+import { errorText } from '../../components/errors';
 import { useFormat } from '../../i18n/format';
 import { CategoryLabel } from '../review/components/labels';
 
@@ -13,6 +17,8 @@ const STATUS_COLOURS: Record<Report['status'], string> = { received: 'blue', in_
 export function ReportsPanel({ contentId }: { contentId: string }) {
   const { t, i18n } = useTranslation(['reports', 'common']);
   const format = useFormat();
+  const { can } = useSession();
+  const [judging, setJudging] = useState<Report>();
   const language = i18n.language === 'en' ? 'en' : 'id';
   const reports = useQuery({
     queryKey: ['review', 'reports', contentId],
@@ -60,9 +66,54 @@ export function ReportsPanel({ contentId }: { contentId: string }) {
                 {t('answered', { answer: r.outcome.answer[language] })}
               </Text>
             )}
+            {r.reporterId && can('reporters:manage') && (
+              <Group>
+                <Button size="compact-sm" variant="subtle" color={r.badFaith ? 'teal' : 'red'} onClick={() => setJudging(r)}>
+                  {r.badFaith ? t('clearBadFaith') : t('markBadFaith')}
+                </Button>
+              </Group>
+            )}
           </Stack>
         ))}
       </Stack>
+      {judging && <BadFaithDialog report={judging} onClose={() => setJudging(undefined)} />}
     </Paper>
+  );
+}
+
+/** Marks a reporter as reporting in bad faith (their reports sink in priority), or clears it, with a reason (audited). */
+function BadFaithDialog({ report, onClose }: { report: Report; onClose(): void }) {
+  const { t } = useTranslation(['reports', 'common']);
+  const client = useQueryClient();
+  const [reason, setReason] = useState('');
+  const badFaith = !report.badFaith;
+  const save = useMutation({
+    mutationFn: () => data(api.PATCH('/v1/reporters/{id}', { params: { path: { id: report.reporterId! } }, body: { badFaith, reason } })),
+    onSuccess: async () => {
+      notifications.show({ message: badFaith ? t('markedBadFaith') : t('clearedBadFaith') });
+      await client.invalidateQueries({ queryKey: ['review'] });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={badFaith ? t('markBadFaith') : t('clearBadFaith')}>
+      <Stack>
+        <Text size="sm">{badFaith ? t('badFaithHelp') : t('clearHelp')}</Text>
+        {save.error && (
+          <Alert color="red" role="alert">
+            {save.error instanceof ApiError ? errorText(t, save.error) : t('common:errors.network')}
+          </Alert>
+        )}
+        <Textarea label={t('badFaithReason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} data-autofocus />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common:cancel')}
+          </Button>
+          <Button color={badFaith ? 'red' : 'teal'} disabled={!reason.trim()} loading={save.isPending} onClick={() => save.mutate()}>
+            {badFaith ? t('markBadFaith') : t('clearBadFaith')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
