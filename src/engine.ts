@@ -228,13 +228,15 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       },
       { concurrency: mediaConfig.concurrency, stepTimeoutSeconds: mediaConfig.stepTimeoutSeconds, heartbeatSeconds: config.jobHeartbeatSeconds },
     );
+    /** A stored media file to serve, with its type read from its first bytes. */
+    const servedFile = async (source: Parameters<typeof localMediaFile>[1]) => {
+      const file = await localMediaFile(intake, source);
+      return { ...file, mimeType: mediaMimeType(await readHead(file.path, 64)) };
+    };
     // After review: its decided hook closes the cases whose reports and appeals these answer.
     const reports = createReports(core, {
       submitContent: (input, actor) => saring.content.submit(input, actor),
-      uploadFile: async (upload) => {
-        const file = await localMediaFile(intake, { upload });
-        return { ...file, mimeType: mediaMimeType(await readHead(file.path, 64)) };
-      },
+      uploadFile: (upload) => servedFile({ upload }),
     });
     const appeals = createAppeals(core);
     const strikes = createStrikes(core);
@@ -298,8 +300,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
           const item = await getContent(db, id);
           const media = item.media[index] as { upload?: string; path?: string; url?: string } | undefined;
           if (!media) throw new SaringError('not_found', `Content ${id} has no media ${index}.`);
-          const file = await localMediaFile(intake, media.upload ? { upload: media.upload } : media.path ? { path: media.path } : { url: media.url ?? '' });
-          return { ...file, mimeType: mediaMimeType(await readHead(file.path, 64)) };
+          return servedFile(media.upload ? { upload: media.upload } : media.path ? { path: media.path } : { url: media.url ?? '' });
         },
         thumbnail: (sha256, name) => thumbnailFile(thumbnailDir, sha256, name),
         close: () => threads.close(),
