@@ -298,6 +298,36 @@ describe.skipIf(!hasChromium)(`the review console in Chromium${chromiumSkipReaso
     await expectAccessible(invite, 'invite');
   });
 
+  it('works by keyboard alone: sign in, skip to the content, claim the next case (N), allow it (A, Enter)', async () => {
+    // Last but one: whichever case is next, nothing after this needs it.
+    await saring.content.submit({ externalId: 'ui-keyboard', kind: 'comment', texts: { comment: `${GAMBLING_REVIEW} papan ketik` } } as never, 'test');
+    const context = await newContext(browser, base);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/console/');
+    await page.getByLabel('Nama login').waitFor();
+    // The login field has the focus; Tab goes on to the password, Enter signs in.
+    await page.keyboard.type('moderator');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Antrean tinjauan' }).waitFor();
+    // The first Tab stop skips to the page's content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).toBe('Lewati ke isi');
+    await page.keyboard.press('n');
+    await page.getByRole('heading', { level: 1, name: /^Kasus: / }).waitFor();
+    const item = (await page.getByRole('heading', { level: 1 }).innerText()).replace('Kasus: ', '');
+    // A: allow with the usual reason; the focus is on the button that decides.
+    await page.getByText('Putuskan').first().waitFor();
+    await page.keyboard.press('a');
+    const focused = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent);
+    await expect.poll(focused).toBe('Izinkan');
+    await page.keyboard.press('Enter');
+    await page.getByText('Keputusan tercatat').waitFor();
+    expect(await state(item)).toBe('active');
+  });
+
   it('signs out', async () => {
     const page = await signedIn('moderator');
     await page.getByRole('button', { name: 'Akun Anda' }).click();

@@ -65,7 +65,7 @@ export function InvitePage() {
                     {error}
                   </Alert>
                 )}
-                <PasswordInput label={t('password.new')} description={t('password.rule')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+                <PasswordInput label={t('password.new')} description={t('password.rule')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoFocus />
                 <PasswordInput label={t('password.repeat')} autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} />
                 <Button type="submit" loading={busy}>
                   {t('invite.submit')}

@@ -53,7 +53,7 @@ export function SignInPage() {
                 {error}
               </Alert>
             )}
-            <TextInput label={t('signIn.login')} autoComplete="username" required value={login} onChange={(e) => setLogin(e.currentTarget.value)} data-autofocus />
+            <TextInput label={t('signIn.login')} autoComplete="username" required value={login} onChange={(e) => setLogin(e.currentTarget.value)} autoFocus />
             <PasswordInput label={t('signIn.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
             <Button type="submit" loading={busy}>
               {t('signIn.submit')}
