@@ -19,6 +19,7 @@ import { createReview, type ReviewApi } from './review/review.js';
 import { createReports, type ReportsApi } from './reports/reports.js';
 import { createAppeals, type AppealsApi } from './appeals/appeals.js';
 import { createStrikes, type StrikesApi } from './strikes/strikes.js';
+import { createRegulator, type RegulatorApi } from './regulator/regulator.js';
 import { createUser, createUsers, listUsers, type UsersApi } from './users/users.js';
 import type { Actor } from './audit/log.js';
 import { createAuditService, type AuditApi } from './audit/api.js';
@@ -106,6 +107,7 @@ export interface Saring extends ScanApi {
   reports: ReportsApi;
   appeals: AppealsApi;
   strikes: StrikesApi;
+  regulator: RegulatorApi;
   close(): Promise<void>;
 }
 
@@ -240,6 +242,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     });
     const appeals = createAppeals(core);
     const strikes = createStrikes(core);
+    const regulator = createRegulator(core, { uploadFile: (upload) => servedFile({ upload }) });
     const bootstrap = await seed(db);
     if (bootstrap.adminKey && embeddedDir) {
       writeFileSync(join(embeddedDir, 'initial-admin-key.txt'), `${bootstrap.adminKey}\n`, { mode: 0o600 });
@@ -414,6 +417,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       reports,
       appeals,
       strikes,
+      regulator,
       webhooks: {
         add: (input, actor) => addEndpoint(db, input, actor),
         list: () => listEndpoints(db),

@@ -13,6 +13,7 @@ import { reviewRoutes } from './review/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { appealRoutes } from './appeals/routes.js';
 import { strikeRoutes } from './strikes/routes.js';
+import { regulatorRoutes } from './regulator/routes.js';
 import { scanRoutes } from './scan/routes.js';
 import { userRoutes } from './users/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
@@ -29,7 +30,7 @@ export function createServer(saring: Saring, options: Pick<AppOptions, 'logger'>
     bodyLimitBytes: saring.config.http.bodyLimitBytes,
     health: () => ({ database: saring.storage.kind }),
     async routes(app) {
-      for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes, reviewRoutes, reportRoutes, appealRoutes, strikeRoutes, consoleRoutes]) {
+      for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes, reviewRoutes, reportRoutes, appealRoutes, strikeRoutes, regulatorRoutes, consoleRoutes]) {
         await routes(app, saring);
       }
     },

@@ -23,18 +23,21 @@ export const PERMISSIONS = [
   'users:manage',
   'webhooks:manage',
   'settings:manage', // the organisation's defaults (e.g. the console's media blur, greyscale, autoplay)
+  'orders:submit', // send an authority's takedown order (regulator officers: as their organisation)
+  'orders:read', // authorities' orders (regulator officers: only their organisation's)
+  'orders:verify', // the current state of content (regulator officers: only what their organisation's orders target)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  senior_moderator: ['scan', 'content:read', 'decide', 'decide:severe', 'review:read', 'review:metrics', 'reports:submit', 'appeals:submit', 'reporters:manage', 'policy:read', 'lexicon:read', 'lexicon:write', 'audit:read', 'banks:read', 'banks:write'],
-  moderator: ['scan', 'content:read', 'decide', 'review:read', 'reports:submit', 'appeals:submit', 'policy:read', 'lexicon:read', 'banks:read'],
-  // Regulators and partners see none of the platform's content until their own capabilities (orders,
-  // verification; the educational catalogue) give them a view of just their records.
-  regulator: ['policy:read'],
+  senior_moderator: ['scan', 'content:read', 'decide', 'decide:severe', 'review:read', 'review:metrics', 'reports:submit', 'appeals:submit', 'reporters:manage', 'policy:read', 'lexicon:read', 'lexicon:write', 'audit:read', 'banks:read', 'banks:write', 'orders:read'],
+  moderator: ['scan', 'content:read', 'decide', 'review:read', 'reports:submit', 'appeals:submit', 'policy:read', 'lexicon:read', 'banks:read', 'orders:read'],
+  // Regulators and partners see none of the platform's content: regulator officers see their own
+  // organisation's orders and the state of what those target (regulator/); partners, the educational catalogue.
+  regulator: ['policy:read', 'orders:submit', 'orders:read', 'orders:verify'],
   partner: [],
-  auditor: ['content:read', 'review:read', 'review:metrics', 'policy:read', 'lexicon:read', 'audit:read', 'banks:read'],
+  auditor: ['content:read', 'review:read', 'review:metrics', 'policy:read', 'lexicon:read', 'audit:read', 'banks:read', 'orders:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -40,6 +40,8 @@ export interface SaringConfig {
   media: MediaConfig;
   audit: AuditConfig;
   logLevel: string;
+  /** Seconds an authority's order has (default 24 h; urgent 4 h): tests shorten them. */
+  orderClockSeconds?: { standard: number; urgent: number } | undefined;
 }
 
 /** Sessions and sign-in limits for people (see docs/people.md). */

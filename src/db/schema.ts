@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { RegulatorTables } from '../regulator/tables.js';
 
 /** Kysely table types, one per table of `migrations/`. JSON columns are written as strings. */
 type Json<T> = ColumnType<T, string, string>;
@@ -259,7 +260,7 @@ export interface ModelsTable {
   activated_at: Date | null;
 }
 
-export interface Database {
+export interface Database extends RegulatorTables {
   accounts: AccountsTable;
   content_items: ContentItemsTable;
   content_versions: ContentVersionsTable;

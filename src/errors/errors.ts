@@ -57,6 +57,13 @@ export const ERROR_CATALOGUE = {
   appeal_exists: { status: 409, summary: 'This decision has already been appealed.' },
   appeal_closed: { status: 409, summary: 'The appeal is already decided.' },
   appeal_same_moderator: { status: 403, summary: 'An appeal is decided by someone other than the moderator who took the decision appealed against.' },
+  // regulator orders
+  organisation_required: { status: 422, summary: 'Orders are sent as an organisation: this person or key belongs to none.' },
+  unknown_category: { status: 422, summary: 'The category is not one Saring knows.' },
+  invalid_target: { status: 422, summary: 'A target is exactly one of { url } (http or https), { contentId } (a uuid) or { externalId }; at least one is needed.' },
+  duplicate_target: { status: 422, summary: 'The same target is named twice.' },
+  too_many_targets: { status: 422, summary: 'Too many targets in one request.' },
+  time_in_future: { status: 422, summary: 'A time given is in the future (check the sender\'s clock).' },
   // storage and runtime
   data_dir_locked: { status: 503, summary: 'The data directory is owned by another process.' },
   rate_limited: { status: 429, summary: 'Too many requests.' },

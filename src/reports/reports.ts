@@ -320,8 +320,11 @@ async function getReporter(db: Db, id: string): Promise<Reporter> {
 
 type ContentRef = z.output<typeof reportSchema>['content'];
 
-/** The stored item a report names: by Saring's id, the platform's id, then the URL the platform sent as `metadata.url`. */
-async function findContent(db: Db, ref: ContentRef): Promise<{ id: string } | undefined> {
+/**
+ * The stored item a report (or an authority's order target) names: by Saring's id, the platform's
+ * id, then the URL the platform sent as `metadata.url` (the newest item with it).
+ */
+export async function findContent(db: Db, ref: { id?: string | undefined; externalId?: string | undefined; url?: string | undefined }): Promise<{ id: string } | undefined> {
   if (ref.id) {
     const row = await db.selectFrom('content_items').select('id').where('id', '=', ref.id).executeTakeFirst();
     if (row) return row;

@@ -15,6 +15,8 @@ export const WEBHOOK_EVENTS = [
   'report.resolved',
   'appeal.decided',
   'account.actioned',
+  'order.received',
+  'order.reminder',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** Retries after the first attempt; with backoff from 5 s doubling up to 1 h, about a day in all. */

@@ -5124,7 +5124,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "orders:submit" | "orders:read" | "orders:verify")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5176,7 +5176,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "orders:submit" | "orders:read" | "orders:verify")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5295,7 +5295,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "orders:submit" | "orders:read" | "orders:verify")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5406,7 +5406,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "orders:submit" | "orders:read" | "orders:verify")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -9391,6 +9391,483 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regulator/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders, newest first, paged by cursor: an officer sees only their organisation’s */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "in_progress" | "completed" | "overdue";
+                    organisation?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orders: {
+                                id: string;
+                                orderNumber: string;
+                                organisation: string;
+                                /** @enum {string} */
+                                category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods" | "other";
+                                urgent: boolean;
+                                urgentClock: boolean;
+                                legalBasis: string;
+                                legalAnalysis: string | null;
+                                requestedAction: string;
+                                letter: string | null;
+                                screenshots: string[];
+                                issuedAt: string | null;
+                                receivedAt: string;
+                                dueAt: string;
+                                /** @enum {string} */
+                                status: "received" | "in_progress" | "completed" | "overdue";
+                                breachedAt: string | null;
+                                reminders: number[];
+                                counts: {
+                                    pending: number;
+                                    taken_down: number;
+                                    already_removed: number;
+                                    not_found: number;
+                                };
+                                targets?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "url" | "contentId" | "externalId";
+                                    value: string;
+                                    url?: string;
+                                    externalId?: string;
+                                    contentId: string | null;
+                                    caseId: string | null;
+                                    /** @enum {string} */
+                                    status: "pending" | "taken_down" | "already_removed" | "not_found";
+                                    decisionId: string | null;
+                                    handledAt: string | null;
+                                    proof: {
+                                        decidedAt: string;
+                                        decisionId: string;
+                                        action: string;
+                                        actorType: string;
+                                        hashesBanked: number;
+                                    } | null;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Send a takedown order (an authority’s officer or key): stored with its targets before the answer, its clock started
+         * @description The organisation is the sender’s (422 `organisation_required` without one). `targets`: 1 to 10000 of `{ url }`, `{ contentId }` or `{ externalId }`, resolved to stored content (by id, the platform’s id, or `metadata.url`); unresolved ones are `not_found`, content already removed `already_removed`, the others open a review case (queue `regulator`, reason `order`, top priority, the order’s deadline). `dueAt` is `receivedAt` + 4 h when `urgent` or the category is urgent (csam, terrorism, illegal_goods), else + 24 h. 201 with the order; the same `orderNumber` from the same organisation again: 200 with the order as stored (nothing new is stored). Errors (nothing stored): 422 `unknown_category`, `invalid_target`, `duplicate_target`, `too_many_targets`, `time_in_future` (`issuedAt` after now).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orderNumber: string;
+                        category: string;
+                        /** @default false */
+                        urgent?: boolean;
+                        legalBasis: string;
+                        legalAnalysis?: string;
+                        /**
+                         * @default remove
+                         * @enum {string}
+                         */
+                        requestedAction?: "remove";
+                        letter?: string;
+                        /** Format: date-time */
+                        issuedAt?: string;
+                        /** @description 1 to 10000 of { url } | { contentId } | { externalId } */
+                        targets: ({
+                            /** Format: uri */
+                            url: string;
+                        } | {
+                            /** Format: uuid */
+                            contentId: string;
+                        } | {
+                            externalId: string;
+                        })[];
+                        screenshots?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderNumber: string;
+                            organisation: string;
+                            /** @enum {string} */
+                            category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods" | "other";
+                            urgent: boolean;
+                            urgentClock: boolean;
+                            legalBasis: string;
+                            legalAnalysis: string | null;
+                            requestedAction: string;
+                            letter: string | null;
+                            screenshots: string[];
+                            issuedAt: string | null;
+                            receivedAt: string;
+                            dueAt: string;
+                            /** @enum {string} */
+                            status: "received" | "in_progress" | "completed" | "overdue";
+                            breachedAt: string | null;
+                            reminders: number[];
+                            counts: {
+                                pending: number;
+                                taken_down: number;
+                                already_removed: number;
+                                not_found: number;
+                            };
+                            targets?: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "url" | "contentId" | "externalId";
+                                value: string;
+                                url?: string;
+                                externalId?: string;
+                                contentId: string | null;
+                                caseId: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "taken_down" | "already_removed" | "not_found";
+                                decisionId: string | null;
+                                handledAt: string | null;
+                                proof: {
+                                    decidedAt: string;
+                                    decisionId: string;
+                                    action: string;
+                                    actorType: string;
+                                    hashesBanked: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderNumber: string;
+                            organisation: string;
+                            /** @enum {string} */
+                            category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods" | "other";
+                            urgent: boolean;
+                            urgentClock: boolean;
+                            legalBasis: string;
+                            legalAnalysis: string | null;
+                            requestedAction: string;
+                            letter: string | null;
+                            screenshots: string[];
+                            issuedAt: string | null;
+                            receivedAt: string;
+                            dueAt: string;
+                            /** @enum {string} */
+                            status: "received" | "in_progress" | "completed" | "overdue";
+                            breachedAt: string | null;
+                            reminders: number[];
+                            counts: {
+                                pending: number;
+                                taken_down: number;
+                                already_removed: number;
+                                not_found: number;
+                            };
+                            targets?: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "url" | "contentId" | "externalId";
+                                value: string;
+                                url?: string;
+                                externalId?: string;
+                                contentId: string | null;
+                                caseId: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "taken_down" | "already_removed" | "not_found";
+                                decisionId: string | null;
+                                handledAt: string | null;
+                                proof: {
+                                    decidedAt: string;
+                                    decisionId: string;
+                                    action: string;
+                                    actorType: string;
+                                    hashesBanked: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regulator/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order with its targets, their status and proof: 404 for an order of another organisation (its existence is not revealed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderNumber: string;
+                            organisation: string;
+                            /** @enum {string} */
+                            category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods" | "other";
+                            urgent: boolean;
+                            urgentClock: boolean;
+                            legalBasis: string;
+                            legalAnalysis: string | null;
+                            requestedAction: string;
+                            letter: string | null;
+                            screenshots: string[];
+                            issuedAt: string | null;
+                            receivedAt: string;
+                            dueAt: string;
+                            /** @enum {string} */
+                            status: "received" | "in_progress" | "completed" | "overdue";
+                            breachedAt: string | null;
+                            reminders: number[];
+                            counts: {
+                                pending: number;
+                                taken_down: number;
+                                already_removed: number;
+                                not_found: number;
+                            };
+                            targets?: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "url" | "contentId" | "externalId";
+                                value: string;
+                                url?: string;
+                                externalId?: string;
+                                contentId: string | null;
+                                caseId: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "taken_down" | "already_removed" | "not_found";
+                                decisionId: string | null;
+                                handledAt: string | null;
+                                proof: {
+                                    decidedAt: string;
+                                    decisionId: string;
+                                    action: string;
+                                    actorType: string;
+                                    hashesBanked: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regulator/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The current state of up to 1000 URLs or ids: available, removed, restricted or unknown, since when, and whether a bank blocks a re-upload
+         * @description An officer learns only the state of content their organisation’s orders target; anything else is `unknown`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1 to 1000 of { url } | { contentId } | { externalId } */
+                        targets: ({
+                            /** Format: uri */
+                            url: string;
+                        } | {
+                            /** Format: uuid */
+                            contentId: string;
+                        } | {
+                            externalId: string;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                /** @enum {string} */
+                                kind: "url" | "contentId" | "externalId";
+                                value: string;
+                                contentId: string | null;
+                                /** @enum {string} */
+                                state: "available" | "removed" | "restricted" | "unknown";
+                                since: string | null;
+                                blockedByBank: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regulator/organisations/{org}/liaison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform’s liaison (contact person) for an organisation; 404 when none is set */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organisation: string;
+                            name: string;
+                            email: string;
+                            updatedBy: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the platform’s liaison for an organisation: told of each new order and of its clock by e-mail (the `mail_outbox` table an operator’s mailer reads) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organisation: string;
+                            name: string;
+                            email: string;
+                            updatedBy: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

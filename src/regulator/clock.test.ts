@@ -1,0 +1,81 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../access/auth.js';
+import { createSaring, type Saring } from '../engine.js';
+import { BACKENDS, freshStorage, testConfig } from '../test-support/storage.js';
+
+/** Short clocks (the config knob `orderClockSeconds`) instead of hours: 50 %, 80 % and 100 % fall a few seconds apart. */
+const CLOCK = { standard: 12, urgent: 4 };
+
+async function waitFor<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (done(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+for (const { backend, skip, label } of BACKENDS) {
+  describe.skipIf(skip)(`regulator clocks on ${label}`, () => {
+    const toClose: (() => Promise<void>)[] = [];
+    afterAll(async () => {
+      for (const c of toClose.reverse()) await c();
+    });
+
+    it('sends reminders at 50 %, 80 % and 100 % and records the missed deadline, across a restart in the middle of the clock; an order carried out in time gets none', async () => {
+      const storage = await freshStorage(backend);
+      toClose.push(() => storage.close());
+      const config = testConfig({ orderClockSeconds: CLOCK, workers: true, jobPollSeconds: 0.5 });
+      let saring: Saring = await createSaring(config, { storage });
+      const officer = (await saring.users.create({ name: 'Officer', role: 'regulator', org: 'komdigi' }, 'test')).apiKey;
+      const admin = saring.bootstrap.adminKey!;
+      await saring.webhooks.add({ url: 'https://platform.example/saring-hook' }, 'test');
+      await saring.regulator.setLiaison('komdigi', { name: 'Budi', email: 'budi@platform.example' }, 'test');
+      const late = (await saring.content.submit({ externalId: 'late-1', kind: 'video', texts: { caption: 'video biasa' } }, 'test')).content.id;
+      const kept = (await saring.content.submit({ externalId: 'kept-1', kind: 'video', texts: { caption: 'video biasa' } }, 'test')).content.id;
+      const principal: Principal = await saring.users.authenticate(officer);
+      const base = { category: 'gambling', legalBasis: 'UU ITE Pasal 27 ayat (2)' };
+      const { order } = await saring.regulator.submit({ ...base, orderNumber: 'CLK-1', targets: [{ contentId: late }] }, principal);
+      const { order: inTime } = await saring.regulator.submit({ ...base, orderNumber: 'CLK-2', targets: [{ contentId: kept }] }, principal);
+      expect(new Date(order.dueAt).getTime() - new Date(order.receivedAt).getTime()).toBe(CLOCK.standard * 1000);
+      // The engine stops before the first reminder is due, and a new one starts on the same database.
+      await saring.close();
+      expect(Date.now()).toBeLessThan(new Date(order.receivedAt).getTime() + CLOCK.standard * 500);
+      saring = await createSaring(config, { storage });
+      toClose.push(() => saring.close());
+      const adminPrincipal = await saring.users.authenticate(admin);
+      // Carried out in time: the second order's content is removed before its first reminder.
+      await saring.decisions.decide(kept, { action: 'remove', category: 'gambling', reason: 'Perintah CLK-2.' }, adminPrincipal);
+
+      const done = await waitFor(
+        'the missed deadline',
+        () => saring.regulator.get(order.id, principal),
+        (o) => o.breachedAt !== null,
+      );
+      expect(done).toMatchObject({ status: 'overdue', reminders: [50, 80, 100] });
+      expect(new Date(done.breachedAt!).getTime()).toBeGreaterThanOrEqual(new Date(order.dueAt).getTime());
+      const mails = await saring.db.selectFrom('mail_outbox').select(['kind', 'subject', 'to_address', 'ref']).orderBy('created_at').execute();
+      expect(mails.filter((m) => m.ref === order.id).map((m) => m.kind)).toEqual(['order.received', 'order.reminder', 'order.reminder', 'order.reminder']);
+      expect(mails.filter((m) => m.ref === order.id).at(-1)!.subject).toContain('TERLAMBAT');
+      expect(mails.every((m) => m.to_address === 'budi@platform.example')).toBe(true);
+      const reminders = (await saring.db.selectFrom('webhook_deliveries').select('payload').where('event_type', '=', 'order.reminder').orderBy('created_at').execute()).map(
+        (d) => (d.payload as { data: { order: { id: string }; percent: number; breached: boolean } }).data,
+      );
+      expect(reminders.filter((r) => r.order.id === order.id).map((r) => [r.percent, r.breached])).toEqual([
+        [50, false],
+        [80, false],
+        [100, true],
+      ]);
+      expect(reminders.some((r) => r.order.id === inTime.id)).toBe(false);
+      const audit = await saring.db.selectFrom('audit_log').select(['action', 'data']).where('subject_id', '=', order.id).orderBy('seq').execute();
+      expect(audit.map((a) => a.action)).toEqual(['order.received', 'order.reminder', 'order.reminder', 'order.breached']);
+
+      // The order carried out in time: completed, no reminder, no breach (its clock jobs ran and found nothing pending).
+      await saring.jobs.drain(['regulator.clock'], 20_000);
+      const ok = await saring.regulator.get(inTime.id, principal);
+      expect(ok).toMatchObject({ status: 'completed', reminders: [], breachedAt: null });
+      expect(mails.filter((m) => m.ref === inTime.id).map((m) => m.kind)).toEqual(['order.received']);
+    }, 60_000);
+  });
+}

@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Saring } from '../engine.js';
+import type { App } from '../http/app.js';
+import { BACKENDS, testApp } from '../test-support/storage.js';
+
+const SPAM = 'SLOT GACOR maxwin depo 10rb WD cepat bosku';
+const HOUR = 3_600_000;
+type Who = 'admin' | 'komdigi' | 'komdigi2' | 'polri' | 'noOrg' | 'mod' | 'senior';
+
+for (const { backend, skip, label } of BACKENDS) {
+  describe.skipIf(skip)(`regulator orders on ${label}`, () => {
+    let saring: Saring & { adminKey: string };
+    let app: App;
+    let close: () => Promise<void>;
+    const keys = {} as Record<Who, string>;
+
+    beforeAll(async () => {
+      ({ saring, app, close } = await testApp(backend, { workers: false }));
+      keys.admin = saring.adminKey;
+      keys.komdigi = (await saring.users.create({ name: 'Officer A', role: 'regulator', org: 'komdigi' }, 'test')).apiKey;
+      keys.komdigi2 = (await saring.users.create({ name: 'Officer A2', role: 'regulator', org: 'komdigi' }, 'test')).apiKey;
+      keys.polri = (await saring.users.create({ name: 'Officer B', role: 'regulator', org: 'polri' }, 'test')).apiKey;
+      keys.noOrg = (await saring.users.create({ name: 'Officer without organisation', role: 'regulator' }, 'test')).apiKey;
+      keys.mod = (await saring.users.create({ name: 'Dewi', role: 'moderator' }, 'test')).apiKey;
+      keys.senior = (await saring.users.create({ name: 'Rina', role: 'senior_moderator' }, 'test')).apiKey;
+      await saring.webhooks.add({ url: 'https://platform.example/saring-hook' }, 'test');
+    });
+    afterAll(() => close?.());
+
+    const send = (method: 'POST' | 'PUT', url: string, body: unknown, who: Who) =>
+      app.inject({ method, url, headers: { authorization: `Bearer ${keys[who]}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+    const post = (url: string, body: unknown, who: Who = 'komdigi') => send('POST', url, body, who);
+    const get = (url: string, who: Who = 'komdigi') => app.inject({ url, headers: { authorization: `Bearer ${keys[who]}` } });
+    const submit = async (externalId: string, text = 'video masak nasi goreng', url?: string) =>
+      (await saring.content.submit({ externalId, kind: 'video', texts: { caption: text }, ...(url ? { metadata: { url } } : {}) }, 'test')).content.id;
+    const order = (orderNumber: string, targets: unknown[], extra: Record<string, unknown> = {}) => ({
+      orderNumber,
+      category: 'gambling',
+      legalBasis: 'UU ITE Pasal 27 ayat (2); Permenkominfo 5/2020 Pasal 14',
+      targets,
+      ...extra,
+    });
+    const count = async (table: 'regulator_orders' | 'regulator_order_targets' | 'review_cases' | 'audit_log' | 'mail_outbox') =>
+      Number((await saring.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const deliveries = async (type: string) =>
+      (await saring.db.selectFrom('webhook_deliveries').select('payload').where('event_type', '=', type).orderBy('created_at').execute()).map((d) => (d.payload as { data: Record<string, unknown> }).data);
+
+    it('receives an order: stored with its targets resolved by URL, id and the platform’s id, a 24-hour clock, one review case per target, idempotent by organisation and number', async () => {
+      const url = 'https://platform.example/v/judi-1';
+      const pending = await submit('ord-1', 'video biasa', url);
+      const removed = await submit('ord-2', SPAM);
+      expect((await saring.content.get('ord-2')).status).toBe('removed');
+      const res = await post('/v1/regulator/orders', order('B-001/2026', [{ url }, { contentId: removed }, { externalId: 'not-here' }], { legalAnalysis: 'Mengandung promosi judi.', letter: 'Surat B-001' }));
+      expect(res.statusCode, res.body).toBe(201);
+      const body = res.json();
+      expect(body).toMatchObject({ orderNumber: 'B-001/2026', organisation: 'komdigi', category: 'gambling', urgent: false, urgentClock: false, status: 'in_progress' });
+      expect(new Date(body.dueAt).getTime() - new Date(body.receivedAt).getTime()).toBe(24 * HOUR);
+      expect(body.targets.map((t: { status: string }) => t.status)).toEqual(['pending', 'already_removed', 'not_found']);
+      expect(body.targets[0]).toMatchObject({ kind: 'url', url, contentId: pending, caseId: expect.any(String) });
+      expect(body.targets[1]).toMatchObject({ kind: 'contentId', contentId: removed, caseId: null, proof: { decisionId: expect.any(String), action: 'remove', actorType: 'automated' } });
+      expect(body.targets[2]).toMatchObject({ kind: 'externalId', externalId: 'not-here', contentId: null });
+      expect(body.counts).toEqual({ pending: 1, taken_down: 0, already_removed: 1, not_found: 1 });
+
+      // The review case: regulator queue, reason order, top priority, the order's deadline.
+      const reviewCase = (await get(`/v1/review/cases/${body.targets[0].caseId}`, 'senior')).json().case;
+      expect(reviewCase).toMatchObject({ reason: 'order', queue: 'regulator', policyPriority: 'urgent', ref: body.id, contentId: pending, dueAt: body.dueAt });
+
+      // The same number again: the same order, nothing new stored.
+      const before = await Promise.all((['regulator_orders', 'regulator_order_targets', 'review_cases'] as const).map(count));
+      const again = await post('/v1/regulator/orders', order('B-001/2026', [{ externalId: 'other' }]), 'komdigi2');
+      expect(again.statusCode).toBe(200);
+      expect(again.json()).toEqual((await get(`/v1/regulator/orders/${body.id}`)).json());
+      expect(await Promise.all((['regulator_orders', 'regulator_order_targets', 'review_cases'] as const).map(count))).toEqual(before);
+      // Another organisation's order with that number is another order.
+      const other = await post('/v1/regulator/orders', order('B-001/2026', [{ url }]), 'polri');
+      expect(other.statusCode).toBe(201);
+      expect(other.json().id).not.toBe(body.id);
+      expect(other.json().targets[0].caseId).toBe(body.targets[0].caseId);
+
+      expect((await deliveries('order.received')).map((d) => (d['order'] as { id: string }).id)).toEqual([body.id, other.json().id]);
+      const audit = await saring.db.selectFrom('audit_log').select(['subject_id', 'data']).where('action', '=', 'order.received').execute();
+      expect(audit.map((a) => a.subject_id)).toEqual([body.id, other.json().id]);
+    });
+
+    it('gives 4 hours to urgent orders and to orders in the urgent categories (csam, terrorism, illegal_goods), 24 to the rest', async () => {
+      const id = await submit('clock-1');
+      const cases: [Record<string, unknown>, number][] = [
+        [{ category: 'gambling', urgent: true }, 4],
+        [{ category: 'csam' }, 4],
+        [{ category: 'terrorism' }, 4],
+        [{ category: 'illegal_goods' }, 4],
+        [{ category: 'hoax' }, 24],
+        [{ category: 'other', urgent: false }, 24],
+      ];
+      for (const [i, [extra, hours]] of cases.entries()) {
+        const res = await post('/v1/regulator/orders', order(`CLOCK-${i}`, [{ contentId: id }], extra));
+        expect(res.statusCode, res.body).toBe(201);
+        const o = res.json();
+        expect([o.category, new Date(o.dueAt).getTime() - new Date(o.receivedAt).getTime()]).toEqual([extra['category'], hours * HOUR]);
+        expect(o.urgentClock).toBe(hours === 4);
+      }
+      // The item's one order case keeps the earliest deadline of the orders that target it.
+      const caseRow = await saring.db.selectFrom('review_cases').select('due_at').where('content_id', '=', id).where('reason', '=', 'order').executeTakeFirstOrThrow();
+      const first = await saring.db.selectFrom('regulator_orders').select('due_at').where('order_number', '=', 'CLOCK-0').executeTakeFirstOrThrow();
+      expect(new Date(caseRow.due_at).toISOString()).toBe(new Date(first.due_at).toISOString());
+    });
+
+    it('refuses bad orders with a stable code and stores nothing', async () => {
+      const id = await submit('bad-1');
+      const tables = ['regulator_orders', 'regulator_order_targets', 'review_cases', 'audit_log', 'mail_outbox'] as const;
+      const before = await Promise.all(tables.map(count));
+      const many = Array.from({ length: 10_001 }, (_, i) => ({ externalId: `x-${i}` }));
+      const cases: [unknown, Who, number, string][] = [
+        [order('BAD-1', [{ contentId: id }], { category: 'spam' }), 'komdigi', 422, 'unknown_category'],
+        [order('BAD-2', [{ foo: 'bar' }]), 'komdigi', 422, 'invalid_target'],
+        [order('BAD-3', [{ url: 'ftp://platform.example/x' }]), 'komdigi', 422, 'invalid_target'],
+        [order('BAD-4', [{ url: 'https://platform.example/x', contentId: id }]), 'komdigi', 422, 'invalid_target'],
+        [order('BAD-5', [{ contentId: 'not-a-uuid' }]), 'komdigi', 422, 'invalid_target'],
+        [order('BAD-6', ['https://platform.example/x']), 'komdigi', 422, 'invalid_target'],
+        [order('BAD-7', []), 'komdigi', 422, 'invalid_target'],
+        [order('BAD-8', many), 'komdigi', 422, 'too_many_targets'],
+        [order('BAD-9', [{ contentId: id }, { externalId: 'a' }, { contentId: id.toUpperCase() }]), 'komdigi', 422, 'duplicate_target'],
+        [order('BAD-10', [{ contentId: id }], { issuedAt: new Date(Date.now() + 2 * HOUR).toISOString() }), 'komdigi', 422, 'time_in_future'],
+        [{ ...order('BAD-11', [{ contentId: id }]), legalBasis: undefined }, 'komdigi', 400, 'validation_failed'],
+        [order('BAD-12', [{ contentId: id }]), 'noOrg', 422, 'organisation_required'],
+        [order('BAD-13', [{ contentId: id }]), 'mod', 403, 'forbidden'],
+      ];
+      for (const [body, who, status, code] of cases) {
+        const res = await post('/v1/regulator/orders', body, who);
+        expect([res.statusCode, res.json().error?.code], `${JSON.stringify(body).slice(0, 200)} as ${who}`).toEqual([status, code]);
+      }
+      expect(await Promise.all(tables.map(count))).toEqual(before);
+      // A letter issued in the past is fine, and kept.
+      const ok = await post('/v1/regulator/orders', order('OK-1', [{ contentId: id }], { issuedAt: '2026-01-02T08:00:00+07:00' }));
+      expect(ok.statusCode, ok.body).toBe(201);
+      expect(ok.json().issuedAt).toBe('2026-01-02T01:00:00.000Z');
+    });
+
+    it('keeps organisations apart on every regulator route: an officer of one gets 404 for the other’s orders, sees only its own, verifies only its own targets; nothing changes', async () => {
+      const a = await submit('iso-a');
+      const b = await submit('iso-b');
+      const orderA = (await post('/v1/regulator/orders', order('ISO-A', [{ contentId: a }]), 'komdigi')).json();
+      const orderB = (await post('/v1/regulator/orders', order('ISO-B', [{ contentId: b }]), 'polri')).json();
+      const own: Record<'komdigi' | 'polri', { order: typeof orderA; content: string }> = { komdigi: { order: orderA, content: a }, polri: { order: orderB, content: b } };
+      const snapshot = async () => [(await get(`/v1/regulator/orders/${orderA.id}`, 'admin')).json(), (await get(`/v1/regulator/orders/${orderB.id}`, 'admin')).json(), await count('regulator_orders')];
+      const before = await snapshot();
+      for (const [me, them] of [
+        ['komdigi', 'polri'],
+        ['polri', 'komdigi'],
+      ] as const) {
+        // Read: own 200, the other's 404 exactly like an order that does not exist.
+        expect((await get(`/v1/regulator/orders/${own[me].order.id}`, me)).statusCode).toBe(200);
+        const theirs = await get(`/v1/regulator/orders/${own[them].order.id}`, me);
+        const missing = await get(`/v1/regulator/orders/${randomUUID()}`, me);
+        expect([theirs.statusCode, theirs.json().error.code]).toEqual([404, 'not_found']);
+        expect(theirs.json().error.message.replace(own[them].order.id, 'ID')).toBe(missing.json().error.message.replace(/[0-9a-f-]{36}/, 'ID'));
+        // List: only its own organisation's, whatever the filter asks.
+        const listed = (await get(`/v1/regulator/orders?limit=500&organisation=${them}`, me)).json().orders;
+        expect(listed.length).toBeGreaterThan(0);
+        expect(new Set(listed.map((o: { organisation: string }) => o.organisation))).toEqual(new Set([me]));
+        // Verify: its own targets' state; the other's are unknown, as if Saring did not know them.
+        const verified = (await post('/v1/regulator/verify', { targets: [{ contentId: own[me].content }, { contentId: own[them].content }, { externalId: `iso-${them === 'polri' ? 'b' : 'a'}` }] }, me)).json().results;
+        expect(verified.map((v: { state: string }) => v.state)).toEqual(['available', 'unknown', 'unknown']);
+        expect(verified[1]).toEqual({ kind: 'contentId', value: own[them].content, contentId: null, state: 'unknown', since: null, blockedByBank: false });
+        // Sending an order with the other's number makes its own order, never answers with the other's.
+        const same = await post('/v1/regulator/orders', order(own[them].order.orderNumber, [{ externalId: 'nothing' }]), me);
+        expect(same.statusCode).toBe(201);
+        expect(same.json()).toMatchObject({ organisation: me });
+        expect(same.json().id).not.toBe(own[them].order.id);
+        // The liaison settings and the platform's other records are not theirs.
+        expect((await send('PUT', `/v1/regulator/organisations/${me}/liaison`, { name: 'X', email: 'x@example.id' }, me)).statusCode).toBe(403);
+        expect((await get(`/v1/regulator/organisations/${me}/liaison`, me)).statusCode).toBe(403);
+        for (const url of [`/v1/content/${own[me].content}`, `/v1/review/cases/${own[me].order.targets[0].caseId}`, '/v1/reports', `/v1/decisions/${randomUUID()}`]) {
+          expect((await get(url, me)).statusCode, url).toBe(403);
+        }
+      }
+      // An officer without an organisation sees nothing.
+      expect((await get(`/v1/regulator/orders/${orderA.id}`, 'noOrg')).statusCode).toBe(404);
+      expect((await get('/v1/regulator/orders', 'noOrg')).json().orders).toEqual([]);
+      expect((await post('/v1/regulator/verify', { targets: [{ contentId: a }] }, 'noOrg')).json().results[0].state).toBe('unknown');
+      // The platform's admin sees both; a moderator may read orders but not send them.
+      const all = (await get('/v1/regulator/orders?limit=500', 'admin')).json().orders.map((o: { id: string }) => o.id);
+      expect(all).toEqual(expect.arrayContaining([orderA.id, orderB.id]));
+      expect((await get(`/v1/regulator/orders/${orderB.id}`, 'senior')).statusCode).toBe(200);
+      const after = await snapshot();
+      expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
+    });
+
+    it('lists orders newest first, paged, by status', async () => {
+      const id = await submit('page-1');
+      for (let i = 0; i < 3; i++) expect((await post('/v1/regulator/orders', order(`PAGE-${i}`, [{ contentId: id }]), 'polri')).statusCode).toBe(201);
+      const first = (await get('/v1/regulator/orders?limit=2', 'polri')).json();
+      expect(first.orders).toHaveLength(2);
+      expect(first.orders[0].targets).toBeUndefined();
+      const rest = (await get(`/v1/regulator/orders?limit=500&cursor=${first.nextCursor}`, 'polri')).json().orders;
+      const ids = [...first.orders, ...rest].map((o: { id: string }) => o.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const received = (await get('/v1/regulator/orders?limit=500&status=received', 'polri')).json().orders;
+      expect(received.map((o: { orderNumber: string }) => o.orderNumber)).toEqual(expect.arrayContaining(['PAGE-0', 'PAGE-1', 'PAGE-2']));
+      expect((await get('/v1/regulator/orders?status=done', 'polri')).statusCode).toBe(400);
+    });
+
+    it('marks a target taken_down, with proof, when its content is removed through any door; the decision’s statement names the order as its source; the order completes', async () => {
+      const x = await submit('take-1');
+      const y = await submit('take-2');
+      const o = (await post('/v1/regulator/orders', order('TAKE-1', [{ contentId: x }, { contentId: y }]))).json();
+      expect(o.status).toBe('received');
+      // A moderator removes x through the decisions API (not the order's case).
+      const d1 = await post(`/v1/content/${x}/decisions`, { action: 'remove', category: 'gambling', reason: 'Perintah Komdigi TAKE-1.' }, 'mod');
+      expect(d1.statusCode, d1.body).toBe(201);
+      expect(d1.json().statement.source).toBe('regulator_order');
+      expect((await get(`/v1/decisions/${d1.json().id}`, 'mod')).json().statement.source).toBe('regulator_order');
+      const mid = (await get(`/v1/regulator/orders/${o.id}`)).json();
+      expect(mid.status).toBe('in_progress');
+      expect(mid.targets[0]).toMatchObject({ status: 'taken_down', decisionId: d1.json().id, proof: { decisionId: d1.json().id, action: 'remove', actorType: 'moderator', hashesBanked: 0 } });
+      expect((await saring.db.selectFrom('review_cases').select('status').where('id', '=', mid.targets[0].caseId).executeTakeFirstOrThrow()).status).toBe('closed');
+      // Leaving y up does not carry the order out.
+      const allow = await post(`/v1/content/${y}/decisions`, { action: 'allow', reason: 'Tidak melanggar.' }, 'mod');
+      expect(allow.json().statement.source).toBe('own_initiative');
+      expect((await get(`/v1/regulator/orders/${o.id}`)).json().targets[1].status).toBe('pending');
+      const d2 = await post(`/v1/content/${y}/decisions`, { action: 'remove', category: 'gambling', reason: 'Perintah.' }, 'senior');
+      const done = (await get(`/v1/regulator/orders/${o.id}`)).json();
+      expect(done.status).toBe('completed');
+      expect(done.targets[1]).toMatchObject({ status: 'taken_down', decisionId: d2.json().id });
+      expect((await deliveries('decision.created')).find((d) => (d['decision'] as { id: string }).id === d2.json().id)?.['decision']).toMatchObject({ statement: { source: 'regulator_order' } });
+      // A removal of content no order targets keeps its own source.
+      const z = await submit('take-3');
+      expect((await post(`/v1/content/${z}/decisions`, { action: 'remove', category: 'gambling', reason: 'x' }, 'mod')).json().statement.source).toBe('own_initiative');
+      const audit = await saring.db.selectFrom('audit_log').select('subject_id').where('action', '=', 'order.target_taken_down').execute();
+      expect(audit.filter((a) => a.subject_id === o.id)).toHaveLength(2);
+    });
+
+    it('verifies targets: available, removed, restricted or unknown, since when, and whether a bank blocks a re-upload', async () => {
+      const up = await submit('ver-1', 'video biasa', 'https://platform.example/v/ver-1');
+      const gone = await submit('ver-2');
+      const adult = await submit('ver-3');
+      await post(`/v1/content/${gone}/decisions`, { action: 'remove', category: 'gambling', reason: 'x' }, 'mod');
+      const restricted = await post(`/v1/content/${adult}/decisions`, { action: 'restrict_18', category: 'pornography', reason: 'x' }, 'mod');
+      expect((await post('/v1/regulator/orders', order('VER-1', [{ contentId: up }, { contentId: gone }, { contentId: adult }]))).statusCode).toBe(201);
+      const res = await post('/v1/regulator/verify', { targets: [{ url: 'https://platform.example/v/ver-1' }, { externalId: 'ver-2' }, { contentId: adult }, { externalId: 'never-seen' }] });
+      expect(res.statusCode, res.body).toBe(200);
+      const r = res.json().results;
+      expect(r.map((v: { state: string }) => v.state)).toEqual(['available', 'removed', 'restricted', 'unknown']);
+      expect(r[0]).toMatchObject({ kind: 'url', contentId: up, blockedByBank: false });
+      expect(r[2].since).toBe(restricted.json().createdAt);
+      // The admin may verify anything; 1,001 targets is too many.
+      expect((await post('/v1/regulator/verify', { targets: [{ externalId: 'ver-1' }] }, 'admin')).json().results[0].state).toBe('available');
+      const many = Array.from({ length: 1001 }, (_, i) => ({ externalId: `v-${i}` }));
+      const tooMany = await post('/v1/regulator/verify', { targets: many });
+      expect([tooMany.statusCode, tooMany.json().error.code]).toEqual([422, 'too_many_targets']);
+      expect((await post('/v1/regulator/verify', { targets: [{ contentId: up }] }, 'mod')).statusCode).toBe(403);
+    });
+
+    it('tells the organisation’s liaison of each new order by the e-mail outbox (set by an admin)', async () => {
+      const put = await send('PUT', '/v1/regulator/organisations/komdigi/liaison', { name: 'Budi (Trust & Safety)', email: 'budi@platform.example' }, 'admin');
+      expect(put.statusCode, put.body).toBe(200);
+      expect((await get('/v1/regulator/organisations/komdigi/liaison', 'admin')).json()).toMatchObject({ organisation: 'komdigi', email: 'budi@platform.example', updatedBy: expect.any(String) });
+      expect((await get('/v1/regulator/organisations/nobody/liaison', 'admin')).statusCode).toBe(404);
+      expect((await send('PUT', '/v1/regulator/organisations/komdigi/liaison', { name: 'B', email: 'not-an-email' }, 'admin')).statusCode).toBe(400);
+      const id = await submit('mail-1');
+      const o = (await post('/v1/regulator/orders', order('MAIL-1', [{ contentId: id }], { urgent: true }))).json();
+      const mails = await saring.db.selectFrom('mail_outbox').selectAll().where('ref', '=', o.id).execute();
+      expect(mails).toHaveLength(1);
+      expect(mails[0]).toMatchObject({ to_address: 'budi@platform.example', kind: 'order.received', sent_at: null });
+      expect(mails[0]!.subject).toContain('MAIL-1');
+      expect(mails[0]!.body).toContain('4 jam');
+      // No liaison for polri: nothing to send.
+      const p = (await post('/v1/regulator/orders', order('MAIL-2', [{ contentId: id }]), 'polri')).json();
+      expect(await saring.db.selectFrom('mail_outbox').selectAll().where('ref', '=', p.id).execute()).toEqual([]);
+    });
+  });
+}

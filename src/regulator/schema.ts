@@ -1,0 +1,56 @@
+/** Regulator answers as schemas, for the API's documentation and typed clients (checked against their types). */
+import { z } from 'zod';
+import { ORDER_CATEGORIES, ORDER_STATUSES, TARGET_KINDS, TARGET_STATUSES, type Liaison, type Order, type OrderTarget, type Verification } from './regulator.js';
+
+export const orderTargetSchema: z.ZodType<OrderTarget> = z.object({
+  id: z.string(),
+  kind: z.enum(TARGET_KINDS),
+  value: z.string(),
+  url: z.string().optional(),
+  externalId: z.string().optional(),
+  contentId: z.string().nullable(),
+  caseId: z.string().nullable(),
+  status: z.enum(TARGET_STATUSES),
+  decisionId: z.string().nullable(),
+  handledAt: z.string().nullable(),
+  proof: z.object({ decidedAt: z.string(), decisionId: z.string(), action: z.string(), actorType: z.string(), hashesBanked: z.number() }).nullable(),
+});
+
+const counts = z.object({ pending: z.number(), taken_down: z.number(), already_removed: z.number(), not_found: z.number() });
+
+export const orderViewSchema: z.ZodType<Order> = z.object({
+  id: z.string(),
+  orderNumber: z.string(),
+  organisation: z.string(),
+  category: z.enum(ORDER_CATEGORIES),
+  urgent: z.boolean(),
+  urgentClock: z.boolean(),
+  legalBasis: z.string(),
+  legalAnalysis: z.string().nullable(),
+  requestedAction: z.string(),
+  letter: z.string().nullable(),
+  screenshots: z.array(z.string()),
+  issuedAt: z.string().nullable(),
+  receivedAt: z.string(),
+  dueAt: z.string(),
+  status: z.enum(ORDER_STATUSES),
+  breachedAt: z.string().nullable(),
+  reminders: z.array(z.number()),
+  counts,
+  targets: z.array(orderTargetSchema).optional(),
+});
+
+export const orderPageSchema = z.object({ orders: z.array(orderViewSchema), nextCursor: z.string().nullable() });
+
+export const verificationSchema: z.ZodType<Verification> = z.object({
+  kind: z.enum(TARGET_KINDS),
+  value: z.string(),
+  contentId: z.string().nullable(),
+  state: z.enum(['available', 'removed', 'restricted', 'unknown']),
+  since: z.string().nullable(),
+  blockedByBank: z.boolean(),
+});
+
+export const verifyResultSchema = z.object({ results: z.array(verificationSchema) });
+
+export const liaisonViewSchema: z.ZodType<Liaison> = z.object({ organisation: z.string(), name: z.string(), email: z.string(), updatedBy: z.string(), updatedAt: z.string() });
