@@ -19,6 +19,7 @@ import { createReview, type ReviewApi } from './review/review.js';
 import { createReports, type ReportsApi } from './reports/reports.js';
 import { createAppeals, type AppealsApi } from './appeals/appeals.js';
 import { createStrikes, type StrikesApi } from './strikes/strikes.js';
+import { createTransparency, type TransparencyApi } from './transparency/transparency.js';
 import { createRegulator, type RegulatorApi } from './regulator/regulator.js';
 import { createUser, createUsers, listUsers, type UsersApi } from './users/users.js';
 import type { Actor } from './audit/log.js';
@@ -108,6 +109,7 @@ export interface Saring extends ScanApi {
   appeals: AppealsApi;
   strikes: StrikesApi;
   regulator: RegulatorApi;
+  transparency: TransparencyApi;
   close(): Promise<void>;
 }
 
@@ -418,6 +420,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       appeals,
       strikes,
       regulator,
+      transparency: createTransparency(core),
       webhooks: {
         add: (input, actor) => addEndpoint(db, input, actor),
         list: () => listEndpoints(db),

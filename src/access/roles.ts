@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'users:manage',
   'webhooks:manage',
   'settings:manage', // the organisation's defaults (e.g. the console's media blur, greyscale, autoplay)
+  'transparency:read', // statements of reasons in the DSA Transparency Database format, and their exports
   'orders:submit', // send an authority's takedown order (regulator officers: as their organisation)
   'orders:read', // authorities' orders (regulator officers: only their organisation's)
   'orders:verify', // the current state of content (regulator officers: only what their organisation's orders target)
@@ -37,7 +38,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // organisation's orders and the state of what those target (regulator/); partners, the educational catalogue.
   regulator: ['policy:read', 'orders:submit', 'orders:read', 'orders:verify'],
   partner: [],
-  auditor: ['content:read', 'review:read', 'review:metrics', 'policy:read', 'lexicon:read', 'audit:read', 'banks:read', 'orders:read'],
+  auditor: ['content:read', 'review:read', 'review:metrics', 'policy:read', 'lexicon:read', 'audit:read', 'banks:read', 'transparency:read', 'orders:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

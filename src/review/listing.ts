@@ -130,7 +130,7 @@ export const CSV_COLUMNS = [
  * A CSV field: quoted when it holds a comma, quote or line break; a text that a spreadsheet would
  * run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe.
  */
-function csvField(value: unknown): string {
+export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;

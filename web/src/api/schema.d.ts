@@ -5124,7 +5124,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "orders:submit" | "orders:read" | "orders:verify")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5176,7 +5176,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "orders:submit" | "orders:read" | "orders:verify")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5295,7 +5295,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "orders:submit" | "orders:read" | "orders:verify")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5406,7 +5406,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "orders:submit" | "orders:read" | "orders:verify")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -9868,6 +9868,114 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transparency/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statements of reasons in the EU DSA Transparency Database format, oldest first, paged by cursor; format=jsonl or csv streams every match
+         * @description Every restriction (remove, restrict_16, restrict_18) and every decision that lifts one (an overturned appeal), under the database’s field names and enumerations (`statement`), with the ground under Indonesian law and the facts in Bahasa Indonesia (`indonesia`). Each statement is checked against the database’s rules: `valid`, and `errors` naming each broken rule’s field; `euSubmittable` when it is valid and scoped to EEA countries only. Filters: `from` (inclusive) and `to` (exclusive), dates (midnight UTC) or ISO 8601 times; `category` and `action` (Saring’s); `source` (the DSA source type). JSON answers `{ statements, nextCursor }` (pass `cursor=nextCursor` with the same filters). `format=jsonl` (one statement per line) and `format=csv` stream every match, without a row cap.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                    action?: "allow" | "restrict_16" | "restrict_18" | "remove";
+                    source?: "SOURCE_ARTICLE_16" | "SOURCE_TRUSTED_FLAGGER" | "SOURCE_TYPE_OTHER_NOTIFICATION" | "SOURCE_VOLUNTARY";
+                    limit?: number;
+                    cursor?: string;
+                    format?: "json" | "jsonl" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statements: {
+                                decisionId: string;
+                                contentId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                action: "allow" | "restrict_16" | "restrict_18" | "remove";
+                                category: ("gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods") | null;
+                                /** @enum {string} */
+                                actorType: "automated" | "moderator" | "regulator_order";
+                                decidedAt: string;
+                                valid: boolean;
+                                euSubmittable: boolean;
+                                errors: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                                statement: {
+                                    decision_visibility?: string[];
+                                    decision_visibility_other?: string;
+                                    decision_monetary?: string;
+                                    decision_monetary_other?: string;
+                                    decision_provision?: string;
+                                    decision_account?: string;
+                                    account_type?: string;
+                                    decision_ground: string;
+                                    decision_ground_reference_url?: string;
+                                    illegal_content_legal_ground?: string;
+                                    illegal_content_explanation?: string;
+                                    incompatible_content_ground?: string;
+                                    incompatible_content_explanation?: string;
+                                    incompatible_content_illegal?: string;
+                                    category: string;
+                                    category_specification?: string[];
+                                    category_specification_other?: string;
+                                    content_type: string[];
+                                    content_type_other?: string;
+                                    content_language?: string;
+                                    content_date: string;
+                                    application_date: string;
+                                    territorial_scope: string[];
+                                    automated_detection: string;
+                                    automated_decision: string;
+                                    source_type: string;
+                                    source_identity?: string;
+                                    decision_facts: string;
+                                    puid: string;
+                                };
+                                indonesia: {
+                                    legalGround: string | null;
+                                    territorialScope: string[];
+                                    decisionFacts: string;
+                                    explanation: string;
+                                };
+                                appeal: {
+                                    id: string;
+                                    overturnedDecisionId: string;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
