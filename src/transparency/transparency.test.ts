@@ -36,8 +36,8 @@ for (const { backend, skip, label } of BACKENDS) {
     let app: App;
     let close: () => Promise<void>;
     let transparency: TransparencyApi;
-    const keys = {} as Record<'platform' | 'mod1' | 'mod2' | 'auditor', string>;
-    const ids = {} as Record<'automated' | 'restriction' | 'reported' | 'appealed' | 'overturn' | 'allowed', string>;
+    const keys = {} as Record<'platform' | 'mod1' | 'mod2' | 'auditor' | 'komdigi', string>;
+    const ids = {} as Record<'automated' | 'restriction' | 'reported' | 'appealed' | 'overturn' | 'allowed' | 'ordered', string>;
 
     const post = (url: string, body: unknown, who: keyof typeof keys = 'platform') =>
       body === undefined
@@ -67,6 +67,7 @@ for (const { backend, skip, label } of BACKENDS) {
       keys.mod1 = (await saring.users.create({ name: 'Dewi', role: 'moderator' }, 'test')).apiKey;
       keys.mod2 = (await saring.users.create({ name: 'Budi', role: 'moderator' }, 'test')).apiKey;
       keys.auditor = (await saring.users.create({ name: 'Sari', role: 'auditor' }, 'test')).apiKey;
+      keys.komdigi = (await saring.users.create({ name: 'Officer A', role: 'regulator', org: 'komdigi' }, 'test')).apiKey;
 
       // An automated removal: the scan removes gambling spam on arrival.
       const spam = await saring.content.submit({ externalId: 'auto-1', kind: 'video', texts: { caption: SPAM }, metadata: { language: 'id' } }, 'test');
@@ -230,6 +231,24 @@ for (const { backend, skip, label } of BACKENDS) {
       }
     });
 
+    it('exports a removal that answers an authority’s order as SOURCE_TYPE_OTHER_NOTIFICATION, naming the authority and order', async () => {
+      const contentId = (await saring.content.submit({ externalId: 'ord-1', kind: 'video', texts: { caption: 'video biasa' } }, 'test')).content.id;
+      const order = await post(
+        '/v1/regulator/orders',
+        { orderNumber: 'B-777/2026', category: 'gambling', legalBasis: 'UU ITE Pasal 27 ayat (2); Permenkominfo 5/2020 Pasal 14', targets: [{ contentId }] },
+        'komdigi',
+      );
+      expect(order.statusCode, order.body).toBe(201);
+      ids.ordered = await decide('ord-1', { action: 'remove', category: 'gambling', reason: 'Perintah Komdigi B-777/2026.' });
+      const e = await byDecision(ids.ordered);
+      expect(e).toMatchObject({ action: 'remove', actorType: 'moderator', valid: true, errors: [] });
+      expect(e.statement.source_type).toBe('SOURCE_TYPE_OTHER_NOTIFICATION');
+      expect(e.statement.source_identity).toBe('komdigi (order B-777/2026)');
+      expect((await all({ source: 'SOURCE_TYPE_OTHER_NOTIFICATION' })).map((x) => x.decisionId)).toEqual([ids.ordered]);
+      // The others keep theirs.
+      expect((await byDecision(ids.automated)).statement.source_identity).toBeUndefined();
+    });
+
     it('streams every statement as CSV and JSON Lines, more than one page of 1,000, with no row cap', { timeout: 120_000 }, async () => {
       // 1,203 more removals, written straight to storage (the statement as the decision path stores it).
       const model = await saring.db.selectFrom('decisions').select(['statement']).where('id', '=', ids.restriction).executeTakeFirstOrThrow();
@@ -246,7 +265,7 @@ for (const { backend, skip, label } of BACKENDS) {
           .values(items.map((c) => ({ content_id: c.id, actor_type: 'moderator', action: 'restrict_18', category: 'pornography', automated_detection: false, automated_decision: false, statement: JSON.stringify(model.statement), evidence: '[]' })))
           .execute();
       }
-      const total = 5 + n;
+      const total = 6 + n;
 
       const jsonl = await transparency.export({ format: 'jsonl' });
       let lines = 0;

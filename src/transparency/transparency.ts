@@ -118,6 +118,8 @@ type Row = {
   appeal_id: string | null;
   appealed_decision_id: string | null;
   source_type: SourceType;
+  /** The authority and order number of the order a decision answers. */
+  order_source: string | null;
   account_action: string | null;
 };
 
@@ -161,10 +163,13 @@ async function page(db: Db, query: StatementQuery): Promise<{ rows: Row[]; nextC
         prev.id AS lifted_id, prev.action AS lifted_action, prev.category AS lifted_category, prev.statement AS lifted_statement,
         ap.id AS appeal_id, ap.decision_id AS appealed_decision_id,
         CASE
-          WHEN origin.actor_type = 'regulator_order' THEN 'SOURCE_TYPE_OTHER_NOTIFICATION'
+          WHEN origin.actor_type = 'regulator_order' OR origin.statement->>'source' = 'regulator_order'
+            OR EXISTS (SELECT 1 FROM regulator_order_targets t WHERE t.decision_id = origin.id) THEN 'SOURCE_TYPE_OTHER_NOTIFICATION'
           WHEN EXISTS (SELECT 1 FROM reports r WHERE r.decision_id = origin.id AND r.created_at <= origin.created_at) THEN 'SOURCE_ARTICLE_16'
           ELSE 'SOURCE_VOLUNTARY'
         END AS source_type,
+        (SELECT o.organisation || ' (order ' || o.order_number || ')' FROM regulator_order_targets t JOIN regulator_orders o ON o.id = t.order_id
+          WHERE t.decision_id = origin.id ORDER BY o.received_at, o.id LIMIT 1) AS order_source,
         (SELECT aa.action FROM account_actions aa WHERE aa.decision_id = d.id AND aa.action IN ('suspend', 'terminate') ORDER BY aa.created_at DESC LIMIT 1) AS account_action
       FROM decisions d
       JOIN content_items c ON c.id = d.content_id
@@ -175,7 +180,7 @@ async function page(db: Db, query: StatementQuery): Promise<{ rows: Row[]; nextC
         ORDER BY p.created_at DESC, p.id DESC LIMIT 1
       ) prev ON true
       LEFT JOIN LATERAL (
-        SELECT o.id, o.actor_type, o.created_at FROM decisions o
+        SELECT o.id, o.actor_type, o.created_at, o.statement FROM decisions o
         WHERE o.id = CASE WHEN ap.decision_id IS NOT NULL THEN ap.decision_id WHEN d.action = 'allow' AND prev.id IS NOT NULL THEN prev.id ELSE d.id END
       ) origin ON true
     ) s
@@ -262,6 +267,7 @@ export function toExported(row: Row): ExportedStatement {
   s.automated_detection = row.automated_detection ? 'Yes' : 'No';
   s.automated_decision = AUTOMATED_DECISION_MAP[sor.automatedDecision];
   s.source_type = row.source_type;
+  if (row.order_source) s.source_identity = row.order_source;
   s.decision_facts = sor.facts.summary.en;
   // The database needs one identifier per statement: the decision's (an item can have several).
   s.puid = row.id;
