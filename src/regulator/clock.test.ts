@@ -77,5 +77,28 @@ for (const { backend, skip, label } of BACKENDS) {
       expect(ok).toMatchObject({ status: 'completed', reminders: [], breachedAt: null });
       expect(mails.filter((m) => m.ref === inTime.id).map((m) => m.kind)).toEqual(['order.received']);
     }, 60_000);
+
+    it('leaves out a reminder that comes late because the engine was down past a later one: the later one says more', async () => {
+      const storage = await freshStorage(backend);
+      toClose.push(() => storage.close());
+      const config = testConfig({ orderClockSeconds: { standard: 10, urgent: 10 }, workers: true, jobPollSeconds: 0.5 });
+      let saring: Saring = await createSaring(config, { storage });
+      const officer = (await saring.users.create({ name: 'Officer', role: 'regulator', org: 'polri' }, 'test')).apiKey;
+      await saring.content.submit({ externalId: 'down-1', kind: 'video', texts: { caption: 'video biasa' } }, 'test');
+      const principal = await saring.users.authenticate(officer);
+      const { order } = await saring.regulator.submit({ category: 'hoax', legalBasis: 'UU ITE Pasal 28', orderNumber: 'DOWN-1', targets: [{ externalId: 'down-1' }] }, principal);
+      await saring.close();
+      // Down until past 80 % of the time.
+      await new Promise((r) => setTimeout(r, Math.max(0, new Date(order.receivedAt).getTime() + 8_300 - Date.now())));
+      saring = await createSaring(config, { storage });
+      toClose.push(() => saring.close());
+      const done = await waitFor('the missed deadline', () => saring.regulator.get(order.id, principal), (o) => o.breachedAt !== null);
+      expect(done.reminders).not.toContain(50);
+      expect(done.reminders.at(-1)).toBe(100);
+      await saring.jobs.drain(['regulator.clock'], 20_000);
+      expect((await saring.regulator.get(order.id, principal)).reminders).toEqual(done.reminders);
+      const sent = await saring.db.selectFrom('audit_log').select('action').where('subject_id', '=', order.id).where('action', 'in', ['order.reminder', 'order.breached']).execute();
+      expect(sent).toHaveLength(done.reminders.length);
+    }, 60_000);
   });
 }

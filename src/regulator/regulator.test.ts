@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../engine.js';
 import type { App } from '../http/app.js';
+import { hashMedia } from '../signals/hash/media.js';
 import { BACKENDS, testApp } from '../test-support/storage.js';
 
 const SPAM = 'SLOT GACOR maxwin depo 10rb WD cepat bosku';
 const HOUR = 3_600_000;
+const BRIDGE = readFileSync(join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'pdq', 'images', 'bridge-mods', 'aaa-orig.jpg'));
 type Who = 'admin' | 'komdigi' | 'komdigi2' | 'polri' | 'noOrg' | 'mod' | 'senior';
 
 for (const { backend, skip, label } of BACKENDS) {
@@ -229,6 +233,26 @@ for (const { backend, skip, label } of BACKENDS) {
       expect((await post(`/v1/content/${z}/decisions`, { action: 'remove', category: 'gambling', reason: 'x' }, 'mod')).json().statement.source).toBe('own_initiative');
       const audit = await saring.db.selectFrom('audit_log').select('subject_id').where('action', '=', 'order.target_taken_down').execute();
       expect(audit.filter((a) => a.subject_id === o.id)).toHaveLength(2);
+    });
+
+    it('proves a takedown of media with the hashes it banked, and verification then finds a bank blocking a re-upload', async () => {
+      const h = await hashMedia({ bytes: BRIDGE }, { dihedral: true });
+      if (h.kind !== 'image') throw new Error('expected an image');
+      const img = (await saring.content.submit({ externalId: 'img-ord-1', kind: 'image', texts: { caption: 'pemandangan jembatan' }, media: [{ type: 'image', ...h }] }, 'test')).content.id;
+      const o = (await post('/v1/regulator/orders', order('IMG-1', [{ externalId: 'img-ord-1' }]))).json();
+      const before = (await post('/v1/regulator/verify', { targets: [{ contentId: img }] })).json().results[0];
+      expect(before).toMatchObject({ state: 'available', blockedByBank: false });
+      const d = await post(`/v1/content/${img}/decisions`, { action: 'remove', category: 'gambling', reason: 'Perintah IMG-1.' }, 'mod');
+      expect(d.statusCode, d.body).toBe(201);
+      const target = (await get(`/v1/regulator/orders/${o.id}`)).json().targets[0];
+      expect(target).toMatchObject({ status: 'taken_down', proof: { decisionId: d.json().id, hashesBanked: 3 } }); // PDQ, MD5, SHA-256
+      const after = (await post('/v1/regulator/verify', { targets: [{ externalId: 'img-ord-1' }] })).json().results[0];
+      expect(after).toEqual({ kind: 'externalId', value: 'img-ord-1', contentId: img, state: 'removed', since: d.json().createdAt, blockedByBank: true });
+      // A bank switched off blocks nothing.
+      const removals = (await saring.banks.list()).find((b) => b.name === 'removals')!;
+      await saring.banks.update(removals.name, { enabled: false }, 'test');
+      expect((await post('/v1/regulator/verify', { targets: [{ contentId: img }] })).json().results[0].blockedByBank).toBe(false);
+      await saring.banks.update(removals.name, { enabled: true }, 'test');
     });
 
     it('verifies targets: available, removed, restricted or unknown, since when, and whether a bank blocks a re-upload', async () => {
