@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../engine.js';
 import type { App } from '../http/app.js';
 import { hashMedia } from '../signals/hash/media.js';
+import { pngDeclaring } from '../test-support/media.js';
 import { BACKENDS, testApp } from '../test-support/storage.js';
 
 const SPAM = 'SLOT GACOR maxwin depo 10rb WD cepat bosku';
@@ -139,6 +140,20 @@ for (const { backend, skip, label } of BACKENDS) {
       const ok = await post('/v1/regulator/orders', order('OK-1', [{ contentId: id }], { issuedAt: '2026-01-02T08:00:00+07:00' }));
       expect(ok.statusCode, ok.body).toBe(201);
       expect(ok.json().issuedAt).toBe('2026-01-02T01:00:00.000Z');
+    });
+
+    it('keeps the screenshots an order comes with (uploads that are images), and refuses others before storing anything', async () => {
+      const id = await submit('shot-1');
+      const { upload } = await saring.media.upload(pngDeclaring(8, 8, Buffer.alloc(8 * (8 * 3 + 1))));
+      const before = await count('regulator_orders');
+      const missing = await post('/v1/regulator/orders', order('SHOT-0', [{ contentId: id }], { screenshots: ['ab'.repeat(32)] }));
+      expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'media_not_found']);
+      const notHex = await post('/v1/regulator/orders', order('SHOT-0', [{ contentId: id }], { screenshots: ['shot.png'] }));
+      expect([notHex.statusCode, notHex.json().error.code]).toEqual([400, 'validation_failed']);
+      expect(await count('regulator_orders')).toBe(before);
+      const ok = await post('/v1/regulator/orders', order('SHOT-1', [{ contentId: id }], { screenshots: [upload.toUpperCase()] }));
+      expect(ok.statusCode, ok.body).toBe(201);
+      expect(ok.json().screenshots).toEqual([upload]);
     });
 
     it('keeps organisations apart on every regulator route: an officer of one gets 404 for the other’s orders, sees only its own, verifies only its own targets; nothing changes', async () => {
