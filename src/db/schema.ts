@@ -1,11 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { RegulatorTables } from '../regulator/tables.js';
 
 /** Kysely table types, one per table of `migrations/`. JSON columns are written as strings. */
 type Json<T> = ColumnType<T, string, string>;
 type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** A JSON column with a database default: may be left out when inserting. */
+type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export interface AccountsTable {
   id: Generated<string>;
@@ -260,7 +262,11 @@ export interface ModelsTable {
   activated_at: Date | null;
 }
 
-export interface Database extends RegulatorTables {
+export interface Database {
+  regulator_orders: RegulatorOrdersTable;
+  regulator_order_targets: RegulatorOrderTargetsTable;
+  regulator_liaisons: RegulatorLiaisonsTable;
+  mail_outbox: MailOutboxTable;
   accounts: AccountsTable;
   content_items: ContentItemsTable;
   content_versions: ContentVersionsTable;
@@ -463,4 +469,58 @@ export interface AccountActionsTable {
   until: NullableDate;
   actor: string;
   created_at: CreatedAt;
+}
+
+// Migration 0012: the regulator channel.
+export interface RegulatorOrdersTable {
+  id: Generated<string>;
+  organisation: string;
+  order_number: string;
+  category: string;
+  urgent: Generated<boolean>;
+  legal_basis: string;
+  legal_analysis: string | null;
+  requested_action: Generated<string>;
+  letter: string | null;
+  screenshots: JsonWithDefault<string[]>;
+  issued_at: NullableTimestamp;
+  received_at: Timestamp;
+  due_at: Date | string;
+  reminders: JsonWithDefault<number[]>;
+  breached_at: NullableTimestamp;
+  created_by: string;
+}
+
+export interface RegulatorOrderTargetsTable {
+  id: Generated<string>;
+  order_id: string;
+  position: number;
+  kind: string;
+  value: string;
+  content_id: string | null;
+  case_id: string | null;
+  status: string;
+  decision_id: string | null;
+  handled_at: NullableTimestamp;
+  proof: NullableJson<Record<string, unknown>>;
+}
+
+export interface RegulatorLiaisonsTable {
+  organisation: string;
+  name: string;
+  email: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  to_name: string | null;
+  subject: string;
+  body: string;
+  kind: string;
+  ref: string | null;
+  created_at: CreatedAt;
+  sent_at: NullableTimestamp;
 }
