@@ -27,12 +27,14 @@ export const PERMISSIONS = [
   'orders:submit', // send an authority's takedown order (regulator officers: as their organisation)
   'orders:read', // authorities' orders (regulator officers: only their organisation's)
   'orders:verify', // the current state of content (regulator officers: only what their organisation's orders target)
+  'orders:answer', // file a clarification (objection, sanggah) of an order's target: the platform's senior people
+  'orders:warnings', // record the regulator's warning letters (ST1–ST3), the ST2 commitment letter and fines: the platform's admins
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  senior_moderator: ['scan', 'content:read', 'decide', 'decide:severe', 'review:read', 'review:metrics', 'reports:submit', 'appeals:submit', 'reporters:manage', 'policy:read', 'lexicon:read', 'lexicon:write', 'audit:read', 'banks:read', 'banks:write', 'orders:read'],
+  senior_moderator: ['scan', 'content:read', 'decide', 'decide:severe', 'review:read', 'review:metrics', 'reports:submit', 'appeals:submit', 'reporters:manage', 'policy:read', 'lexicon:read', 'lexicon:write', 'audit:read', 'banks:read', 'banks:write', 'orders:read', 'orders:answer'],
   moderator: ['scan', 'content:read', 'decide', 'review:read', 'reports:submit', 'appeals:submit', 'policy:read', 'lexicon:read', 'banks:read', 'orders:read'],
   // Regulators and partners see none of the platform's content: regulator officers see their own
   // organisation's orders and the state of what those target (regulator/); partners, the educational catalogue.

@@ -266,6 +266,9 @@ export interface Database {
   regulator_orders: RegulatorOrdersTable;
   regulator_order_targets: RegulatorOrderTargetsTable;
   regulator_liaisons: RegulatorLiaisonsTable;
+  regulator_clarifications: RegulatorClarificationsTable;
+  regulator_warnings: RegulatorWarningsTable;
+  regulator_fines: RegulatorFinesTable;
   mail_outbox: MailOutboxTable;
   accounts: AccountsTable;
   content_items: ContentItemsTable;
@@ -503,6 +506,46 @@ export interface RegulatorOrderTargetsTable {
   decision_id: string | null;
   handled_at: NullableTimestamp;
   proof: NullableJson<Record<string, unknown>>;
+}
+
+export interface RegulatorClarificationsTable {
+  id: Generated<string>;
+  order_id: string;
+  target_id: string;
+  reason: string;
+  text: string;
+  evidence: JsonWithDefault<string[]>;
+  target_status: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** Dates are `date` columns: read them as text (`letter_date::text`), written as YYYY-MM-DD. */
+export interface RegulatorWarningsTable {
+  id: Generated<string>;
+  order_id: string;
+  level: number;
+  letter_date: string;
+  letter_number: string;
+  file: string | null;
+  commitment_date: string | null;
+  commitment_reference: string | null;
+  commitment_file: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** `amount_idr` is a bigint: read it as text, written as a string. */
+export interface RegulatorFinesTable {
+  id: Generated<string>;
+  order_id: string;
+  warning_id: string;
+  amount_idr: string;
+  position: Generated<number>;
+  imposed_on: string;
+  note: string | null;
+  created_by: string;
+  created_at: Timestamp;
 }
 
 export interface RegulatorLiaisonsTable {

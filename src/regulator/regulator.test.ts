@@ -46,7 +46,7 @@ for (const { backend, skip, label } of BACKENDS) {
       targets,
       ...extra,
     });
-    const count = async (table: 'regulator_orders' | 'regulator_order_targets' | 'review_cases' | 'audit_log' | 'mail_outbox') =>
+    const count = async (table: 'regulator_orders' | 'regulator_order_targets' | 'review_cases' | 'audit_log' | 'mail_outbox' | 'regulator_clarifications' | 'regulator_warnings' | 'regulator_fines') =>
       Number((await saring.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const deliveries = async (type: string) =>
       (await saring.db.selectFrom('webhook_deliveries').select('payload').where('event_type', '=', type).orderBy('created_at').execute()).map((d) => (d.payload as { data: Record<string, unknown> }).data);
@@ -65,7 +65,7 @@ for (const { backend, skip, label } of BACKENDS) {
       expect(body.targets[0]).toMatchObject({ kind: 'url', url, contentId: pending, caseId: expect.any(String) });
       expect(body.targets[1]).toMatchObject({ kind: 'contentId', contentId: removed, caseId: null, proof: { decisionId: expect.any(String), action: 'remove', actorType: 'automated' } });
       expect(body.targets[2]).toMatchObject({ kind: 'externalId', externalId: 'not-here', contentId: null });
-      expect(body.counts).toEqual({ pending: 1, taken_down: 0, already_removed: 1, not_found: 1 });
+      expect(body.counts).toEqual({ pending: 1, taken_down: 0, already_removed: 1, not_found: 1, clarified: 0 });
 
       // The review case: regulator queue, reason order, top priority, the order's deadline.
       const reviewCase = (await get(`/v1/review/cases/${body.targets[0].caseId}`, 'senior')).json().case;
@@ -187,6 +187,13 @@ for (const { backend, skip, label } of BACKENDS) {
         expect(same.statusCode).toBe(201);
         expect(same.json()).toMatchObject({ organisation: me });
         expect(same.json().id).not.toBe(own[them].order.id);
+        // The other's warnings: 404; the fine totals: only its own organisation's; clarifications and letters are the platform's to file.
+        const theirWarnings = await get(`/v1/regulator/orders/${own[them].order.id}/warnings`, me);
+        expect([theirWarnings.statusCode, theirWarnings.json().error.code]).toEqual([404, 'not_found']);
+        expect((await get(`/v1/regulator/orders/${own[me].order.id}/warnings`, me)).json()).toEqual({ warnings: [] });
+        expect((await get(`/v1/regulator/fines?from=2000-01-01&to=2100-01-01&organisation=${them}`, me)).json().byOrganisation.every((o: { organisation: string }) => o.organisation === me)).toBe(true);
+        expect((await post(`/v1/regulator/orders/${own[me].order.id}/targets/${own[me].order.targets[0].id}/clarification`, { reason: 'other', text: 'x' }, me)).statusCode).toBe(403);
+        expect((await post(`/v1/regulator/orders/${own[them].order.id}/warnings`, { level: 1, letterDate: '2026-01-01', letterNumber: 'x' }, me)).statusCode).toBe(403);
         // The liaison settings and the platform's other records are not theirs.
         expect((await send('PUT', `/v1/regulator/organisations/${me}/liaison`, { name: 'X', email: 'x@example.id' }, me)).statusCode).toBe(403);
         expect((await get(`/v1/regulator/organisations/${me}/liaison`, me)).statusCode).toBe(403);
@@ -307,6 +314,139 @@ for (const { backend, skip, label } of BACKENDS) {
       // No liaison for polri: nothing to send.
       const p = (await post('/v1/regulator/orders', order('MAIL-2', [{ contentId: id }]), 'polri')).json();
       expect(await saring.db.selectFrom('mail_outbox').selectAll().where('ref', '=', p.id).execute()).toEqual([]);
+    });
+
+    it('answers targets with clarifications (senior moderators and admins): a pending target becomes clarified and counts as answered; the officer sees it; bad ones refused with nothing stored', async () => {
+      const x = await submit('clar-1');
+      const y = await submit('clar-2');
+      const o = (await post('/v1/regulator/orders', order('CLAR-1', [{ contentId: x }, { contentId: y }, { externalId: 'clar-missing' }]))).json();
+      const other = (await post('/v1/regulator/orders', order('CLAR-P', [{ contentId: x }]), 'polri')).json();
+      const { upload } = await saring.media.upload(pngDeclaring(8, 8, Buffer.alloc(8 * (8 * 3 + 1))));
+      const clarUrl = (t: { id: string }, orderId = o.id) => `/v1/regulator/orders/${orderId}/targets/${t.id}/clarification`;
+      const stored = async () => [await count('regulator_clarifications'), (await get(`/v1/regulator/orders/${o.id}`, 'admin')).json(), (await deliveries('order.clarification_filed')).length];
+      const before = await stored();
+      // Bad input: a stable code each, nothing stored.
+      const bad: [string, unknown, Who, number, string][] = [
+        [clarUrl(o.targets[0]), { reason: 'looks_fine', text: 'x' }, 'senior', 400, 'validation_failed'],
+        [clarUrl(o.targets[0]), { reason: 'other', text: '   ' }, 'senior', 400, 'validation_failed'],
+        [clarUrl({ id: randomUUID() }), { reason: 'other', text: 'unknown target' }, 'senior', 404, 'not_found'],
+        [clarUrl({ id: 'not-a-uuid' }), { reason: 'other', text: 'unknown target' }, 'senior', 404, 'not_found'],
+        // Another organisation's target, named under this order.
+        [clarUrl(other.targets[0]), { reason: 'other', text: 'not this order' }, 'senior', 404, 'not_found'],
+        [clarUrl(o.targets[0], randomUUID()), { reason: 'other', text: 'no such order' }, 'senior', 404, 'not_found'],
+        [clarUrl(o.targets[0]), { reason: 'other', text: 'no such upload', evidence: ['a'.repeat(64)] }, 'senior', 404, 'media_not_found'],
+        [clarUrl(o.targets[0]), { reason: 'other', text: 'x' }, 'mod', 403, 'forbidden'],
+      ];
+      for (const [url, body, who, status, code] of bad) {
+        const res = await post(url, body, who);
+        expect([res.statusCode, res.json().error?.code], `${url} ${JSON.stringify(body)}`).toEqual([status, code]);
+      }
+      expect(await stored()).toEqual(before);
+
+      const res = await post(clarUrl(o.targets[0]), { reason: 'not_prohibited', text: 'Video memasak, bukan promosi judi.', evidence: [upload.toUpperCase()] }, 'senior');
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ targetId: o.targets[0].id, reason: 'not_prohibited', evidence: [upload], targetStatus: 'pending', createdBy: expect.any(String) });
+      // The officer of the order's organisation sees it; the target counts as answered.
+      let seen = (await get(`/v1/regulator/orders/${o.id}`)).json();
+      expect(seen.targets[0]).toMatchObject({ status: 'clarified', handledAt: res.json().createdAt, clarification: res.json() });
+      expect(seen.counts).toEqual({ pending: 1, taken_down: 0, already_removed: 0, not_found: 1, clarified: 1 });
+      expect(seen.status).toBe('in_progress');
+      // One clarification per target.
+      const twice = await post(clarUrl(o.targets[0]), { reason: 'other', text: 'again' }, 'admin');
+      expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'conflict']);
+      // A not_found target may be answered too (its status stays); the last pending one completes the order.
+      expect((await post(clarUrl(o.targets[2]), { reason: 'invalid_link', text: 'Tautan tidak ada di platform.' }, 'admin')).json()).toMatchObject({ targetStatus: 'not_found' });
+      expect((await post(clarUrl(o.targets[1]), { reason: 'wrong_screenshot', text: 'Tangkapan layar bukan konten ini.' }, 'admin')).statusCode).toBe(201);
+      seen = (await get(`/v1/regulator/orders/${o.id}`)).json();
+      expect(seen.counts).toEqual({ pending: 0, taken_down: 0, already_removed: 0, not_found: 1, clarified: 2 });
+      expect(seen.status).toBe('completed');
+      expect((await get(`/v1/regulator/orders?status=completed&limit=500`)).json().orders.map((r: { id: string }) => r.id)).toContain(o.id);
+      // The other organisation's officer: 404 for the order, and its own order is untouched.
+      expect((await get(`/v1/regulator/orders/${o.id}`, 'polri')).statusCode).toBe(404);
+      expect((await get(`/v1/regulator/orders/${other.id}`, 'polri')).json().targets[0]).toMatchObject({ status: 'pending', clarification: null });
+      // Webhook and audit.
+      const hooks = (await deliveries('order.clarification_filed')).slice(-3);
+      expect(hooks.map((h) => (h['clarification'] as { reason: string }).reason)).toEqual(['not_prohibited', 'invalid_link', 'wrong_screenshot']);
+      expect(hooks[0]).toMatchObject({ order: { id: o.id, organisation: 'komdigi', orderNumber: 'CLAR-1' } });
+      const audit = await saring.db.selectFrom('audit_log').select('action').where('subject_id', '=', o.id).where('action', '=', 'order.clarification_filed').execute();
+      expect(audit).toHaveLength(3);
+      // A later removal answers the clarified target after all, with proof; the clarification stays.
+      expect((await post(`/v1/content/${x}/decisions`, { action: 'remove', category: 'gambling', reason: 'Perintah Komdigi CLAR-1.' }, 'mod')).statusCode).toBe(201);
+      seen = (await get(`/v1/regulator/orders/${o.id}`)).json();
+      expect(seen.targets[0]).toMatchObject({ status: 'taken_down', proof: { action: 'remove' }, clarification: { reason: 'not_prohibited' } });
+    });
+
+    it('records ST1, ST2, ST3 in order with the fines they impose, the ST2 commitment letter, and totals per period; refuses a letter out of order or a bad fine with nothing stored', async () => {
+      const id = await submit('warn-1');
+      const o = (await post('/v1/regulator/orders', order('WARN-1', [{ contentId: id }]))).json();
+      const { upload } = await saring.media.upload(pngDeclaring(8, 8, Buffer.alloc(8 * (8 * 3 + 1))));
+      const wUrl = `/v1/regulator/orders/${o.id}/warnings`;
+      const st = (level: number, fines: unknown[] = [], extra: Record<string, unknown> = {}) => ({ level, letterDate: `2025-0${level + 2}-01`, letterNumber: `ST${level}/KOMDIGI/2025`, fines, ...extra });
+      const stored = async () => [await count('regulator_warnings'), await count('regulator_fines'), (await deliveries('order.warning_recorded')).length];
+      const before = await stored();
+      const bad: [string, unknown, Who, number, string][] = [
+        [wUrl, st(3), 'admin', 409, 'warning_out_of_order'],
+        [wUrl, st(2), 'admin', 409, 'warning_out_of_order'],
+        [wUrl, st(1, [{ amountIdr: -5_000_000 }]), 'admin', 422, 'invalid_amount'],
+        [wUrl, st(1, [{ amountIdr: 0 }]), 'admin', 422, 'invalid_amount'],
+        [wUrl, st(1, [{ amountIdr: 1.5 }]), 'admin', 400, 'validation_failed'],
+        [wUrl, st(4), 'admin', 400, 'validation_failed'],
+        [wUrl, st(1, [], { letterDate: '2025-02-30' }), 'admin', 400, 'validation_failed'],
+        [wUrl, st(1, [], { letterDate: '2999-01-01' }), 'admin', 422, 'time_in_future'],
+        [wUrl, st(1, [], { file: 'b'.repeat(64) }), 'admin', 404, 'media_not_found'],
+        [`/v1/regulator/orders/${randomUUID()}/warnings`, st(1), 'admin', 404, 'not_found'],
+        [`/v1/regulator/orders/${o.id}/commitment`, { date: '2025-04-10', reference: 'KOM/1' }, 'admin', 409, 'warning_out_of_order'],
+        [wUrl, st(1), 'senior', 403, 'forbidden'],
+      ];
+      for (const [url, body, who, status, code] of bad) {
+        const res = await post(url, body, who);
+        expect([res.statusCode, res.json().error?.code], `${url} ${JSON.stringify(body)}`).toEqual([status, code]);
+      }
+      expect(await stored()).toEqual(before);
+
+      const st1 = await post(wUrl, st(1, [{ amountIdr: 5_000_000, note: 'Denda administratif ST1' }], { file: upload }), 'admin');
+      expect(st1.statusCode, st1.body).toBe(201);
+      expect(st1.json()).toMatchObject({ orderId: o.id, level: 1, letterDate: '2025-03-01', letterNumber: 'ST1/KOMDIGI/2025', file: upload, commitment: null, fines: [{ amountIdr: 5_000_000, imposedOn: '2025-03-01', note: 'Denda administratif ST1' }] });
+      const again = await post(wUrl, st(1), 'admin');
+      expect([again.statusCode, again.json().error.code]).toEqual([409, 'conflict']);
+      expect((await post(wUrl, st(2, [{ amountIdr: 10_000_000 }])  , 'admin')).statusCode).toBe(201);
+      const commit = await post(`/v1/regulator/orders/${o.id}/commitment`, { date: '2025-04-10', reference: 'KOM/2025/017', file: upload }, 'admin');
+      expect(commit.statusCode, commit.body).toBe(200);
+      expect(commit.json()).toMatchObject({ level: 2, commitment: { date: '2025-04-10', reference: 'KOM/2025/017', file: upload } });
+      expect((await post(`/v1/regulator/orders/${o.id}/commitment`, { date: '2025-04-11', reference: 'KOM/2' }, 'admin')).json().error.code).toBe('conflict');
+      expect((await post(wUrl, st(3, [{ amountIdr: 20_000_000 }, { amountIdr: 5_000_000 }]), 'admin')).statusCode).toBe(201);
+
+      // The officer of the order's organisation sees the letters and fines; another's gets 404.
+      const list = (await get(wUrl)).json().warnings;
+      expect(list.map((w: { level: number; fines: { amountIdr: number }[] }) => [w.level, w.fines.map((f) => f.amountIdr)])).toEqual([
+        [1, [5_000_000]],
+        [2, [10_000_000]],
+        [3, [20_000_000, 5_000_000]],
+      ]);
+      expect((await get(wUrl, 'polri')).statusCode).toBe(404);
+      // Totals per period, by the letters' dates.
+      const totals = (await get('/v1/regulator/fines?from=2025-01-01&to=2025-12-31', 'admin')).json();
+      expect(totals).toEqual({
+        from: '2025-01-01',
+        to: '2025-12-31',
+        totalIdr: 40_000_000,
+        count: 4,
+        byOrganisation: [{ organisation: 'komdigi', totalIdr: 40_000_000, count: 4 }],
+        byLevel: [
+          { level: 1, totalIdr: 5_000_000, count: 1 },
+          { level: 2, totalIdr: 10_000_000, count: 1 },
+          { level: 3, totalIdr: 25_000_000, count: 2 },
+        ],
+      });
+      expect((await get('/v1/regulator/fines?from=2025-04-01&to=2025-04-30', 'admin')).json()).toMatchObject({ totalIdr: 10_000_000, count: 1 });
+      expect((await get('/v1/regulator/fines?from=2025-01-01&to=2025-12-31')).json()).toMatchObject({ totalIdr: 40_000_000 });
+      expect((await get('/v1/regulator/fines?from=2025-01-01&to=2025-12-31', 'polri')).json()).toMatchObject({ totalIdr: 0, count: 0, byOrganisation: [] });
+      expect((await get('/v1/regulator/fines?from=2025-12-31&to=2025-01-01', 'admin')).statusCode).toBe(400);
+      // Webhook and audit.
+      expect((await deliveries('order.warning_recorded')).slice(-3).map((d) => (d['warning'] as { level: number }).level)).toEqual([1, 2, 3]);
+      const actions = (await saring.db.selectFrom('audit_log').select('action').where('subject_id', '=', o.id).execute()).map((a) => a.action);
+      expect(actions.filter((a) => a === 'order.warning_recorded')).toHaveLength(3);
+      expect(actions).toContain('order.commitment_recorded');
     });
   });
 }

@@ -12,6 +12,7 @@ import { findContent } from '../reports/reports.js';
 import { openCase } from '../review/cases.js';
 import { parseInput, wholeNumber } from '../shared/validate.js';
 import { emitEvent } from '../webhooks/webhooks.js';
+import { clarificationsOf, createAnswers, type AnswersApi, type Clarification } from './answers.js';
 
 /** An order's category: one of Saring's categories, or `other` (a ground outside them). */
 export const ORDER_CATEGORIES = [...CATEGORY_IDS, 'other'] as const;
@@ -23,7 +24,8 @@ export type OrderCategory = (typeof ORDER_CATEGORIES)[number];
 export const URGENT_ORDER_CATEGORIES: readonly OrderCategory[] = [...new Set<OrderCategory>([...CATEGORY_IDS.filter((c) => CATEGORIES[c].urgent), 'illegal_goods'])];
 export const ORDER_STATUSES = ['received', 'in_progress', 'completed', 'overdue'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
-export const TARGET_STATUSES = ['pending', 'taken_down', 'already_removed', 'not_found'] as const;
+/** `clarified`: the platform answered the target with a clarification (objection) instead of a takedown; it counts as answered for the clock. */
+export const TARGET_STATUSES = ['pending', 'taken_down', 'already_removed', 'not_found', 'clarified'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 export const TARGET_KINDS = ['url', 'contentId', 'externalId'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
@@ -158,6 +160,8 @@ export interface OrderTarget {
   handledAt: string | null;
   /** For `taken_down` / `already_removed`: when, by which decision (and who), how many hashes were banked. */
   proof: { decidedAt: string; decisionId: string; action: string; actorType: string; hashesBanked: number } | null;
+  /** The platform's clarification (objection) of this target, if it filed one. */
+  clarification: Clarification | null;
 }
 
 export interface Order {
@@ -206,7 +210,7 @@ export interface Verification {
 }
 
 /** The regulator part of the engine (docs/regulator.md). Each call is made as a principal: officers see only their organisation's orders. */
-export interface RegulatorApi {
+export interface RegulatorApi extends AnswersApi {
   /** Receives an order; `created: false` when the organisation sent this order number before (the order as stored). */
   submit(input: unknown, principal: Principal): Promise<{ order: Order; created: boolean }>;
   get(id: string, principal: Principal): Promise<Order>;
@@ -265,13 +269,13 @@ const isUrgentClock = (category: string, urgent: boolean) => urgent || (URGENT_O
 
 /** An order's status follows from its targets and its clock. */
 export function orderStatus(counts: Record<TargetStatus, number>, dueAt: Date, now = new Date()): OrderStatus {
-  const handled = counts.taken_down + counts.already_removed + counts.not_found;
+  const handled = counts.taken_down + counts.already_removed + counts.not_found + counts.clarified;
   if (counts.pending === 0) return 'completed';
   if (now > dueAt) return 'overdue';
   return handled > 0 ? 'in_progress' : 'received';
 }
 
-function toTarget(t: TargetRow): OrderTarget {
+function toTarget(t: TargetRow, clarification: Clarification | null = null): OrderTarget {
   return {
     id: t.id,
     kind: t.kind as TargetKind,
@@ -283,10 +287,11 @@ function toTarget(t: TargetRow): OrderTarget {
     decisionId: t.decision_id,
     handledAt: t.handled_at ? new Date(t.handled_at).toISOString() : null,
     proof: t.proof,
+    clarification,
   };
 }
 
-function toOrder(r: OrderRow, counts: Record<TargetStatus, number>, targets?: TargetRow[]): Order {
+function toOrder(r: OrderRow, counts: Record<TargetStatus, number>, targets?: TargetRow[], clarifications?: Map<string, Clarification>): Order {
   const dueAt = new Date(r.due_at);
   return {
     id: r.id,
@@ -307,11 +312,11 @@ function toOrder(r: OrderRow, counts: Record<TargetStatus, number>, targets?: Ta
     breachedAt: r.breached_at ? new Date(r.breached_at).toISOString() : null,
     reminders: r.reminders,
     counts,
-    ...(targets ? { targets: targets.map(toTarget) } : {}),
+    ...(targets ? { targets: targets.map((t) => toTarget(t, clarifications?.get(t.id) ?? null)) } : {}),
   };
 }
 
-const emptyCounts = (): Record<TargetStatus, number> => ({ pending: 0, taken_down: 0, already_removed: 0, not_found: 0 });
+const emptyCounts = (): Record<TargetStatus, number> => ({ pending: 0, taken_down: 0, already_removed: 0, not_found: 0, clarified: 0 });
 
 async function countsOf(db: Db, orderIds: string[]): Promise<Map<string, Record<TargetStatus, number>>> {
   const out = new Map<string, Record<TargetStatus, number>>(orderIds.map((id) => [id, emptyCounts()]));
@@ -332,7 +337,7 @@ async function loadOrder(db: Db, id: string): Promise<Order | undefined> {
   const targets = (await db.selectFrom('regulator_order_targets').selectAll().where('order_id', '=', id).orderBy('position').execute()) as TargetRow[];
   const counts = emptyCounts();
   for (const t of targets) counts[t.status as TargetStatus]++;
-  return toOrder(row, counts, targets);
+  return toOrder(row, counts, targets, await clarificationsOf(db, id));
 }
 
 async function getOrder(db: Db, id: string, principal: Principal): Promise<Order> {
@@ -511,7 +516,8 @@ async function proofOf(trx: Db, d: { id: string; createdAt: Date | string; actio
 async function onDecided(trx: Db, event: Decided): Promise<void> {
   const { decision } = event;
   if (decision.action !== 'remove') return;
-  const pending = await trx.selectFrom('regulator_order_targets').select(['id', 'order_id']).where('content_id', '=', decision.contentId).where('status', '=', 'pending').forUpdate().execute();
+  // Clarified targets too: the removal answers them after all, and proves it.
+  const pending = await trx.selectFrom('regulator_order_targets').select(['id', 'order_id']).where('content_id', '=', decision.contentId).where('status', 'in', ['pending', 'clarified']).forUpdate().execute();
   if (pending.length === 0) return;
   const proof = await proofOf(trx, { id: decision.id, createdAt: decision.createdAt, action: decision.action, actorType: decision.actorType });
   await trx
@@ -680,6 +686,7 @@ export function createRegulator(core: EngineCore, deps: RegulatorDeps = {}): Reg
   core.effects.hooks.decided.push(onDecided);
   core.jobs.define<{ orderId: string; percent: number }>({ name: CLOCK_QUEUE, handler: (data) => runClock(core, data), retryLimit: 10, retryDelay: 5 });
   return {
+    ...createAnswers(core, deps),
     submit: (input, principal) => submitOrder(core, deps, input, principal),
     get: (id, principal) => getOrder(db, id, principal),
     list: (query, principal) => listOrders(db, query, principal),

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { principalOf } from '../access/auth.js';
 import { SaringError } from '../errors/errors.js';
 import type { Routes } from '../http/app.js';
+import { clarificationSchema, commitmentSchema, fineTotalsSchema, warningSchema } from './answers.js';
 import { liaisonSchema, MAX_TARGETS, MAX_VERIFY, orderListSchema, orderSchema, verifySchema, type RegulatorApi } from './regulator.js';
-import { liaisonViewSchema, orderPageSchema, orderViewSchema, verifyResultSchema } from './schema.js';
+import { clarificationViewSchema, fineTotalsViewSchema, liaisonViewSchema, orderPageSchema, orderViewSchema, verifyResultSchema, warningListSchema, warningViewSchema } from './schema.js';
 
 // Any text: an id that is not a uuid is an order that does not exist (404), like any other.
 const idParams = z.object({ id: z.string().min(1).max(200) });
 const orgParams = z.object({ org: z.string().trim().min(1).max(200) });
+const targetParams = z.object({ id: z.string().min(1).max(200), target: z.string().min(1).max(200) });
 
 export const regulatorRoutes: Routes<{ regulator: RegulatorApi }> = (app, saring) => {
   app.post(
@@ -102,5 +104,77 @@ export const regulatorRoutes: Routes<{ regulator: RegulatorApi }> = (app, saring
       config: { permission: 'users:manage' },
     },
     async (request) => saring.regulator.setLiaison(request.params.org, request.body, principalOf(request).actor),
+  );
+
+  app.post(
+    '/v1/regulator/orders/:id/targets/:target/clarification',
+    {
+      schema: {
+        tags: ['regulator'],
+        summary: 'Answer one target of an order with a clarification (objection, sanggah) instead of a takedown: the platform’s senior moderators and admins',
+        description:
+          'A `pending` target becomes `clarified` and counts as answered for the order’s clock (no more reminders for it; the order completes when none is pending). A later removal still marks it `taken_down`. ' +
+          'The officer of the order’s organisation sees it on the order’s target. One per target. Errors (nothing stored): 404 `not_found` (no such order, or the target is not this order’s), 404 `media_not_found` (an evidence upload), 409 `conflict` (already clarified).',
+        params: targetParams,
+        body: clarificationSchema,
+        response: { 201: clarificationViewSchema },
+      },
+      config: { permission: 'orders:answer' },
+    },
+    async (request, reply) => reply.status(201).send(await saring.regulator.clarify(request.params.id, request.params.target, request.body, principalOf(request))),
+  );
+
+  app.get(
+    '/v1/regulator/orders/:id/warnings',
+    {
+      schema: { tags: ['regulator'], summary: 'The warning letters (ST1–ST3) recorded against an order, with their fines and the ST2 commitment letter: 404 for an order of another organisation', params: idParams, response: { 200: warningListSchema } },
+      config: { permission: 'orders:read' },
+    },
+    async (request) => saring.regulator.warnings(request.params.id, principalOf(request)),
+  );
+
+  app.post(
+    '/v1/regulator/orders/:id/warnings',
+    {
+      schema: {
+        tags: ['regulator'],
+        summary: 'Record a warning letter received from the regulator for an order (the platform’s admins), with the fines it imposes in rupiah',
+        description: 'ST2 needs ST1 recorded, ST3 needs ST2: 409 `warning_out_of_order` otherwise; a level again: 409 `conflict`. A fine is a whole number of rupiah over 0 (422 `invalid_amount`). Nothing is stored when one fails.',
+        params: idParams,
+        body: warningSchema,
+        response: { 201: warningViewSchema },
+      },
+      config: { permission: 'orders:warnings' },
+    },
+    async (request, reply) => reply.status(201).send(await saring.regulator.recordWarning(request.params.id, request.body, principalOf(request))),
+  );
+
+  app.post(
+    '/v1/regulator/orders/:id/commitment',
+    {
+      schema: {
+        tags: ['regulator'],
+        summary: 'Record the platform’s commitment letter answering the order’s ST2 (date, reference, file): 409 `warning_out_of_order` without an ST2, `conflict` when already recorded',
+        params: idParams,
+        body: commitmentSchema,
+        response: { 200: warningViewSchema },
+      },
+      config: { permission: 'orders:warnings' },
+    },
+    async (request) => saring.regulator.recordCommitment(request.params.id, request.body, principalOf(request)),
+  );
+
+  app.get(
+    '/v1/regulator/fines',
+    {
+      schema: {
+        tags: ['regulator'],
+        summary: 'Fines imposed in a period (by the letters’ dates, inclusive): total, per organisation and per warning level; an officer sees only their organisation’s',
+        querystring: fineTotalsSchema,
+        response: { 200: fineTotalsViewSchema },
+      },
+      config: { permission: 'orders:read' },
+    },
+    async (request) => saring.regulator.fineTotals(request.query, principalOf(request)),
   );
 };

@@ -1,6 +1,42 @@
 /** Regulator answers as schemas, for the API's documentation and typed clients (checked against their types). */
 import { z } from 'zod';
+import { CLARIFICATION_REASONS, type Clarification, type FineTotals, type Warning } from './answers.js';
 import { ORDER_CATEGORIES, ORDER_STATUSES, TARGET_KINDS, TARGET_STATUSES, type Liaison, type Order, type OrderTarget, type Verification } from './regulator.js';
+
+export const clarificationViewSchema: z.ZodType<Clarification> = z.object({
+  id: z.string(),
+  targetId: z.string(),
+  reason: z.enum(CLARIFICATION_REASONS),
+  text: z.string(),
+  evidence: z.array(z.string()),
+  targetStatus: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+
+export const warningViewSchema: z.ZodType<Warning> = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  letterDate: z.string(),
+  letterNumber: z.string(),
+  file: z.string().nullable(),
+  commitment: z.object({ date: z.string(), reference: z.string(), file: z.string().nullable() }).nullable(),
+  fines: z.array(z.object({ id: z.string(), warningId: z.string(), amountIdr: z.number(), imposedOn: z.string(), note: z.string().nullable() })),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+
+export const warningListSchema = z.object({ warnings: z.array(warningViewSchema) });
+
+const total = { totalIdr: z.number(), count: z.number() };
+export const fineTotalsViewSchema: z.ZodType<FineTotals> = z.object({
+  from: z.string(),
+  to: z.string(),
+  ...total,
+  byOrganisation: z.array(z.object({ organisation: z.string(), ...total })),
+  byLevel: z.array(z.object({ level: z.number(), ...total })),
+});
 
 export const orderTargetSchema: z.ZodType<OrderTarget> = z.object({
   id: z.string(),
@@ -14,9 +50,10 @@ export const orderTargetSchema: z.ZodType<OrderTarget> = z.object({
   decisionId: z.string().nullable(),
   handledAt: z.string().nullable(),
   proof: z.object({ decidedAt: z.string(), decisionId: z.string(), action: z.string(), actorType: z.string(), hashesBanked: z.number() }).nullable(),
+  clarification: clarificationViewSchema.nullable(),
 });
 
-const counts = z.object({ pending: z.number(), taken_down: z.number(), already_removed: z.number(), not_found: z.number() });
+const counts = z.object({ pending: z.number(), taken_down: z.number(), already_removed: z.number(), not_found: z.number(), clarified: z.number() });
 
 export const orderViewSchema: z.ZodType<Order> = z.object({
   id: z.string(),

@@ -17,6 +17,8 @@ export const WEBHOOK_EVENTS = [
   'account.actioned',
   'order.received',
   'order.reminder',
+  'order.clarification_filed',
+  'order.warning_recorded',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** Retries after the first attempt; with backoff from 5 s doubling up to 1 h, about a day in all. */

@@ -5124,7 +5124,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5176,7 +5176,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5295,7 +5295,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5406,7 +5406,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -9452,6 +9452,7 @@ export interface paths {
                                     taken_down: number;
                                     already_removed: number;
                                     not_found: number;
+                                    clarified: number;
                                 };
                                 targets?: {
                                     id: string;
@@ -9463,7 +9464,7 @@ export interface paths {
                                     contentId: string | null;
                                     caseId: string | null;
                                     /** @enum {string} */
-                                    status: "pending" | "taken_down" | "already_removed" | "not_found";
+                                    status: "pending" | "taken_down" | "already_removed" | "not_found" | "clarified";
                                     decisionId: string | null;
                                     handledAt: string | null;
                                     proof: {
@@ -9472,6 +9473,17 @@ export interface paths {
                                         action: string;
                                         actorType: string;
                                         hashesBanked: number;
+                                    } | null;
+                                    clarification: {
+                                        id: string;
+                                        targetId: string;
+                                        /** @enum {string} */
+                                        reason: "invalid_link" | "wrong_screenshot" | "not_prohibited" | "other";
+                                        text: string;
+                                        evidence: string[];
+                                        targetStatus: string;
+                                        createdBy: string;
+                                        createdAt: string;
                                     } | null;
                                 }[];
                             }[];
@@ -9556,6 +9568,7 @@ export interface paths {
                                 taken_down: number;
                                 already_removed: number;
                                 not_found: number;
+                                clarified: number;
                             };
                             targets?: {
                                 id: string;
@@ -9567,7 +9580,7 @@ export interface paths {
                                 contentId: string | null;
                                 caseId: string | null;
                                 /** @enum {string} */
-                                status: "pending" | "taken_down" | "already_removed" | "not_found";
+                                status: "pending" | "taken_down" | "already_removed" | "not_found" | "clarified";
                                 decisionId: string | null;
                                 handledAt: string | null;
                                 proof: {
@@ -9576,6 +9589,17 @@ export interface paths {
                                     action: string;
                                     actorType: string;
                                     hashesBanked: number;
+                                } | null;
+                                clarification: {
+                                    id: string;
+                                    targetId: string;
+                                    /** @enum {string} */
+                                    reason: "invalid_link" | "wrong_screenshot" | "not_prohibited" | "other";
+                                    text: string;
+                                    evidence: string[];
+                                    targetStatus: string;
+                                    createdBy: string;
+                                    createdAt: string;
                                 } | null;
                             }[];
                         };
@@ -9612,6 +9636,7 @@ export interface paths {
                                 taken_down: number;
                                 already_removed: number;
                                 not_found: number;
+                                clarified: number;
                             };
                             targets?: {
                                 id: string;
@@ -9623,7 +9648,7 @@ export interface paths {
                                 contentId: string | null;
                                 caseId: string | null;
                                 /** @enum {string} */
-                                status: "pending" | "taken_down" | "already_removed" | "not_found";
+                                status: "pending" | "taken_down" | "already_removed" | "not_found" | "clarified";
                                 decisionId: string | null;
                                 handledAt: string | null;
                                 proof: {
@@ -9632,6 +9657,17 @@ export interface paths {
                                     action: string;
                                     actorType: string;
                                     hashesBanked: number;
+                                } | null;
+                                clarification: {
+                                    id: string;
+                                    targetId: string;
+                                    /** @enum {string} */
+                                    reason: "invalid_link" | "wrong_screenshot" | "not_prohibited" | "other";
+                                    text: string;
+                                    evidence: string[];
+                                    targetStatus: string;
+                                    createdBy: string;
+                                    createdAt: string;
                                 } | null;
                             }[];
                         };
@@ -9695,6 +9731,7 @@ export interface paths {
                                 taken_down: number;
                                 already_removed: number;
                                 not_found: number;
+                                clarified: number;
                             };
                             targets?: {
                                 id: string;
@@ -9706,7 +9743,7 @@ export interface paths {
                                 contentId: string | null;
                                 caseId: string | null;
                                 /** @enum {string} */
-                                status: "pending" | "taken_down" | "already_removed" | "not_found";
+                                status: "pending" | "taken_down" | "already_removed" | "not_found" | "clarified";
                                 decisionId: string | null;
                                 handledAt: string | null;
                                 proof: {
@@ -9715,6 +9752,17 @@ export interface paths {
                                     action: string;
                                     actorType: string;
                                     hashesBanked: number;
+                                } | null;
+                                clarification: {
+                                    id: string;
+                                    targetId: string;
+                                    /** @enum {string} */
+                                    reason: "invalid_link" | "wrong_screenshot" | "not_prohibited" | "other";
+                                    text: string;
+                                    evidence: string[];
+                                    targetStatus: string;
+                                    createdBy: string;
+                                    createdAt: string;
                                 } | null;
                             }[];
                         };
@@ -9868,6 +9916,312 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regulator/orders/{id}/targets/{target}/clarification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer one target of an order with a clarification (objection, sanggah) instead of a takedown: the platform’s senior moderators and admins
+         * @description A `pending` target becomes `clarified` and counts as answered for the order’s clock (no more reminders for it; the order completes when none is pending). A later removal still marks it `taken_down`. The officer of the order’s organisation sees it on the order’s target. One per target. Errors (nothing stored): 404 `not_found` (no such order, or the target is not this order’s), 404 `media_not_found` (an evidence upload), 409 `conflict` (already clarified).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    target: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        reason: "invalid_link" | "wrong_screenshot" | "not_prohibited" | "other";
+                        text: string;
+                        evidence?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            targetId: string;
+                            /** @enum {string} */
+                            reason: "invalid_link" | "wrong_screenshot" | "not_prohibited" | "other";
+                            text: string;
+                            evidence: string[];
+                            targetStatus: string;
+                            createdBy: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regulator/orders/{id}/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The warning letters (ST1–ST3) recorded against an order, with their fines and the ST2 commitment letter: 404 for an order of another organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            warnings: {
+                                id: string;
+                                orderId: string;
+                                level: 1 | 2 | 3;
+                                letterDate: string;
+                                letterNumber: string;
+                                file: string | null;
+                                commitment: {
+                                    date: string;
+                                    reference: string;
+                                    file: string | null;
+                                } | null;
+                                fines: {
+                                    id: string;
+                                    warningId: string;
+                                    amountIdr: number;
+                                    imposedOn: string;
+                                    note: string | null;
+                                }[];
+                                createdBy: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a warning letter received from the regulator for an order (the platform’s admins), with the fines it imposes in rupiah
+         * @description ST2 needs ST1 recorded, ST3 needs ST2: 409 `warning_out_of_order` otherwise; a level again: 409 `conflict`. A fine is a whole number of rupiah over 0 (422 `invalid_amount`). Nothing is stored when one fails.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        level: 1 | 2 | 3;
+                        /** Format: date */
+                        letterDate: string;
+                        letterNumber: string;
+                        file?: string;
+                        /** @default [] */
+                        fines?: {
+                            amountIdr: number;
+                            note?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderId: string;
+                            level: 1 | 2 | 3;
+                            letterDate: string;
+                            letterNumber: string;
+                            file: string | null;
+                            commitment: {
+                                date: string;
+                                reference: string;
+                                file: string | null;
+                            } | null;
+                            fines: {
+                                id: string;
+                                warningId: string;
+                                amountIdr: number;
+                                imposedOn: string;
+                                note: string | null;
+                            }[];
+                            createdBy: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regulator/orders/{id}/commitment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the platform’s commitment letter answering the order’s ST2 (date, reference, file): 409 `warning_out_of_order` without an ST2, `conflict` when already recorded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        reference: string;
+                        file?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderId: string;
+                            level: 1 | 2 | 3;
+                            letterDate: string;
+                            letterNumber: string;
+                            file: string | null;
+                            commitment: {
+                                date: string;
+                                reference: string;
+                                file: string | null;
+                            } | null;
+                            fines: {
+                                id: string;
+                                warningId: string;
+                                amountIdr: number;
+                                imposedOn: string;
+                                note: string | null;
+                            }[];
+                            createdBy: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regulator/fines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fines imposed in a period (by the letters’ dates, inclusive): total, per organisation and per warning level; an officer sees only their organisation’s */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    organisation?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            totalIdr: number;
+                            count: number;
+                            byOrganisation: {
+                                organisation: string;
+                                totalIdr: number;
+                                count: number;
+                            }[];
+                            byLevel: {
+                                level: number;
+                                totalIdr: number;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
