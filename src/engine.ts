@@ -21,6 +21,7 @@ import { createAppeals, type AppealsApi } from './appeals/appeals.js';
 import { createStrikes, type StrikesApi } from './strikes/strikes.js';
 import { createTransparency, type TransparencyApi } from './transparency/transparency.js';
 import { createRegulator, type RegulatorApi } from './regulator/regulator.js';
+import { createCompliance, type ComplianceApi } from './regulator/compliance.js';
 import { createUser, createUsers, listUsers, type UsersApi } from './users/users.js';
 import type { Actor } from './audit/log.js';
 import { createAuditService, type AuditApi } from './audit/api.js';
@@ -109,6 +110,8 @@ export interface Saring extends ScanApi {
   appeals: AppealsApi;
   strikes: StrikesApi;
   regulator: RegulatorApi;
+  /** The regulator's signed compliance reports and their keys. */
+  compliance: ComplianceApi;
   transparency: TransparencyApi;
   close(): Promise<void>;
 }
@@ -245,6 +248,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     const appeals = createAppeals(core);
     const strikes = createStrikes(core);
     const regulator = createRegulator(core, { uploadFile: (upload) => servedFile({ upload }) });
+    const compliance = createCompliance(core);
     const bootstrap = await seed(db);
     if (bootstrap.adminKey && embeddedDir) {
       writeFileSync(join(embeddedDir, 'initial-admin-key.txt'), `${bootstrap.adminKey}\n`, { mode: 0o600 });
@@ -420,6 +424,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       appeals,
       strikes,
       regulator,
+      compliance,
       transparency: createTransparency(core),
       webhooks: {
         add: (input, actor) => addEndpoint(db, input, actor),

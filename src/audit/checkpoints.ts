@@ -1,10 +1,10 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import { SaringError } from '../errors/errors.js';
 import { canonicalJson } from '../shared/canonical-json.js';
+import { keyFileGeneratedOnce, keyIdOf, publicKeyPem, readEd25519Key } from '../shared/ed25519.js';
 import { parseInput } from '../shared/validate.js';
 import { GENESIS_HASH, toEntry, type AuditRow } from './log.js';
 
@@ -64,50 +64,9 @@ export interface AuditKeys {
   trusted: ReadonlyMap<string, KeyObject>;
 }
 
-function rawPublicKey(key: KeyObject): Buffer {
-  return Buffer.from(key.export({ format: 'jwk' }).x!, 'base64url');
-}
+export { keyIdOf, publicKeyPem };
 
-export function keyIdOf(key: KeyObject): string {
-  return createHash('sha256').update(rawPublicKey(key)).digest('hex');
-}
-
-/** A base64 SPKI public key (as in a checkpoint) as a PEM `PUBLIC KEY`, for openssl and trust lists. */
-export function publicKeyPem(spkiBase64: string): string {
-  return `-----BEGIN PUBLIC KEY-----\n${spkiBase64}\n-----END PUBLIC KEY-----\n`;
-}
-
-function readKey(path: string, kind: 'private' | 'public'): KeyObject {
-  let key: KeyObject;
-  try {
-    const pem = readFileSync(path);
-    key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
-  } catch (err) {
-    throw new SaringError('invalid_state', `Cannot read the audit ${kind} key ${path}: ${(err as Error).message}`);
-  }
-  if (key.asymmetricKeyType !== 'ed25519') {
-    throw new SaringError('invalid_state', `The audit ${kind} key ${path} is ${key.asymmetricKeyType ?? 'not an asymmetric key'}, not Ed25519.`);
-  }
-  return key;
-}
-
-/** The data directory's key, generated (mode 0600) if there is none yet; safe when processes race. */
-function dataDirKey(path: string): KeyObject {
-  if (!existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
-    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, pem, { mode: 0o600 });
-    try {
-      linkSync(tmp, path); // fails if another process got there first: then its key is used
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    } finally {
-      unlinkSync(tmp);
-    }
-  }
-  return readKey(path, 'private');
-}
+const readKey = (path: string, kind: 'private' | 'public'): KeyObject => readEd25519Key(path, kind, 'audit');
 
 /** Ed25519 public keys (PEM files; a private key's public half also works), by key id. */
 export function trustedKeysFromFiles(files: string[]): Map<string, KeyObject> {
@@ -119,7 +78,7 @@ export function loadAuditKeys(options: AuditKeyOptions): AuditKeys {
     ? readKey(options.keyFile, 'private')
     : options.dataDir.startsWith('memory://')
       ? generateKeyPairSync('ed25519').privateKey
-      : dataDirKey(join(options.dataDir, DEFAULT_KEY_FILE));
+      : keyFileGeneratedOnce(join(options.dataDir, DEFAULT_KEY_FILE), 'audit');
   const publicKey = createPublicKey(privateKey);
   const trusted = new Map<string, KeyObject>([[keyIdOf(publicKey), publicKey], ...trustedKeysFromFiles(options.trustedKeyFiles ?? [])]);
   return {

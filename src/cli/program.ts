@@ -20,6 +20,7 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   hash: async () => (await import('./commands/hash.js')).registerHash,
   compare: async () => (await import('./commands/compare.js')).registerCompare,
   model: async () => (await import('./commands/model.js')).registerModel,
+  report: async () => (await import('./commands/report.js')).registerReport,
 };
 
 export const VERSION = '0.1.0';

@@ -10229,6 +10229,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/regulator/compliance-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed compliance report of a period: every order received in it, its deadline, when each target was acted on, breaches; on-time rates per category and urgency
+         * @description An officer’s report covers their organisation’s orders only; those who may read the platform’s content get every organisation’s. `signature`: Ed25519 (base64) over the UTF-8 canonical JSON (keys sorted, no spaces) of `report`; `keyId`: SHA-256 of the raw public key; the keys are at GET /v1/regulator/public-key. `saring report verify FILE` checks a saved answer. 400 `validation_failed`: `from` not before `to`, or more than 366 days.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Start of the period (inclusive): orders received at or after it */
+                    from: string;
+                    /** @description End of the period (exclusive) */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            report: {
+                                /** @enum {string} */
+                                type: "saring.regulator.compliance-report.v1";
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                organisation: string | null;
+                                generatedAt: string;
+                                generatedBy: string;
+                                keyId: string;
+                                orders: {
+                                    id: string;
+                                    orderNumber: string;
+                                    organisation: string;
+                                    category: string;
+                                    urgent: boolean;
+                                    urgentClock: boolean;
+                                    receivedAt: string;
+                                    dueAt: string;
+                                    completedAt: string | null;
+                                    breached: boolean;
+                                    breachedAt: string | null;
+                                    /** @enum {string} */
+                                    outcome: "on_time" | "breached" | "open";
+                                    counts: {
+                                        [key: string]: number;
+                                    };
+                                    targets: {
+                                        kind: string;
+                                        value: string;
+                                        contentId: string | null;
+                                        status: string;
+                                        actedAt: string | null;
+                                        decisionId: string | null;
+                                        onTime: boolean | null;
+                                    }[];
+                                }[];
+                                totals: {
+                                    orders: number;
+                                    onTime: number;
+                                    breached: number;
+                                    open: number;
+                                    onTimeRate: number | null;
+                                    targets: number;
+                                    byCategory: {
+                                        [key: string]: {
+                                            orders: number;
+                                            onTime: number;
+                                            breached: number;
+                                            open: number;
+                                            onTimeRate: number | null;
+                                        };
+                                    };
+                                    byUrgency: {
+                                        urgent: {
+                                            orders: number;
+                                            onTime: number;
+                                            breached: number;
+                                            open: number;
+                                            onTimeRate: number | null;
+                                        };
+                                        standard: {
+                                            orders: number;
+                                            onTime: number;
+                                            breached: number;
+                                            open: number;
+                                            onTimeRate: number | null;
+                                        };
+                                    };
+                                };
+                            };
+                            signature: string;
+                            keyId: string;
+                            publicKey: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regulator/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public keys compliance reports are signed with: the current one first, then keys rotated out (kept so older reports still verify) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keys: {
+                                keyId: string;
+                                publicKey: string;
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regulator/public-key/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign compliance reports with a new key from now on; the old public key stays listed for verification (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keys: {
+                                keyId: string;
+                                publicKey: string;
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/transparency/statements": {
         parameters: {
             query?: never;
