@@ -38,9 +38,18 @@ const reportSchema: z.ZodType<ComplianceReport> = z.object({
           onTime: z.boolean().nullable(),
         }),
       ),
+      warnings: z.array(
+        z.object({
+          level: z.number(),
+          letterDate: z.string(),
+          letterNumber: z.string(),
+          commitmentDate: z.string().nullable(),
+          fines: z.array(z.object({ amountIdr: z.number(), imposedOn: z.string() })),
+        }),
+      ),
     }),
   ),
-  totals: tallySchema.extend({ targets: z.number(), byCategory: z.record(z.string(), tallySchema), byUrgency: z.object({ urgent: tallySchema, standard: tallySchema }) }),
+  totals: tallySchema.extend({ targets: z.number(), warnings: z.object({ st1: z.number(), st2: z.number(), st3: z.number() }), fines: z.number(), finesIdr: z.number(), byCategory: z.record(z.string(), tallySchema), byUrgency: z.object({ urgent: tallySchema, standard: tallySchema }) }),
 }) as unknown as z.ZodType<ComplianceReport>;
 export const signedReportSchema: z.ZodType<SignedReport> = z.object({ report: reportSchema, signature: z.string(), keyId: z.string(), publicKey: z.string() });
 export const publicKeysSchema: z.ZodType<{ keys: PublicKeyView[] }> = z.object({ keys: z.array(z.object({ keyId: z.string(), publicKey: z.string(), current: z.boolean() })) });

@@ -68,6 +68,9 @@ for (const { backend, skip, label } of BACKENDS) {
       const receivedAt = new Date(Date.now() - 90 * 60_000);
       await saring.db.updateTable('regulator_orders').set({ received_at: receivedAt, due_at: new Date(Date.now() - 60_000) }).where('id', '=', ids.late).execute();
       await saring.db.updateTable('regulator_order_targets').set({ handled_at: receivedAt }).where('order_id', '=', ids.late).where('status', '=', 'not_found').execute();
+      // The authority's first warning letter for the late order, with a fine (recorded by an admin).
+      const st1 = await post(`/v1/regulator/orders/${ids.late}/warnings`, { level: 1, letterDate: '2026-01-05', letterNumber: 'ST1/K-2', fines: [{ amountIdr: 50_000_000 }] }, 'admin');
+      expect(st1.statusCode, st1.body).toBeLessThan(300);
       // polri: nothing found → answered at receipt, on time.
       ids.polri = (await post('/v1/regulator/orders', { orderNumber: 'P-1', category: 'gambling', legalBasis: 'UU ITE', targets: [{ externalId: 'nothing' }] }, 'polri')).json().id;
     });
@@ -101,7 +104,12 @@ for (const { backend, skip, label } of BACKENDS) {
         ['pending', false],
         ['not_found', true],
       ]);
+      expect(onTime.warnings).toEqual([]);
+      expect(late.warnings).toEqual([{ level: 1, letterDate: '2026-01-05', letterNumber: 'ST1/K-2', commitmentDate: null, fines: [{ amountIdr: 50_000_000, imposedOn: '2026-01-05' }] }]);
       expect(report.totals).toMatchObject({
+        warnings: { st1: 1, st2: 0, st3: 0 },
+        fines: 1,
+        finesIdr: 50_000_000,
         orders: 2,
         targets: 3,
         onTime: 1,
@@ -115,7 +123,7 @@ for (const { backend, skip, label } of BACKENDS) {
 
       const polri = (await get(`/v1/regulator/compliance-report?${period}`, 'polri')).json().report;
       expect(polri.orders.map((o: { id: string }) => o.id)).toEqual([ids.polri]);
-      expect(polri.totals).toMatchObject({ orders: 1, onTime: 1, onTimeRate: 1 });
+      expect(polri.totals).toMatchObject({ orders: 1, onTime: 1, onTimeRate: 1, warnings: { st1: 0 }, finesIdr: 0 });
       // A period without these orders is empty.
       const before = (await get(`/v1/regulator/compliance-report?from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z`, 'komdigi')).json().report;
       expect(before.totals).toMatchObject({ orders: 0, onTimeRate: null });
@@ -151,6 +159,7 @@ for (const { backend, skip, label } of BACKENDS) {
       expect(ok.stdout).toContain('OK: compliance report for komdigi');
       expect(ok.stdout).toContain('Orders: 2 (3 targets): 1 on time, 1 breached, 0 open; on-time rate 50.0 %.');
       expect(ok.stdout).toContain('one of the keys given');
+      expect(ok.stdout).toContain('Warnings: ST1 1, ST2 0, ST3 0; fines: 1, IDR 50,000,000.');
       expect((await cli(['verify', file])).stdout).toContain('taken from the report itself');
 
       // One byte changed: the breached order's count, "breached":1 → 0.
@@ -206,7 +215,7 @@ describe('compliance report keys in a data directory', () => {
       const second = ring.current();
       ring.rotate();
       const again = reportKeyRing(dataDir);
-      const jwk = (k: { export(o: { format: 'jwk' }): object }) => JSON.stringify(k.export({ format: 'jwk' }))
+      const jwk = (k: { export(o: { format: 'jwk' }): object }) => JSON.stringify(k.export({ format: 'jwk' }));
       expect(jwk(createPublicKey(again.current()))).not.toEqual(jwk(createPublicKey(second)));
       // Newest rotated-out first.
       expect(again.retired().map(jwk)).toEqual([createPublicKey(second), createPublicKey(first)].map(jwk));

@@ -8,6 +8,7 @@
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Principal } from '../access/auth.js';
 import { can } from '../access/roles.js';
@@ -66,6 +67,17 @@ export interface ReportOrder {
   outcome: 'on_time' | 'breached' | 'open';
   counts: Record<TargetStatus, number>;
   targets: ReportTarget[];
+  /** The warning letters (ST1–ST3) recorded for this order, with the fines they impose (IDR). */
+  warnings: ReportWarning[];
+}
+
+export interface ReportWarning {
+  level: number;
+  letterDate: string;
+  letterNumber: string;
+  /** ST2: the date of the platform's commitment letter (null: none recorded). */
+  commitmentDate: string | null;
+  fines: { amountIdr: number; imposedOn: string }[];
 }
 
 export interface Tally {
@@ -86,7 +98,7 @@ export interface ComplianceReport {
   generatedBy: string;
   keyId: string;
   orders: ReportOrder[];
-  totals: Tally & { targets: number; byCategory: Record<string, Tally>; byUrgency: { urgent: Tally; standard: Tally } };
+  totals: Tally & { targets: number; warnings: { st1: number; st2: number; st3: number }; fines: number; finesIdr: number; byCategory: Record<string, Tally>; byUrgency: { urgent: Tally; standard: Tally } };
 }
 
 export interface SignedReport {
@@ -282,8 +294,38 @@ export function createCompliance(core: EngineCore, options: { keys?: KeyRing } =
       }
     }
 
+    const warnings = new Map<string, ReportWarning[]>();
+    for (let i = 0; i < rows.length; i += 500) {
+      const ids = rows.slice(i, i + 500).map((r) => r.id);
+      const letters = await db
+        .selectFrom('regulator_warnings')
+        .select(['id', 'order_id', 'level', sql<string>`letter_date::text`.as('letter_date'), 'letter_number', sql<string | null>`commitment_date::text`.as('commitment_date')])
+        .where('order_id', 'in', ids)
+        .orderBy('order_id')
+        .orderBy('level')
+        .execute();
+      const fines = await db
+        .selectFrom('regulator_fines')
+        .select(['warning_id', sql<string>`amount_idr::text`.as('amount'), sql<string>`imposed_on::text`.as('imposed_on')])
+        .where('order_id', 'in', ids)
+        .orderBy('created_at')
+        .orderBy('position')
+        .execute();
+      for (const w of letters) {
+        const list = warnings.get(w.order_id) ?? [];
+        list.push({
+          level: Number(w.level),
+          letterDate: w.letter_date,
+          letterNumber: w.letter_number,
+          commitmentDate: w.commitment_date,
+          fines: fines.filter((f) => f.warning_id === w.id).map((f) => ({ amountIdr: Number(f.amount), imposedOn: f.imposed_on })),
+        });
+        warnings.set(w.order_id, list);
+      }
+    }
+
     const keyId = keyIdOf(ring.current());
-    const totals = { ...tally(), targets: 0, byCategory: {} as Record<string, Tally>, byUrgency: { urgent: tally(), standard: tally() } };
+    const totals = { ...tally(), targets: 0, warnings: { st1: 0, st2: 0, st3: 0 }, fines: 0, finesIdr: 0, byCategory: {} as Record<string, Tally>, byUrgency: { urgent: tally(), standard: tally() } };
     const orders: ReportOrder[] = rows.map((r) => {
       const dueAt = new Date(r.due_at);
       const counts = emptyCounts();
@@ -302,6 +344,12 @@ export function createCompliance(core: EngineCore, options: { keys?: KeyRing } =
       add((totals.byCategory[r.category] ??= tally()), outcome);
       add(urgentClock ? totals.byUrgency.urgent : totals.byUrgency.standard, outcome);
       totals.targets += list.length;
+      const letters = warnings.get(r.id) ?? [];
+      for (const w of letters) {
+        totals.warnings[`st${w.level}` as 'st1' | 'st2' | 'st3']++;
+        totals.fines += w.fines.length;
+        for (const f of w.fines) totals.finesIdr += f.amountIdr;
+      }
       return {
         id: r.id,
         orderNumber: r.order_number,
@@ -317,6 +365,7 @@ export function createCompliance(core: EngineCore, options: { keys?: KeyRing } =
         outcome,
         counts,
         targets: list,
+        warnings: letters,
       };
     });
     const body: ComplianceReport = {

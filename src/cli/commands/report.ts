@@ -32,6 +32,7 @@ export function registerReport(program: Command): void {
               ? `Signed with key ${result.keyId}, one of the keys given.`
               : `Signed with key ${result.keyId}, taken from the report itself: compare it with the key id the platform published, or pass --public-key.`,
             `Orders: ${t.orders} (${t.targets} targets): ${t.onTime} on time, ${t.breached} breached, ${t.open} open; on-time rate ${pct(t.onTimeRate)}.`,
+            `Warnings: ST1 ${t.warnings.st1}, ST2 ${t.warnings.st2}, ST3 ${t.warnings.st3}; fines: ${t.fines}, IDR ${t.finesIdr.toLocaleString('en-US')}.`,
             `  urgent (4 h): ${t.byUrgency.urgent.orders} orders, on time ${pct(t.byUrgency.urgent.onTimeRate)}; standard (24 h): ${t.byUrgency.standard.orders} orders, on time ${pct(t.byUrgency.standard.onTimeRate)}`,
             ...Object.entries(t.byCategory)
               .sort(([a], [b]) => a.localeCompare(b))

@@ -10298,6 +10298,16 @@ export interface paths {
                                         decisionId: string | null;
                                         onTime: boolean | null;
                                     }[];
+                                    warnings: {
+                                        level: number;
+                                        letterDate: string;
+                                        letterNumber: string;
+                                        commitmentDate: string | null;
+                                        fines: {
+                                            amountIdr: number;
+                                            imposedOn: string;
+                                        }[];
+                                    }[];
                                 }[];
                                 totals: {
                                     orders: number;
@@ -10306,6 +10316,13 @@ export interface paths {
                                     open: number;
                                     onTimeRate: number | null;
                                     targets: number;
+                                    warnings: {
+                                        st1: number;
+                                        st2: number;
+                                        st3: number;
+                                    };
+                                    fines: number;
+                                    finesIdr: number;
                                     byCategory: {
                                         [key: string]: {
                                             orders: number;
