@@ -11,7 +11,7 @@ import { DECISION_ACTIONS, REDRESS, type Bilingual, type DecisionAction } from '
 import { notFound, SaringError } from '../errors/errors.js';
 import { MIN_APPEAL_MONTHS } from '../policy/schema.js';
 import { activeSettings } from '../policy/settings.js';
-import { closeCase, openCase } from '../review/cases.js';
+import { caseTakenUp, closeCase, openCase } from '../review/cases.js';
 import { lockForWork } from '../review/claims.js';
 import { reviewRules } from '../review/rules.js';
 import { parseInput, wholeNumber } from '../shared/validate.js';
@@ -139,7 +139,7 @@ type AppealRow = {
   decided_at: Date | null;
 };
 
-const TAKEN_UP = sql<boolean>`EXISTS (SELECT 1 FROM review_case_events e WHERE e.case_id = appeals.case_id AND e.kind IN ('claimed', 'proposed', 'escalated'))`;
+const TAKEN_UP = caseTakenUp('appeals.case_id');
 
 function selectAppeals(db: Db) {
   return db

@@ -12,7 +12,7 @@ import { REDRESS, type Bilingual, type DecisionAction, type StatementOfReasons }
 import { notFound, SaringError } from '../errors/errors.js';
 import { AUDIENCES, type ReportsSettings } from '../policy/schema.js';
 import { activeSettings } from '../policy/settings.js';
-import { openCase } from '../review/cases.js';
+import { caseTakenUp, openCase } from '../review/cases.js';
 import { reviewRules } from '../review/rules.js';
 import { CONTENT_KINDS, textsSchema } from '../scan/schema.js';
 import { parseInput, wholeNumber } from '../shared/validate.js';
@@ -236,7 +236,7 @@ function selectReports(db: Db) {
       'content_items.external_id',
       'decisions.action as decided_action',
       'decisions.category as decided_category',
-      sql<boolean>`(reports.status = 'received' AND EXISTS (SELECT 1 FROM review_case_events e WHERE e.case_id = reports.case_id AND e.kind IN ('claimed', 'proposed', 'escalated')))`.as('taken_up'),
+      sql<boolean>`(reports.status = 'received' AND ${caseTakenUp('reports.case_id')})`.as('taken_up'),
     ]);
 }
 
@@ -597,7 +597,7 @@ async function listReports(db: Db, query: unknown): Promise<{ reports: Report[];
   const q = parseInput(reportListSchema, query);
   let s = selectReports(db);
   if (q.status === 'in_review' || q.status === 'received') {
-    const takenUp = sql<boolean>`EXISTS (SELECT 1 FROM review_case_events e WHERE e.case_id = reports.case_id AND e.kind IN ('claimed', 'proposed', 'escalated'))`;
+    const takenUp = caseTakenUp('reports.case_id');
     s = s.where('reports.status', '=', 'received').where(q.status === 'in_review' ? takenUp : sql<boolean>`NOT ${takenUp}`);
   } else if (q.status) s = s.where('reports.status', '=', q.status);
   if (q.caseId) s = s.where('reports.case_id', '=', q.caseId);

@@ -11,6 +11,14 @@ import { parseInput } from '../shared/validate.js';
 import { reviewRules, storePriorities, type ReviewRules } from './rules.js';
 
 /** Why a case exists. One case per content item per reason is open at a time. */
+/**
+ * SQL: whether a person has taken up the case in `caseIdColumn` (claimed, proposed or escalated
+ * it) — what turns a report or an appeal from received/open to `in_review`.
+ */
+export function caseTakenUp(caseIdColumn: 'reports.case_id' | 'appeals.case_id') {
+  return sql<boolean>`EXISTS (SELECT 1 FROM review_case_events e WHERE e.case_id = ${sql.ref(caseIdColumn)} AND e.kind IN ('claimed', 'proposed', 'escalated'))`;
+}
+
 export const CASE_REASONS = ['policy', 'report', 'appeal', 'escalation', 'order'] as const;
 export type CaseReason = (typeof CASE_REASONS)[number];
 export const CASE_STATUSES = ['open', 'pending_confirmation', 'closed'] as const;
