@@ -189,22 +189,8 @@ async function clarify(core: EngineCore, deps: AnswerDeps, orderId: string, targ
   });
 }
 
-type WarnRow = {
-  id: string;
-  order_id: string;
-  level: number;
-  letter_date: string;
-  letter_number: string;
-  file: string | null;
-  commitment_date: string | null;
-  commitment_reference: string | null;
-  commitment_file: string | null;
-  created_by: string;
-  created_at: Date | string;
-};
-
 async function loadWarnings(db: Db, orderId: string): Promise<Warning[]> {
-  const rows = (await db
+  const rows = await db
     .selectFrom('regulator_warnings')
     .select([
       'id',
@@ -221,7 +207,7 @@ async function loadWarnings(db: Db, orderId: string): Promise<Warning[]> {
     ])
     .where('order_id', '=', orderId)
     .orderBy('level')
-    .execute()) as WarnRow[];
+    .execute();
   const fines = await db
     .selectFrom('regulator_fines')
     .select(['id', 'warning_id', sql<string>`amount_idr::text`.as('amount'), sql<string>`imposed_on::text`.as('imposed_on'), 'note'])

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { z } from 'zod';
 import { can } from '../access/roles.js';
 import type { Principal } from '../access/auth.js';
@@ -6,6 +6,7 @@ import { appendAudit, type Actor } from '../audit/log.js';
 import { CATEGORIES, CATEGORY_IDS, isCategoryId } from '../categories/categories.js';
 import type { EngineCore } from '../core.js';
 import type { Db } from '../db/connect.js';
+import type { RegulatorOrderTargetsTable, RegulatorOrdersTable } from '../db/schema.js';
 import type { Decided } from '../decisions/effects.js';
 import { notFound, SaringError } from '../errors/errors.js';
 import { findContent } from '../reports/reports.js';
@@ -236,34 +237,9 @@ function scopeOf(p: Principal): Scope {
 }
 const sees = (scope: Scope, organisation: string) => scope.all || scope.org === organisation;
 
-type OrderRow = {
-  id: string;
-  organisation: string;
-  order_number: string;
-  category: string;
-  urgent: boolean;
-  legal_basis: string;
-  legal_analysis: string | null;
-  requested_action: string;
-  letter: string | null;
-  screenshots: string[];
-  issued_at: Date | null;
-  received_at: Date;
-  due_at: Date;
-  reminders: number[];
-  breached_at: Date | null;
-};
-type TargetRow = {
-  id: string;
-  kind: string;
-  value: string;
-  content_id: string | null;
-  case_id: string | null;
-  status: string;
-  decision_id: string | null;
-  handled_at: Date | null;
-  proof: OrderTarget['proof'];
-};
+/** Rows as stored (db/schema.ts). */
+type OrderRow = Selectable<RegulatorOrdersTable>;
+type TargetRow = Selectable<RegulatorOrderTargetsTable>;
 
 const isUrgentClock = (category: string, urgent: boolean) => urgent || (URGENT_ORDER_CATEGORIES as readonly string[]).includes(category);
 
@@ -286,7 +262,7 @@ function toTarget(t: TargetRow, clarification: Clarification | null = null): Ord
     status: t.status as TargetStatus,
     decisionId: t.decision_id,
     handledAt: t.handled_at ? new Date(t.handled_at).toISOString() : null,
-    proof: t.proof,
+    proof: t.proof as OrderTarget['proof'],
     clarification,
   };
 }
@@ -332,9 +308,9 @@ async function countsOf(db: Db, orderIds: string[]): Promise<Map<string, Record<
 }
 
 async function loadOrder(db: Db, id: string): Promise<Order | undefined> {
-  const row = (await db.selectFrom('regulator_orders').selectAll().where('id', '=', id).executeTakeFirst()) as OrderRow | undefined;
+  const row = await db.selectFrom('regulator_orders').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const targets = (await db.selectFrom('regulator_order_targets').selectAll().where('order_id', '=', id).orderBy('position').execute()) as TargetRow[];
+  const targets = await db.selectFrom('regulator_order_targets').selectAll().where('order_id', '=', id).orderBy('position').execute();
   const counts = emptyCounts();
   for (const t of targets) counts[t.status as TargetStatus]++;
   return toOrder(row, counts, targets, await clarificationsOf(db, id));
@@ -365,7 +341,7 @@ async function listOrders(db: Db, query: unknown, principal: Principal): Promise
     const c = q.cursor;
     s = s.where(sql<boolean>`(received_at, id) < (SELECT received_at, id FROM regulator_orders WHERE id = ${c})`);
   }
-  const rows = (await s.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute()) as OrderRow[];
+  const rows = await s.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute();
   const page = rows.slice(0, q.limit);
   const counts = await countsOf(
     db,
