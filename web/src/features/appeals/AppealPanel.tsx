@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, data, type Body } from '../../api/client';
+import { api, data, type Body } from '../../api/client';
 import { useSession } from '../../app/session';
 import { errorText } from '../../components/errors';
 import { useFormat } from '../../i18n/format';
@@ -37,7 +37,7 @@ export function AppealPanel({ appealId }: { appealId: string }) {
       notifications.show({ message: t(`decided.${decided.status}`) });
       await client.invalidateQueries({ queryKey: ['review'] });
     },
-    onError: (err) => setError(err instanceof ApiError ? errorText(t, err) : t('common:errors.network')),
+    onError: (err) => setError(errorText(t, err)),
   });
 
   const a = appeal.data;

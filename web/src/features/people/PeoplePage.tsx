@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, data, type Answer, type Body } from '../../api/client';
+import { api, data, type Answer, type Body } from '../../api/client';
 import { useSession } from '../../app/session';
 import { errorText } from '../../components/errors';
 import { useFormat } from '../../i18n/format';
@@ -21,7 +21,7 @@ export function PeoplePage() {
   const people = useQuery({ queryKey: ['people'], queryFn: () => data(api.GET('/v1/users')) });
   const [inviting, setInviting] = useState(false);
   const [link, setLink] = useState<string>();
-  const onError = (err: unknown) => notifications.show({ color: 'red', message: err instanceof ApiError ? errorText(t, err) : t('common:errors.network') });
+  const onError = (err: unknown) => notifications.show({ color: 'red', message: errorText(t, err) });
   const update = useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: Body<'/v1/users/{id}', 'patch'> }) => data(api.PATCH('/v1/users/{id}', { params: { path: { id } }, body: patch })),
     onSuccess: async () => {
@@ -143,7 +143,7 @@ function InviteModal({ opened, onClose, onInvited }: { opened: boolean; onClose(
       setLogin('');
       if (created.invite) onInvited(`${window.location.origin}${created.invite.path}`);
     } catch (err) {
-      setError(err instanceof ApiError ? errorText(t, err) : t('common:errors.network'));
+      setError(errorText(t, err));
     }
   };
   return (

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, data, type Answer } from '../../api/client';
+import { api, data, type Answer } from '../../api/client';
 import { useSession } from '../../app/session';
 import { errorText } from '../../components/errors';
 import { useFormat } from '../../i18n/format';
@@ -101,7 +101,7 @@ function BadFaithDialog({ report, onClose }: { report: Report; onClose(): void }
         <Text size="sm">{badFaith ? t('badFaithHelp') : t('clearHelp')}</Text>
         {save.error && (
           <Alert color="red" role="alert">
-            {save.error instanceof ApiError ? errorText(t, save.error) : t('common:errors.network')}
+            {errorText(t, save.error)}
           </Alert>
         )}
         <Textarea label={t('badFaithReason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} data-autofocus />

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError, data } from '../../api/client';
+import { api, data } from '../../api/client';
 import { useSession } from '../../app/session';
 import { errorText } from '../../components/errors';
 import { useFormat } from '../../i18n/format';
@@ -47,7 +47,7 @@ export function CasePage() {
         navigate('/review');
       }
     } catch (err) {
-      notifications.show({ color: 'red', message: err instanceof ApiError ? errorText(t, err) : t('common:errors.network') });
+      notifications.show({ color: 'red', message: errorText(t, err) });
     }
   };
   const claim = async (release: boolean) => {
@@ -56,7 +56,7 @@ export function CasePage() {
       await data(release ? api.POST('/v1/review/cases/{id}/release', { params: { path: { id } } }) : api.POST('/v1/review/cases/{id}/claim', { params: { path: { id } } }));
       await invalidate();
     } catch (err) {
-      notifications.show({ color: 'red', message: err instanceof ApiError ? errorText(t, err) : t('common:errors.network') });
+      notifications.show({ color: 'red', message: errorText(t, err) });
     } finally {
       setBusy(false);
     }
@@ -74,7 +74,7 @@ export function CasePage() {
   if (detail.error || !detail.data) {
     return (
       <Alert color="red" role="alert" title={t('case.notLoaded')}>
-        {detail.error instanceof ApiError ? errorText(t, detail.error) : t('common:errors.network')}
+        {errorText(t, detail.error)}
       </Alert>
     );
   }

@@ -5,7 +5,7 @@ import { IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ApiError } from '../../api/client';
+
 import { useSession } from '../../app/session';
 import { errorText } from '../../components/errors';
 import { useFormat } from '../../i18n/format';
@@ -33,7 +33,7 @@ export function QueuesPage() {
       if (next) navigate(`/review/cases/${next.id}`);
       else notifications.show({ message: t('queues.empty') });
     } catch (err) {
-      notifications.show({ color: 'red', message: err instanceof ApiError ? errorText(t, err) : t('common:errors.network') });
+      notifications.show({ color: 'red', message: errorText(t, err) });
     }
   };
   useHotkeys([['n', () => void claimNext()]]);
@@ -122,7 +122,7 @@ export function QueuesPage() {
       {can('decide') && selected.size > 0 && <BulkPanel caseIds={[...selected]} onDone={() => setSelected(new Set())} />}
       {cases.error && (
         <Alert color="red" role="alert">
-          {cases.error instanceof ApiError ? errorText(t, cases.error) : t('common:errors.network')}
+          {errorText(t, cases.error)}
         </Alert>
       )}
       <Paper withBorder>

@@ -2,7 +2,7 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from 
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiError, data } from '../../api/client';
+import { api, data } from '../../api/client';
 import { errorText } from '../../components/errors';
 
 /**
@@ -30,7 +30,7 @@ export function InvitePage() {
       await data(api.POST('/v1/invites/accept', { body: { token, password } }));
       setDone(true);
     } catch (err) {
-      setError(err instanceof ApiError ? errorText(t, err) : t('common:errors.network'));
+      setError(errorText(t, err));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextIn
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
-import { api, ApiError, data, setCsrfToken } from '../../api/client';
+import { api, data, setCsrfToken } from '../../api/client';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useSession } from '../../app/session';
 import { errorText } from '../../components/errors';
@@ -30,7 +30,7 @@ export function SignInPage() {
       // Once the session is known, this page sends the person on (one navigation, below).
       await refresh();
     } catch (err) {
-      setError(err instanceof ApiError ? errorText(t, err) : t('common:errors.network'));
+      setError(errorText(t, err));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, PasswordInput, Select, Slider, Stack, Swit
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, data } from '../../api/client';
+import { api, data } from '../../api/client';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { usePreferences, useSavePreferences, type PreferenceChange } from '../../app/preferences';
 import { errorText } from '../../components/errors';
@@ -15,13 +15,11 @@ export function SettingsPage() {
   const { t } = useTranslation(['settings', 'common', 'session']);
   const preferences = usePreferences();
   const saving = useSavePreferences();
-  const save = {
-    mutate: (change: PreferenceChange) =>
-      saving.mutate(change, {
-        onSuccess: () => notifications.show({ message: t('saved') }),
-        onError: (err) => notifications.show({ color: 'red', message: err instanceof ApiError ? errorText(t, err) : t('common:errors.network') }),
-      }),
-  };
+  const save = (change: PreferenceChange) =>
+    saving.mutate(change, {
+      onSuccess: () => notifications.show({ message: t('saved') }),
+      onError: (err) => notifications.show({ color: 'red', message: errorText(t, err) }),
+    });
 
   return (
     <Stack maw={640}>
@@ -39,7 +37,7 @@ export function SettingsPage() {
             label={t('timeZone')}
             value={preferences.timeZone}
             data={TIME_ZONES.map((zone) => ({ value: zone, label: t(`zones.${zone.replace('/', '_')}`) }))}
-            onChange={(value) => value && save.mutate({ timeZone: value })}
+            onChange={(value) => value && save({ timeZone: value })}
             allowDeselect={false}
           />
         </Stack>
@@ -64,14 +62,14 @@ export function SettingsPage() {
               step={10}
               defaultValue={preferences.mediaBlur}
               key={preferences.mediaBlur}
-              onChangeEnd={(value) => save.mutate({ mediaBlur: value })}
+              onChangeEnd={(value) => save({ mediaBlur: value })}
               marks={[{ value: 0, label: t('blurNone') }, { value: 100, label: t('blurStrong') }]}
               mb="md"
             />
           </div>
-          <Switch label={t('greyscale')} checked={preferences.greyscale} onChange={(e) => save.mutate({ greyscale: e.currentTarget.checked })} />
-          <Switch label={t('autoplay')} checked={preferences.autoplay} onChange={(e) => save.mutate({ autoplay: e.currentTarget.checked })} />
-          <Switch label={t('muted')} checked={preferences.mute} onChange={(e) => save.mutate({ mute: e.currentTarget.checked })} />
+          <Switch label={t('greyscale')} checked={preferences.greyscale} onChange={(e) => save({ greyscale: e.currentTarget.checked })} />
+          <Switch label={t('autoplay')} checked={preferences.autoplay} onChange={(e) => save({ autoplay: e.currentTarget.checked })} />
+          <Switch label={t('muted')} checked={preferences.mute} onChange={(e) => save({ mute: e.currentTarget.checked })} />
         </Stack>
       </Paper>
       <PasswordForm />
@@ -95,7 +93,7 @@ function PasswordForm() {
       setNext('');
       notifications.show({ message: t('session:password.changed') });
     } catch (err) {
-      setError(err instanceof ApiError ? errorText(t, err) : t('common:errors.network'));
+      setError(errorText(t, err));
     } finally {
       setBusy(false);
     }

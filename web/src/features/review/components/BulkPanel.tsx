@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Progress, Select, Stack, Text, Textarea } 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, data } from '../../../api/client';
+import { api, data } from '../../../api/client';
 import { errorText } from '../../../components/errors';
 import { useInvalidateReview, useReviewSettings } from '../api';
 import { DECISION_ACTIONS, CATEGORIES } from './options';
@@ -42,7 +42,7 @@ export function BulkPanel({ caseIds, onDone }: { caseIds: string[]; onDone(): vo
       );
       setRunId(created.id);
     } catch (err) {
-      setError(err instanceof ApiError ? errorText(t, err) : t('common:errors.network'));
+      setError(errorText(t, err));
     }
   };
 

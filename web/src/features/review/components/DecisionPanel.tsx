@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, Titl
 import { notifications } from '@mantine/notifications';
 import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, data } from '../../../api/client';
+import { api, data } from '../../../api/client';
 import { useSession } from '../../../app/session';
 import { errorText } from '../../../components/errors';
 import { useInvalidateReview, useReviewSettings, type CaseDetail } from '../api';
@@ -55,7 +55,7 @@ export const DecisionPanel = forwardRef<DecisionPanelHandle, { detail: CaseDetai
       after();
       await invalidate();
     } catch (err) {
-      setError(err instanceof ApiError ? errorText(t, err) : t('common:errors.network'));
+      setError(errorText(t, err));
     } finally {
       setBusy(false);
     }
