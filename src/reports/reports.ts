@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { z } from 'zod';
 import { appendAudit, type Actor } from '../audit/log.js';
 import { CATEGORIES, CATEGORY_IDS, isCategoryId, type CategoryId } from '../categories/categories.js';
@@ -6,6 +6,7 @@ import type { SubmitResult } from '../content/content.js';
 import { contentInputSchema, mediaSchema, type ContentInput } from '../content/schema.js';
 import type { EngineCore } from '../core.js';
 import type { Db } from '../db/connect.js';
+import type { ReportersTable } from '../db/schema.js';
 import { getDecision, type Decision } from '../decisions/decisions.js';
 import type { Decided, Effects } from '../decisions/effects.js';
 import { REDRESS, type Bilingual, type DecisionAction, type StatementOfReasons } from '../decisions/statement.js';
@@ -272,21 +273,7 @@ function toReport(r: ReportRow, statement?: StatementOfReasons): Report {
   };
 }
 
-type ReporterRow = {
-  id: string;
-  external_id: string | null;
-  contact: string | null;
-  name: string | null;
-  reports: number;
-  actioned: number;
-  rejected: number;
-  bad_faith: boolean;
-  bad_faith_at: Date | null;
-  bad_faith_by: string | null;
-  bad_faith_reason: string | null;
-  created_at: Date;
-  updated_at: Date;
-};
+type ReporterRow = Selectable<ReportersTable>;
 
 function toReporter(r: ReporterRow): Reporter {
   return {

@@ -56,33 +56,21 @@ export function MetricsPage() {
             {t('window', { since: format.date(m.window.since), until: format.date(m.window.until) })}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Paper withBorder p="md">
-              <Text size="sm" c="dimmed">
-                {t('automatedShare')}
-              </Text>
-              <Text size="xl" fw={700}>
-                {m.decisions.automatedShare === null ? '–' : format.percent(m.decisions.automatedShare)}
-              </Text>
-              <Text size="xs">{t('decisionsTotal', { total: format.number(m.decisions.total), human: format.number(m.decisions.human) })}</Text>
-            </Paper>
-            <Paper withBorder p="md">
-              <Text size="sm" c="dimmed">
-                {t('overturnRate')}
-              </Text>
-              <Text size="xl" fw={700}>
-                {m.appeals.overturnRate === null ? '–' : format.percent(m.appeals.overturnRate)}
-              </Text>
-              <Text size="xs">{t('appealsDecided', { decided: format.number(m.appeals.decided), overturned: format.number(m.appeals.overturned) })}</Text>
-            </Paper>
-            <Paper withBorder p="md">
-              <Text size="sm" c="dimmed">
-                {t('openNow')}
-              </Text>
-              <Text size="xl" fw={700}>
-                {format.number(m.queues.reduce((a, q) => a + q.open, 0))}
-              </Text>
-              <Text size="xs">{t('breachedNow', { count: m.queues.reduce((a, q) => a + q.breachedOpen, 0) })}</Text>
-            </Paper>
+            <Stat
+              label={t('automatedShare')}
+              value={m.decisions.automatedShare === null ? '–' : format.percent(m.decisions.automatedShare)}
+              detail={t('decisionsTotal', { total: format.number(m.decisions.total), human: format.number(m.decisions.human) })}
+            />
+            <Stat
+              label={t('overturnRate')}
+              value={m.appeals.overturnRate === null ? '–' : format.percent(m.appeals.overturnRate)}
+              detail={t('appealsDecided', { decided: format.number(m.appeals.decided), overturned: format.number(m.appeals.overturned) })}
+            />
+            <Stat
+              label={t('openNow')}
+              value={format.number(m.queues.reduce((a, q) => a + q.open, 0))}
+              detail={t('breachedNow', { count: m.queues.reduce((a, q) => a + q.breachedOpen, 0) })}
+            />
           </SimpleGrid>
           <Paper withBorder p="md">
             <Title order={2} size="h4" mb="xs">
@@ -134,5 +122,20 @@ export function MetricsPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** One headline figure with what it is and what it counts. */
+function Stat({ label, value, detail }: { label: string; value: string; detail: string }) {
+  return (
+    <Paper withBorder p="md">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text size="xl" fw={700}>
+        {value}
+      </Text>
+      <Text size="xs">{detail}</Text>
+    </Paper>
   );
 }
