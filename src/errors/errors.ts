@@ -66,6 +66,8 @@ export const ERROR_CATALOGUE = {
   time_in_future: { status: 422, summary: 'A time given is in the future (check the sender\'s clock).' },
   warning_out_of_order: { status: 409, summary: 'Warning letters come in order: ST2 needs ST1 recorded, ST3 needs ST2; a commitment letter answers a recorded ST2.' },
   invalid_amount: { status: 422, summary: 'An amount (a fine in rupiah) is a whole number more than 0.' },
+  // transparency report
+  invalid_period: { status: 422, summary: 'A report period runs from a day to the same or a later day, at most 366 days, and does not start in the future.' },
   // storage and runtime
   data_dir_locked: { status: 503, summary: 'The data directory is owned by another process.' },
   rate_limited: { status: 429, summary: 'Too many requests.' },
