@@ -28,7 +28,7 @@ let t1 = performance.now();
 const model = loadModel(modelDir);
 const loadMs = performance.now() - t1;
 
-const { parseCsvRecords } = await import(join(root, 'dist', 'signals', 'text', 'csv.js'));
+const { parseCsvRecords } = await import(join(root, 'dist', 'shared', 'csv.js'));
 const rows = parseCsvRecords(readFileSync(join(root, 'data', 'text', 'judol-youtube', 'comments.csv'), 'utf8'));
 const texts = rows.map((r) => r.comment_text);
 const out = new Float64Array(model.L);

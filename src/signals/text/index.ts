@@ -68,7 +68,7 @@ export function loadDefaultLexicons(): Lexicon[] {
   return loadLexiconDir(defaultLexiconDir());
 }
 
-export { parseCsv, parseCsvRecords } from './csv.js';
+export { parseCsv, parseCsvRecords } from '../../shared/csv.js';
 export { normaliseDomain } from './domain.js';
 export { DOMAIN_TLDS, entityHost, extractEntities, type EntityType, type TextEntity } from './extract.js';
 export {

@@ -2,7 +2,7 @@ import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../csv.js';
+import { parseCsv } from '../../../shared/csv.js';
 import { Prng } from './prng.js';
 import { DsvSplitter, readDataRows, type DataRow, type ReadOptions } from './reader.js';
 import { MASK } from './text-prep.js';

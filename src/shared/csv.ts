@@ -1,8 +1,16 @@
+export interface CsvOptions {
+  /** The field separator: `,` (default) or `;` (what Excel writes where the decimal mark is a comma, as in Indonesia). */
+  delimiter?: ',' | ';';
+  /** Keep an empty line as an empty record (`[]`), so record numbers stay the file's line-per-record numbers. Default: skipped. */
+  keepBlankRows?: boolean;
+}
+
 /**
- * A small RFC 4180 CSV reader: quoted fields may hold commas, doubled quotes and line
+ * A small RFC 4180 CSV reader: quoted fields may hold the delimiter, doubled quotes and line
  * breaks; records end with LF or CRLF; a leading BOM is ignored.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, options: CsvOptions = {}): string[][] {
+  const delimiter = options.delimiter ?? ',';
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -35,7 +43,7 @@ export function parseCsv(text: string): string[][] {
       i++;
       continue;
     }
-    if (c === ',') {
+    if (c === delimiter) {
       row.push(field);
       field = '';
       any = true;
@@ -46,7 +54,7 @@ export function parseCsv(text: string): string[][] {
       if (any || field.length > 0) {
         row.push(field);
         rows.push(row);
-      }
+      } else if (options.keepBlankRows) rows.push([]);
       row = [];
       field = '';
       any = false;
@@ -70,4 +78,20 @@ export function parseCsvRecords(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** The delimiter of a CSV file: `;` when its first line (outside quotes) has more semicolons than commas, else `,`. */
+export function sniffCsvDelimiter(text: string): ',' | ';' {
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '\n' || c === '\r') break;
+    else if (c === ',') commas++;
+    else if (c === ';') semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
 }
