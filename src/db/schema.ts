@@ -492,6 +492,12 @@ export interface RegulatorOrdersTable {
   reminders: JsonWithDefault<number[]>;
   breached_at: NullableTimestamp;
   created_by: string;
+  urgent_clock: boolean | null;
+  clock_seconds: number | null;
+  policy_version: number | null;
+  answer: NullableJson<Record<string, unknown>>;
+  answered_by: string | null;
+  answered_at: NullableTimestamp;
 }
 
 export interface RegulatorOrderTargetsTable {

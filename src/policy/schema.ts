@@ -276,6 +276,51 @@ export function reportsSettingsOf(document: unknown): { reports: ReportsSettings
   return { reports: reportsSection.parse(doc.reports), appeals: appealsSection.parse(doc.appeals), strikes: strikesSection.parse(doc.strikes) };
 }
 
+/** An order's category: one of Saring's categories, or `other` (a ground outside them). */
+const orderCategory = z.enum([...CATEGORY_IDS, 'other']);
+const organisationName = z.string().trim().min(1).max(200);
+const hours = z.number().positive().max(8760);
+
+/**
+ * Authorities' orders (docs/regulator.md). `hours`: an order's time from receipt to its deadline,
+ * `urgent` for orders marked urgent and for the `urgentCategories` (Permenkominfo 5/2020: 4 hours),
+ * `standard` for the rest (24). `automatic`: orders whose category is listed (and, when
+ * `organisations` is given, that come from one of them) are carried out at receipt — each found
+ * target removed, its media banked — instead of going to review. A request for information is
+ * never automatic. An order's clock is the policy's when it is received: a later change does not
+ * move it.
+ */
+const ordersSection = z
+  .object({
+    urgentCategories: z
+      .array(orderCategory)
+      .max(20)
+      .default(['csam', 'terrorism', 'illegal_goods'])
+      .refine((l) => new Set(l).size === l.length, { message: 'urgentCategories are listed once each' }),
+    hours: z
+      .object({ standard: hours.default(24), urgent: hours.default(4) })
+      .strict()
+      .prefault({})
+      .refine((h) => h.urgent <= h.standard, { message: 'hours.urgent is at most hours.standard' }),
+    automatic: z
+      .object({
+        /** Only orders from these organisations (default: any). */
+        organisations: z.array(organisationName).min(1).max(100).optional(),
+        categories: z.array(orderCategory).max(20).default([]),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .prefault({});
+
+export type OrdersSettings = z.infer<typeof ordersSection>;
+
+/** The orders section of a stored policy document, with the defaults of fields it predates. */
+export function ordersSettingsOf(document: unknown): OrdersSettings {
+  return ordersSection.parse((document as { orders?: unknown } | null)?.orders);
+}
+
 export const policySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _'),
@@ -311,6 +356,7 @@ export const policySchema = z
     reports: reportsSection,
     appeals: appealsSection,
     strikes: strikesSection,
+    orders: ordersSection,
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import { reportsSettingsOf } from './schema.js';
+import { ordersSettingsOf, reportsSettingsOf, type OrdersSettings } from './schema.js';
 
 type Settings = ReturnType<typeof reportsSettingsOf>;
 const cache = new Map<string, Settings>();
@@ -19,4 +19,13 @@ export async function activeSettings(db: Db): Promise<Settings> {
     cache.set(key, settings);
   }
   return settings;
+}
+
+/**
+ * The orders section of the active policy and its version (null: no policy stored, the built-in
+ * defaults), read through `db` so an order takes the policy of its own transaction's snapshot.
+ */
+export async function activeOrdersSettings(db: Db): Promise<{ orders: OrdersSettings; policyVersion: number | null }> {
+  const active = await db.selectFrom('policy_versions').select(['version', 'document']).where('active', '=', true).executeTakeFirst();
+  return { orders: ordersSettingsOf(active?.document), policyVersion: active?.version ?? null };
 }

@@ -111,6 +111,36 @@ for (const { backend, skip, label } of BACKENDS) {
       expect(new Date(caseRow.due_at).toISOString()).toBe(new Date(first.due_at).toISOString());
     });
 
+    it('takes the clock from the active policy’s orders table when the order is received, and keeps it when the policy changes', async () => {
+      const id = await submit('policy-clock-1');
+      const start = (await saring.policy.active())!;
+      const withOrders = (orders: unknown) => JSON.stringify({ ...start.document, orders });
+      const v1 = await saring.policy.activate(withOrders({ urgentCategories: ['gambling'], hours: { standard: 48, urgent: 2 } }), 'test');
+      const gambling = (await post('/v1/regulator/orders', order('POL-CLOCK-1', [{ contentId: id }]))).json();
+      const csam = (await post('/v1/regulator/orders', order('POL-CLOCK-2', [{ contentId: id }], { category: 'csam' }))).json();
+      const marked = (await post('/v1/regulator/orders', order('POL-CLOCK-3', [{ contentId: id }], { category: 'hoax', urgent: true }))).json();
+      const span = (o: { dueAt: string; receivedAt: string }) => new Date(o.dueAt).getTime() - new Date(o.receivedAt).getTime();
+      expect([gambling.urgentClock, span(gambling), gambling.policyVersion]).toEqual([true, 2 * HOUR, v1.version]);
+      expect([csam.urgentClock, span(csam)]).toEqual([false, 48 * HOUR]);
+      expect([marked.urgentClock, span(marked)]).toEqual([true, 2 * HOUR]);
+      // The reminders were scheduled on that clock.
+      const jobs = await saring.db.selectFrom('regulator_orders').select(['urgent_clock', 'clock_seconds', 'policy_version']).where('id', '=', gambling.id).executeTakeFirstOrThrow();
+      expect(jobs).toEqual({ urgent_clock: true, clock_seconds: 2 * 3600, policy_version: v1.version });
+      // A later policy does not move a running clock.
+      await saring.policy.activate(withOrders({ urgentCategories: [], hours: { standard: 12, urgent: 1 } }), 'test');
+      expect((await get(`/v1/regulator/orders/${gambling.id}`)).json()).toMatchObject({ dueAt: gambling.dueAt, urgentClock: true, policyVersion: v1.version });
+      const later = (await post('/v1/regulator/orders', order('POL-CLOCK-4', [{ contentId: id }]))).json();
+      expect([later.urgentClock, span(later)]).toEqual([false, 12 * HOUR]);
+      // A bad orders table is refused like any bad policy, and nothing changes.
+      const active = (await saring.policy.active())!.version;
+      for (const orders of [{ hours: { standard: 4, urgent: 24 } }, { urgentCategories: ['spam'] }, { hours: { standard: 0 } }, { urgentCategories: ['csam', 'csam'] }, { automatic: { categories: ['gambling'], organisations: [] } }, { clock: 4 }]) {
+        const res = await post('/v1/policy', { source: withOrders(orders) }, 'admin');
+        expect([res.statusCode, res.json().error?.code], JSON.stringify(orders)).toEqual([422, 'invalid_policy']);
+      }
+      expect((await saring.policy.active())!.version).toBe(active);
+      await saring.policy.activateVersion(start.version, 'test');
+    });
+
     it('refuses bad orders with a stable code and stores nothing', async () => {
       const id = await submit('bad-1');
       const tables = ['regulator_orders', 'regulator_order_targets', 'review_cases', 'audit_log', 'mail_outbox'] as const;

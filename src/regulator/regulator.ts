@@ -9,6 +9,7 @@ import type { Db } from '../db/connect.js';
 import type { RegulatorOrderTargetsTable, RegulatorOrdersTable } from '../db/schema.js';
 import type { Decided } from '../decisions/effects.js';
 import { notFound, SaringError } from '../errors/errors.js';
+import { activeOrdersSettings } from '../policy/settings.js';
 import { findContent } from '../reports/reports.js';
 import { openCase } from '../review/cases.js';
 import { parseInput, wholeNumber } from '../shared/validate.js';
@@ -19,8 +20,10 @@ import { clarificationsOf, createAnswers, type AnswersApi, type Clarification } 
 export const ORDER_CATEGORIES = [...CATEGORY_IDS, 'other'] as const;
 export type OrderCategory = (typeof ORDER_CATEGORIES)[number];
 /**
- * Categories whose orders have 4 hours instead of 24 (Permenkominfo 5/2020): those Saring marks
- * urgent (CSAM, terrorism) and illegal goods. An order marked `urgent` has 4 hours whatever its category.
+ * The default table of categories whose orders have the urgent clock (4 hours instead of 24,
+ * Permenkominfo 5/2020): those Saring marks urgent (CSAM, terrorism) and illegal goods. The table in
+ * force is the active policy's `orders.urgentCategories`; each order stores the clock it got
+ * (`urgentClock`). An order marked `urgent` has the urgent clock whatever its category.
  */
 export const URGENT_ORDER_CATEGORIES: readonly OrderCategory[] = [...new Set<OrderCategory>([...CATEGORY_IDS.filter((c) => CATEGORIES[c].urgent), 'illegal_goods'])];
 export const ORDER_STATUSES = ['received', 'in_progress', 'completed', 'overdue'] as const;
@@ -38,12 +41,6 @@ export const CLOCK_QUEUE = 'regulator.clock';
 /** How far ahead of this server's clock a letter's date may be (clock skew) before it is refused. */
 const SKEW_MS = 5 * 60_000;
 
-/** Seconds an order has: 24 h, or 4 h when urgent (the config's `orderClockSeconds` shortens them for tests). */
-export interface OrderClock {
-  standard: number;
-  urgent: number;
-}
-export const DEFAULT_ORDER_CLOCK: OrderClock = { standard: 24 * 3600, urgent: 4 * 3600 };
 
 const urlSchema = z.url({ protocol: /^https?$/ }).max(2048);
 const uuidSchema = z.uuid();
@@ -171,8 +168,10 @@ export interface Order {
   organisation: string;
   category: OrderCategory;
   urgent: boolean;
-  /** Whether the 4-hour clock applies (urgent, or an urgent category). */
+  /** Whether the urgent clock applies (marked urgent, or a category of the policy's urgent table when received). */
   urgentClock: boolean;
+  /** The version of the policy whose orders table set the clock (null: none stored, the built-in defaults). */
+  policyVersion: number | null;
   legalBasis: string;
   legalAnalysis: string | null;
   requestedAction: string;
@@ -241,7 +240,7 @@ const sees = (scope: Scope, organisation: string) => scope.all || scope.org === 
 type OrderRow = Selectable<RegulatorOrdersTable>;
 type TargetRow = Selectable<RegulatorOrderTargetsTable>;
 
-const isUrgentClock = (category: string, urgent: boolean) => urgent || (URGENT_ORDER_CATEGORIES as readonly string[]).includes(category);
+const isUrgentClock = (category: string, urgent: boolean, table: readonly string[] = URGENT_ORDER_CATEGORIES) => urgent || table.includes(category);
 
 /** An order's status follows from its targets and its clock. */
 export function orderStatus(counts: Record<TargetStatus, number>, dueAt: Date, now = new Date()): OrderStatus {
@@ -275,7 +274,9 @@ function toOrder(r: OrderRow, counts: Record<TargetStatus, number>, targets?: Ta
     organisation: r.organisation,
     category: r.category as OrderCategory,
     urgent: r.urgent,
-    urgentClock: isUrgentClock(r.category, r.urgent),
+    // Orders stored before the clock was kept with them had the default table.
+    urgentClock: r.urgent_clock ?? isUrgentClock(r.category, r.urgent),
+    policyVersion: r.policy_version,
     legalBasis: r.legal_basis,
     legalAnalysis: r.legal_analysis,
     requestedAction: r.requested_action,
@@ -362,6 +363,9 @@ async function mailLiaison(trx: Db, organisation: string, kind: string, ref: str
   return true;
 }
 
+/** Hours as a letter writes them: 4, 24, 0.5. */
+const hoursText = (seconds: number) => String(Math.round((seconds / 3600) * 100) / 100);
+
 const summary = (o: Order) => ({
   id: o.id,
   orderNumber: o.orderNumber,
@@ -387,13 +391,15 @@ async function submitOrder(core: EngineCore, deps: RegulatorDeps, input: unknown
     if (!file.mimeType.startsWith('image/')) throw new SaringError('validation_failed', `screenshots: upload ${upload} is ${file.mimeType}, not an image.`);
   }
   const targets = targetsOf(valid.targets);
-  const clock = core.config.orderClockSeconds ?? DEFAULT_ORDER_CLOCK;
-  const urgentClock = isUrgentClock(valid.category, valid.urgent);
   const actor = principal.actor;
 
   const result = await db.transaction().execute(async (trx) => {
+    // The clock is the policy's in force now, kept with the order: a later change does not move it.
+    const { orders: settings, policyVersion } = await activeOrdersSettings(trx);
+    const urgentClock = isUrgentClock(valid.category, valid.urgent, settings.urgentCategories);
+    const clock = core.config.orderClockSeconds ?? { standard: settings.hours.standard * 3600, urgent: settings.hours.urgent * 3600 };
     const receivedAt = new Date();
-    const seconds = urgentClock ? clock.urgent : clock.standard;
+    const seconds = Math.round(urgentClock ? clock.urgent : clock.standard);
     const dueAt = new Date(receivedAt.getTime() + seconds * 1000);
     const inserted = await trx
       .insertInto('regulator_orders')
@@ -410,6 +416,9 @@ async function submitOrder(core: EngineCore, deps: RegulatorDeps, input: unknown
         issued_at: valid.issuedAt ?? null,
         received_at: receivedAt,
         due_at: dueAt,
+        urgent_clock: urgentClock,
+        clock_seconds: seconds,
+        policy_version: policyVersion,
         created_by: actor,
       })
       .onConflict((oc) => oc.columns(['organisation', 'order_number']).doNothing())
@@ -465,7 +474,7 @@ async function submitOrder(core: EngineCore, deps: RegulatorDeps, input: unknown
       `[Saring] Perintah baru ${order.orderNumber} dari ${organisation} — batas waktu ${order.dueAt}`,
       [
         `Perintah ${order.orderNumber} dari ${organisation} diterima ${order.receivedAt}.`,
-        `Kategori: ${order.category}${order.urgentClock ? ' (mendesak: 4 jam)' : ' (24 jam)'}. Batas waktu: ${order.dueAt}.`,
+        `Kategori: ${order.category} (${order.urgentClock ? 'mendesak: ' : ''}${hoursText(seconds)} jam). Batas waktu: ${order.dueAt}.`,
         `Target: ${targets.length} (${order.counts.pending} menunggu tindakan, ${order.counts.already_removed} sudah dihapus, ${order.counts.not_found} tidak ditemukan).`,
         '',
         `New order ${order.orderNumber} from ${organisation}, received ${order.receivedAt}, due ${order.dueAt}.`,

@@ -21,7 +21,7 @@ export const regulatorRoutes: Routes<{ regulator: RegulatorApi }> = (app, saring
         description:
           `The organisation is the sender’s (422 \`organisation_required\` without one). \`targets\`: 1 to ${MAX_TARGETS} of \`{ url }\`, \`{ contentId }\` or \`{ externalId }\`, resolved to stored content ` +
           '(by id, the platform’s id, or `metadata.url`); unresolved ones are `not_found`, content already removed `already_removed`, the others open a review case (queue `regulator`, reason `order`, top priority, the order’s deadline). ' +
-          '`dueAt` is `receivedAt` + 4 h when `urgent` or the category is urgent (csam, terrorism, illegal_goods), else + 24 h. ' +
+          '`dueAt` is `receivedAt` + the active policy’s `orders.hours.urgent` (4 h by default) when `urgent` or the category is in its `orders.urgentCategories` (default csam, terrorism, illegal_goods), else + `orders.hours.standard` (24 h); the clock is kept with the order (`urgentClock`, `policyVersion`). ' +
           '201 with the order; the same `orderNumber` from the same organisation again: 200 with the order as stored (nothing new is stored). ' +
           'Errors (nothing stored): 422 `unknown_category`, `invalid_target`, `duplicate_target`, `too_many_targets`, `time_in_future` (`issuedAt` after now).',
         body: orderSchema,

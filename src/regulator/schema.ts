@@ -62,6 +62,7 @@ export const orderViewSchema: z.ZodType<Order> = z.object({
   category: z.enum(ORDER_CATEGORIES),
   urgent: z.boolean(),
   urgentClock: z.boolean(),
+  policyVersion: z.number().nullable(),
   legalBasis: z.string(),
   legalAnalysis: z.string().nullable(),
   requestedAction: z.string(),
