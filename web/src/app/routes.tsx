@@ -26,6 +26,8 @@ export const router = createBrowserRouter(
         { path: 'review/cases/:id', lazy: async () => ({ Component: (await import('../features/review/CasePage')).CasePage }) },
         { path: 'metrics', lazy: async () => ({ Component: (await import('../features/metrics/MetricsPage')).MetricsPage }) },
         { path: 'people', lazy: async () => ({ Component: (await import('../features/people/PeoplePage')).PeoplePage }) },
+        { path: 'compliance', lazy: async () => ({ Component: (await import('../features/compliance/CompliancePage')).CompliancePage }) },
+        { path: 'transparency', lazy: async () => ({ Component: (await import('../features/transparency/TransparencyPage')).TransparencyPage }) },
         { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
         { path: '*', lazy: async () => ({ Component: (await import('./NotFoundPage')).NotFoundPage }) },
       ],

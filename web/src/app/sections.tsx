@@ -1,4 +1,4 @@
-import { IconChartBar, IconInbox, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconChartBar, IconChartPie, IconFileCertificate, IconInbox, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 
@@ -19,6 +19,8 @@ export function sections(t: TFunction): Section[] {
     { to: '/review', label: t('nav.review'), icon: <IconInbox size={18} aria-hidden />, permission: 'decide' },
     { to: '/metrics', label: t('nav.metrics'), icon: <IconChartBar size={18} aria-hidden />, permission: 'review:metrics' },
     { to: '/people', label: t('nav.people'), icon: <IconUsers size={18} aria-hidden />, permission: 'users:manage' },
+    { to: '/compliance', label: t('nav.compliance'), icon: <IconFileCertificate size={18} aria-hidden />, permission: 'orders:read' },
+    { to: '/transparency', label: t('nav.transparency'), icon: <IconChartPie size={18} aria-hidden />, permission: 'transparency:read' },
     { to: '/settings', label: t('nav.settings'), icon: <IconSettings size={18} aria-hidden /> },
   ];
 }
