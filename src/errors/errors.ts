@@ -66,6 +66,9 @@ export const ERROR_CATALOGUE = {
   time_in_future: { status: 422, summary: 'A time given is in the future (check the sender\'s clock).' },
   warning_out_of_order: { status: 409, summary: 'Warning letters come in order: ST2 needs ST1 recorded, ST3 needs ST2; a commitment letter answers a recorded ST2.' },
   invalid_amount: { status: 422, summary: 'An amount (a fine in rupiah) is a whole number more than 0.' },
+  invalid_orders: { status: 422, summary: 'Rows of the order file break the rules (details.rows: each problem\'s row, column, code and message): nothing was imported.' },
+  invalid_order_file: { status: 422, summary: 'The order file is not a readable CSV or XLSX: corrupt, truncated, no worksheet or header row, a quote left open, or an old .xls.' },
+  order_file_too_large: { status: 413, summary: 'The order file is over a limit: its size, what an XLSX entry inflates to (a decompression bomb), or its number of rows.' },
   // transparency report
   invalid_period: { status: 422, summary: 'A report period runs from a day to the same or a later day, at most 366 days, and does not start in the future.' },
   // storage and runtime
