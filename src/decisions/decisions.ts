@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CATEGORIES, isCategoryId, type CategoryId } from '../categories/categories.js';
 import type { Principal } from '../access/auth.js';
 import { can, type Role } from '../access/roles.js';
-import { addEntries, releaseRemovalEntries, REMOVALS_BANK } from '../banks/banks.js';
+import { addEntries, releaseRemovalEntries, REMOVALS_BANK, type Provenance } from '../banks/banks.js';
 import { entriesForMedia, mediaHashesOf } from '../banks/media-hashes.js';
 import { RETRO_QUEUE } from '../banks/retro.js';
 import type { Db } from '../db/connect.js';
@@ -41,6 +41,8 @@ export interface DecisionInput {
   reason?: string | Bilingual;
   /** A removal banks the media's hashes (default true). */
   bankMedia?: boolean;
+  /** Where the banked hashes come from (default `removal`) and a note for each entry (an order's removal: `regulator_order`, naming the order). */
+  bankOrigin?: { provenance: Provenance; note?: string };
 }
 
 /** Who takes a moderator decision: the person (id and role, for the senior-only rule) and how the audit log names them. */
@@ -189,7 +191,7 @@ export async function recordDecision(db: Db, fx: Effects, input: DecisionInput, 
       evidence: input.evidence.map(describeEvidence),
     },
   });
-  if (input.action === 'remove' && input.category && input.bankMedia !== false) await bankRemovedMedia(db, fx.jobs, content.id, id, input.category, actor);
+  if (input.action === 'remove' && input.category && input.bankMedia !== false) await bankRemovedMedia(db, fx.jobs, content.id, id, input.category, actor, input.bankOrigin);
   // A person (an appeal, a moderator) or an order that lifts a removal lets the media back in:
   // the removals-bank entries of the item's removals are released.
   if (content.status === 'removed' && input.action !== 'remove' && input.actorType !== 'automated') await releaseRemovalEntries(db, content.id, id, actor);
@@ -328,11 +330,11 @@ export async function releaseContent(
  * A removal keeps the removed media from coming back: its hashes go into the removals bank (in the
  * decision's transaction), and stored content is checked against them in the background.
  */
-async function bankRemovedMedia(db: Db, jobs: Jobs, contentId: string, decisionId: string, category: CategoryId, actor: Actor): Promise<void> {
+async function bankRemovedMedia(db: Db, jobs: Jobs, contentId: string, decisionId: string, category: CategoryId, actor: Actor, origin?: DecisionInput['bankOrigin']): Promise<void> {
   const media = await mediaHashesOf(db, contentId);
-  const entries = entriesForMedia(media, category);
+  const entries = entriesForMedia(media, category).map((e) => (origin?.note ? { ...e, note: origin.note } : e));
   if (entries.length === 0) return;
-  const { added } = await addEntries(db, REMOVALS_BANK, entries, { provenance: 'removal', sourceRef: decisionId, actor });
+  const { added } = await addEntries(db, REMOVALS_BANK, entries, { provenance: origin?.provenance ?? 'removal', sourceRef: decisionId, actor });
   if (added.length) await jobs.send(RETRO_QUEUE, { entryIds: added.map((e) => e.id) }, { trx: db });
 }
 

@@ -307,6 +307,71 @@ for (const { backend, skip, label } of BACKENDS) {
       await saring.banks.update(removals.name, { enabled: true }, 'test');
     });
 
+    it('carries out an order at receipt where the policy allows it: removed through the one decision path, media banked with provenance regulator_order, targets taken_down with proof; a failed removal leaves the target pending with a case', async () => {
+      const start = (await saring.policy.active())!;
+      await saring.policy.activate(JSON.stringify({ ...start.document, orders: { automatic: { organisations: ['komdigi'], categories: ['gambling'] } } }), 'test');
+      const text = await submit('auto-1', 'video biasa', 'https://platform.example/v/auto-1');
+      const h = await hashMedia({ bytes: readFileSync(join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'pdq', 'images', 'pytx', 'sample-b.jpg')) }, { dihedral: true });
+      if (h.kind !== 'image') throw new Error('expected an image');
+      const img = (await saring.content.submit({ externalId: 'auto-img-1', kind: 'image', texts: { caption: 'foto pemandangan' }, media: [{ type: 'image', ...h }] }, 'test')).content.id;
+      const casesBefore = await count('review_cases');
+      const res = await post('/v1/regulator/orders', order('AUTO-1', [{ url: 'https://platform.example/v/auto-1' }, { contentId: text }, { externalId: 'auto-img-1' }, { externalId: 'auto-missing' }]));
+      expect(res.statusCode, res.body).toBe(201);
+      const o = res.json();
+      // The answer already carries the outcome: removed at receipt, no review case.
+      expect(o.targets.map((t: { status: string; caseId: string | null }) => [t.status, t.caseId])).toEqual([
+        ['taken_down', null],
+        ['taken_down', null],
+        ['taken_down', null],
+        ['not_found', null],
+      ]);
+      expect(o.status).toBe('completed');
+      expect(await count('review_cases')).toBe(casesBefore);
+      expect(o.targets[0].decisionId).toBe(o.targets[1].decisionId);
+      expect(o.targets[0].proof).toMatchObject({ action: 'remove', actorType: 'regulator_order', hashesBanked: 0 });
+      expect(o.targets[2].proof).toMatchObject({ action: 'remove', actorType: 'regulator_order', hashesBanked: 3 });
+      expect((await saring.content.get('auto-1')).status).toBe('removed');
+      expect((await saring.content.get('auto-img-1')).status).toBe('removed');
+      // The decision: statement source regulator_order, the order as actor (audit), its webhook.
+      const decision = (await get(`/v1/decisions/${o.targets[2].decisionId}`, 'mod')).json();
+      expect(decision).toMatchObject({ actorType: 'regulator_order', action: 'remove', category: 'gambling', statement: { source: 'regulator_order' } });
+      expect(decision.reason).toContain('AUTO-1');
+      const audit = await saring.db.selectFrom('audit_log').select(['actor', 'data']).where('action', '=', 'decision.created').where('subject_id', '=', img).executeTakeFirstOrThrow();
+      expect(audit.actor).toBe(`regulator_order:${o.id}`);
+      expect((await deliveries('decision.created')).some((d) => (d['decision'] as { id: string }).id === decision.id)).toBe(true);
+      // Its hashes are in the removals bank with provenance regulator_order, naming the decision and the order.
+      const entries = await saring.db.selectFrom('bank_entries').select(['provenance', 'source_ref', 'note']).where('source_ref', '=', decision.id).execute();
+      expect(entries).toHaveLength(3);
+      for (const e of entries) expect(e).toMatchObject({ provenance: 'regulator_order', note: expect.stringContaining(o.id) });
+      expect((await post('/v1/regulator/verify', { targets: [{ externalId: 'auto-img-1' }] })).json().results[0]).toMatchObject({ state: 'removed', blockedByBank: true });
+
+      // Not for another organisation, nor another category: review as before.
+      const other = await submit('auto-2');
+      const polri = (await post('/v1/regulator/orders', order('AUTO-P', [{ contentId: other }]), 'polri')).json();
+      const hoax = (await post('/v1/regulator/orders', order('AUTO-H', [{ contentId: other }], { category: 'hoax' }))).json();
+      for (const x of [polri, hoax]) expect(x.targets[0]).toMatchObject({ status: 'pending', caseId: expect.any(String) });
+
+      // A removal that fails leaves the target pending with a review case, the rest of the order stands.
+      const failing = await submit('auto-3');
+      const fine = await submit('auto-4');
+      const hook = async (_trx: unknown, e: { decision: { contentId: string } }) => {
+        if (e.decision.contentId === failing) throw new Error('the platform could not be told');
+      };
+      saring.effects.hooks.decided.push(hook);
+      try {
+        const mixed = (await post('/v1/regulator/orders', order('AUTO-2', [{ contentId: failing }, { contentId: fine }]))).json();
+        expect(mixed.targets.map((t: { status: string }) => t.status)).toEqual(['pending', 'taken_down']);
+        expect(mixed.targets[0].caseId).toEqual(expect.any(String));
+        expect((await saring.content.get('auto-3')).status).not.toBe('removed');
+        expect(await saring.db.selectFrom('decisions').select('id').where('content_id', '=', failing).execute()).toEqual([]);
+        const failed = await saring.db.selectFrom('audit_log').select('data').where('action', '=', 'order.automatic_failed').where('subject_id', '=', mixed.id).executeTakeFirstOrThrow();
+        expect(failed.data).toMatchObject({ contentId: failing, caseId: mixed.targets[0].caseId });
+      } finally {
+        saring.effects.hooks.decided.splice(saring.effects.hooks.decided.indexOf(hook), 1);
+      }
+      await saring.policy.activateVersion(start.version, 'test');
+    });
+
     it('verifies targets: available, removed, restricted or unknown, since when, and whether a bank blocks a re-upload', async () => {
       const up = await submit('ver-1', 'video biasa', 'https://platform.example/v/ver-1');
       const gone = await submit('ver-2');

@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { can } from '../access/roles.js';
 import type { Principal } from '../access/auth.js';
 import { appendAudit, type Actor } from '../audit/log.js';
-import { CATEGORIES, CATEGORY_IDS, isCategoryId } from '../categories/categories.js';
+import { CATEGORIES, CATEGORY_IDS, isCategoryId, type CategoryId } from '../categories/categories.js';
 import type { EngineCore } from '../core.js';
 import type { Db } from '../db/connect.js';
 import type { RegulatorOrderTargetsTable, RegulatorOrdersTable } from '../db/schema.js';
 import type { Decided } from '../decisions/effects.js';
 import { notFound, SaringError } from '../errors/errors.js';
+import { recordDecision } from '../decisions/decisions.js';
+import type { OrdersSettings } from '../policy/schema.js';
 import { activeOrdersSettings } from '../policy/settings.js';
 import { findContent } from '../reports/reports.js';
 import { openCase } from '../review/cases.js';
@@ -428,6 +430,9 @@ async function submitOrder(core: EngineCore, deps: RegulatorDeps, input: unknown
     if (!inserted) return null;
     const orderId = inserted.id;
     const category = isCategoryId(valid.category) ? valid.category : null;
+    const automatic = isAutomatic(settings, organisation, valid);
+    // Content to remove at once (automatic), each with its targets (a URL and an id may name the same item).
+    const toRemove = new Map<string, number[]>();
     const rows: { order_id: string; position: number; kind: string; value: string; content_id: string | null; case_id: string | null; status: string; decision_id: string | null; handled_at: Date | null; proof: string | null }[] = [];
     for (const [position, t] of targets.entries()) {
       const found = await findContent(trx, refOf(t));
@@ -444,16 +449,18 @@ async function submitOrder(core: EngineCore, deps: RegulatorDeps, input: unknown
         rows.push({ ...base, content_id: content.id, case_id: null, status: 'already_removed', decision_id: decision?.id ?? null, handled_at: receivedAt, proof: proof ? JSON.stringify(proof) : null });
         continue;
       }
-      const { caseId, created } = await openCase(trx, { contentId: content.id, reason: 'order', queue: 'regulator', category, policyPriority: 'urgent', ref: orderId, actor });
-      // The case's deadline is the order's (or an earlier order's, when one targets the same content).
-      await trx
-        .updateTable('review_cases')
-        .set({ due_at: created ? dueAt : sql<Date>`LEAST(due_at, ${dueAt})` })
-        .where('id', '=', caseId)
-        .execute();
+      if (automatic) {
+        toRemove.set(content.id, [...(toRemove.get(content.id) ?? []), position]);
+        rows.push({ ...base, content_id: content.id, case_id: null, status: 'pending', decision_id: null, handled_at: null, proof: null });
+        continue;
+      }
+      const caseId = await openOrderCase(trx, { contentId: content.id, category, orderId, dueAt, actor });
       rows.push({ ...base, content_id: content.id, case_id: caseId, status: 'pending', decision_id: null, handled_at: null, proof: null });
     }
     for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('regulator_order_targets').values(rows.slice(i, i + 1000)).execute();
+    for (const [contentId, positions] of toRemove) {
+      await removeAtOnce(core, trx, { orderId, organisation, orderNumber: valid.orderNumber, legalBasis: valid.legalBasis, category, contentId, positions, dueAt, actor });
+    }
     for (const percent of REMINDER_PERCENTS) {
       await core.jobs.send(CLOCK_QUEUE, { orderId, percent }, { trx, startAfter: new Date(receivedAt.getTime() + (seconds * 1000 * percent) / 100) });
     }
@@ -463,7 +470,7 @@ async function submitOrder(core: EngineCore, deps: RegulatorDeps, input: unknown
       action: 'order.received',
       subjectType: 'regulator_order',
       subjectId: orderId,
-      data: { organisation, orderNumber: order.orderNumber, category: order.category, urgent: order.urgentClock, dueAt: order.dueAt, counts: order.counts },
+      data: { organisation, orderNumber: order.orderNumber, category: order.category, urgent: order.urgentClock, dueAt: order.dueAt, counts: order.counts, automatic, policyVersion },
     });
     await emitEvent(trx, core.effects.jobs, 'order.received', { order: summary(order) });
     await mailLiaison(
@@ -485,6 +492,72 @@ async function submitOrder(core: EngineCore, deps: RegulatorDeps, input: unknown
   if (result) return { order: result, created: true };
   const again = await db.selectFrom('regulator_orders').select('id').where('organisation', '=', organisation).where('order_number', '=', valid.orderNumber).executeTakeFirstOrThrow();
   return { order: (await loadOrder(db, again.id))!, created: false };
+}
+
+/** Whether the policy has orders like this one carried out at receipt (never a request for information). */
+function isAutomatic(settings: OrdersSettings, organisation: string, order: { category: string; requestedAction: string }): boolean {
+  const { categories, organisations } = settings.automatic;
+  return order.requestedAction === 'remove' && (categories as readonly string[]).includes(order.category) && (!organisations || organisations.includes(organisation));
+}
+
+/** Opens (or joins) the review case of an order's target: queue `regulator`, reason `order`, top priority, the order's deadline. */
+async function openOrderCase(trx: Db, input: { contentId: string; category: CategoryId | null; orderId: string; dueAt: Date; actor: Actor }): Promise<string> {
+  const { caseId, created } = await openCase(trx, { contentId: input.contentId, reason: 'order', queue: 'regulator', category: input.category, policyPriority: 'urgent', ref: input.orderId, actor: input.actor });
+  // The case's deadline is the order's (or an earlier order's, when one targets the same content).
+  await trx
+    .updateTable('review_cases')
+    .set({ due_at: created ? input.dueAt : sql<Date>`LEAST(due_at, ${input.dueAt})` })
+    .where('id', '=', caseId)
+    .execute();
+  return caseId;
+}
+
+/** How the audit log and the decisions name an order that acts by itself. */
+export const orderActor = (orderId: string): Actor => `regulator_order:${orderId}`;
+
+/**
+ * Carries out an order at receipt where the policy allows it: the content is removed through the one
+ * decision path (statement source `regulator_order`, the order as actor; its media banked with
+ * provenance `regulator_order`, so it cannot come back), and the `decided` hook marks the targets
+ * `taken_down` with the proof. In a savepoint: when the removal fails, the targets stay `pending`
+ * with a review case, as if the policy did not allow it — never lost.
+ */
+async function removeAtOnce(
+  core: EngineCore,
+  trx: Db,
+  input: { orderId: string; organisation: string; orderNumber: string; legalBasis: string; category: CategoryId | null; contentId: string; positions: number[]; dueAt: Date; actor: Actor },
+): Promise<void> {
+  const ref = `${input.organisation} ${input.orderNumber}`;
+  await sql`SAVEPOINT regulator_automatic`.execute(trx);
+  try {
+    await recordDecision(
+      trx,
+      core.effects,
+      {
+        contentId: input.contentId,
+        actorType: 'regulator_order',
+        action: 'remove',
+        category: input.category,
+        evidence: [],
+        automatedDetection: false,
+        reason: { id: `Dihapus atas perintah ${ref} (${input.legalBasis}).`, en: `Removed on the order ${ref} (${input.legalBasis}).` },
+        bankOrigin: { provenance: 'regulator_order', note: `order ${input.orderId} (${ref})`.slice(0, 2000) },
+      },
+      orderActor(input.orderId),
+    );
+    await sql`RELEASE SAVEPOINT regulator_automatic`.execute(trx);
+  } catch (err) {
+    await sql`ROLLBACK TO SAVEPOINT regulator_automatic`.execute(trx);
+    const caseId = await openOrderCase(trx, { contentId: input.contentId, category: input.category, orderId: input.orderId, dueAt: input.dueAt, actor: input.actor });
+    await trx.updateTable('regulator_order_targets').set({ case_id: caseId }).where('order_id', '=', input.orderId).where('position', 'in', input.positions).execute();
+    await appendAudit(trx, {
+      actor: orderActor(input.orderId),
+      action: 'order.automatic_failed',
+      subjectType: 'regulator_order',
+      subjectId: input.orderId,
+      data: { contentId: input.contentId, caseId, error: (err as Error).message.slice(0, 500) },
+    });
+  }
 }
 
 /** The proof of a takedown: when, by which decision, and how many of the item's hashes that decision banked. */
