@@ -9435,6 +9435,7 @@ export interface paths {
                                 category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods" | "other";
                                 urgent: boolean;
                                 urgentClock: boolean;
+                                policyVersion: number | null;
                                 legalBasis: string;
                                 legalAnalysis: string | null;
                                 requestedAction: string;
@@ -9496,7 +9497,7 @@ export interface paths {
         put?: never;
         /**
          * Send a takedown order (an authority’s officer or key): stored with its targets before the answer, its clock started
-         * @description The organisation is the sender’s (422 `organisation_required` without one). `targets`: 1 to 10000 of `{ url }`, `{ contentId }` or `{ externalId }`, resolved to stored content (by id, the platform’s id, or `metadata.url`); unresolved ones are `not_found`, content already removed `already_removed`, the others open a review case (queue `regulator`, reason `order`, top priority, the order’s deadline). `dueAt` is `receivedAt` + 4 h when `urgent` or the category is urgent (csam, terrorism, illegal_goods), else + 24 h. 201 with the order; the same `orderNumber` from the same organisation again: 200 with the order as stored (nothing new is stored). Errors (nothing stored): 422 `unknown_category`, `invalid_target`, `duplicate_target`, `too_many_targets`, `time_in_future` (`issuedAt` after now).
+         * @description The organisation is the sender’s (422 `organisation_required` without one). `targets`: 1 to 10000 of `{ url }`, `{ contentId }` or `{ externalId }`, resolved to stored content (by id, the platform’s id, or `metadata.url`); unresolved ones are `not_found`, content already removed `already_removed`, the others open a review case (queue `regulator`, reason `order`, top priority, the order’s deadline). `dueAt` is `receivedAt` + the active policy’s `orders.hours.urgent` (4 h by default) when `urgent` or the category is in its `orders.urgentCategories` (default csam, terrorism, illegal_goods), else + `orders.hours.standard` (24 h); the clock is kept with the order (`urgentClock`, `policyVersion`). 201 with the order; the same `orderNumber` from the same organisation again: 200 with the order as stored (nothing new is stored). Errors (nothing stored): 422 `unknown_category`, `invalid_target`, `duplicate_target`, `too_many_targets`, `time_in_future` (`issuedAt` after now).
          */
         post: {
             parameters: {
@@ -9551,6 +9552,7 @@ export interface paths {
                             category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods" | "other";
                             urgent: boolean;
                             urgentClock: boolean;
+                            policyVersion: number | null;
                             legalBasis: string;
                             legalAnalysis: string | null;
                             requestedAction: string;
@@ -9619,6 +9621,7 @@ export interface paths {
                             category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods" | "other";
                             urgent: boolean;
                             urgentClock: boolean;
+                            policyVersion: number | null;
                             legalBasis: string;
                             legalAnalysis: string | null;
                             requestedAction: string;
@@ -9714,6 +9717,7 @@ export interface paths {
                             category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods" | "other";
                             urgent: boolean;
                             urgentClock: boolean;
+                            policyVersion: number | null;
                             legalBasis: string;
                             legalAnalysis: string | null;
                             requestedAction: string;
@@ -10444,6 +10448,227 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transparency/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The transparency report of a period: the sections of the EU’s harmonised DSA transparency reporting templates (Implementing Regulation (EU) 2024/2835) and the Indonesian view of the regulator’s orders
+         * @description `from` and `to`: days (YYYY-MM-DD), both inclusive, in `zone` (WIB, the default, or UTC). Sections: orders from authorities, notices (public reports), own-initiative moderation, complaints (appeals), automated means and their accuracy indicators, account actions; `indonesia`: orders on time within 4 h / 24 h, breached, warnings ST1–ST3, fines, clarifications. Every figure is counted over the stored rows when asked; medians in hours; a null figure has nothing to measure or no data in Saring (each section’s `note` says which). `format=csv`: one flat table `section,metric,dimension,value`. 422 `invalid_period`: `to` before `from`, more than 366 days, or a period starting in the future.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day of the period (inclusive), YYYY-MM-DD in the zone `zone` */
+                    from: string;
+                    /** @description Last day of the period (inclusive), YYYY-MM-DD in the zone `zone` */
+                    to: string;
+                    /** @description The days’ time zone: WIB (UTC+7, the default) or UTC */
+                    zone?: "WIB" | "UTC";
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "saring.transparency-report.v1";
+                            period: {
+                                from: string;
+                                to: string;
+                                /** @enum {string} */
+                                zone: "WIB" | "UTC";
+                                utcOffset: string;
+                                start: string;
+                                end: string;
+                                days: number;
+                            };
+                            generatedAt: string;
+                            sections: {
+                                orders: {
+                                    orders: number;
+                                    urgent: number;
+                                    byCategory: {
+                                        key: string;
+                                        count: number;
+                                    }[];
+                                    byOrganisation: {
+                                        key: string;
+                                        count: number;
+                                    }[];
+                                    targets: number;
+                                    targetsByStatus: {
+                                        pending: number;
+                                        taken_down: number;
+                                        already_removed: number;
+                                        not_found: number;
+                                        clarified: number;
+                                    };
+                                    medianHoursToAct: number | null;
+                                    medianHoursToInform: number | null;
+                                    note: string;
+                                };
+                                notices: {
+                                    notices: number;
+                                    byCategory: {
+                                        key: string;
+                                        count: number;
+                                    }[];
+                                    byReporterType: {
+                                        key: string;
+                                        count: number;
+                                    }[];
+                                    byOutcome: {
+                                        actioned: number;
+                                        rejected: number;
+                                        pending: number;
+                                    };
+                                    medianHoursToAction: number | null;
+                                    trustedFlaggers: number | null;
+                                    note: string;
+                                };
+                                ownInitiative: {
+                                    decisions: number;
+                                    byCategory: {
+                                        key: string;
+                                        count: number;
+                                    }[];
+                                    byAction: {
+                                        key: string;
+                                        count: number;
+                                    }[];
+                                    byDetection: {
+                                        key: string;
+                                        count: number;
+                                    }[];
+                                    byAutomation: {
+                                        key: string;
+                                        count: number;
+                                    }[];
+                                    automatedDetection: number;
+                                    automatedDecision: number;
+                                    note: string;
+                                };
+                                complaints: {
+                                    complaints: number;
+                                    byOutcome: {
+                                        upheld: number;
+                                        overturned: number;
+                                        pending: number;
+                                    };
+                                    byCategory: {
+                                        key: string;
+                                        count: number;
+                                    }[];
+                                    medianHoursToDecide: number | null;
+                                    overturnRate: number | null;
+                                    note: string;
+                                };
+                                automatedMeans: {
+                                    automatedDecisions: number;
+                                    reviewed: number;
+                                    confirmed: number;
+                                    reversed: number;
+                                    errorRate: number | null;
+                                    flagged: number;
+                                    flagsConfirmed: number;
+                                    flagsDismissed: number;
+                                    flagPrecision: number | null;
+                                    byCategory: {
+                                        category: string;
+                                        automatedDecisions: number;
+                                        reviewed: number;
+                                        confirmed: number;
+                                        reversed: number;
+                                        errorRate: number | null;
+                                        flagged: number;
+                                        flagsConfirmed: number;
+                                        flagsDismissed: number;
+                                        flagPrecision: number | null;
+                                    }[];
+                                    note: string;
+                                };
+                                accountActions: {
+                                    actions: number;
+                                    byAction: {
+                                        key: string;
+                                        count: number;
+                                    }[];
+                                    accounts: number;
+                                    strikes: number;
+                                    strikesRemoved: number;
+                                    note: string;
+                                };
+                            };
+                            indonesia: {
+                                ordersReceived: number;
+                                targets: number;
+                                onTime: number;
+                                breached: number;
+                                open: number;
+                                onTimeRate: number | null;
+                                byUrgency: {
+                                    urgent: {
+                                        orders: number;
+                                        onTime: number;
+                                        breached: number;
+                                        open: number;
+                                        onTimeRate: number | null;
+                                        deadlineHours: number;
+                                    };
+                                    standard: {
+                                        orders: number;
+                                        onTime: number;
+                                        breached: number;
+                                        open: number;
+                                        onTimeRate: number | null;
+                                        deadlineHours: number;
+                                    };
+                                };
+                                byCategory: {
+                                    orders: number;
+                                    onTime: number;
+                                    breached: number;
+                                    open: number;
+                                    onTimeRate: number | null;
+                                    category: string;
+                                }[];
+                                warnings: {
+                                    st1: number;
+                                    st2: number;
+                                    st3: number;
+                                };
+                                fines: number;
+                                finesIdr: number;
+                                clarifications: number;
+                                note: string;
+                            };
+                            notes: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
