@@ -21,6 +21,7 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   compare: async () => (await import('./commands/compare.js')).registerCompare,
   model: async () => (await import('./commands/model.js')).registerModel,
   report: async () => (await import('./commands/report.js')).registerReport,
+  orders: async () => (await import('./commands/orders.js')).registerOrders,
 };
 
 export const VERSION = '0.1.0';
