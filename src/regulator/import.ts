@@ -83,9 +83,12 @@ const TARGET_TYPES: Record<string, TargetKind> = {
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What a target cell names: `http(s)://…` a URL, a uuid a content id, anything else the platform's id (unless `target_type` says). */
+/**
+ * What a target cell names: `scheme://…` a URL (only http and https pass its check), a uuid a
+ * content id, anything else the platform's id (unless `target_type` says).
+ */
 export function targetKindOf(value: string): TargetKind {
-  if (/^https?:\/\//i.test(value)) return 'url';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'url';
   if (UUID.test(value)) return 'contentId';
   return 'externalId';
 }
@@ -166,7 +169,7 @@ function csvTable(bytes: Uint8Array): Table {
   } catch (err) {
     throw fileError(`The CSV file is malformed: ${(err as Error).message}.`);
   }
-  if (records.length > IMPORT_LIMITS.maxRows + 1) throw tooLarge(`The file has ${records.length} rows; at most ${IMPORT_LIMITS.maxRows} rows of targets.`);
+  if (records.length > IMPORT_LIMITS.maxRows + 1) throw tooLarge(`The file has ${records.length - 1} rows after the header; at most ${IMPORT_LIMITS.maxRows} rows of targets.`);
   return { format: 'csv', rows: records.map((fields, i) => ({ row: i + 1, cells: fields.map((text) => ({ text, type: 'string' as const })) })) };
 }
 
