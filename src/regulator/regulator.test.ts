@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Saring } from '../engine.js';
 import type { App } from '../http/app.js';
 import { hashMedia } from '../signals/hash/media.js';
@@ -65,7 +65,7 @@ for (const { backend, skip, label } of BACKENDS) {
       expect(body.targets[0]).toMatchObject({ kind: 'url', url, contentId: pending, caseId: expect.any(String) });
       expect(body.targets[1]).toMatchObject({ kind: 'contentId', contentId: removed, caseId: null, proof: { decisionId: expect.any(String), action: 'remove', actorType: 'automated' } });
       expect(body.targets[2]).toMatchObject({ kind: 'externalId', externalId: 'not-here', contentId: null });
-      expect(body.counts).toEqual({ pending: 1, taken_down: 0, already_removed: 1, not_found: 1, clarified: 0 });
+      expect(body.counts).toEqual({ pending: 1, taken_down: 0, already_removed: 1, not_found: 1, clarified: 0, answered: 0 });
 
       // The review case: regulator queue, reason order, top priority, the order's deadline.
       const reviewCase = (await get(`/v1/review/cases/${body.targets[0].caseId}`, 'senior')).json().case;
@@ -116,6 +116,7 @@ for (const { backend, skip, label } of BACKENDS) {
       const start = (await saring.policy.active())!;
       const withOrders = (orders: unknown) => JSON.stringify({ ...start.document, orders });
       const v1 = await saring.policy.activate(withOrders({ urgentCategories: ['gambling'], hours: { standard: 48, urgent: 2 } }), 'test');
+      onTestFinished(async () => void (await saring.policy.activateVersion(start.version, 'test')));
       const gambling = (await post('/v1/regulator/orders', order('POL-CLOCK-1', [{ contentId: id }]))).json();
       const csam = (await post('/v1/regulator/orders', order('POL-CLOCK-2', [{ contentId: id }], { category: 'csam' }))).json();
       const marked = (await post('/v1/regulator/orders', order('POL-CLOCK-3', [{ contentId: id }], { category: 'hoax', urgent: true }))).json();
@@ -138,7 +139,6 @@ for (const { backend, skip, label } of BACKENDS) {
         expect([res.statusCode, res.json().error?.code], JSON.stringify(orders)).toEqual([422, 'invalid_policy']);
       }
       expect((await saring.policy.active())!.version).toBe(active);
-      await saring.policy.activateVersion(start.version, 'test');
     });
 
     it('refuses bad orders with a stable code and stores nothing', async () => {
@@ -310,10 +310,12 @@ for (const { backend, skip, label } of BACKENDS) {
     it('carries out an order at receipt where the policy allows it: removed through the one decision path, media banked with provenance regulator_order, targets taken_down with proof; a failed removal leaves the target pending with a case', async () => {
       const start = (await saring.policy.active())!;
       await saring.policy.activate(JSON.stringify({ ...start.document, orders: { automatic: { organisations: ['komdigi'], categories: ['gambling'] } } }), 'test');
+      onTestFinished(async () => void (await saring.policy.activateVersion(start.version, 'test')));
       const text = await submit('auto-1', 'video biasa', 'https://platform.example/v/auto-1');
-      const h = await hashMedia({ bytes: readFileSync(join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'pdq', 'images', 'pytx', 'sample-b.jpg')) }, { dihedral: true });
+      const h = await hashMedia({ bytes: readFileSync(join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'pdq', 'images', 'pytx', 'rgb.jpeg')) }, { dihedral: true });
       if (h.kind !== 'image') throw new Error('expected an image');
       const img = (await saring.content.submit({ externalId: 'auto-img-1', kind: 'image', texts: { caption: 'foto pemandangan' }, media: [{ type: 'image', ...h }] }, 'test')).content.id;
+      expect((await saring.content.get('auto-img-1')).status).toBe('active');
       const casesBefore = await count('review_cases');
       const res = await post('/v1/regulator/orders', order('AUTO-1', [{ url: 'https://platform.example/v/auto-1' }, { contentId: text }, { externalId: 'auto-img-1' }, { externalId: 'auto-missing' }]));
       expect(res.statusCode, res.body).toBe(201);
@@ -369,7 +371,6 @@ for (const { backend, skip, label } of BACKENDS) {
       } finally {
         saring.effects.hooks.decided.splice(saring.effects.hooks.decided.indexOf(hook), 1);
       }
-      await saring.policy.activateVersion(start.version, 'test');
     });
 
     it('verifies targets: available, removed, restricted or unknown, since when, and whether a bank blocks a re-upload', async () => {
@@ -444,7 +445,7 @@ for (const { backend, skip, label } of BACKENDS) {
       // The officer of the order's organisation sees it; the target counts as answered.
       let seen = (await get(`/v1/regulator/orders/${o.id}`)).json();
       expect(seen.targets[0]).toMatchObject({ status: 'clarified', handledAt: res.json().createdAt, clarification: res.json() });
-      expect(seen.counts).toEqual({ pending: 1, taken_down: 0, already_removed: 0, not_found: 1, clarified: 1 });
+      expect(seen.counts).toEqual({ pending: 1, taken_down: 0, already_removed: 0, not_found: 1, clarified: 1, answered: 0 });
       expect(seen.status).toBe('in_progress');
       // One clarification per target.
       const twice = await post(clarUrl(o.targets[0]), { reason: 'other', text: 'again' }, 'admin');
@@ -453,7 +454,7 @@ for (const { backend, skip, label } of BACKENDS) {
       expect((await post(clarUrl(o.targets[2]), { reason: 'invalid_link', text: 'Tautan tidak ada di platform.' }, 'admin')).json()).toMatchObject({ targetStatus: 'not_found' });
       expect((await post(clarUrl(o.targets[1]), { reason: 'wrong_screenshot', text: 'Tangkapan layar bukan konten ini.' }, 'admin')).statusCode).toBe(201);
       seen = (await get(`/v1/regulator/orders/${o.id}`)).json();
-      expect(seen.counts).toEqual({ pending: 0, taken_down: 0, already_removed: 0, not_found: 1, clarified: 2 });
+      expect(seen.counts).toEqual({ pending: 0, taken_down: 0, already_removed: 0, not_found: 1, clarified: 2, answered: 0 });
       expect(seen.status).toBe('completed');
       expect((await get(`/v1/regulator/orders?status=completed&limit=500`)).json().orders.map((r: { id: string }) => r.id)).toContain(o.id);
       // The other organisation's officer: 404 for the order, and its own order is untouched.
@@ -469,6 +470,77 @@ for (const { backend, skip, label } of BACKENDS) {
       expect((await post(`/v1/content/${x}/decisions`, { action: 'remove', category: 'gambling', reason: 'Perintah Komdigi CLAR-1.' }, 'mod')).statusCode).toBe(201);
       seen = (await get(`/v1/regulator/orders/${o.id}`)).json();
       expect(seen.targets[0]).toMatchObject({ status: 'taken_down', proof: { action: 'remove' }, clarification: { reason: 'not_prohibited' } });
+    });
+
+    it('takes requests for information: no case, nothing removed, the same clock; a senior moderator answers once with what Saring knows; the officer reads it; others get 404', async () => {
+      const c = (await saring.content.submit({ externalId: 'info-1', kind: 'video', texts: { caption: 'video biasa' }, account: { externalId: 'acct-77', displayName: 'Pak Budi' } }, 'test')).content;
+      const gone = await submit('info-2', SPAM);
+      const casesBefore = await count('review_cases');
+      const res = await post('/v1/regulator/orders', order('INFO-1', [{ contentId: c.id }, { externalId: 'info-2' }, { externalId: 'info-missing' }], { requestedAction: 'information', category: 'fraud' }));
+      expect(res.statusCode, res.body).toBe(201);
+      const o = res.json();
+      expect(o).toMatchObject({ requestedAction: 'information', status: 'in_progress', answer: null, urgentClock: false });
+      expect(new Date(o.dueAt).getTime() - new Date(o.receivedAt).getTime()).toBe(24 * HOUR);
+      expect(o.targets.map((t: { status: string; caseId: string | null }) => [t.status, t.caseId])).toEqual([
+        ['pending', null],
+        ['pending', null],
+        ['not_found', null],
+      ]);
+      expect(await count('review_cases')).toBe(casesBefore);
+      // A removal of the item does not answer a request for information.
+      expect((await post(`/v1/content/${c.id}/decisions`, { action: 'remove', category: 'fraud', reason: 'Penipuan.' }, 'mod')).json().statement.source).toBe('own_initiative');
+      expect((await get(`/v1/regulator/orders/${o.id}`)).json().targets[0].status).toBe('pending');
+
+      const infoUrl = (id: string) => `/v1/regulator/orders/${id}/information`;
+      const takedown = (await post('/v1/regulator/orders', order('INFO-T', [{ contentId: gone }]))).json();
+      const stored = async () => [(await get(`/v1/regulator/orders/${o.id}`, 'admin')).json(), (await deliveries('order.information_answered')).length];
+      const before = await stored();
+      const bad: [string, unknown, Who, number, string][] = [
+        [infoUrl(o.id), { note: '  ' }, 'senior', 400, 'validation_failed'],
+        [infoUrl(o.id), { note: 'x', account: 'more' }, 'senior', 400, 'validation_failed'],
+        [infoUrl(randomUUID()), { note: 'x' }, 'senior', 404, 'not_found'],
+        [infoUrl('not-a-uuid'), { note: 'x' }, 'senior', 404, 'not_found'],
+        [infoUrl(takedown.id), { note: 'x' }, 'senior', 409, 'invalid_state'],
+        [infoUrl(o.id), { note: 'x' }, 'mod', 403, 'forbidden'],
+        [infoUrl(o.id), { note: 'x' }, 'komdigi', 403, 'forbidden'],
+        [infoUrl(o.id), { note: 'x' }, 'polri', 403, 'forbidden'],
+      ];
+      for (const [url, body, who, status, code] of bad) {
+        const r = await post(url, body, who);
+        expect([r.statusCode, r.json().error?.code], `${url} ${JSON.stringify(body)} as ${who}`).toEqual([status, code]);
+      }
+      expect(await stored()).toEqual(before);
+
+      const answered = await post(infoUrl(o.id), { note: 'Data pengunggah sesuai catatan platform.' }, 'senior');
+      expect(answered.statusCode, answered.body).toBe(201);
+      const a = answered.json();
+      expect(a.status).toBe('completed');
+      expect(a.counts).toEqual({ pending: 0, taken_down: 0, already_removed: 0, not_found: 1, clarified: 0, answered: 2 });
+      expect(a.answer).toEqual({
+        note: 'Data pengunggah sesuai catatan platform.',
+        items: [
+          { targetId: o.targets[0].id, contentId: c.id, externalId: 'info-1', account: 'acct-77', uploadedAt: expect.any(String), state: 'removed' },
+          { targetId: o.targets[1].id, contentId: gone, externalId: 'info-2', account: null, uploadedAt: expect.any(String), state: 'removed' },
+        ],
+        answeredBy: expect.any(String),
+        answeredAt: expect.any(String),
+      });
+      expect(a.answer.items[0].uploadedAt).toBe(new Date(c.createdAt).toISOString());
+      expect(JSON.stringify(a.answer)).not.toContain('Pak Budi');
+      expect(a.targets[0]).toMatchObject({ status: 'answered', handledAt: a.answer.answeredAt });
+      // The officer reads it on the order; the other organisation's gets 404; twice is a conflict.
+      expect((await get(`/v1/regulator/orders/${o.id}`)).json().answer).toEqual(a.answer);
+      expect((await get(`/v1/regulator/orders/${o.id}`, 'polri')).statusCode).toBe(404);
+      const twice = await post(infoUrl(o.id), { note: 'again' }, 'admin');
+      expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'conflict']);
+      // Stored, audited and sent as a webhook; the answer time for the compliance report.
+      const row = await saring.db.selectFrom('regulator_orders').select(['answered_at', 'answered_by']).where('id', '=', o.id).executeTakeFirstOrThrow();
+      expect(new Date(row.answered_at!).toISOString()).toBe(a.answer.answeredAt);
+      expect((await saring.db.selectFrom('audit_log').select('action').where('subject_id', '=', o.id).where('action', '=', 'order.information_answered').execute())).toHaveLength(1);
+      const hook = (await deliveries('order.information_answered')).at(-1)!;
+      expect(hook).toMatchObject({ order: { id: o.id, requestedAction: 'information', status: 'completed' }, answer: { note: a.answer.note } });
+      // No mail: the officer reads it in the order.
+      expect(await saring.db.selectFrom('mail_outbox').select('kind').where('ref', '=', o.id).where('kind', '<>', 'order.received').execute()).toEqual([]);
     });
 
     it('records ST1, ST2, ST3 in order with the fines they impose, the ST2 commitment letter, and totals per period; refuses a letter out of order or a bad fine with nothing stored', async () => {

@@ -17,6 +17,7 @@ import { openCase } from '../review/cases.js';
 import { parseInput, wholeNumber } from '../shared/validate.js';
 import { emitEvent } from '../webhooks/webhooks.js';
 import { clarificationsOf, createAnswers, type AnswersApi, type Clarification } from './answers.js';
+import { answerInformation, answerOf, type InformationAnswer } from './information.js';
 
 /** An order's category: one of Saring's categories, or `other` (a ground outside them). */
 export const ORDER_CATEGORIES = [...CATEGORY_IDS, 'other'] as const;
@@ -28,10 +29,15 @@ export type OrderCategory = (typeof ORDER_CATEGORIES)[number];
  * (`urgentClock`). An order marked `urgent` has the urgent clock whatever its category.
  */
 export const URGENT_ORDER_CATEGORIES: readonly OrderCategory[] = [...new Set<OrderCategory>([...CATEGORY_IDS.filter((c) => CATEGORIES[c].urgent), 'illegal_goods'])];
+export const REQUESTED_ACTIONS = ['remove', 'information'] as const;
 export const ORDER_STATUSES = ['received', 'in_progress', 'completed', 'overdue'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
-/** `clarified`: the platform answered the target with a clarification (objection) instead of a takedown; it counts as answered for the clock. */
-export const TARGET_STATUSES = ['pending', 'taken_down', 'already_removed', 'not_found', 'clarified'] as const;
+/**
+ * `clarified`: the platform answered the target with a clarification (objection) instead of a
+ * takedown; it counts as answered for the clock. `answered`: a request for information was answered
+ * with what Saring knows of the target.
+ */
+export const TARGET_STATUSES = ['pending', 'taken_down', 'already_removed', 'not_found', 'clarified', 'answered'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 export const TARGET_KINDS = ['url', 'contentId', 'externalId'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
@@ -110,7 +116,8 @@ export const orderSchema = z
     urgent: z.boolean().default(false),
     legalBasis: z.string().trim().min(1).max(2000),
     legalAnalysis: z.string().trim().min(1).max(20_000).optional(),
-    requestedAction: z.enum(['remove']).default('remove'),
+    /** `remove`: a takedown order; `information`: a request for information (who uploaded, when), answered with POST …/information. */
+    requestedAction: z.enum(REQUESTED_ACTIONS).default('remove'),
     /** The letter's text or reference. */
     letter: z.string().trim().min(1).max(20_000).optional(),
     /** When the letter was issued (not when it was received: the clock runs from receipt). Not in the future. */
@@ -188,6 +195,8 @@ export interface Order {
   /** Reminders sent (percent of the time). */
   reminders: number[];
   counts: Record<TargetStatus, number>;
+  /** A request for information's answer (null: not answered yet, or a takedown order). */
+  answer: InformationAnswer | null;
   /** Left out of lists. */
   targets?: OrderTarget[];
 }
@@ -220,6 +229,8 @@ export interface RegulatorApi extends AnswersApi {
   verify(input: unknown, principal: Principal): Promise<{ results: Verification[] }>;
   liaison(organisation: string): Promise<Liaison | null>;
   setLiaison(organisation: string, input: unknown, actor: Actor): Promise<Liaison>;
+  /** Answers a request for information (once): what Saring knows of each target, with the platform's note. */
+  answerInformation(id: string, input: unknown, principal: Principal): Promise<Order>;
 }
 
 export interface RegulatorDeps {
@@ -246,7 +257,7 @@ const isUrgentClock = (category: string, urgent: boolean, table: readonly string
 
 /** An order's status follows from its targets and its clock. */
 export function orderStatus(counts: Record<TargetStatus, number>, dueAt: Date, now = new Date()): OrderStatus {
-  const handled = counts.taken_down + counts.already_removed + counts.not_found + counts.clarified;
+  const handled = counts.taken_down + counts.already_removed + counts.not_found + counts.clarified + counts.answered;
   if (counts.pending === 0) return 'completed';
   if (now > dueAt) return 'overdue';
   return handled > 0 ? 'in_progress' : 'received';
@@ -291,11 +302,12 @@ function toOrder(r: OrderRow, counts: Record<TargetStatus, number>, targets?: Ta
     breachedAt: r.breached_at ? new Date(r.breached_at).toISOString() : null,
     reminders: r.reminders,
     counts,
+    answer: answerOf(r),
     ...(targets ? { targets: targets.map((t) => toTarget(t, clarifications?.get(t.id) ?? null)) } : {}),
   };
 }
 
-const emptyCounts = (): Record<TargetStatus, number> => ({ pending: 0, taken_down: 0, already_removed: 0, not_found: 0, clarified: 0 });
+const emptyCounts = (): Record<TargetStatus, number> => ({ pending: 0, taken_down: 0, already_removed: 0, not_found: 0, clarified: 0, answered: 0 });
 
 async function countsOf(db: Db, orderIds: string[]): Promise<Map<string, Record<TargetStatus, number>>> {
   const out = new Map<string, Record<TargetStatus, number>>(orderIds.map((id) => [id, emptyCounts()]));
@@ -310,7 +322,7 @@ async function countsOf(db: Db, orderIds: string[]): Promise<Map<string, Record<
   return out;
 }
 
-async function loadOrder(db: Db, id: string): Promise<Order | undefined> {
+export async function loadOrder(db: Db, id: string): Promise<Order | undefined> {
   const row = await db.selectFrom('regulator_orders').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const targets = await db.selectFrom('regulator_order_targets').selectAll().where('order_id', '=', id).orderBy('position').execute();
@@ -319,7 +331,7 @@ async function loadOrder(db: Db, id: string): Promise<Order | undefined> {
   return toOrder(row, counts, targets, await clarificationsOf(db, id));
 }
 
-async function getOrder(db: Db, id: string, principal: Principal): Promise<Order> {
+export async function getOrder(db: Db, id: string, principal: Principal): Promise<Order> {
   // An order of another organisation is answered as one that does not exist: its existence is not revealed.
   const order = uuidSchema.safeParse(id).success ? await loadOrder(db, id) : undefined;
   if (!order || !sees(scopeOf(principal), order.organisation)) throw notFound('Order', id);
@@ -368,11 +380,12 @@ async function mailLiaison(trx: Db, organisation: string, kind: string, ref: str
 /** Hours as a letter writes them: 4, 24, 0.5. */
 const hoursText = (seconds: number) => String(Math.round((seconds / 3600) * 100) / 100);
 
-const summary = (o: Order) => ({
+export const orderSummary = (o: Order) => ({
   id: o.id,
   orderNumber: o.orderNumber,
   organisation: o.organisation,
   category: o.category,
+  requestedAction: o.requestedAction,
   urgent: o.urgentClock,
   receivedAt: o.receivedAt,
   dueAt: o.dueAt,
@@ -441,6 +454,11 @@ async function submitOrder(core: EngineCore, deps: RegulatorDeps, input: unknown
         rows.push({ ...base, content_id: null, case_id: null, status: 'not_found', decision_id: null, handled_at: receivedAt, proof: null });
         continue;
       }
+      // A request for information asks about the item whatever its state: it waits for the answer.
+      if (valid.requestedAction === 'information') {
+        rows.push({ ...base, content_id: found.id, case_id: null, status: 'pending', decision_id: null, handled_at: null, proof: null });
+        continue;
+      }
       // The content row first (the order decisions lock in), so no decision slips in between.
       const content = await trx.selectFrom('content_items').select(['id', 'status']).where('id', '=', found.id).forUpdate().executeTakeFirstOrThrow();
       if (content.status === 'removed') {
@@ -472,13 +490,13 @@ async function submitOrder(core: EngineCore, deps: RegulatorDeps, input: unknown
       subjectId: orderId,
       data: { organisation, orderNumber: order.orderNumber, category: order.category, urgent: order.urgentClock, dueAt: order.dueAt, counts: order.counts, automatic, policyVersion },
     });
-    await emitEvent(trx, core.effects.jobs, 'order.received', { order: summary(order) });
+    await emitEvent(trx, core.effects.jobs, 'order.received', { order: orderSummary(order) });
     await mailLiaison(
       trx,
       organisation,
       'order.received',
       orderId,
-      `[Saring] Perintah baru ${order.orderNumber} dari ${organisation} — batas waktu ${order.dueAt}`,
+      `[Saring] ${valid.requestedAction === 'information' ? 'Permintaan informasi' : 'Perintah'} baru ${order.orderNumber} dari ${organisation} — batas waktu ${order.dueAt}`,
       [
         `Perintah ${order.orderNumber} dari ${organisation} diterima ${order.receivedAt}.`,
         `Kategori: ${order.category} (${order.urgentClock ? 'mendesak: ' : ''}${hoursText(seconds)} jam). Batas waktu: ${order.dueAt}.`,
@@ -575,7 +593,15 @@ async function onDecided(trx: Db, event: Decided): Promise<void> {
   const { decision } = event;
   if (decision.action !== 'remove') return;
   // Clarified targets too: the removal answers them after all, and proves it.
-  const pending = await trx.selectFrom('regulator_order_targets').select(['id', 'order_id']).where('content_id', '=', decision.contentId).where('status', 'in', ['pending', 'clarified']).forUpdate().execute();
+  // Takedown orders only: a request for information waits for its answer whatever happens to the item.
+  const pending = await trx
+    .selectFrom('regulator_order_targets')
+    .select(['id', 'order_id'])
+    .where('content_id', '=', decision.contentId)
+    .where('status', 'in', ['pending', 'clarified'])
+    .where('order_id', 'in', trx.selectFrom('regulator_orders').select('id').where('requested_action', '=', 'remove'))
+    .forUpdate()
+    .execute();
   if (pending.length === 0) return;
   const proof = await proofOf(trx, { id: decision.id, createdAt: decision.createdAt, action: decision.action, actorType: decision.actorType });
   await trx
@@ -625,7 +651,7 @@ async function runClock(core: EngineCore, data: { orderId: string; percent: numb
       .where('id', '=', order.id)
       .execute();
     const now = await loadOrder(trx, order.id);
-    await emitEvent(trx, core.effects.jobs, 'order.reminder', { order: summary(now!), percent: data.percent, breached });
+    await emitEvent(trx, core.effects.jobs, 'order.reminder', { order: orderSummary(now!), percent: data.percent, breached });
     const mailed = await mailLiaison(
       trx,
       order.organisation,
@@ -654,7 +680,7 @@ async function runClock(core: EngineCore, data: { orderId: string; percent: numb
   });
 }
 
-const STATE: Record<string, Verification['state']> = { active: 'available', in_review: 'available', restricted: 'restricted', held: 'restricted', removed: 'removed' };
+export const STATE: Record<string, Verification['state']> = { active: 'available', in_review: 'available', restricted: 'restricted', held: 'restricted', removed: 'removed' };
 
 /**
  * The current state of each target: officers only of the targets of their organisation's orders
@@ -754,5 +780,6 @@ export function createRegulator(core: EngineCore, deps: RegulatorDeps = {}): Reg
       return row ? toLiaison(row) : null;
     },
     setLiaison: (organisation, input, actor) => setLiaison(db, organisation, input, actor),
+    answerInformation: (id, input, principal) => answerInformation(core, id, input, principal),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { principalOf } from '../access/auth.js';
 import { SaringError } from '../errors/errors.js';
 import type { Routes } from '../http/app.js';
+import { informationAnswerSchema } from './information.js';
 import { clarificationSchema, commitmentSchema, fineTotalsSchema, warningSchema } from './answers.js';
 import { liaisonSchema, MAX_TARGETS, MAX_VERIFY, orderListSchema, orderSchema, verifySchema, type RegulatorApi } from './regulator.js';
 import { clarificationViewSchema, fineTotalsViewSchema, liaisonViewSchema, orderPageSchema, orderViewSchema, verifyResultSchema, warningListSchema, warningViewSchema } from './schema.js';
@@ -122,6 +123,25 @@ export const regulatorRoutes: Routes<{ regulator: RegulatorApi }> = (app, saring
       config: { permission: 'orders:answer' },
     },
     async (request, reply) => reply.status(201).send(await saring.regulator.clarify(request.params.id, request.params.target, request.body, principalOf(request))),
+  );
+
+  app.post(
+    '/v1/regulator/orders/:id/information',
+    {
+      schema: {
+        tags: ['regulator'],
+        summary: 'Answer a request for information (`requestedAction: information`), once: a person of the platform decides to disclose (senior moderators and admins)',
+        description:
+          'With the platform’s `note`, Saring fills in for each target still waiting what it knows — the platform’s account id of the uploader, when the item was first stored, its platform id and its current state — and nothing more. ' +
+          'The targets become `answered` and the order completes; the officer of the order’s organisation reads the answer on the order (`answer`). Audit and webhook `order.information_answered`. ' +
+          'Errors (nothing stored): 404 `not_found` (no such order), 409 `invalid_state` (a takedown order), 409 `conflict` (answered already).',
+        params: idParams,
+        body: informationAnswerSchema,
+        response: { 201: orderViewSchema },
+      },
+      config: { permission: 'orders:answer' },
+    },
+    async (request, reply) => reply.status(201).send(await saring.regulator.answerInformation(request.params.id, request.body, principalOf(request))),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 /** Regulator answers as schemas, for the API's documentation and typed clients (checked against their types). */
 import { z } from 'zod';
 import { CLARIFICATION_REASONS, type Clarification, type FineTotals, type Warning } from './answers.js';
+import type { InformationAnswer } from './information.js';
 import { ORDER_CATEGORIES, ORDER_STATUSES, TARGET_KINDS, TARGET_STATUSES, type Liaison, type Order, type OrderTarget, type Verification } from './regulator.js';
 
 export const clarificationViewSchema: z.ZodType<Clarification> = z.object({
@@ -53,7 +54,23 @@ export const orderTargetSchema: z.ZodType<OrderTarget> = z.object({
   clarification: clarificationViewSchema.nullable(),
 });
 
-const counts = z.object({ pending: z.number(), taken_down: z.number(), already_removed: z.number(), not_found: z.number(), clarified: z.number() });
+const counts = z.object({ pending: z.number(), taken_down: z.number(), already_removed: z.number(), not_found: z.number(), clarified: z.number(), answered: z.number() });
+
+export const informationAnswerViewSchema: z.ZodType<InformationAnswer> = z.object({
+  note: z.string(),
+  items: z.array(
+    z.object({
+      targetId: z.string(),
+      contentId: z.string(),
+      externalId: z.string(),
+      account: z.string().nullable(),
+      uploadedAt: z.string(),
+      state: z.enum(['available', 'removed', 'restricted', 'unknown']),
+    }),
+  ),
+  answeredBy: z.string(),
+  answeredAt: z.string(),
+});
 
 export const orderViewSchema: z.ZodType<Order> = z.object({
   id: z.string(),
@@ -75,6 +92,7 @@ export const orderViewSchema: z.ZodType<Order> = z.object({
   breachedAt: z.string().nullable(),
   reminders: z.array(z.number()),
   counts,
+  answer: informationAnswerViewSchema.nullable(),
   targets: z.array(orderTargetSchema).optional(),
 });
 
