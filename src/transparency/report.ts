@@ -63,6 +63,8 @@ export interface OrdersSection {
   orders: number;
   /** Of them, on the urgent (4 h) clock. */
   urgent: number;
+  /** `remove` (orders to act against content, DSA art. 9), `information` (orders to provide information, art. 10). */
+  byRequestedAction: Count[];
   byCategory: Count[];
   byOrganisation: Count[];
   targets: number;
@@ -234,8 +236,9 @@ const within = (column: RawBuilder<unknown>, w: Window) => sql`${column} >= ${w.
 async function ordersSection(db: Db, w: Window): Promise<OrdersSection> {
   const inPeriod = within(sql.ref('o.received_at'), w);
   const urgentCats = sql.join(URGENT_ORDER_CATEGORIES.map((c) => sql`${c}`));
+  // The clock each order got is stored with it (urgent_clock); orders older than that column: marked urgent or of a default urgent category.
   const head = await sql<{ orders: number; urgent: number }>`
-    SELECT count(*)::int AS orders, count(*) FILTER (WHERE o.urgent OR o.category IN (${urgentCats}))::int AS urgent
+    SELECT count(*)::int AS orders, count(*) FILTER (WHERE coalesce(o.urgent_clock, o.urgent OR o.category IN (${urgentCats})))::int AS urgent
     FROM regulator_orders o WHERE ${inPeriod}`.execute(db);
   const byStatus = await counts(db, sql<Count>`
     SELECT t.status AS key, count(*)::int AS count FROM regulator_order_targets t JOIN regulator_orders o ON o.id = t.order_id
@@ -244,6 +247,7 @@ async function ordersSection(db: Db, w: Window): Promise<OrdersSection> {
   return {
     orders: n(head.rows[0]?.orders),
     urgent: n(head.rows[0]?.urgent),
+    byRequestedAction: await counts(db, sql<Count>`SELECT o.requested_action AS key, count(*)::int AS count FROM regulator_orders o WHERE ${inPeriod} GROUP BY o.requested_action`),
     byCategory: await counts(db, sql<Count>`SELECT o.category AS key, count(*)::int AS count FROM regulator_orders o WHERE ${inPeriod} GROUP BY o.category`),
     byOrganisation: await counts(db, sql<Count>`SELECT o.organisation AS key, count(*)::int AS count FROM regulator_orders o WHERE ${inPeriod} GROUP BY o.organisation`),
     targets: byStatus.reduce((a, c) => a + c.count, 0),
@@ -254,10 +258,10 @@ async function ordersSection(db: Db, w: Window): Promise<OrdersSection> {
       WHERE ${inPeriod} AND t.status <> 'pending'`),
     medianHoursToInform: null,
     note:
-      'Orders to act against content received through the regulator channel (src/regulator/), counted by the day received. Time to act: from receipt to the target being handled ' +
-      '(taken down; already removed and not found are answered at receipt, clarified when the clarification is filed). Saring stores no separate moment the authority is informed: ' +
-      'the channel answers the order at receipt and shows each target’s outcome (order page, webhook) the moment it is recorded, so no median time to inform is given. ' +
-      'Orders to provide information (DSA art. 10) are not handled by Saring.',
+      'Orders received through the regulator channel (src/regulator/), counted by the day received: orders to act against content (requested action remove) and, where recorded, ' +
+      'requests for information (information). Time to act: from receipt to the target being handled (taken down; already removed and not found are answered at receipt; clarified ' +
+      'when the clarification is filed; answered when the information is given). Saring stores no separate moment the authority is informed: the channel answers the order at ' +
+      'receipt and shows each target’s outcome (order page, webhook) the moment it is recorded, so no median time to inform is given.',
   };
 }
 
@@ -464,7 +468,17 @@ async function indonesiaView(deps: ReportDeps, period: Period, principal: Princi
   const clar = await sql<{ count: number }>`
     SELECT count(*)::int AS count FROM regulator_clarifications c JOIN regulator_orders o ON o.id = c.order_id
     WHERE ${within(sql.ref('o.received_at'), period)}${report.organisation ? sql` AND o.organisation = ${report.organisation}` : sql``}`.execute(deps.db);
-  const clock = deps.config.orderClockSeconds ?? { standard: 24 * 3600, urgent: 4 * 3600 };
+  // Each order's clock (its deadline less its receipt), the most common one per urgency; with no such order, the configured or statutory one.
+  const fallback = deps.config.orderClockSeconds ?? { standard: 24 * 3600, urgent: 4 * 3600 };
+  const clockHours = (urgent: boolean) => {
+    const seen = new Map<number, number>();
+    for (const o of report.orders.filter((x) => x.urgentClock === urgent)) {
+      const h = Math.round(((new Date(o.dueAt).getTime() - new Date(o.receivedAt).getTime()) / 3_600_000) * 100) / 100;
+      seen.set(h, (seen.get(h) ?? 0) + 1);
+    }
+    const top = [...seen.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+    return top ? top[0] : Math.round(((urgent ? fallback.urgent : fallback.standard) / 3600) * 100) / 100;
+  };
   const tally = (x: Tally): Tally => ({ orders: x.orders, onTime: x.onTime, breached: x.breached, open: x.open, onTimeRate: x.onTimeRate });
   return {
     ordersReceived: t.orders,
@@ -474,8 +488,8 @@ async function indonesiaView(deps: ReportDeps, period: Period, principal: Princi
     open: t.open,
     onTimeRate: t.onTimeRate,
     byUrgency: {
-      urgent: { ...tally(t.byUrgency.urgent), deadlineHours: clock.urgent / 3600 },
-      standard: { ...tally(t.byUrgency.standard), deadlineHours: clock.standard / 3600 },
+      urgent: { ...tally(t.byUrgency.urgent), deadlineHours: clockHours(true) },
+      standard: { ...tally(t.byUrgency.standard), deadlineHours: clockHours(false) },
     },
     byCategory: Object.entries(t.byCategory)
       .map(([category, x]) => ({ category, ...tally(x) }))
@@ -486,7 +500,7 @@ async function indonesiaView(deps: ReportDeps, period: Period, principal: Princi
     clarifications: n(clar.rows[0]?.count),
     note:
       'The regulator’s orders received in the period, as the signed compliance report (GET /v1/regulator/compliance-report) counts them: on time when every target was acted on by the ' +
-      'deadline (4 h for urgent orders, 24 h otherwise: PP 71/2019, Permenkominfo 5/2020), breached when one was late or is still pending past it, open while pending before it. ' +
+      'deadline (4 h for urgent orders, 24 h otherwise: PP 71/2019, Permenkominfo 5/2020; deadlineHours: the clock those orders got, as the policy set it when each was received), breached when one was late or is still pending past it, open while pending before it. ' +
       'Warnings (ST1–ST3), fines (whole rupiah) and clarifications (sanggahan) are those recorded against these orders, whenever they were recorded.',
   };
 }
@@ -499,7 +513,7 @@ export async function transparencyReport(deps: ReportDeps, query: unknown, princ
   const notes = [
     `The period is ${period.from} to ${period.to} inclusive, days in ${period.zone === 'WIB' ? 'WIB (UTC+7)' : 'UTC'}: ${period.start} up to ${period.end} (exclusive). Each item is counted by when it was received or taken (orders by receipt, notices and complaints by filing, decisions and account actions when taken); outcomes are as they stand when the report is generated.`,
     'Every figure is counted over the stored rows when the report is generated; medians are in hours. A null figure means there is nothing to measure (no rows) or Saring has no data for it (see the section’s note).',
-    'Not in Saring: orders to provide information (DSA art. 10), trusted flaggers (art. 22), out-of-court dispute settlement (art. 21), suspensions for misuse under art. 23 other than the account actions listed, the number of content moderators and their languages, and average monthly active recipients (art. 24(2)).',
+    'Not in Saring: trusted flaggers (art. 22), out-of-court dispute settlement (art. 21), suspensions for misuse under art. 23 other than the account actions listed, the number of content moderators and their languages, and average monthly active recipients (art. 24(2)).',
   ];
   if (new Date(period.end) > now) notes.push(`The period is not over: it ends at ${period.end}; figures cover what is recorded up to ${now.toISOString()}.`);
   return {

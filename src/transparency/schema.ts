@@ -83,6 +83,7 @@ export const transparencyReportSchema: z.ZodType<TransparencyReport> = z.object(
     orders: z.object({
       orders: z.number(),
       urgent: z.number(),
+      byRequestedAction: countsSchema,
       byCategory: countsSchema,
       byOrganisation: countsSchema,
       targets: z.number(),
