@@ -9454,7 +9454,22 @@ export interface paths {
                                     already_removed: number;
                                     not_found: number;
                                     clarified: number;
+                                    answered: number;
                                 };
+                                answer: {
+                                    note: string;
+                                    items: {
+                                        targetId: string;
+                                        contentId: string;
+                                        externalId: string;
+                                        account: string | null;
+                                        uploadedAt: string;
+                                        /** @enum {string} */
+                                        state: "available" | "removed" | "restricted" | "unknown";
+                                    }[];
+                                    answeredBy: string;
+                                    answeredAt: string;
+                                } | null;
                                 targets?: {
                                     id: string;
                                     /** @enum {string} */
@@ -9465,7 +9480,7 @@ export interface paths {
                                     contentId: string | null;
                                     caseId: string | null;
                                     /** @enum {string} */
-                                    status: "pending" | "taken_down" | "already_removed" | "not_found" | "clarified";
+                                    status: "pending" | "taken_down" | "already_removed" | "not_found" | "clarified" | "answered";
                                     decisionId: string | null;
                                     handledAt: string | null;
                                     proof: {
@@ -9519,7 +9534,7 @@ export interface paths {
                          * @default remove
                          * @enum {string}
                          */
-                        requestedAction?: "remove";
+                        requestedAction?: "remove" | "information";
                         letter?: string;
                         /** Format: date-time */
                         issuedAt?: string;
@@ -9571,7 +9586,22 @@ export interface paths {
                                 already_removed: number;
                                 not_found: number;
                                 clarified: number;
+                                answered: number;
                             };
+                            answer: {
+                                note: string;
+                                items: {
+                                    targetId: string;
+                                    contentId: string;
+                                    externalId: string;
+                                    account: string | null;
+                                    uploadedAt: string;
+                                    /** @enum {string} */
+                                    state: "available" | "removed" | "restricted" | "unknown";
+                                }[];
+                                answeredBy: string;
+                                answeredAt: string;
+                            } | null;
                             targets?: {
                                 id: string;
                                 /** @enum {string} */
@@ -9582,7 +9612,7 @@ export interface paths {
                                 contentId: string | null;
                                 caseId: string | null;
                                 /** @enum {string} */
-                                status: "pending" | "taken_down" | "already_removed" | "not_found" | "clarified";
+                                status: "pending" | "taken_down" | "already_removed" | "not_found" | "clarified" | "answered";
                                 decisionId: string | null;
                                 handledAt: string | null;
                                 proof: {
@@ -9640,7 +9670,22 @@ export interface paths {
                                 already_removed: number;
                                 not_found: number;
                                 clarified: number;
+                                answered: number;
                             };
+                            answer: {
+                                note: string;
+                                items: {
+                                    targetId: string;
+                                    contentId: string;
+                                    externalId: string;
+                                    account: string | null;
+                                    uploadedAt: string;
+                                    /** @enum {string} */
+                                    state: "available" | "removed" | "restricted" | "unknown";
+                                }[];
+                                answeredBy: string;
+                                answeredAt: string;
+                            } | null;
                             targets?: {
                                 id: string;
                                 /** @enum {string} */
@@ -9651,7 +9696,7 @@ export interface paths {
                                 contentId: string | null;
                                 caseId: string | null;
                                 /** @enum {string} */
-                                status: "pending" | "taken_down" | "already_removed" | "not_found" | "clarified";
+                                status: "pending" | "taken_down" | "already_removed" | "not_found" | "clarified" | "answered";
                                 decisionId: string | null;
                                 handledAt: string | null;
                                 proof: {
@@ -9736,7 +9781,22 @@ export interface paths {
                                 already_removed: number;
                                 not_found: number;
                                 clarified: number;
+                                answered: number;
                             };
+                            answer: {
+                                note: string;
+                                items: {
+                                    targetId: string;
+                                    contentId: string;
+                                    externalId: string;
+                                    account: string | null;
+                                    uploadedAt: string;
+                                    /** @enum {string} */
+                                    state: "available" | "removed" | "restricted" | "unknown";
+                                }[];
+                                answeredBy: string;
+                                answeredAt: string;
+                            } | null;
                             targets?: {
                                 id: string;
                                 /** @enum {string} */
@@ -9747,7 +9807,7 @@ export interface paths {
                                 contentId: string | null;
                                 caseId: string | null;
                                 /** @enum {string} */
-                                status: "pending" | "taken_down" | "already_removed" | "not_found" | "clarified";
+                                status: "pending" | "taken_down" | "already_removed" | "not_found" | "clarified" | "answered";
                                 decisionId: string | null;
                                 handledAt: string | null;
                                 proof: {
@@ -9977,6 +10037,128 @@ export interface paths {
                             targetStatus: string;
                             createdBy: string;
                             createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regulator/orders/{id}/information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a request for information (`requestedAction: information`), once: a person of the platform decides to disclose (senior moderators and admins)
+         * @description With the platform’s `note`, Saring fills in for each target still waiting what it knows — the platform’s account id of the uploader, when the item was first stored, its platform id and its current state — and nothing more. The targets become `answered` and the order completes; the officer of the order’s organisation reads the answer on the order (`answer`). Audit and webhook `order.information_answered`. Errors (nothing stored): 404 `not_found` (no such order), 409 `invalid_state` (a takedown order), 409 `conflict` (answered already).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            orderNumber: string;
+                            organisation: string;
+                            /** @enum {string} */
+                            category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods" | "other";
+                            urgent: boolean;
+                            urgentClock: boolean;
+                            policyVersion: number | null;
+                            legalBasis: string;
+                            legalAnalysis: string | null;
+                            requestedAction: string;
+                            letter: string | null;
+                            screenshots: string[];
+                            issuedAt: string | null;
+                            receivedAt: string;
+                            dueAt: string;
+                            /** @enum {string} */
+                            status: "received" | "in_progress" | "completed" | "overdue";
+                            breachedAt: string | null;
+                            reminders: number[];
+                            counts: {
+                                pending: number;
+                                taken_down: number;
+                                already_removed: number;
+                                not_found: number;
+                                clarified: number;
+                                answered: number;
+                            };
+                            answer: {
+                                note: string;
+                                items: {
+                                    targetId: string;
+                                    contentId: string;
+                                    externalId: string;
+                                    account: string | null;
+                                    uploadedAt: string;
+                                    /** @enum {string} */
+                                    state: "available" | "removed" | "restricted" | "unknown";
+                                }[];
+                                answeredBy: string;
+                                answeredAt: string;
+                            } | null;
+                            targets?: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "url" | "contentId" | "externalId";
+                                value: string;
+                                url?: string;
+                                externalId?: string;
+                                contentId: string | null;
+                                caseId: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "taken_down" | "already_removed" | "not_found" | "clarified" | "answered";
+                                decisionId: string | null;
+                                handledAt: string | null;
+                                proof: {
+                                    decidedAt: string;
+                                    decisionId: string;
+                                    action: string;
+                                    actorType: string;
+                                    hashesBanked: number;
+                                } | null;
+                                clarification: {
+                                    id: string;
+                                    targetId: string;
+                                    /** @enum {string} */
+                                    reason: "invalid_link" | "wrong_screenshot" | "not_prohibited" | "other";
+                                    text: string;
+                                    evidence: string[];
+                                    targetStatus: string;
+                                    createdBy: string;
+                                    createdAt: string;
+                                } | null;
+                            }[];
                         };
                     };
                 };
@@ -10227,6 +10409,85 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regulator/orders/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a batch of orders from a CSV or XLSX file (one row per target; rows with the same order number are one order)
+         * @description The file is the raw body (`curl --data-binary @orders.xlsx -H "content-type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"`; `text/csv` for CSV, UTF-8, `,` or `;`), at most 20 MiB and 100000 rows; the format is read from the bytes unless `?format=csv|xlsx`. Columns (English or Indonesian headers, any case): `order_number`/`nomor_surat`, `category`/`kategori`, `legal_basis`/`dasar_hukum`, `target`/`url`/`tautan` (required), `urgent`/`mendesak`, `legal_analysis`/`analisis_hukum`, `letter`/`surat`, `issued_at`/`tanggal_surat`, `target_type`/`jenis_target`. A target starting with http(s):// is a URL, a uuid a content id, anything else the platform’s id, unless `target_type` says. Up to 10000 targets per order. The organisation is the sender’s. The whole file is checked first: any problem, 422 `invalid_orders` with `details.rows` (up to 100 of `{ row, column, code, message }`, `details.more`: how many more) and nothing stored; an unreadable file 422 `invalid_order_file` or 400 `invalid_utf8`; over a limit (size, rows, an XLSX entry inflating too far) 413. Then each order is submitted like `POST /v1/regulator/orders`: an order number the organisation sent before is `existing` (nothing new stored), so importing a file again changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            format: "csv" | "xlsx";
+                            sha256: string;
+                            orders: {
+                                orderNumber: string;
+                                id: string;
+                                /** @enum {string} */
+                                status: "created" | "existing";
+                                receivedAt: string;
+                                dueAt: string;
+                                rows: {
+                                    first: number;
+                                    last: number;
+                                };
+                                counts: {
+                                    pending: number;
+                                    taken_down: number;
+                                    already_removed: number;
+                                    not_found: number;
+                                    clarified: number;
+                                    answered: number;
+                                };
+                            }[];
+                            totals: {
+                                orders: number;
+                                created: number;
+                                existing: number;
+                                targets: number;
+                                counts: {
+                                    pending: number;
+                                    taken_down: number;
+                                    already_removed: number;
+                                    not_found: number;
+                                    clarified: number;
+                                    answered: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10506,6 +10767,10 @@ export interface paths {
                                 orders: {
                                     orders: number;
                                     urgent: number;
+                                    byRequestedAction: {
+                                        key: string;
+                                        count: number;
+                                    }[];
                                     byCategory: {
                                         key: string;
                                         count: number;
@@ -10521,6 +10786,7 @@ export interface paths {
                                         already_removed: number;
                                         not_found: number;
                                         clarified: number;
+                                        answered: number;
                                     };
                                     medianHoursToAct: number | null;
                                     medianHoursToInform: number | null;
