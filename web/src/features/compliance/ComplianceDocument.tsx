@@ -13,7 +13,7 @@ type Tally = Report['totals']['byUrgency']['urgent'];
  * The signed compliance report as a document to print or save as PDF: always in Bahasa Indonesia
  * (its own fixed translation, whatever the console's language), all times in WIB.
  */
-export function ComplianceDocument({ signed, fileName }: { signed: SignedComplianceReport; fileName: string }) {
+export function ComplianceDocument({ signed, fileName, generatedByName }: { signed: SignedComplianceReport; fileName: string; generatedByName?: string | undefined }) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT(DOCUMENT_LANGUAGE, 'compliance', 'doc');
   const { report } = signed;
@@ -39,7 +39,7 @@ export function ComplianceDocument({ signed, fileName }: { signed: SignedComplia
           <dt>{t('generatedAt')}</dt>
           <dd>{f.dateTime(report.generatedAt)}</dd>
           <dt>{t('generatedBy')}</dt>
-          <dd>{report.generatedBy}</dd>
+          <dd>{generatedByName ? t('generatedByValue', { name: generatedByName, actor: report.generatedBy }) : report.generatedBy}</dd>
           <dt>{t('keyId')}</dt>
           <dd className="doc-code">{signed.keyId}</dd>
           {fingerprint.data === null ? (
@@ -73,7 +73,7 @@ export function ComplianceDocument({ signed, fileName }: { signed: SignedComplia
           <dt>{t('fines')}</dt>
           <dd>{t('finesValue', { count: totals.fines, total: f.rupiah(totals.finesIdr) })}</dd>
         </dl>
-        <div className="doc-two">
+        <div>
           <TallyTable caption={t('byCategory')} first={t('category')} rows={categories.map(([c, v]) => [category(c), v])} t={t} />
           <TallyTable
             caption={t('byUrgency')}
@@ -156,7 +156,7 @@ function TallyTable({ caption, first, rows, t }: { caption: string; first: strin
 /** One order: its clock, its outcome, what became of each target, the warning letters and fines. */
 function OrderBlock({ order: o, category, t }: { order: Order; category: string; t: DocT }) {
   return (
-    <section className="doc-order" aria-label={t('orderNumber', { number: o.orderNumber })}>
+    <div className="doc-order">
       <div className="doc-order-head">
         <h4>{t('orderNumber', { number: o.orderNumber })}</h4>
         <span>{o.organisation}</span>
@@ -230,6 +230,6 @@ function OrderBlock({ order: o, category, t }: { order: Order; category: string;
           </tbody>
         </table>
       )}
-    </section>
+    </div>
   );
 }

@@ -19,7 +19,7 @@ import { lastMonth, periodProblem, periodQuery, saveFile, type Period } from './
 export function CompliancePage() {
   const { t } = useTranslation(['compliance', 'common']);
   // The API's rule: who may read the platform's content sees every organisation's orders.
-  const { can } = useSession();
+  const { can, session } = useSession();
   const [period, setPeriod] = useState<Period>(() => lastMonth());
   const valid = periodProblem(period) === null;
   const report = useQuery({
@@ -67,7 +67,12 @@ export function CompliancePage() {
           {errorText(t, report.error)}
         </Alert>
       )}
-      {report.data && <ComplianceDocument signed={report.data.signed} fileName={fileName} />}
+      {report.data && <ComplianceDocument
+          signed={report.data.signed}
+          fileName={fileName}
+          // Who generated it is signed as an id; the person reading it now is named beside it when that is them.
+          generatedByName={session && report.data.signed.report.generatedBy === `user:${session.user.id}` ? session.user.name : undefined}
+        />}
     </Stack>
   );
 }
