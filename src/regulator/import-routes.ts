@@ -50,7 +50,7 @@ export const orderImportRoutes: Routes<{ regulator: RegulatorApi; db: Db }> = as
             `The file is the raw body (\`curl --data-binary @orders.xlsx -H "content-type: ${XLSX_MIME}"\`; \`text/csv\` for CSV, UTF-8, \`,\` or \`;\`), at most ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MiB and ${IMPORT_LIMITS.maxRows} rows; ` +
             `the format is read from the bytes unless \`?format=csv|xlsx\`. Columns (English or Indonesian headers, any case): \`order_number\`/\`nomor_surat\`, \`category\`/\`kategori\`, \`legal_basis\`/\`dasar_hukum\`, \`target\`/\`url\`/\`tautan\` (required), ` +
             '`urgent`/`mendesak`, `legal_analysis`/`analisis_hukum`, `letter`/`surat`, `issued_at`/`tanggal_surat`, `target_type`/`jenis_target`. ' +
-            `A target starting with http(s):// is a URL, a uuid a content id, anything else the platform’s id, unless \`target_type\` says. Up to ${MAX_TARGETS} targets per order. ` +
+            `A target with a scheme (\`https://…\`; only http and https pass) is a URL, a uuid a content id, anything else the platform’s id, unless \`target_type\` says. Up to ${MAX_TARGETS} targets per order. ` +
             'The organisation is the sender’s. The whole file is checked first: any problem, 422 `invalid_orders` with `details.rows` ' +
             `(up to ${MAX_IMPORT_PROBLEMS} of \`{ row, column, code, message }\`, \`details.more\`: how many more) and nothing stored; an unreadable file 422 \`invalid_order_file\` or 400 \`invalid_utf8\`; over a limit (size, rows, an XLSX entry inflating too far) 413. ` +
             'Then each order is submitted like `POST /v1/regulator/orders`: an order number the organisation sent before is `existing` (nothing new stored), so importing a file again changes nothing.',
