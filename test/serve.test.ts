@@ -50,7 +50,7 @@ describe('saring serve on an empty data directory', () => {
     expect(items.some((i) => i.status === 'active')).toBe(true);
   });
 
-  it('creates demo people (an admin, a moderator, two senior moderators) with random passwords, printed and saved 0600, who sign in', async () => {
+  it('creates demo people (an admin, a moderator, two senior moderators, a regulator officer) with random passwords, printed and saved 0600, who sign in', async () => {
     const file = join(data, 'demo-credentials.txt');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const people = readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(/\s+/));
@@ -59,14 +59,25 @@ describe('saring serve on an empty data directory', () => {
       'moderator demo-moderator',
       'senior_moderator demo-senior-1',
       'senior_moderator demo-senior-2',
+      'regulator demo-officer',
     ]);
-    expect(new Set(people.map((p) => p[2])).size).toBe(4);
+    expect(new Set(people.map((p) => p[2])).size).toBe(5);
     for (const [role, login, password] of people) {
       expect(output).toContain(password);
       const res = await fetch(`${url}/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
       expect(res.status).toBe(200);
       expect(res.headers.get('set-cookie')).toMatch(/^saring_session=.*; HttpOnly; SameSite=Strict$/);
       expect(((await res.json()) as { user: { role: string } }).user.role).toBe(role);
+      // The officer sees Komdigi's demo orders, and only those.
+      if (login === 'demo-officer') {
+        const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+        const orders = (await (await fetch(`${url}/v1/regulator/orders`, { headers: { cookie } })).json()) as { orders: { organisation: string; requestedAction: string; status: string }[] };
+        expect(orders.orders.map((o) => [o.organisation, o.requestedAction, o.status]).sort()).toEqual([
+          ['Komdigi', 'information', 'received'],
+          ['Komdigi', 'remove', 'completed'],
+          ['Komdigi', 'remove', 'received'],
+        ]);
+      }
     }
   });
 

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataPath } from '../config/paths.js';
+import type { Principal } from '../access/auth.js';
 import type { Role } from '../access/roles.js';
 import type { ContentInput } from '../content/schema.js';
 import type { Saring } from '../engine.js';
@@ -84,8 +85,42 @@ export async function loadDemo(saring: Saring): Promise<number> {
     const result = await saring.content.submit(item, 'system:demo');
     if (result.created) created++;
   }
-  if (created > 0) await demoReportAndAppeal(saring);
+  if (created > 0) {
+    await demoReportAndAppeal(saring);
+    await demoOrders(saring);
+  }
   return created;
+}
+
+/** The organisation of the demo's regulator officer (`demo-officer`) and of its orders. */
+export const DEMO_AUTHORITY = 'Komdigi';
+
+/**
+ * Orders from Komdigi, so the officer signing in sees some: a gambling takedown order waiting for a
+ * moderator (its target in review), an urgent one already carried out (its targets were removed
+ * before it came), and a request for information waiting for a senior moderator's answer. Sent as
+ * the demo loader on the authority's behalf (the same order number again changes nothing).
+ */
+async function demoOrders(saring: Saring): Promise<void> {
+  const principal: Principal = {
+    user: { id: 'demo', name: 'Komdigi (demo)', login: null, role: 'regulator', org: DEMO_AUTHORITY, createdAt: new Date().toISOString(), disabled: false, hasPassword: false, invitePending: false, lastSignInAt: null },
+    via: 'key',
+    actor: 'system:demo',
+  };
+  const legalBasis = 'UU No. 1 Tahun 2024 (UU ITE) Pasal 27 ayat (2); Permenkominfo No. 5 Tahun 2020 Pasal 14';
+  const orders = [
+    { orderNumber: 'B-2107/DJAI/AI.01.02/12/2026', category: 'gambling', legalBasis, legalAnalysis: 'Konten mempromosikan situs perjudian daring.', targets: [{ externalId: 'demo-gambling-3' }] },
+    { orderNumber: 'B-2098/DJAI/AI.01.02/12/2026', category: 'gambling', urgent: true, legalBasis, targets: [{ externalId: 'demo-gambling-1' }, { externalId: 'demo-gambling-2' }] },
+    {
+      orderNumber: 'B-2111/DJAI/AI.01.03/12/2026',
+      category: 'fraud',
+      requestedAction: 'information',
+      legalBasis: 'UU No. 1 Tahun 2024 (UU ITE) Pasal 28 ayat (1); Permenkominfo No. 5 Tahun 2020 Pasal 21',
+      letter: 'Mohon informasi akun pengunggah dan waktu unggah konten pinjaman daring berikut untuk keperluan penyidikan.',
+      targets: [{ externalId: 'demo-fraud-1' }, { externalId: 'demo-fraud-2' }],
+    },
+  ];
+  for (const order of orders) await saring.regulator.submit(order, principal);
 }
 
 /**
@@ -121,6 +156,8 @@ export interface DemoPerson {
   login: string;
   name: string;
   role: Role;
+  /** The organisation: `Demo` (the platform), or the authority of a regulator officer. */
+  org?: string;
   password: string;
 }
 
@@ -133,7 +170,8 @@ function demoPassword(): string {
 
 /**
  * People to try the review console with: an admin, a moderator and two senior moderators (the
- * four-eyes flow needs two), each with a random password. Only for an installation with demo data.
+ * four-eyes flow needs two), and a regulator officer of Komdigi who sees Komdigi's demo orders, each
+ * with a random password. Only for an installation with demo data.
  */
 export async function createDemoPeople(saring: Saring): Promise<DemoPerson[]> {
   const people: Omit<DemoPerson, 'password'>[] = [
@@ -141,11 +179,12 @@ export async function createDemoPeople(saring: Saring): Promise<DemoPerson[]> {
     { login: 'demo-moderator', name: 'Demo Moderator', role: 'moderator' },
     { login: 'demo-senior-1', name: 'Demo Senior Moderator 1', role: 'senior_moderator' },
     { login: 'demo-senior-2', name: 'Demo Senior Moderator 2', role: 'senior_moderator' },
+    { login: 'demo-officer', name: 'Demo Officer (Komdigi)', role: 'regulator', org: DEMO_AUTHORITY },
   ];
   const created: DemoPerson[] = [];
   for (const person of people) {
     const password = demoPassword();
-    await saring.users.createPerson({ ...person, org: 'Demo', password }, 'system:demo');
+    await saring.users.createPerson({ ...person, org: person.org ?? 'Demo', password }, 'system:demo');
     created.push({ ...person, password });
   }
   return created;
