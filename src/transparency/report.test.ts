@@ -177,12 +177,14 @@ for (const { backend, skip, label } of BACKENDS) {
       expect(s.notices.medianHoursToAction).toBe(asHours(median(reports.map((x) => seconds(x.created_at, x.resolved_at!)))));
       expect(countsOf(s.notices.byCategory)).toEqual({ fraud: 1, hoax: 1 });
       expect(countsOf(s.notices.byReporterType)).toEqual({ identified: 2 });
+      expect(countsOf(s.notices.actionedByGround)).toEqual({ illegal_content: 1 });
 
       // Own initiative: three automated removals, a moderator's removal of a flagged item and a moderator's own restriction
       // (not the report's, the order's, the appeal's, nor the one a month before).
       expect(s.ownInitiative).toMatchObject({ decisions: 5, automatedDetection: 4, automatedDecision: 3 });
       expect(countsOf(s.ownInitiative.byCategory)).toEqual({ gambling: 4, pornography: 1 });
       expect(countsOf(s.ownInitiative.byAction)).toEqual({ remove: 4, restrict_18: 1 });
+      expect(countsOf(s.ownInitiative.byGround)).toEqual({ illegal_content: 5 });
       expect(countsOf(s.ownInitiative.byAutomation)).toEqual({ fully_automated: 3, partially_automated: 1, not_automated: 1 });
       expect(countsOf(s.ownInitiative.byDetection)).toEqual({ text_model: 4, human: 1 });
 
@@ -259,6 +261,7 @@ for (const { backend, skip, label } of BACKENDS) {
       }
       const detection = await report('from=2026-10-15&to=2026-10-15&zone=UTC');
       expect(countsOf(detection.sections.ownInitiative.byDetection)).toEqual({ hash_match: 1, media_classifier: 1, lexicon: 1, automated_other: 1 });
+      expect(countsOf(detection.sections.ownInitiative.byGround)).toEqual({ terms_of_service: 4 });
       expect(both.period.days).toBe(Math.round((Date.parse(TODAY()) - Date.parse(day)) / 86_400_000) + 1);
     });
 

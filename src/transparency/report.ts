@@ -84,6 +84,8 @@ export interface NoticesSection {
   /** `identified`, `anonymous`, `bad_faith` (from a reporter marked as reporting in bad faith), `unidentified`. */
   byReporterType: Count[];
   byOutcome: { actioned: number; rejected: number; pending: number };
+  /** The actioned ones by the ground of the decision that answered them: `illegal_content` (Indonesian law) or `terms_of_service`. */
+  actionedByGround: Count[];
   /** Median hours from a report to its answer (actioned or rejected). */
   medianHoursToAction: number | null;
   /** Saring has no trusted-flagger status: null. */
@@ -96,6 +98,8 @@ export interface OwnInitiativeSection {
   decisions: number;
   byCategory: Count[];
   byAction: Count[];
+  /** `illegal_content` (a ground under Indonesian law) or `terms_of_service` (the platform's rules), from each decision's statement of reasons. */
+  byGround: Count[];
   /** `hash_match`, `media_classifier`, `text_model`, `lexicon`, `automated_other`, `human`. */
   byDetection: Count[];
   /** `fully_automated`, `partially_automated` (a person after an automated detection), `not_automated`. */
@@ -265,6 +269,9 @@ async function ordersSection(db: Db, w: Window): Promise<OrdersSection> {
   };
 }
 
+/** The ground of decision `d`, from its statement of reasons (as the DSA export's decision_ground). */
+const ground = sql`CASE WHEN d.statement->'ground'->>'type' = 'illegal_content' THEN 'illegal_content' ELSE 'terms_of_service' END`;
+
 // ---- notices (public reports) ----
 
 async function noticesSection(db: Db, w: Window): Promise<NoticesSection> {
@@ -283,6 +290,9 @@ async function noticesSection(db: Db, w: Window): Promise<NoticesSection> {
       SELECT CASE WHEN r.anonymous THEN 'anonymous' WHEN r.bad_faith THEN 'bad_faith' WHEN r.reporter_id IS NOT NULL THEN 'identified' ELSE 'unidentified' END AS key, count(*)::int AS count
       FROM reports r WHERE ${inPeriod} GROUP BY 1`),
     byOutcome: { actioned: n(h?.actioned), rejected: n(h?.rejected), pending: n(h?.pending) },
+    actionedByGround: await counts(db, sql<Count>`
+      SELECT ${ground} AS key, count(*)::int AS count FROM reports r JOIN decisions d ON d.id = r.decision_id
+      WHERE ${inPeriod} AND r.status = 'actioned' GROUP BY 1`),
     medianHoursToAction: await medianHours(db, sql`
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.resolved_at - r.created_at)::float8) AS median
       FROM reports r WHERE ${inPeriod} AND r.status IN ('actioned', 'rejected') AND r.resolved_at IS NOT NULL`),
@@ -329,6 +339,7 @@ async function ownInitiativeSection(db: Db, w: Window): Promise<OwnInitiativeSec
     decisions: n(h?.decisions),
     byCategory: await counts(db, sql<Count>`SELECT coalesce(d.category, 'terms_of_service') AS key, count(*)::int AS count FROM decisions d WHERE ${where} GROUP BY 1`),
     byAction: await counts(db, sql<Count>`SELECT d.action AS key, count(*)::int AS count FROM decisions d WHERE ${where} GROUP BY 1`),
+    byGround: await counts(db, sql<Count>`SELECT ${ground} AS key, count(*)::int AS count FROM decisions d WHERE ${where} GROUP BY 1`),
     byDetection: await counts(db, sql<Count>`SELECT ${detection} AS key, count(*)::int AS count FROM decisions d ${evidenceSources} WHERE ${where} GROUP BY 1`),
     byAutomation: await counts(db, sql<Count>`
       SELECT CASE WHEN d.automated_decision THEN 'fully_automated' WHEN d.automated_detection THEN 'partially_automated' ELSE 'not_automated' END AS key, count(*)::int AS count
