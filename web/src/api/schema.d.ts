@@ -10807,6 +10807,10 @@ export interface paths {
                                         rejected: number;
                                         pending: number;
                                     };
+                                    actionedByGround: {
+                                        key: string;
+                                        count: number;
+                                    }[];
                                     medianHoursToAction: number | null;
                                     trustedFlaggers: number | null;
                                     note: string;
@@ -10818,6 +10822,10 @@ export interface paths {
                                         count: number;
                                     }[];
                                     byAction: {
+                                        key: string;
+                                        count: number;
+                                    }[];
+                                    byGround: {
                                         key: string;
                                         count: number;
                                     }[];
