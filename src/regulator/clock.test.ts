@@ -100,5 +100,24 @@ for (const { backend, skip, label } of BACKENDS) {
       const sent = await saring.db.selectFrom('audit_log').select('action').where('subject_id', '=', order.id).where('action', 'in', ['order.reminder', 'order.breached']).execute();
       expect(sent).toHaveLength(done.reminders.length);
     }, 60_000);
+
+    it('runs a request for information on the same clock: reminders and a missed deadline while unanswered (a removal does not answer it), none once answered', async () => {
+      const storage = await freshStorage(backend);
+      toClose.push(() => storage.close());
+      const saring = await createSaring(testConfig({ orderClockSeconds: { standard: 4, urgent: 4 }, workers: true, jobPollSeconds: 0.5 }), { storage });
+      toClose.push(() => saring.close());
+      const officer = await saring.users.authenticate((await saring.users.create({ name: 'Officer', role: 'regulator', org: 'komdigi' }, 'test')).apiKey);
+      const admin = await saring.users.authenticate(saring.bootstrap.adminKey!);
+      const id = (await saring.content.submit({ externalId: 'info-clock-1', kind: 'video', texts: { caption: 'video biasa' } }, 'test')).content.id;
+      const base = { category: 'fraud', legalBasis: 'UU ITE Pasal 28', requestedAction: 'information', targets: [{ contentId: id }] };
+      const { order: late } = await saring.regulator.submit({ ...base, orderNumber: 'INFO-CLK-1' }, officer);
+      const { order: answered } = await saring.regulator.submit({ ...base, orderNumber: 'INFO-CLK-2' }, officer);
+      await saring.decisions.decide(id, { action: 'remove', category: 'fraud', reason: 'Penipuan.' }, admin);
+      await saring.regulator.answerInformation(answered.id, { note: 'Akun pengunggah terlampir.' }, admin);
+      const done = await waitFor('the missed deadline', () => saring.regulator.get(late.id, officer), (o) => o.breachedAt !== null);
+      expect(done).toMatchObject({ status: 'overdue', reminders: [50, 80, 100], answer: null, counts: { pending: 1 } });
+      await saring.jobs.drain(['regulator.clock'], 20_000);
+      expect(await saring.regulator.get(answered.id, officer)).toMatchObject({ status: 'completed', reminders: [], breachedAt: null, counts: { answered: 1, pending: 0 } });
+    }, 60_000);
   });
 }
