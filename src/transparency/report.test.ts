@@ -11,8 +11,14 @@ const FLAGGED = 'Link alternatif ＺＥＵＳ８８ anti rungkad, WA 0812-3456-7
 /** Short clocks (the config knob `orderClockSeconds`): an urgent order is late after 3 s. */
 const CLOCK = { standard: 600, urgent: 3 };
 const TODAY = () => new Date().toISOString().slice(0, 10);
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 /** A day outside today's report, in UTC: 20:00 UTC is already the next day in WIB. */
-const OLD_AT = '2026-11-01T20:00:00.000Z';
+const OLD_DAY = daysAgo(34);
+const OLD_AT = `${OLD_DAY}T20:00:00.000Z`;
+/** The day after it. */
+const OLD_NEXT = daysAgo(33);
+/** Another day, for decisions stored with evidence of each kind. */
+const DETECTION_DAY = daysAgo(50);
 
 /** Reads a CSV text (quoted fields, CRLF) into rows. */
 function parseCsv(text: string): string[][] {
@@ -232,8 +238,8 @@ for (const { backend, skip, label } of BACKENDS) {
     });
 
     it('counts only what falls in the period, by the days of its zone', async () => {
-      const day = OLD_AT.slice(0, 10);
-      const next = '2026-11-02';
+      const day = OLD_DAY;
+      const next = OLD_NEXT;
       const utc = await report(`from=${day}&to=${day}&zone=UTC`);
       expect(utc.sections.ownInitiative.decisions).toBe(1);
       expect(utc.sections.automatedMeans.automatedDecisions).toBe(1);
@@ -243,7 +249,7 @@ for (const { backend, skip, label } of BACKENDS) {
       expect(utc.sections.notices.medianHoursToAction).toBeNull();
       // 20:00 UTC on the 1st is the 2nd in WIB (the default zone).
       const wib1 = await report(`from=${day}&to=${day}`);
-      expect(wib1.period).toMatchObject({ zone: 'WIB', utcOffset: '+07:00', start: '2026-10-31T17:00:00.000Z', end: '2026-11-01T17:00:00.000Z', days: 1 });
+      expect(wib1.period).toMatchObject({ zone: 'WIB', utcOffset: '+07:00', start: new Date(Date.parse(`${day}T00:00:00Z`) - 7 * 3_600_000).toISOString(), end: `${day}T17:00:00.000Z`, days: 1 });
       expect(wib1.sections.ownInitiative.decisions).toBe(0);
       expect((await report(`from=${next}&to=${next}`)).sections.ownInitiative.decisions).toBe(1);
       // A period holding both: today's four and the old one.
@@ -252,14 +258,14 @@ for (const { backend, skip, label } of BACKENDS) {
       expect(both.sections.automatedMeans.automatedDecisions).toBe(4);
       // How content was found, read from each decision's evidence (decisions stored as such, on a day of their own).
       const item = (await submit('det-1', 'video biasa tujuh')).content.id;
-      const at = '2026-10-15T06:00:00.000Z';
+      const at = `${DETECTION_DAY}T06:00:00.000Z`;
       for (const evidence of [[{ source: 'hash', weight: 1 }, { source: 'model', weight: 1 }], [{ source: 'image', weight: 1 }, { source: 'caption', weight: 1 }], [{ source: 'ocr', weight: 1 }], []]) {
         await saring.db
           .insertInto('decisions')
           .values({ content_id: item, actor_type: 'automated', action: 'remove', category: 'csam', automated_detection: true, automated_decision: true, statement: '{}', evidence: JSON.stringify(evidence), created_at: at } as never)
           .execute();
       }
-      const detection = await report('from=2026-10-15&to=2026-10-15&zone=UTC');
+      const detection = await report(`from=${DETECTION_DAY}&to=${DETECTION_DAY}&zone=UTC`);
       expect(countsOf(detection.sections.ownInitiative.byDetection)).toEqual({ hash_match: 1, media_classifier: 1, lexicon: 1, automated_other: 1 });
       expect(countsOf(detection.sections.ownInitiative.byGround)).toEqual({ terms_of_service: 4 });
       expect(both.period.days).toBe(Math.round((Date.parse(TODAY()) - Date.parse(day)) / 86_400_000) + 1);
