@@ -357,6 +357,16 @@ for (const { backend, skip, label } of BACKENDS) {
       expect(semi.json().orders).toMatchObject([{ orderNumber: 'S-1', status: 'created', counts: { pending: 1 } }]);
     });
 
+    it('takes a file past the JSON body limit (1 MiB)', async () => {
+      const rows = [['nomor_surat', 'kategori', 'dasar_hukum', 'tautan']];
+      for (let i = 0; i < 4_000; i++) rows.push(['BIG-2026', 'gambling', BASIS, `https://platform.example/v/${'x'.repeat(300)}-${i}`]);
+      const csv = csvOf(rows);
+      expect(csv.length).toBeGreaterThan(saring.config.http.bodyLimitBytes);
+      const res = await upload(csv, 'text/csv');
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(res.json().orders).toMatchObject([{ orderNumber: 'BIG-2026', status: 'created', rows: { first: 2, last: 4_001 }, counts: { not_found: 4_000 } }]);
+    });
+
     it('stores nothing when any row is wrong, and answers 422 with every problem’s row', async () => {
       const before = await stored();
       const csv = csvOf([
@@ -419,9 +429,13 @@ describe('saring orders import', () => {
     const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
     const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
     process.exitCode = 0;
+    // The CLI's own data directory, as a shell user would run it: not the tests' PostgreSQL.
+    const url = process.env['DATABASE_URL'];
+    delete process.env['DATABASE_URL'];
     try {
       await (await buildProgram(['orders'])).parseAsync(['node', 'saring', 'orders', 'import', ...args, '--data', join(dir, 'data')]);
     } finally {
+      if (url !== undefined) process.env['DATABASE_URL'] = url;
       o.mockRestore();
       e.mockRestore();
     }
