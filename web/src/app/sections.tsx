@@ -1,4 +1,4 @@
-import { IconChartBar, IconChartPie, IconFileCertificate, IconInbox, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconChartBar, IconChartPie, IconFileCertificate, IconGavel, IconInbox, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 
@@ -18,6 +18,8 @@ export function sections(t: TFunction): Section[] {
   return [
     { to: '/review', label: t('nav.review'), icon: <IconInbox size={18} aria-hidden />, permission: 'decide' },
     { to: '/metrics', label: t('nav.metrics'), icon: <IconChartBar size={18} aria-hidden />, permission: 'review:metrics' },
+    // After review and metrics: moderators still land on review, auditors on metrics, officers on their orders.
+    { to: '/orders', label: t('nav.orders'), icon: <IconGavel size={18} aria-hidden />, permission: 'orders:read' },
     { to: '/people', label: t('nav.people'), icon: <IconUsers size={18} aria-hidden />, permission: 'users:manage' },
     { to: '/compliance', label: t('nav.compliance'), icon: <IconFileCertificate size={18} aria-hidden />, permission: 'orders:read' },
     { to: '/transparency', label: t('nav.transparency'), icon: <IconChartPie size={18} aria-hidden />, permission: 'transparency:read' },
