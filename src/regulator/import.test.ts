@@ -462,6 +462,7 @@ describe('saring orders import', () => {
     expect(res.stderr).toContain('  row 2 (category): Order C-1: unknown category "judi"');
     expect(res.stderr).toContain('  row 3 (category): Order C-1: row 3 gives category "gambling", row 2 gave "judi"');
     expect(res.stderr).toContain('  row 3 (target): Order C-1 names x twice: rows 2 and 3. [duplicate_target]');
+    expect(await cli(file, '--org', 'komdigi', '--format', 'xls')).toMatchObject({ code: 1, stderr: 'saring: --format is csv or xlsx, not xls. [validation_failed]\n' });
     const missing = await cli(join(dir, 'nope.csv'), '--org', 'komdigi');
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('No such file') });
   });

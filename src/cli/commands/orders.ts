@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Principal } from '../../access/auth.js';
 import { SaringError } from '../../errors/errors.js';
 import { IMPORT_FORMATS, IMPORT_LIMITS, importOrders, type ImportFormat, type ImportProblem } from '../../regulator/import.js';
@@ -14,26 +14,24 @@ function cliPrincipal(org: string): Principal {
   };
 }
 
-function formatArgument(value: string): ImportFormat {
-  if (!(IMPORT_FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`one of ${IMPORT_FORMATS.join(', ')}.`);
-  return value as ImportFormat;
-}
-
 export function registerOrders(program: Command): void {
   const orders = program.command('orders').description("authorities' takedown orders (the regulator channel)");
 
   withDataOption(orders.command('import <file>'))
     .description('import a batch of orders from a CSV or XLSX file (one row per target; see docs/regulator.md, "Batch import") as sent by an organisation')
     .requiredOption('--org <org>', 'the organisation that sent the orders (e.g. komdigi)')
-    .option('--format <format>', `${IMPORT_FORMATS.join(' or ')} (default: read from the file)`, formatArgument)
+    .option('--format <format>', `${IMPORT_FORMATS.join(' or ')} (default: read from the file)`)
     .option('--json', 'print the result as JSON')
     .action(
       action(async (file: string, options: { org: string; format?: ImportFormat; data?: string; json?: boolean }) => {
+        if (options.format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(options.format)) {
+          throw new SaringError('validation_failed', `--format is ${IMPORT_FORMATS.join(' or ')}, not ${options.format}.`);
+        }
         if (!existsSync(file)) throw new SaringError('not_found', `No such file: ${file}`);
         if (statSync(file).size > IMPORT_LIMITS.maxFileBytes) throw new SaringError('order_file_too_large', `${file} is over ${IMPORT_LIMITS.maxFileBytes} bytes.`);
         const bytes = readFileSync(file);
         const org = options.org.trim();
-        if (!org) throw new InvalidArgumentError('--org names an organisation.');
+        if (!org) throw new SaringError('validation_failed', '--org names an organisation.');
         await withSaring(options, 'orders import', async (saring) => {
           try {
             const result = await importOrders(saring, bytes, { format: options.format }, cliPrincipal(org));
