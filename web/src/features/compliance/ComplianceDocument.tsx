@@ -71,7 +71,7 @@ export function ComplianceDocument({ signed, fileName, generatedByName }: { sign
           <dt>{t('warnings')}</dt>
           <dd>{t('warningsValue', { st1: f.number(totals.warnings.st1), st2: f.number(totals.warnings.st2), st3: f.number(totals.warnings.st3) })}</dd>
           <dt>{t('fines')}</dt>
-          <dd>{t('finesValue', { count: totals.fines, total: f.rupiah(totals.finesIdr) })}</dd>
+          <dd>{t('finesValue', { count: totals.fines, n: f.number(totals.fines), total: f.rupiah(totals.finesIdr) })}</dd>
         </dl>
         <div>
           <TallyTable caption={t('byCategory')} first={t('category')} rows={categories.map(([c, v]) => [category(c), v])} t={t} />

@@ -32,10 +32,11 @@ export function thisMonth(now = Date.now()): Period {
   return { from: day(Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth(), 1)), to: day(wib.getTime()) };
 }
 
-/** Whether a period can be asked for: both days given, in order, at most a year long. */
-export function periodProblem(p: Period): 'missing' | 'order' | 'length' | null {
+/** Whether a period can be asked for: both days given, in order, at most a year long, not starting after today (WIB). */
+export function periodProblem(p: Period, now = Date.now()): 'missing' | 'order' | 'length' | 'future' | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(p.from) || !/^\d{4}-\d{2}-\d{2}$/.test(p.to) || Number.isNaN(startOf(p.from)) || Number.isNaN(startOf(p.to))) return 'missing';
   if (startOf(p.to) < startOf(p.from)) return 'order';
+  if (p.from > day(now + WIB_OFFSET_MS)) return 'future';
   if ((startOf(p.to) - startOf(p.from)) / DAY_MS + 1 > MAX_PERIOD_DAYS) return 'length';
   return null;
 }

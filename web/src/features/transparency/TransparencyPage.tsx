@@ -153,7 +153,7 @@ function ReportView({ r, format }: { r: Report; format: Format }) {
         <Facts
           items={[
             [t('indonesia.warnings'), t('indonesia.warningsValue', { st1: format.number(id.warnings.st1), st2: format.number(id.warnings.st2), st3: format.number(id.warnings.st3) })],
-            [t('indonesia.fines'), t('indonesia.finesValue', { count: id.fines, total: rupiah.format(id.finesIdr) })],
+            [t('indonesia.fines'), t('indonesia.finesValue', { count: id.fines, n: format.number(id.fines), total: rupiah.format(id.finesIdr) })],
           ]}
         />
         {id.byCategory.length > 0 && <Chart option={charts.indonesia} label={t('indonesia.chart')} height={220} />}
@@ -205,7 +205,7 @@ function ReportView({ r, format }: { r: Report; format: Format }) {
           ]}
         />
         {s.ownInitiative.byDetection.length > 0 && <Chart option={charts.detection} label={t('ownInitiative.chart')} height={200} />}
-        <SimpleGrid cols={{ base: 1, md: 2, lg: 4 }}>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Counts caption={t('ownInitiative.byDetection')} counts={s.ownInitiative.byDetection} label={key} format={format} />
           <Counts caption={t('ownInitiative.byAutomation')} counts={s.ownInitiative.byAutomation} label={key} format={format} />
           <Counts caption={t('ownInitiative.byCategory')} counts={s.ownInitiative.byCategory} label={category} format={format} />
@@ -357,39 +357,48 @@ function Counts({ caption, counts, label, format }: { caption: string; counts: C
   );
 }
 
-/** A small table of figures: the first column names the row, the others are numbers. */
+/**
+ * A table of figures: the first column names the row, the others are numbers. A small one (counts)
+ * wraps in its column; a wide one scrolls sideways on a narrow screen, and its scrolling area can
+ * be reached by keyboard.
+ */
 function Figures({ caption, head, rows, hideCaption }: { caption: string; head: string[]; rows: string[][]; hideCaption?: boolean }) {
+  const table = <FiguresTable caption={caption} head={head} rows={rows} hideCaption={hideCaption} />;
+  if (head.length <= 3) return table;
+  return <ScrollArea viewportProps={{ tabIndex: 0 }}>{table}</ScrollArea>;
+}
+
+function FiguresTable({ caption, head, rows, hideCaption }: { caption: string; head: string[]; rows: string[][]; hideCaption?: boolean | undefined }) {
   const { t } = useTranslation('transparency');
   return (
-    <ScrollArea>
-      <Table verticalSpacing={4} fz="sm" aria-label={caption} withTableBorder captionSide="top">
-        {!hideCaption && <Table.Caption>{caption}</Table.Caption>}
-        <Table.Thead>
+    // In a grid, as tall as its own rows (not stretched to its neighbour's).
+    <Table verticalSpacing={4} fz="sm" aria-label={caption} withTableBorder captionSide="top" style={{ alignSelf: 'start' }}>
+      {!hideCaption && <Table.Caption>{caption}</Table.Caption>}
+      <Table.Thead>
+        <Table.Tr>
+          {head.map((h, i) => (
+            <Table.Th key={i} ta={i ? 'right' : undefined}>
+              {h}
+            </Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.length === 0 && (
           <Table.Tr>
-            {head.map((h, i) => (
-              <Table.Th key={i} ta={i ? 'right' : undefined}>
-                {h}
-              </Table.Th>
+            <Table.Td colSpan={head.length}>{t('none')}</Table.Td>
+          </Table.Tr>
+        )}
+        {rows.map((row, i) => (
+          <Table.Tr key={i}>
+            {row.map((cell, j) => (
+              <Table.Td key={j} ta={j ? 'right' : undefined}>
+                {cell}
+              </Table.Td>
             ))}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={head.length}>{t('none')}</Table.Td>
-            </Table.Tr>
-          )}
-          {rows.map((row, i) => (
-            <Table.Tr key={i}>
-              {row.map((cell, j) => (
-                <Table.Td key={j} ta={j ? 'right' : undefined} miw={j ? undefined : 140}>
-                  {cell}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollArea>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
