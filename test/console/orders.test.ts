@@ -5,7 +5,7 @@
  * another organisation gets a not-found page for that order. Every page passes axe-core;
  * screenshots in Bahasa Indonesia and English go to test-output/screenshots/orders-*.png.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../../src/engine.js';
 import type { App } from '../../src/http/app.js';
@@ -47,7 +47,9 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     ({ saring, app, close } = await testApp('pglite'));
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     await saring.users.createPerson({ name: 'Petugas Komdigi', login: 'officer-komdigi', role: 'regulator', org: 'Komdigi', password: PASSWORD }, 'test');
+    await saring.users.createPerson({ name: 'Admin Platform', login: 'admin-person', role: 'admin', password: PASSWORD }, 'test');
     await saring.users.createPerson({ name: 'Petugas Polri', login: 'officer-polri', role: 'regulator', org: 'Polri', password: PASSWORD }, 'test');
+    await saring.content.submit({ externalId: 'ord-ui-2', kind: 'video', texts: { caption: 'video jalan-jalan ke pantai' } } as never, 'test');
     await saring.content.submit({ externalId: 'ord-ui-1', kind: 'video', texts: { caption: 'video masak nasi goreng' }, metadata: { url: URL_1 } } as never, 'test');
     await saring.content.drainAnalyses(90_000);
     browser = await launchChromium();
@@ -60,7 +62,7 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
   });
 
   /** A new browser profile signed in as `login` through the Indonesian form; an officer lands on the orders. */
-  async function signedIn(login: string): Promise<Page & { errors: string[] }> {
+  async function signedIn(login: string, lands = 'Perintah'): Promise<Page & { errors: string[] }> {
     const context = await newContext(browser, base);
     contexts.push(context);
     const page = (await context.newPage()) as Page & { errors: string[] };
@@ -74,12 +76,14 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     });
     await page.getByLabel(/^Kata sandi( \*)?$/).fill(PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Perintah' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: lands }).waitFor();
     return page;
   }
 
-  async function check(page: Page, name: string): Promise<void> {
+  /** axe on the page as it is, and a screenshot (scrolled to `show`, when given). */
+  async function check(page: Page, name: string, show?: Locator): Promise<void> {
     await page.waitForLoadState('networkidle');
+    await show?.scrollIntoViewIfNeeded();
     // The pointer off the last button clicked (a hovered button is not what a reader sees).
     await page.mouse.move(0, 700);
     await screenshot(page, name);
@@ -139,12 +143,13 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await row.getByText('Diturunkan').waitFor();
     await row.getByText(`Keputusan ${decided.json().id.slice(0, 8)}`).waitFor();
     await row.getByText('Moderator', { exact: true }).waitFor();
-    await officer.getByText('Sudah dijawab').or(officer.getByText('Waktu berhenti')).first().waitFor();
+    await officer.getByText('Tepat waktu').waitFor();
+    expect(await clock.getAttribute('data-clock')).toBe('done');
     // Re-check: the state now is removed, since the decision.
     await officer.getByRole('button', { name: 'Periksa ulang semua sasaran' }).click();
     await row.locator('[data-state="removed"]').waitFor();
     await officer.locator('tr[data-target="tidak-ada-di-sini"] [data-state="unknown"]').waitFor();
-    await check(officer, 'orders-order-done-id');
+    await check(officer, 'orders-order-done-id', officer.locator('table').first());
 
     // The list: the order with its counts and clock.
     await officer.getByRole('link', { name: 'Perintah', exact: true }).first().click();
@@ -196,7 +201,7 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await officer.locator(`tr[data-target="${URL_1}"]`).getByText('Taken down').waitFor();
     await officer.getByRole('button', { name: 'Re-check all targets' }).click();
     await officer.locator(`tr[data-target="${URL_1}"] [data-state="removed"]`).waitFor();
-    await check(officer, 'orders-order-en');
+    await check(officer, 'orders-order-en', officer.locator('table').first());
     await officer.goto('/console/orders/new');
     await officer.getByRole('heading', { level: 1, name: 'New order' }).waitFor();
     await officer.getByRole('textbox', { name: /^Targets/ }).fill(`${URL_1}\nvideo-9\nftp://x.example/a`);
@@ -211,5 +216,50 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
 
     expect(officer.errors).toEqual([]);
     expect(other.errors).toEqual([]);
+  });
+  it('the platform answers: a clarification of a pending target, a warning letter with its fine, and a request for information', async () => {
+    // Orders sent through the API with a Komdigi officer's key: a takedown still pending, and a request for information.
+    const { apiKey } = await saring.users.create({ name: 'Kunci Komdigi', role: 'regulator', org: 'Komdigi' }, 'test');
+    const send = async (body: Record<string, unknown>) =>
+      (await app.inject({ method: 'POST', url: '/v1/regulator/orders', headers: { authorization: `Bearer ${apiKey}` }, payload: { category: 'hoax', legalBasis: 'UU ITE Pasal 28 ayat (1)', ...body } })).json();
+    const takedown = await send({ orderNumber: 'API-1/2026', targets: [{ externalId: 'ord-ui-2' }] });
+    const info = await send({ orderNumber: 'INFO-1/2026', requestedAction: 'information', targets: [{ externalId: 'ord-ui-2' }] });
+    expect(takedown.targets[0].status).toBe('pending');
+
+    const admin = await signedIn('admin-person', 'Antrean tinjauan');
+    await admin.goto(`/console/orders/${takedown.id}`);
+    await admin.getByRole('heading', { level: 1, name: 'Perintah API-1/2026' }).waitFor();
+    await admin.getByRole('button', { name: 'Klarifikasi ord-ui-2' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel(/^Penjelasan/).fill('Video ini liburan keluarga, tidak memuat hoaks.');
+    // (No axe pass while the dialog is open: Mantine portals its header to the body, a second banner landmark.)
+    await screenshot(admin, 'orders-clarify-id');
+    await dialog.getByRole('button', { name: 'Ajukan klarifikasi' }).click();
+    await admin.locator('tr[data-target="ord-ui-2"]').getByText('Diklarifikasi').waitFor();
+    await admin.locator('tr[data-target="ord-ui-2"]').getByText('Bukan konten terlarang').waitFor();
+    // ST1 with a fine of Rp 1.000.000.
+    await admin.getByLabel(/^Tanggal surat/).fill('2026-12-01');
+    await admin.getByLabel(/^Nomor surat/).fill('ST1-001/2026');
+    await admin.getByLabel(/^Denda/).fill('1000000');
+    await admin.getByRole('button', { name: 'Catat surat' }).click();
+    await admin.getByRole('cell', { name: 'ST1-001/2026' }).waitFor();
+    await admin.getByRole('cell', { name: /Rp\s?1\.000\.000/ }).waitFor();
+    await check(admin, 'orders-order-admin-id', admin.getByRole('heading', { name: 'Surat teguran', exact: true }));
+    expect((await saring.db.selectFrom('regulator_fines').select('amount_idr').execute()).map((f) => Number(f.amount_idr))).toEqual([1_000_000]);
+
+    // The request for information: the admin answers, the officer reads the answer.
+    await admin.goto(`/console/orders/${info.id}`);
+    await admin.getByRole('heading', { name: 'Jawaban atas permintaan informasi' }).waitFor();
+    await admin.getByLabel(/^Catatan jawaban/).fill('Data pengunggah sesuai catatan platform.');
+    await admin.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await admin.getByText('Data pengunggah sesuai catatan platform.').waitFor();
+    // The officer chose English in the first test: the console remembers it with the person.
+    const officer = await signedIn('officer-komdigi', 'Orders');
+    await officer.goto(`/console/orders/${info.id}`);
+    await officer.getByText('Data pengunggah sesuai catatan platform.').waitFor();
+    await officer.locator('tr[data-target="ord-ui-2"]').getByText('Answered').waitFor();
+    await check(officer, 'orders-information-en', officer.getByRole('heading', { name: 'Answer to the request for information' }));
+    expect(admin.errors).toEqual([]);
+    expect(officer.errors).toEqual([]);
   });
 });

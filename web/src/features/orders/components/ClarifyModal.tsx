@@ -26,7 +26,7 @@ export function ClarifyModal({ orderId, target, onClose }: { orderId: string; ta
     }
   };
   return (
-    <Modal opened={!!target} onClose={onClose} title={t('clarify.title')}>
+    <Modal opened={!!target} onClose={onClose} title={t('clarify.title')} closeButtonProps={{ 'aria-label': t('common:cancel') }}>
       <Stack>
         <Text size="sm" style={{ wordBreak: 'break-all' }}>
           {target?.value}

@@ -98,7 +98,7 @@ export function ImportPanel() {
                         {o.orderNumber}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>{t('import.rowRange', { first: o.rows.first, last: o.rows.last })}</Table.Td>
+                    <Table.Td>{o.rows.first === o.rows.last ? format.number(o.rows.first) : t('import.rowRange', { first: o.rows.first, last: o.rows.last })}</Table.Td>
                     <Table.Td>{t(`import.${o.status}`)}</Table.Td>
                     <Table.Td>{format.dateTime(o.dueAt)}</Table.Td>
                     <Table.Td>

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, NumberInput, Paper, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/session';
 import { errorText } from '../../../components/errors';
@@ -66,6 +66,8 @@ function WarningForm({ orderId, next }: { orderId: string; next: WarningBody['le
   const record = useRecordWarning(orderId);
   const notify = useNotify();
   const [level, setLevel] = useState<string>(String(next));
+  // After a letter is recorded the next level is the one to record.
+  useEffect(() => setLevel(String(next)), [next]);
   const [letterDate, setLetterDate] = useState('');
   const [letterNumber, setLetterNumber] = useState('');
   const [fine, setFine] = useState<number | string>('');
