@@ -11,6 +11,7 @@ import type { Saring } from '../../src/engine.js';
 import type { App } from '../../src/http/app.js';
 import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot } from '../../src/test-support/browser.js';
 import { testApp } from '../../src/test-support/storage.js';
+import { clockState } from '../../web/src/features/orders/clock.js';
 import { parseTargets, validTargets } from '../../web/src/features/orders/targets.js';
 
 const PASSWORD = 'kata-sandi-uji-panjang';
@@ -32,6 +33,16 @@ describe('the order form’s targets box', () => {
       [9, 'invalid:url'],
     ]);
     expect(validTargets(lines)).toEqual([{ url: URL_1 }, { contentId: '0b5e2a4c-1d2e-4f3a-8b9c-0d1e2f3a4b5c' }, { externalId: 'video-9' }]);
+  });
+});
+
+describe('an order’s clock', () => {
+  it('changes level at the reminders’ marks (50 %, 80 %, 100 %) and stops when the order is completed', () => {
+    const order = { receivedAt: '2026-12-05T00:00:00Z', dueAt: '2026-12-06T00:00:00Z', status: 'received' };
+    const at = (hours: number) => Date.parse(order.receivedAt) + hours * 3_600_000;
+    expect([0, 11.9, 12, 19.1, 19.2, 23.9, 24, 30].map((h) => clockState(order, at(h)).level)).toEqual(['fresh', 'fresh', 'half', 'half', 'late80', 'late80', 'breached', 'breached']);
+    expect(clockState(order, at(30)).leftMs).toBe(-6 * 3_600_000);
+    expect(clockState({ ...order, status: 'completed' }, at(30)).level).toBe('done');
   });
 });
 
@@ -223,15 +234,23 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     const send = async (body: Record<string, unknown>) =>
       (await app.inject({ method: 'POST', url: '/v1/regulator/orders', headers: { authorization: `Bearer ${apiKey}` }, payload: { category: 'hoax', legalBasis: 'UU ITE Pasal 28 ayat (1)', ...body } })).json();
     const takedown = await send({ orderNumber: 'API-1/2026', targets: [{ externalId: 'ord-ui-2' }] });
-    const info = await send({ orderNumber: 'INFO-1/2026', requestedAction: 'information', targets: [{ externalId: 'ord-ui-2' }] });
+    const info = await send({ orderNumber: 'INFO-1/2026', requestedAction: 'information', urgent: true, targets: [{ externalId: 'ord-ui-2' }] });
     expect(takedown.targets[0].status).toBe('pending');
 
     const admin = await signedIn('admin-person', 'Antrean tinjauan');
+    // The platform's people see every organisation's orders, with the organisation.
+    await admin.getByRole('link', { name: 'Perintah', exact: true }).click();
+    await admin.getByRole('columnheader', { name: 'Instansi' }).waitFor();
+    await admin.getByRole('link', { name: 'INFO-1/2026' }).waitFor();
+    await admin.getByText(/^sisa (4 jam|3 jam 59 menit)$/).waitFor();
+    await admin.getByText('Mendesak').waitFor();
+    await check(admin, 'orders-list-admin-id');
     await admin.goto(`/console/orders/${takedown.id}`);
     await admin.getByRole('heading', { level: 1, name: 'Perintah API-1/2026' }).waitFor();
     await admin.getByRole('button', { name: 'Klarifikasi ord-ui-2' }).click();
     const dialog = admin.getByRole('dialog');
     await dialog.getByLabel(/^Penjelasan/).fill('Video ini liburan keluarga, tidak memuat hoaks.');
+    await admin.waitForTimeout(400); // the dialog's opening transition
     // (No axe pass while the dialog is open: Mantine portals its header to the body, a second banner landmark.)
     await screenshot(admin, 'orders-clarify-id');
     await dialog.getByRole('button', { name: 'Ajukan klarifikasi' }).click();

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -89,16 +89,22 @@ export function OrdersPage() {
 }
 
 function OrderRow({ order: o, allOrganisations }: { order: Order; allOrganisations: boolean }) {
+  const { t } = useTranslation('orders');
   const format = useFormat();
   return (
     <Table.Tr>
       <Table.Td>
-        <Group gap={6} wrap="nowrap">
-          <Anchor component={Link} to={`/orders/${o.id}`} fw={600}>
+        <Stack gap={2} align="flex-start">
+          <Anchor component={Link} to={`/orders/${o.id}`} fw={600} style={{ whiteSpace: 'nowrap' }}>
             {o.orderNumber}
           </Anchor>
           {o.urgent && <UrgentBadge />}
-        </Group>
+          {o.requestedAction === 'information' && (
+            <Badge variant="light" color="gray" style={{ minWidth: 'max-content' }}>
+              {t('actions.information')}
+            </Badge>
+          )}
+        </Stack>
       </Table.Td>
       {allOrganisations && <Table.Td>{o.organisation}</Table.Td>}
       <Table.Td>

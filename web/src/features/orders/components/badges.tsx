@@ -2,6 +2,9 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OrderStatus, TargetStatus, Verification } from '../api';
 
+/** A badge in a table keeps its whole word (the library's badges cut it short in a narrow column). */
+const WHOLE = { minWidth: 'max-content' } as const;
+
 const ORDER: Record<OrderStatus, string> = { received: 'blue', in_progress: 'yellow', completed: 'teal', overdue: 'red' };
 const TARGET: Record<TargetStatus, string> = { pending: 'yellow', taken_down: 'teal', already_removed: 'teal', not_found: 'gray', clarified: 'grape', answered: 'teal' };
 const STATE: Record<Verification['state'], string> = { available: 'red', restricted: 'orange', removed: 'teal', unknown: 'gray' };
@@ -9,7 +12,7 @@ const STATE: Record<Verification['state'], string> = { available: 'red', restric
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   const { t } = useTranslation('orders');
   return (
-    <Badge color={ORDER[status]} variant="light">
+    <Badge color={ORDER[status]} variant="light" style={WHOLE}>
       {t(`status.${status}`)}
     </Badge>
   );
@@ -18,7 +21,7 @@ export function OrderStatusBadge({ status }: { status: OrderStatus }) {
 export function TargetStatusBadge({ status }: { status: TargetStatus }) {
   const { t } = useTranslation('orders');
   return (
-    <Badge color={TARGET[status]} variant="light" data-status={status}>
+    <Badge color={TARGET[status]} variant="light" data-status={status} style={WHOLE}>
       {t(`targetStatus.${status}`)}
     </Badge>
   );
@@ -27,7 +30,7 @@ export function TargetStatusBadge({ status }: { status: TargetStatus }) {
 export function StateBadge({ state }: { state: Verification['state'] }) {
   const { t } = useTranslation('orders');
   return (
-    <Badge color={STATE[state]} variant="light" data-state={state}>
+    <Badge color={STATE[state]} variant="light" data-state={state} style={WHOLE}>
       {t(`state.${state}`)}
     </Badge>
   );
@@ -36,7 +39,7 @@ export function StateBadge({ state }: { state: Verification['state'] }) {
 export function UrgentBadge() {
   const { t } = useTranslation('orders');
   return (
-    <Badge color="red" variant="filled">
+    <Badge color="red" variant="filled" style={WHOLE}>
       {t('urgent')}
     </Badge>
   );
@@ -49,7 +52,7 @@ export function TargetCounts({ counts }: { counts: Record<TargetStatus, number> 
   return (
     <>
       {shown.map((s) => (
-        <Badge key={s} color={TARGET[s]} variant="outline" mr={4}>
+        <Badge key={s} color={TARGET[s]} variant="outline" mr={4} style={WHOLE}>
           {t('targetCount', { status: t(`targetStatus.${s}`), count: counts[s] })}
         </Badge>
       ))}
