@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await check(officer, 'orders-form-invalid-id');
     await targets.fill(`${URL_1}\ntidak-ada-di-sini`);
     await officer.getByText('2 dari paling banyak 10.000').waitFor();
-    await check(officer, 'orders-form-id');
+    await check(officer, 'orders-form-id', officer.getByRole('heading', { level: 1 }));
     await officer.getByRole('button', { name: 'Kirim perintah' }).click();
 
     // The order's page: its clock runs, the URL resolved and pending, the unknown id not found.
