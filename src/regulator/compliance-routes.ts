@@ -18,6 +18,7 @@ const reportSchema: z.ZodType<ComplianceReport> = z.object({
       orderNumber: z.string(),
       organisation: z.string(),
       category: z.string(),
+      requestedAction: z.string(),
       urgent: z.boolean(),
       urgentClock: z.boolean(),
       receivedAt: z.string(),
@@ -79,9 +80,10 @@ export const complianceRoutes: Routes<{ compliance: ComplianceApi }> = (app, sar
       schema: {
         tags: ['regulator'],
         summary: 'The public keys compliance reports are signed with: the current one first, then keys rotated out (kept so older reports still verify)',
+        description: 'Public: whoever a report is handed to (a court, an auditor, the press) can check it without an account.',
         response: { 200: publicKeysSchema },
       },
-      config: { permission: 'orders:read' },
+      config: { permission: 'public' },
     },
     async () => ({ keys: saring.compliance.publicKeys() }),
   );

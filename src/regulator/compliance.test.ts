@@ -201,6 +201,31 @@ for (const { backend, skip, label } of BACKENDS) {
       const audit = await saring.db.selectFrom('audit_log').select(['action', 'subject_id']).where('action', '=', 'regulator.report_key_rotated').execute();
       expect(audit).toEqual([{ action: 'regulator.report_key_rotated', subject_id: after[0].keyId }]);
     });
+
+    it('publishes the public keys to anyone (a court or auditor verifies a report without an account)', async () => {
+      const open = await app.inject({ url: '/v1/regulator/public-key' });
+      expect(open.statusCode, open.body).toBe(200);
+      expect(open.json().keys).toEqual((await get('/v1/regulator/public-key', 'komdigi')).json().keys);
+    });
+
+    it('reports requests for information with their answer time, and each order under the clock it got at receipt (not today’s table)', async () => {
+      const info = await post('/v1/regulator/orders', { orderNumber: 'P-INFO', category: 'fraud', requestedAction: 'information', legalBasis: 'KUHAP', targets: [{ externalId: 'c-a' }] }, 'polri');
+      expect(info.statusCode, info.body).toBe(201);
+      expect((await post(`/v1/regulator/orders/${info.json().id}/information`, { note: 'Data pengunggah terlampir.' }, 'admin')).statusCode).toBe(201);
+      // K-2 (terrorism) got the 4-hour clock; as if the policy's table then had not listed it.
+      await saring.db.updateTable('regulator_orders').set({ urgent_clock: false }).where('id', '=', ids.late).execute();
+      try {
+        const polri = (await get(`/v1/regulator/compliance-report?${period}`, 'polri')).json().report;
+        const answered = polri.orders.find((o: { orderNumber: string }) => o.orderNumber === 'P-INFO');
+        expect(answered).toMatchObject({ requestedAction: 'information', outcome: 'on_time', completedAt: expect.any(String) });
+        expect(answered.targets).toMatchObject([{ status: 'answered', onTime: true, actedAt: expect.any(String) }]);
+        const komdigi = (await get(`/v1/regulator/compliance-report?${period}`, 'komdigi')).json().report;
+        expect(komdigi.orders.find((o: { id: string }) => o.id === ids.late)).toMatchObject({ category: 'terrorism', urgentClock: false, requestedAction: 'remove' });
+        expect(komdigi.totals.byUrgency).toMatchObject({ urgent: { orders: 0 }, standard: { orders: 2 } });
+      } finally {
+        await saring.db.updateTable('regulator_orders').set({ urgent_clock: true }).where('id', '=', ids.late).execute();
+      }
+    });
   });
 }
 

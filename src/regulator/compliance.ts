@@ -54,6 +54,8 @@ export interface ReportOrder {
   orderNumber: string;
   organisation: string;
   category: string;
+  /** `remove` (a takedown) or `information` (a request for information, answered by the platform). */
+  requestedAction: string;
   urgent: boolean;
   urgentClock: boolean;
   receivedAt: string;
@@ -339,7 +341,8 @@ export function createCompliance(core: EngineCore, options: { keys?: KeyRing } =
       const breached = r.breached_at !== null || list.some((t) => t.onTime === false);
       const outcome: ReportOrder['outcome'] = breached ? 'breached' : counts.pending === 0 ? 'on_time' : 'open';
       const acted = list.map((t) => t.actedAt).filter((a): a is string => a !== null).sort();
-      const urgentClock = r.urgent || (URGENT_ORDER_CATEGORIES as readonly string[]).includes(r.category);
+      // The clock the order got at receipt (the policy's table then); orders stored before it was kept: the default table.
+      const urgentClock = r.urgent_clock ?? (r.urgent || (URGENT_ORDER_CATEGORIES as readonly string[]).includes(r.category));
       add(totals, outcome);
       add((totals.byCategory[r.category] ??= tally()), outcome);
       add(urgentClock ? totals.byUrgency.urgent : totals.byUrgency.standard, outcome);
@@ -355,6 +358,7 @@ export function createCompliance(core: EngineCore, options: { keys?: KeyRing } =
         orderNumber: r.order_number,
         organisation: r.organisation,
         category: r.category,
+        requestedAction: r.requested_action,
         urgent: r.urgent,
         urgentClock,
         receivedAt: iso(r.received_at)!,
