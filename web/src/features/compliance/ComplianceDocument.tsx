@@ -161,6 +161,7 @@ function OrderBlock({ order: o, category, t }: { order: Order; category: string;
         <h4>{t('orderNumber', { number: o.orderNumber })}</h4>
         <span>{o.organisation}</span>
         <span>{category}</span>
+        {o.requestedAction === 'information' && <span>{t('informationRequest')}</span>}
         <span>{o.urgentClock ? t('urgent') : t('standard')}</span>
         <span className={`doc-outcome doc-outcome-${o.outcome}`}>{t(`outcomes.${o.outcome}`)}</span>
       </div>
