@@ -32,7 +32,7 @@ import { analyseOptions } from './media/analyse.js';
 import { engineOptions } from './media/engines.js';
 import { AnalysisThreads } from './media/analysis-threads.js';
 import type { MediaApi } from './media/api.js';
-import { localMediaFile, stageStream, storeUpload, type IntakeOptions } from './media/intake.js';
+import { localMediaFile, removeUpload, stageStream, storeUpload, type IntakeOptions } from './media/intake.js';
 import { readHead } from './signals/hash/media-file.js';
 import { hashMedia, mediaMimeType } from './signals/hash/media.js';
 import { Limiter } from './shared/limiter.js';
@@ -296,6 +296,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       },
       media: {
         upload: (body) => storeUpload(intake, body),
+        removeUpload: (upload) => removeUpload(intake, upload),
         hash: (body, options = {}) =>
           hashing.run(async () => {
             const staged = await stageStream(intake, body);

@@ -16,6 +16,7 @@ import { strikeRoutes } from './strikes/routes.js';
 import { regulatorRoutes } from './regulator/routes.js';
 import { complianceRoutes } from './regulator/compliance-routes.js';
 import { orderImportRoutes } from './regulator/import-routes.js';
+import { screenshotRoutes } from './regulator/screenshot-routes.js';
 import { transparencyRoutes } from './transparency/routes.js';
 import { scanRoutes } from './scan/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -33,7 +34,7 @@ export function createServer(saring: Saring, options: Pick<AppOptions, 'logger'>
     bodyLimitBytes: saring.config.http.bodyLimitBytes,
     health: () => ({ database: saring.storage.kind }),
     async routes(app) {
-      for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes, reviewRoutes, reportRoutes, appealRoutes, strikeRoutes, regulatorRoutes, orderImportRoutes, complianceRoutes, transparencyRoutes, consoleRoutes]) {
+      for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes, reviewRoutes, reportRoutes, appealRoutes, strikeRoutes, regulatorRoutes, orderImportRoutes, screenshotRoutes, complianceRoutes, transparencyRoutes, consoleRoutes]) {
         await routes(app, saring);
       }
     },

@@ -5,6 +5,8 @@ import type { StoredUpload } from './intake.js';
 export interface MediaApi {
   /** Stores an image or video for a later `POST /v1/content` (`media[].upload`); same bytes, same id. */
   upload(body: Buffer | NodeJS.ReadableStream): Promise<StoredUpload>;
+  /** Deletes a stored upload (one just stored and then refused); true when it existed. */
+  removeUpload(upload: string): Promise<boolean>;
   /**
    * Hashes an image or video given as a stream (an HTTP body), within the media limits and at most
    * `SARING_HASH_CONCURRENCY` at once (a few more wait; beyond that `rate_limited`).

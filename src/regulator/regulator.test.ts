@@ -189,13 +189,23 @@ for (const { backend, skip, label } of BACKENDS) {
     it('keeps organisations apart on every regulator route (each route of the route table has a case): an officer of one gets 404 for the other’s orders, sees only its own, verifies only its own targets; nothing of the other’s changes', async () => {
       const a = await submit('iso-a');
       const b = await submit('iso-b');
-      const orderA = (await post('/v1/regulator/orders', order('ISO-A', [{ contentId: a }]), 'komdigi')).json();
-      const orderB = (await post('/v1/regulator/orders', order('ISO-B', [{ contentId: b }]), 'polri')).json();
+      // Each organisation's order comes with a screenshot of its own (POST /v1/regulator/screenshots).
+      const shotBytes = (fill: number) => pngDeclaring(8, 8, Buffer.alloc(8 * (8 * 3 + 1), fill));
+      const uploadShot = (bytes: Buffer, who: Who) =>
+        app.inject({ method: 'POST', url: '/v1/regulator/screenshots', headers: { authorization: `Bearer ${keys[who]}`, 'content-type': 'image/png' }, payload: bytes });
+      const shotA = (await uploadShot(shotBytes(1), 'komdigi')).json().upload;
+      const shotB = (await uploadShot(shotBytes(2), 'polri')).json().upload;
+      const orderA = (await post('/v1/regulator/orders', order('ISO-A', [{ contentId: a }], { screenshots: [shotA] }), 'komdigi')).json();
+      const orderB = (await post('/v1/regulator/orders', order('ISO-B', [{ contentId: b }], { screenshots: [shotB] }), 'polri')).json();
+      expect([orderA.screenshots, orderB.screenshots]).toEqual([[shotA], [shotB]]);
       const infoA = (await post('/v1/regulator/orders', order('ISO-A-INFO', [{ contentId: a }], { requestedAction: 'information' }), 'komdigi')).json();
       const infoB = (await post('/v1/regulator/orders', order('ISO-B-INFO', [{ contentId: b }], { requestedAction: 'information' }), 'polri')).json();
       type Org = 'komdigi' | 'polri';
-      type Own = { order: typeof orderA; info: typeof orderA; content: string; externalId: string };
-      const own: Record<Org, Own> = { komdigi: { order: orderA, info: infoA, content: a, externalId: 'iso-a' }, polri: { order: orderB, info: infoB, content: b, externalId: 'iso-b' } };
+      type Own = { order: typeof orderA; info: typeof orderA; content: string; externalId: string; shot: Buffer };
+      const own: Record<Org, Own> = {
+        komdigi: { order: orderA, info: infoA, content: a, externalId: 'iso-a', shot: shotBytes(1) },
+        polri: { order: orderB, info: infoB, content: b, externalId: 'iso-b', shot: shotBytes(2) },
+      };
       const snapshot = async () => [
         ...(await Promise.all([orderA, orderB, infoA, infoB].map(async (o) => (await get(`/v1/regulator/orders/${o.id}`, 'admin')).json()))),
         ...(await Promise.all([orderA, orderB].map(async (o) => (await get(`/v1/regulator/orders/${o.id}/warnings`, 'admin')).json()))),
@@ -247,6 +257,22 @@ for (const { backend, skip, label } of BACKENDS) {
           const verified = (await post('/v1/regulator/verify', { targets: [{ contentId: own[me].content }, { contentId: own[them].content }, { externalId: own[them].externalId }] }, me)).json().results;
           expect(verified.map((v: { state: string }) => v.state)).toEqual(['available', 'unknown', 'unknown']);
           expect(verified[1]).toEqual({ kind: 'contentId', value: own[them].content, contentId: null, state: 'unknown', since: null, blockedByBank: false });
+        },
+        // Uploads are by their bytes: the other's screenshot again gives only its id back; nothing of theirs changes.
+        'POST /v1/regulator/screenshots': async (me, them) => {
+          const res = await uploadShot(own[them].shot, me);
+          expect(res.statusCode, res.body).toBe(200);
+          expect(Object.keys(res.json()).sort()).toEqual(['bytes', 'sha256', 'upload']);
+        },
+        // A screenshot: its own order's 200, the other's 404 exactly like an order that does not exist.
+        'GET /v1/regulator/orders/:id/screenshots/:index': async (me, them) => {
+          const mine = await get(`/v1/regulator/orders/${own[me].order.id}/screenshots/0`, me);
+          expect([mine.statusCode, mine.rawPayload.equals(own[me].shot)]).toEqual([200, true]);
+          const res = await get(`/v1/regulator/orders/${own[them].order.id}/screenshots/0`, me);
+          const missing = await get(`/v1/regulator/orders/${randomUUID()}/screenshots/0`, me);
+          expect([res.statusCode, res.json().error.code]).toEqual([404, 'not_found']);
+          expect(res.json().error.message.replace(own[them].order.id, 'ID')).toBe(missing.json().error.message.replace(/[0-9a-f-]{36}/, 'ID'));
+          expect(res.body).not.toContain(own[them].order.screenshots[0]);
         },
         'GET /v1/regulator/orders/:id/warnings': async (me, them) => {
           const theirs = await get(`/v1/regulator/orders/${own[them].order.id}/warnings`, me);

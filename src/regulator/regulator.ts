@@ -231,11 +231,16 @@ export interface RegulatorApi extends AnswersApi {
   setLiaison(organisation: string, input: unknown, actor: Actor): Promise<Liaison>;
   /** Answers a request for information (once): what Saring knows of each target, with the platform's note. */
   answerInformation(id: string, input: unknown, principal: Principal): Promise<Order>;
+  /**
+   * The file of an order's screenshot (by position in `screenshots`), with its MIME type. Read
+   * through `get`, so an order of another organisation is `not_found` like a missing one.
+   */
+  screenshot(id: string, index: number, principal: Principal): Promise<{ path: string; bytes: number; mimeType: string }>;
 }
 
 export interface RegulatorDeps {
-  /** A stored upload (screenshots). */
-  uploadFile?(upload: string): Promise<{ mimeType: string }>;
+  /** A stored upload (screenshots): its file and MIME type. */
+  uploadFile?(upload: string): Promise<{ path: string; bytes: number; mimeType: string }>;
 }
 
 /**
@@ -781,5 +786,12 @@ export function createRegulator(core: EngineCore, deps: RegulatorDeps = {}): Reg
     },
     setLiaison: (organisation, input, actor) => setLiaison(db, organisation, input, actor),
     answerInformation: (id, input, principal) => answerInformation(core, id, input, principal),
+    async screenshot(id, index, principal) {
+      const order = await getOrder(db, id, principal);
+      const upload = order.screenshots[index];
+      if (upload === undefined) throw new SaringError('not_found', `Order ${id} has no screenshot ${index}.`);
+      if (!deps.uploadFile) throw new SaringError('invalid_state', 'This engine takes no uploads.');
+      return deps.uploadFile(upload);
+    },
   };
 }
