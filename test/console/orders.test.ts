@@ -7,6 +7,7 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderImage } from '../../src/demo/media-fixtures.js';
 import type { Saring } from '../../src/engine.js';
 import type { App } from '../../src/http/app.js';
 import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot } from '../../src/test-support/browser.js';
@@ -126,6 +127,10 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await check(officer, 'orders-form-invalid-id');
     await targets.fill(`${URL_1}\ntidak-ada-di-sini`);
     await officer.getByText('2 dari paling banyak 10.000').waitFor();
+    // A screenshot, uploaded through the orders' own route (officers may not use /v1/uploads).
+    const shot = await renderImage({ width: 480, height: 300, text: 'SLOT GACOR', format: 'png' });
+    await officer.locator('input[type="file"]').setInputFiles({ name: 'tangkapan-layar.png', mimeType: 'image/png', buffer: shot });
+    await officer.getByText('tangkapan-layar.png').waitFor();
     await check(officer, 'orders-form-id', officer.getByRole('heading', { level: 1 }));
     await officer.getByRole('button', { name: 'Kirim perintah' }).click();
 
@@ -139,6 +144,11 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     const row = officer.locator(`tr[data-target="${URL_1}"]`);
     await row.getByText('Menunggu').waitFor();
     await officer.locator('tr[data-target="tidak-ada-di-sini"]').getByText('Tidak ditemukan').waitFor();
+    // Its screenshot as a thumbnail (loaded), linking to the image at full size.
+    const thumbnail = officer.getByRole('img', { name: 'Tangkapan layar 1 dari 1 (buka ukuran penuh)' });
+    await thumbnail.waitFor();
+    await officer.waitForFunction(() => (document.querySelector('img[src*="/screenshots/0"]') as { naturalWidth?: number } | null)?.naturalWidth === 480);
+    expect(await officer.getByRole('link', { name: 'Tangkapan layar 1 dari 1 (buka ukuran penuh)' }).getAttribute('href')).toBe(`/v1/regulator/orders/${orderId}/screenshots/0`);
     await check(officer, 'orders-order-id');
 
     // The platform removes the content through the engine's decision path.
@@ -199,6 +209,7 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await other.goto(orderUrl);
     await other.getByRole('heading', { level: 1, name: 'Perintah tidak ditemukan' }).waitFor();
     await check(other, 'orders-not-found-id');
+    expect(await other.evaluate(async (url) => (await fetch(url)).status, `/v1/regulator/orders/${orderId}/screenshots/0`)).toBe(404);
     expect((await app.inject({ url: `/v1/regulator/orders/${orderId}`, headers: { authorization: `Bearer ${saring.adminKey}` } })).json().organisation).toBe('Komdigi');
 
     // The same pages in English.
@@ -212,6 +223,7 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await officer.locator(`tr[data-target="${URL_1}"]`).getByText('Taken down').waitFor();
     await officer.getByRole('button', { name: 'Re-check all targets' }).click();
     await officer.locator(`tr[data-target="${URL_1}"] [data-state="removed"]`).waitFor();
+    await officer.getByRole('img', { name: 'Screenshot 1 of 1 (opens full size)' }).waitFor();
     await check(officer, 'orders-order-en', officer.locator('table').first());
     await officer.goto('/console/orders/new');
     await officer.getByRole('heading', { level: 1, name: 'New order' }).waitFor();

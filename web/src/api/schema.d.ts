@@ -10494,6 +10494,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/regulator/screenshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a screenshot (an image, raw body) for a later order’s `screenshots`
+         * @description curl --data-binary @shot.png -H "content-type: image/png" …/v1/regulator/screenshots. Returns `{ upload, bytes, sha256 }` (201 new, 200 known); send the `upload` in `screenshots` with `POST /v1/regulator/orders`. The same limits and checks as `POST /v1/uploads`: over `SARING_MEDIA_MAX_BYTES`, a decompression bomb or frames over 4096 pixels a side: 413; corrupt: 422; a video or anything not an image: 415, and nothing is kept.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            upload: string;
+                            bytes: number;
+                            sha256: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            upload: string;
+                            bytes: number;
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/regulator/orders/{id}/screenshots/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order’s screenshot itself (by position in `screenshots`): 404 for an order of another organisation (its existence is not revealed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    index: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/regulator/compliance-report": {
         parameters: {
             query?: never;
@@ -10542,6 +10635,7 @@ export interface paths {
                                     orderNumber: string;
                                     organisation: string;
                                     category: string;
+                                    requestedAction: string;
                                     urgent: boolean;
                                     urgentClock: boolean;
                                     receivedAt: string;
@@ -10638,7 +10732,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public keys compliance reports are signed with: the current one first, then keys rotated out (kept so older reports still verify) */
+        /**
+         * The public keys compliance reports are signed with: the current one first, then keys rotated out (kept so older reports still verify)
+         * @description Public: whoever a report is handed to (a court, an auditor, the press) can check it without an account.
+         */
         get: {
             parameters: {
                 query?: never;

@@ -132,15 +132,15 @@ function OrderForm() {
           {t('form.targetsSection')}
         </Title>
         <TargetsField label={t('fields.targets')} value={targetsText} onChange={setTargetsText} lines={lines} max={MAX_TARGETS} />
-        {/* Uploads need the permission `scan` (POST /v1/uploads), which officers do not have. */}
-        {can('scan') && (
+        {/* Screenshots go through POST /v1/regulator/screenshots (orders:submit, images only). */}
+        {can('orders:submit') && (
           <FileInput
             label={t('fields.screenshots')}
             description={t('form.screenshotsHelp')}
             accept="image/png,image/jpeg,image/webp"
             multiple
             clearable
-              clearButtonProps={{ 'aria-label': t('clearFile') }}
+            clearButtonProps={{ 'aria-label': t('clearFile') }}
             value={screenshots}
             onChange={setScreenshots}
           />

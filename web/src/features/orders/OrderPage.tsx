@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client';
 import { useSession } from '../../app/session';
 import { errorText } from '../../components/errors';
 import { useFormat } from '../../i18n/format';
-import { useOrder, useVerify, type Order, type Target, type Verification } from './api';
+import { screenshotUrl, useOrder, useVerify, type Order, type Target, type Verification } from './api';
 import { ClarifyModal } from './components/ClarifyModal';
 import { InformationPanel } from './components/InformationPanel';
 import { OrderCategoryLabel, OrderStatusBadge, TargetCounts, UrgentBadge } from './components/badges';
@@ -113,20 +113,34 @@ function LetterDetails({ order: o }: { order: Order }) {
         <Block label={t('fields.legalBasis')} text={o.legalBasis} />
         {o.legalAnalysis && <Block label={t('fields.legalAnalysis')} text={o.legalAnalysis} />}
         {o.letter && <Block label={t('fields.letter')} text={o.letter} />}
-        {o.screenshots.length > 0 && (
-          <Group gap={6}>
-            <Text size="xs" c="dimmed">
-              {t('fields.screenshots')}
-            </Text>
-            {o.screenshots.map((s) => (
-              <Badge key={s} variant="outline" color="gray" tt="none">
-                {s.slice(0, 12)}
-              </Badge>
-            ))}
-          </Group>
-        )}
+        {o.screenshots.length > 0 && <Screenshots order={o} />}
       </Stack>
     </Paper>
+  );
+}
+
+/** The order's screenshots as small thumbnails, each a link to the image at full size. */
+function Screenshots({ order: o }: { order: Order }) {
+  const { t } = useTranslation('orders');
+  const count = o.screenshots.length;
+  return (
+    <Stack gap={4}>
+      <Text size="xs" c="dimmed">
+        {t('fields.screenshots')}
+      </Text>
+      <Group gap="sm">
+        {o.screenshots.map((upload, i) => (
+          <Anchor key={upload} href={screenshotUrl(o.id, i)} target="_blank" rel="noreferrer" title={t('order.screenshotOpen')} style={{ display: 'block', lineHeight: 0 }}>
+            <img
+              src={screenshotUrl(o.id, i)}
+              alt={t('order.screenshotAlt', { index: i + 1, count })}
+              loading="lazy"
+              style={{ width: 120, height: 80, objectFit: 'cover', borderRadius: 4, border: '1px solid var(--mantine-color-default-border)', display: 'block' }}
+            />
+          </Anchor>
+        ))}
+      </Group>
+    </Stack>
   );
 }
 

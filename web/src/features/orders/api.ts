@@ -112,10 +112,20 @@ export function useImportOrders() {
   });
 }
 
-/** Uploads one file (`POST /v1/uploads`, its raw bytes) and answers its upload id. */
+/**
+ * Uploads one screenshot (`POST /v1/regulator/screenshots`, its raw bytes; images only) and
+ * answers its upload id. Officers may not use `POST /v1/uploads`; this route is for orders.
+ */
 export async function upload(file: File): Promise<string> {
   const answer = await data(
-    api.POST('/v1/uploads', { body: file as never, bodySerializer: (body: unknown) => body as BodyInit, headers: { 'content-type': file.type || 'application/octet-stream' } }),
+    api.POST('/v1/regulator/screenshots', {
+      body: file as never,
+      bodySerializer: (body: unknown) => body as BodyInit,
+      headers: { 'content-type': file.type || 'application/octet-stream' },
+    }),
   );
-  return (answer as unknown as { upload: string }).upload;
+  return answer.upload;
 }
+
+/** Where an order's screenshot is served (same origin, the session's cookie). */
+export const screenshotUrl = (orderId: string, index: number) => `/v1/regulator/orders/${encodeURIComponent(orderId)}/screenshots/${index}`;
