@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     contexts.push(context);
     const page = (await context.newPage()) as Page & { errors: string[] };
     page.errors = [];
-    page.on('console', (m) => m.type() === 'error' && !/status of (401|404|422)/.test(m.text()) && page.errors.push(m.text()));
+    page.on('console', (m) => m.type() === 'error' && !/status of (401|404|415|422)/.test(m.text()) && page.errors.push(m.text()));
     page.on('pageerror', (e) => page.errors.push(e.message));
     await page.goto('/console/');
     await page.getByLabel('Nama login').fill(login).catch(async (err: Error) => {
@@ -128,6 +128,10 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await targets.fill(`${URL_1}\ntidak-ada-di-sini`);
     await officer.getByText('2 dari paling banyak 10.000').waitFor();
     // A screenshot, uploaded through the orders' own route (officers may not use /v1/uploads).
+    // A file that is not an image is refused by name before the order is sent.
+    await officer.locator('input[type="file"]').setInputFiles({ name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('bukan gambar') });
+    await officer.getByRole('button', { name: 'Kirim perintah' }).click();
+    await officer.getByRole('alert').getByText('catatan.txt bukan gambar: tangkapan layar berupa gambar PNG, JPEG atau WebP (bukan video).').waitFor();
     const shot = await renderImage({ width: 480, height: 300, text: 'SLOT GACOR', format: 'png' });
     await officer.locator('input[type="file"]').setInputFiles({ name: 'tangkapan-layar.png', mimeType: 'image/png', buffer: shot });
     await officer.getByText('tangkapan-layar.png').waitFor();

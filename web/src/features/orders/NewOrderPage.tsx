@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, FileInput, Group, Paper, Select, SimpleGrid, Sta
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../../api/client';
 import { useSession } from '../../app/session';
 import { errorText } from '../../components/errors';
 import { MAX_TARGETS, ORDER_CATEGORIES, upload, useSubmitOrder, type OrderCategory, type RequestedAction } from './api';
@@ -12,6 +13,8 @@ import { useNotify } from './notify';
 
 /** What an order may ask of the platform (the API's `requestedAction`): a takedown, or information about the targets. */
 const ACTIONS: RequestedAction[] = ['remove', 'information'];
+/** What the media intake answers for a file it will not keep as a screenshot. */
+const SCREENSHOT_ERRORS = ['unsupported_media', 'unsupported_media_type', 'invalid_media', 'media_too_large', 'empty_body'];
 
 /** A new order: through the form, or a batch from a CSV or XLSX file. */
 export function NewOrderPage() {
@@ -67,6 +70,17 @@ function OrderForm() {
   const lines = useMemo(() => parseTargets(targetsText), [targetsText]);
   const invalid = lines.some((l) => l.kind === 'invalid') || lines.length > MAX_TARGETS;
 
+  /** One screenshot's upload; a file the intake refuses is named, with why, in the form's language. */
+  const uploadScreenshot = async (file: File) => {
+    try {
+      return await upload(file);
+    } catch (err) {
+      const code = err instanceof ApiError ? err.code : '';
+      if (SCREENSHOT_ERRORS.includes(code)) throw new Error(t(`form.screenshotErrors.${code}`, { name: file.name }));
+      throw err;
+    }
+  };
+
   const send = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
@@ -76,7 +90,7 @@ function OrderForm() {
     try {
       setUploading(true);
       const ids: string[] = [];
-      for (const file of screenshots) ids.push(await upload(file));
+      for (const file of screenshots) ids.push(await uploadScreenshot(file));
       setUploading(false);
       const { order, created } = await submit.mutateAsync({
         orderNumber,
@@ -95,7 +109,7 @@ function OrderForm() {
       navigate(`/orders/${order.id}`);
     } catch (err) {
       setUploading(false);
-      setError(errorText(t, err));
+      setError(err instanceof ApiError || !(err instanceof Error) ? errorText(t, err) : err.message);
     }
   };
 
