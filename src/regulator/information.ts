@@ -15,7 +15,7 @@ import type { Db } from '../db/connect.js';
 import { SaringError } from '../errors/errors.js';
 import { parseInput } from '../shared/validate.js';
 import { emitEvent } from '../webhooks/webhooks.js';
-import { getOrder, loadOrder, orderSummary, STATE, type Order, type Verification } from './regulator.js';
+import { getOrder, loadOrder, orderSummary, STATE, type InformationItem, type Order } from './orders.js';
 
 export const informationAnswerSchema = z
   .object({
@@ -23,34 +23,6 @@ export const informationAnswerSchema = z
     note: z.string().trim().min(1).max(20_000),
   })
   .strict();
-
-/** What Saring knows of one target, disclosed in an answer. */
-export interface InformationItem {
-  targetId: string;
-  contentId: string;
-  /** The content's id on the platform. */
-  externalId: string;
-  /** The platform's id of the account that uploaded it (null: the platform did not say). */
-  account: string | null;
-  /** When the platform first sent the item to Saring (its upload, as far as Saring knows). */
-  uploadedAt: string;
-  /** Its state when the answer was given. */
-  state: Verification['state'];
-}
-
-export interface InformationAnswer {
-  note: string;
-  items: InformationItem[];
-  answeredBy: string;
-  answeredAt: string;
-}
-
-/** The stored answer of an order row (null: none, or not a request for information). */
-export function answerOf(r: { answer: Record<string, unknown> | null; answered_by: string | null; answered_at: Date | string | null }): InformationAnswer | null {
-  if (!r.answer || !r.answered_at) return null;
-  const a = r.answer as { note: string; items: InformationItem[] };
-  return { note: a.note, items: a.items, answeredBy: r.answered_by ?? '', answeredAt: new Date(r.answered_at).toISOString() };
-}
 
 /** The targets waiting for the answer (the order's row lock keeps clarifications out meanwhile). */
 async function itemsOf(trx: Db, orderId: string): Promise<{ ids: string[]; items: InformationItem[] }> {

@@ -1,14 +1,12 @@
-import { sql, type Selectable } from 'kysely';
+import { sql } from 'kysely';
 import { z } from 'zod';
-import { can } from '../access/roles.js';
 import type { Principal } from '../access/auth.js';
 import { appendAudit, type Actor } from '../audit/log.js';
-import { CATEGORIES, CATEGORY_IDS, isCategoryId, type CategoryId } from '../categories/categories.js';
+import { isCategoryId, type CategoryId } from '../categories/categories.js';
 import type { EngineCore } from '../core.js';
 import type { Db } from '../db/connect.js';
-import type { RegulatorOrderTargetsTable, RegulatorOrdersTable } from '../db/schema.js';
 import type { Decided } from '../decisions/effects.js';
-import { notFound, SaringError } from '../errors/errors.js';
+import { SaringError } from '../errors/errors.js';
 import { recordDecision } from '../decisions/decisions.js';
 import type { OrdersSettings } from '../policy/schema.js';
 import { activeOrdersSettings } from '../policy/settings.js';
@@ -16,31 +14,13 @@ import { findContent } from '../reports/reports.js';
 import { openCase } from '../review/cases.js';
 import { parseInput, wholeNumber } from '../shared/validate.js';
 import { emitEvent } from '../webhooks/webhooks.js';
-import { clarificationsOf, createAnswers, type AnswersApi, type Clarification } from './answers.js';
-import { answerInformation, answerOf, type InformationAnswer } from './information.js';
+import { createAnswers, type AnswersApi } from './answers.js';
+import { answerInformation } from './information.js';
+import { countsOf, getOrder, isUrgentClock, loadOrder, ORDER_CATEGORIES, ORDER_STATUSES, orderSummary, REQUESTED_ACTIONS, scopeOf, STATE, toOrder, type Order, type OrderTarget, type TargetKind, type Verification } from './orders.js';
 
-/** An order's category: one of Saring's categories, or `other` (a ground outside them). */
-export const ORDER_CATEGORIES = [...CATEGORY_IDS, 'other'] as const;
-export type OrderCategory = (typeof ORDER_CATEGORIES)[number];
-/**
- * The default table of categories whose orders have the urgent clock (4 hours instead of 24,
- * Permenkominfo 5/2020): those Saring marks urgent (CSAM, terrorism) and illegal goods. The table in
- * force is the active policy's `orders.urgentCategories`; each order stores the clock it got
- * (`urgentClock`). An order marked `urgent` has the urgent clock whatever its category.
- */
-export const URGENT_ORDER_CATEGORIES: readonly OrderCategory[] = [...new Set<OrderCategory>([...CATEGORY_IDS.filter((c) => CATEGORIES[c].urgent), 'illegal_goods'])];
-export const REQUESTED_ACTIONS = ['remove', 'information'] as const;
-export const ORDER_STATUSES = ['received', 'in_progress', 'completed', 'overdue'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-/**
- * `clarified`: the platform answered the target with a clarification (objection) instead of a
- * takedown; it counts as answered for the clock. `answered`: a request for information was answered
- * with what Saring knows of the target.
- */
-export const TARGET_STATUSES = ['pending', 'taken_down', 'already_removed', 'not_found', 'clarified', 'answered'] as const;
-export type TargetStatus = (typeof TARGET_STATUSES)[number];
-export const TARGET_KINDS = ['url', 'contentId', 'externalId'] as const;
-export type TargetKind = (typeof TARGET_KINDS)[number];
+// What an order is lives in orders.ts; its names are the regulator channel's too.
+export * from './orders.js';
+
 /** Reminders are sent at these shares of an order's time (percent); at 100 a missed deadline is recorded. */
 export const REMINDER_PERCENTS = [50, 80, 100] as const;
 export const MAX_TARGETS = 10_000;
@@ -151,55 +131,6 @@ export const verifySchema = z.object({ targets: targetsSchema(MAX_VERIFY, 'too_m
 
 export const liaisonSchema = z.object({ name: z.string().trim().min(1).max(200), email: z.email().max(320) }).strict();
 
-export interface OrderTarget {
-  id: string;
-  kind: TargetKind;
-  /** What the order gave. */
-  value: string;
-  url?: string;
-  externalId?: string;
-  /** The stored content it resolved to (null: `not_found`). */
-  contentId: string | null;
-  /** The review case it opened (regulator queue). */
-  caseId: string | null;
-  status: TargetStatus;
-  decisionId: string | null;
-  handledAt: string | null;
-  /** For `taken_down` / `already_removed`: when, by which decision (and who), how many hashes were banked. */
-  proof: { decidedAt: string; decisionId: string; action: string; actorType: string; hashesBanked: number } | null;
-  /** The platform's clarification (objection) of this target, if it filed one. */
-  clarification: Clarification | null;
-}
-
-export interface Order {
-  id: string;
-  orderNumber: string;
-  organisation: string;
-  category: OrderCategory;
-  urgent: boolean;
-  /** Whether the urgent clock applies (marked urgent, or a category of the policy's urgent table when received). */
-  urgentClock: boolean;
-  /** The version of the policy whose orders table set the clock (null: none stored, the built-in defaults). */
-  policyVersion: number | null;
-  legalBasis: string;
-  legalAnalysis: string | null;
-  requestedAction: string;
-  letter: string | null;
-  screenshots: string[];
-  issuedAt: string | null;
-  receivedAt: string;
-  dueAt: string;
-  status: OrderStatus;
-  /** When the deadline passed with targets still pending (null: not missed). */
-  breachedAt: string | null;
-  /** Reminders sent (percent of the time). */
-  reminders: number[];
-  counts: Record<TargetStatus, number>;
-  /** A request for information's answer (null: not answered yet, or a takedown order). */
-  answer: InformationAnswer | null;
-  /** Left out of lists. */
-  targets?: OrderTarget[];
-}
 
 export interface Liaison {
   organisation: string;
@@ -209,16 +140,6 @@ export interface Liaison {
   updatedAt: string;
 }
 
-export interface Verification {
-  kind: TargetKind;
-  value: string;
-  contentId: string | null;
-  state: 'available' | 'removed' | 'restricted' | 'unknown';
-  /** Since when it is in that state (null: unknown). */
-  since: string | null;
-  /** Whether an enabled bank holds a hash of its media now, so a re-upload is caught. */
-  blockedByBank: boolean;
-}
 
 /** The regulator part of the engine (docs/regulator.md). Each call is made as a principal: officers see only their organisation's orders. */
 export interface RegulatorApi extends AnswersApi {
@@ -241,106 +162,6 @@ export interface RegulatorApi extends AnswersApi {
 export interface RegulatorDeps {
   /** A stored upload (screenshots): its file and MIME type. */
   uploadFile?(upload: string): Promise<{ path: string; bytes: number; mimeType: string }>;
-}
-
-/**
- * Whose orders a principal sees: people who may read the platform's content (admins, moderators,
- * auditors) see every organisation's; everyone else (regulator officers) only their own
- * organisation's — none without one.
- */
-type Scope = { all: true } | { all: false; org: string | null };
-function scopeOf(p: Principal): Scope {
-  return can(p.user.role, 'content:read') ? { all: true } : { all: false, org: p.user.org };
-}
-const sees = (scope: Scope, organisation: string) => scope.all || scope.org === organisation;
-
-/** Rows as stored (db/schema.ts). */
-type OrderRow = Selectable<RegulatorOrdersTable>;
-type TargetRow = Selectable<RegulatorOrderTargetsTable>;
-
-const isUrgentClock = (category: string, urgent: boolean, table: readonly string[] = URGENT_ORDER_CATEGORIES) => urgent || table.includes(category);
-
-/** An order's status follows from its targets and its clock. */
-export function orderStatus(counts: Record<TargetStatus, number>, dueAt: Date, now = new Date()): OrderStatus {
-  const handled = counts.taken_down + counts.already_removed + counts.not_found + counts.clarified + counts.answered;
-  if (counts.pending === 0) return 'completed';
-  if (now > dueAt) return 'overdue';
-  return handled > 0 ? 'in_progress' : 'received';
-}
-
-function toTarget(t: TargetRow, clarification: Clarification | null = null): OrderTarget {
-  return {
-    id: t.id,
-    kind: t.kind as TargetKind,
-    value: t.value,
-    ...(t.kind === 'url' ? { url: t.value } : t.kind === 'externalId' ? { externalId: t.value } : {}),
-    contentId: t.content_id,
-    caseId: t.case_id,
-    status: t.status as TargetStatus,
-    decisionId: t.decision_id,
-    handledAt: t.handled_at ? new Date(t.handled_at).toISOString() : null,
-    proof: t.proof as OrderTarget['proof'],
-    clarification,
-  };
-}
-
-function toOrder(r: OrderRow, counts: Record<TargetStatus, number>, targets?: TargetRow[], clarifications?: Map<string, Clarification>): Order {
-  const dueAt = new Date(r.due_at);
-  return {
-    id: r.id,
-    orderNumber: r.order_number,
-    organisation: r.organisation,
-    category: r.category as OrderCategory,
-    urgent: r.urgent,
-    // Orders stored before the clock was kept with them had the default table.
-    urgentClock: r.urgent_clock ?? isUrgentClock(r.category, r.urgent),
-    policyVersion: r.policy_version,
-    legalBasis: r.legal_basis,
-    legalAnalysis: r.legal_analysis,
-    requestedAction: r.requested_action,
-    letter: r.letter,
-    screenshots: r.screenshots,
-    issuedAt: r.issued_at ? new Date(r.issued_at).toISOString() : null,
-    receivedAt: new Date(r.received_at).toISOString(),
-    dueAt: dueAt.toISOString(),
-    status: orderStatus(counts, dueAt),
-    breachedAt: r.breached_at ? new Date(r.breached_at).toISOString() : null,
-    reminders: r.reminders,
-    counts,
-    answer: answerOf(r),
-    ...(targets ? { targets: targets.map((t) => toTarget(t, clarifications?.get(t.id) ?? null)) } : {}),
-  };
-}
-
-const emptyCounts = (): Record<TargetStatus, number> => ({ pending: 0, taken_down: 0, already_removed: 0, not_found: 0, clarified: 0, answered: 0 });
-
-async function countsOf(db: Db, orderIds: string[]): Promise<Map<string, Record<TargetStatus, number>>> {
-  const out = new Map<string, Record<TargetStatus, number>>(orderIds.map((id) => [id, emptyCounts()]));
-  if (orderIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('regulator_order_targets')
-    .select(['order_id', 'status', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('order_id', 'in', orderIds)
-    .groupBy(['order_id', 'status'])
-    .execute();
-  for (const r of rows) out.get(r.order_id)![r.status as TargetStatus] = Number(r.n);
-  return out;
-}
-
-export async function loadOrder(db: Db, id: string): Promise<Order | undefined> {
-  const row = await db.selectFrom('regulator_orders').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
-  const targets = await db.selectFrom('regulator_order_targets').selectAll().where('order_id', '=', id).orderBy('position').execute();
-  const counts = emptyCounts();
-  for (const t of targets) counts[t.status as TargetStatus]++;
-  return toOrder(row, counts, targets, await clarificationsOf(db, id));
-}
-
-export async function getOrder(db: Db, id: string, principal: Principal): Promise<Order> {
-  // An order of another organisation is answered as one that does not exist: its existence is not revealed.
-  const order = uuidSchema.safeParse(id).success ? await loadOrder(db, id) : undefined;
-  if (!order || !sees(scopeOf(principal), order.organisation)) throw notFound('Order', id);
-  return order;
 }
 
 async function listOrders(db: Db, query: unknown, principal: Principal): Promise<{ orders: Order[]; nextCursor: string | null }> {
@@ -385,18 +206,6 @@ async function mailLiaison(trx: Db, organisation: string, kind: string, ref: str
 /** Hours as a letter writes them: 4, 24, 0.5. */
 const hoursText = (seconds: number) => String(Math.round((seconds / 3600) * 100) / 100);
 
-export const orderSummary = (o: Order) => ({
-  id: o.id,
-  orderNumber: o.orderNumber,
-  organisation: o.organisation,
-  category: o.category,
-  requestedAction: o.requestedAction,
-  urgent: o.urgentClock,
-  receivedAt: o.receivedAt,
-  dueAt: o.dueAt,
-  status: o.status,
-  counts: o.counts,
-});
 
 async function submitOrder(core: EngineCore, deps: RegulatorDeps, input: unknown, principal: Principal): Promise<{ order: Order; created: boolean }> {
   const organisation = principal.user.org;
@@ -685,7 +494,6 @@ async function runClock(core: EngineCore, data: { orderId: string; percent: numb
   });
 }
 
-export const STATE: Record<string, Verification['state']> = { active: 'available', in_review: 'available', restricted: 'restricted', held: 'restricted', removed: 'removed' };
 
 /**
  * The current state of each target: officers only of the targets of their organisation's orders

@@ -1,7 +1,7 @@
 /** Regulator answers as schemas, for the API's documentation and typed clients (checked against their types). */
 import { z } from 'zod';
 import { CLARIFICATION_REASONS, type Clarification, type FineTotals, type Warning } from './answers.js';
-import type { InformationAnswer } from './information.js';
+import type { InformationAnswer } from './orders.js';
 import { ORDER_CATEGORIES, ORDER_STATUSES, TARGET_KINDS, TARGET_STATUSES, type Liaison, type Order, type OrderTarget, type Verification } from './regulator.js';
 
 export const clarificationViewSchema: z.ZodType<Clarification> = z.object({
