@@ -260,8 +260,9 @@ for (const { backend, skip, label } of BACKENDS) {
         },
         // Uploads are by their bytes: the other's screenshot again gives only its id back; nothing of theirs changes.
         'POST /v1/regulator/screenshots': async (me, them) => {
+          // The other organisation's screenshot bytes: 201 as for new bytes, so the officer learns nothing of what was uploaded before.
           const res = await uploadShot(own[them].shot, me);
-          expect(res.statusCode, res.body).toBe(200);
+          expect(res.statusCode, res.body).toBe(201);
           expect(Object.keys(res.json()).sort()).toEqual(['bytes', 'sha256', 'upload']);
         },
         // A screenshot: its own order's 200, the other's 404 exactly like an order that does not exist.

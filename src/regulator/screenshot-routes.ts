@@ -27,10 +27,10 @@ export const screenshotRoutes: Routes<{ regulator: RegulatorApi; media: MediaApi
           tags: ['regulator'],
           summary: 'Upload a screenshot (an image, raw body) for a later order’s `screenshots`',
           description:
-            'curl --data-binary @shot.png -H "content-type: image/png" …/v1/regulator/screenshots. Returns `{ upload, bytes, sha256 }` (201 new, 200 known); ' +
+            'curl --data-binary @shot.png -H "content-type: image/png" …/v1/regulator/screenshots. Returns 201 `{ upload, bytes, sha256 }`, also for bytes stored before (an officer does not learn what others uploaded); ' +
             'send the `upload` in `screenshots` with `POST /v1/regulator/orders`. The same limits and checks as `POST /v1/uploads`: over `SARING_MEDIA_MAX_BYTES`, ' +
             'a decompression bomb or frames over 4096 pixels a side: 413; corrupt: 422; a video or anything not an image: 415, and nothing is kept.',
-          response: { 200: screenshotSchema, 201: screenshotSchema },
+          response: { 201: screenshotSchema },
         },
         config: { permission: 'orders:submit', bodyTypes: SCREENSHOT_BODY_TYPES },
       },
@@ -41,7 +41,8 @@ export const screenshotRoutes: Routes<{ regulator: RegulatorApi; media: MediaApi
           if (stored.created) await saring.media.removeUpload(stored.upload);
           throw new SaringError('unsupported_media', `A screenshot is an image; this is a ${stored.kind}.`, { kind: stored.kind });
         }
-        return reply.status(stored.created ? 201 : 200).send({ upload: stored.upload, bytes: stored.bytes, sha256: stored.sha256 });
+        // 201 whether or not these bytes were stored before: a 200 would tell an officer that someone had uploaded them.
+        return reply.status(201).send({ upload: stored.upload, bytes: stored.bytes, sha256: stored.sha256 });
       },
     );
   });

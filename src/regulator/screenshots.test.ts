@@ -63,9 +63,9 @@ for (const { backend, skip, label } of BACKENDS) {
       expect(res.json()).toEqual({ upload: sha256, bytes: png.length, sha256 });
       expect(bytes).toBe(png.length);
       expect(uploads()).toEqual([upload]);
-      // The same bytes again (unlabelled): the same id, 200, nothing new.
+      // The same bytes again (unlabelled): the same id, nothing new — and 201 again, so an officer cannot tell what was uploaded before.
       const again = await shot(png, 'application/octet-stream');
-      expect([again.statusCode, again.json().upload]).toEqual([200, upload]);
+      expect([again.statusCode, again.json().upload]).toEqual([201, upload]);
 
       const order = await sendOrder('SS-1/2026', [upload]);
       expect(order.statusCode, order.body).toBe(201);

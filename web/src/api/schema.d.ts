@@ -10505,7 +10505,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a screenshot (an image, raw body) for a later order’s `screenshots`
-         * @description curl --data-binary @shot.png -H "content-type: image/png" …/v1/regulator/screenshots. Returns `{ upload, bytes, sha256 }` (201 new, 200 known); send the `upload` in `screenshots` with `POST /v1/regulator/orders`. The same limits and checks as `POST /v1/uploads`: over `SARING_MEDIA_MAX_BYTES`, a decompression bomb or frames over 4096 pixels a side: 413; corrupt: 422; a video or anything not an image: 415, and nothing is kept.
+         * @description curl --data-binary @shot.png -H "content-type: image/png" …/v1/regulator/screenshots. Returns 201 `{ upload, bytes, sha256 }`, also for bytes stored before (an officer does not learn what others uploaded); send the `upload` in `screenshots` with `POST /v1/regulator/orders`. The same limits and checks as `POST /v1/uploads`: over `SARING_MEDIA_MAX_BYTES`, a decompression bomb or frames over 4096 pixels a side: 413; corrupt: 422; a video or anything not an image: 415, and nothing is kept.
          */
         post: {
             parameters: {
@@ -10516,19 +10516,6 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            upload: string;
-                            bytes: number;
-                            sha256: string;
-                        };
-                    };
-                };
                 /** @description Default Response */
                 201: {
                     headers: {
