@@ -33,6 +33,24 @@ export async function newContext(browser: Browser, baseURL: string, locale = 'id
   return context;
 }
 
+/**
+ * A new page of `context` signed in as `login` through the Indonesian form (the caller waits for
+ * where that person lands). Browser console errors and page errors are collected on `page.errors`,
+ * except failed requests with the statuses the test expects (401: who-am-I before signing in).
+ */
+export async function signIn(context: BrowserContext, login: string, password: string, expectedStatuses: readonly number[] = [401]): Promise<Page & { errors: string[] }> {
+  const page = (await context.newPage()) as Page & { errors: string[] };
+  page.errors = [];
+  const expected = new RegExp(`status of (${expectedStatuses.join('|')})`);
+  page.on('console', (m) => m.type() === 'error' && !expected.test(m.text()) && page.errors.push(m.text()));
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto('/console/');
+  await page.getByLabel('Nama login').fill(login);
+  await page.getByLabel(/^Kata sandi( \*)?$/).fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  return page;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { canDrawText, makeVideo, renderImage } from '../../src/demo/media-fixtures.js';
 import type { Saring } from '../../src/engine.js';
 import type { App } from '../../src/http/app.js';
-import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot } from '../../src/test-support/browser.js';
+import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot, signIn } from '../../src/test-support/browser.js';
 import { testApp } from '../../src/test-support/storage.js';
 
 const PASSWORD = 'kata-sandi-uji-panjang';
@@ -59,24 +59,15 @@ describe.skipIf(!hasChromium)(`the review console in Chromium${chromiumSkipReaso
   });
 
   /** A new browser profile signed in as `login` through the Indonesian form; the console then shows `language`. */
-  async function signedIn(login: string, language: 'id' | 'en' = 'id'): Promise<Page> {
+  async function signedIn(login: string, language: 'id' | 'en' = 'id'): Promise<Page & { errors: string[] }> {
     const context = await newContext(browser, base);
     contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    // The first question (who is signed in?) is answered 401 before sign-in; Chromium logs that.
-    page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 401') && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(e.message));
-    (page as Page & { errors?: string[] }).errors = errors;
-    await page.goto('/console/');
-    await page.getByLabel('Nama login').fill(login);
-    await page.getByLabel(/^Kata sandi( \*)?$/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    const page = await signIn(context, login, PASSWORD);
     try {
       await page.getByRole('heading', { level: 1, name: language === 'id' ? 'Antrean tinjauan' : 'Review queues' }).waitFor();
     } catch (err) {
       await screenshot(page, `failed-sign-in-${login}`);
-      throw new Error(`${(err as Error).message}\nconsole errors: ${errors.join('\n')}`);
+      throw new Error(`${(err as Error).message}\nconsole errors: ${page.errors.join('\n')}`);
     }
     return page;
   }
@@ -116,7 +107,7 @@ describe.skipIf(!hasChromium)(`the review console in Chromium${chromiumSkipReaso
     await moderator.getByRole('link', { name: 'Pengaturan' }).click();
     await moderator.getByRole('heading', { level: 1, name: 'Pengaturan' }).waitFor();
     await expectAccessible(moderator, 'settings');
-    expect((moderator as Page & { errors?: string[] }).errors).toEqual([]);
+    expect(moderator.errors).toEqual([]);
   });
 
   it('switches to English and remembers it, on this browser and with the person', async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderImage } from '../../src/demo/media-fixtures.js';
 import type { Saring } from '../../src/engine.js';
 import type { App } from '../../src/http/app.js';
-import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot } from '../../src/test-support/browser.js';
+import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot, signIn } from '../../src/test-support/browser.js';
 import { testApp } from '../../src/test-support/storage.js';
 import { clockState } from '../../web/src/features/orders/clock.js';
 import { parseTargets, validTargets } from '../../web/src/features/orders/targets.js';
@@ -77,17 +77,8 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
   async function signedIn(login: string, lands = 'Perintah'): Promise<Page & { errors: string[] }> {
     const context = await newContext(browser, base);
     contexts.push(context);
-    const page = (await context.newPage()) as Page & { errors: string[] };
-    page.errors = [];
-    page.on('console', (m) => m.type() === 'error' && !/status of (401|404|415|422)/.test(m.text()) && page.errors.push(m.text()));
-    page.on('pageerror', (e) => page.errors.push(e.message));
-    await page.goto('/console/');
-    await page.getByLabel('Nama login').fill(login).catch(async (err: Error) => {
-      await screenshot(page, `orders-failed-sign-in-${login}`);
-      throw new Error(`${err.message}\n${await page.content()}`.slice(0, 3000));
-    });
-    await page.getByLabel(/^Kata sandi( \*)?$/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    // 404: the other organisation's order; 415 and 422: the refused screenshot and order file.
+    const page = await signIn(context, login, PASSWORD, [401, 404, 415, 422]);
     await page.getByRole('heading', { level: 1, name: lands }).waitFor();
     return page;
   }

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../../src/engine.js';
 import type { App } from '../../src/http/app.js';
 import { verifyReportText } from '../../src/regulator/compliance.js';
-import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, SCREENSHOTS } from '../../src/test-support/browser.js';
+import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, SCREENSHOTS, signIn } from '../../src/test-support/browser.js';
 import { testApp } from '../../src/test-support/storage.js';
 
 const PASSWORD = 'kata-sandi-uji-panjang';
@@ -97,14 +97,7 @@ describe.skipIf(!hasChromium)(`the compliance and transparency reports in Chromi
   async function signedIn(login: string): Promise<Page & { errors: string[] }> {
     const context = await newContext(browser, base);
     contexts.push(context);
-    const page = (await context.newPage()) as Page & { errors: string[] };
-    page.errors = [];
-    page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 401') && page.errors.push(m.text()));
-    page.on('pageerror', (e) => page.errors.push(e.message));
-    await page.goto('/console/');
-    await page.getByLabel('Nama login').fill(login);
-    await page.getByLabel(/^Kata sandi( \*)?$/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    const page = await signIn(context, login, PASSWORD);
     await page.getByRole('navigation', { name: 'Navigasi utama' }).waitFor();
     return page;
   }
