@@ -153,6 +153,13 @@ function TallyTable({ caption, first, rows, t }: { caption: string; first: strin
   );
 }
 
+/** The order's clock with the hours it had, as its deadline says (the policy's table when it was received); a clock of no whole hours (a test's) unnamed. */
+function clockLabel(o: Order, t: DocT): string {
+  const hours = (Date.parse(o.dueAt) - Date.parse(o.receivedAt)) / 3_600_000;
+  const kind = o.urgentClock ? 'urgent' : 'standard';
+  return Number.isInteger(hours) && hours > 0 ? t(`${kind}Clock`, { hours }) : t(`${kind}Plain`);
+}
+
 /** One order: its clock, its outcome, what became of each target, the warning letters and fines. */
 function OrderBlock({ order: o, category, t }: { order: Order; category: string; t: DocT }) {
   return (
@@ -162,7 +169,7 @@ function OrderBlock({ order: o, category, t }: { order: Order; category: string;
         <span>{o.organisation}</span>
         <span>{category}</span>
         {o.requestedAction === 'information' && <span>{t('informationRequest')}</span>}
-        <span>{o.urgentClock ? t('urgent') : t('standard')}</span>
+        <span>{clockLabel(o, t)}</span>
         <span className={`doc-outcome doc-outcome-${o.outcome}`}>{t(`outcomes.${o.outcome}`)}</span>
       </div>
       <dl className="doc-clock">
