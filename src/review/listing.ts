@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CATEGORY_IDS } from '../categories/categories.js';
 import type { Db } from '../db/connect.js';
 import { SaringError } from '../errors/errors.js';
+import { csvField } from '../shared/csv.js';
 import { wholeNumber } from '../shared/validate.js';
 import { CASE_REASONS, selectCases, toCase, type CaseRow, type ReviewCase } from './cases.js';
 import type { ReviewRules } from './rules.js';
@@ -125,17 +126,6 @@ export const CSV_COLUMNS = [
   'closedAt',
   'createdAt',
 ] as const;
-
-/**
- * A CSV field: quoted when it holds a comma, quote or line break; a text that a spreadsheet would
- * run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe.
- */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function csvHeader(): string {
   return `${CSV_COLUMNS.join(',')}\r\n`;

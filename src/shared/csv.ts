@@ -73,6 +73,17 @@ export function parseCsv(text: string, options: CsvOptions = {}): string[][] {
   return rows;
 }
 
+/**
+ * A CSV field: quoted when it holds a comma, quote or line break; a text that a spreadsheet would
+ * run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe.
+ */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 /** Records keyed by the header row. */
 export function parseCsvRecords(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);

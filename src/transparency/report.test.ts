@@ -4,6 +4,7 @@ import type { Saring } from '../engine.js';
 import type { App } from '../http/app.js';
 import { BACKENDS, testApp } from '../test-support/storage.js';
 import type { Count, TransparencyReport } from './report.js';
+import { parseCsv } from '../shared/csv.js';
 
 const SPAM = 'SLOT GACOR maxwin depo 10rb WD cepat bosku';
 /** Held for review by the default policy (gambling, not sure enough to remove): an automated flag. */
@@ -20,24 +21,11 @@ const OLD_NEXT = daysAgo(33);
 /** Another day, for decisions stored with evidence of each kind. */
 const DETECTION_DAY = daysAgo(50);
 
-/** Reads a CSV text (quoted fields, CRLF) into rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += ch;
-  }
+/** Reads a CSV text into rows with the project's reader, after checking each record ends with CRLF (RFC 4180). */
+function csvRows(text: string): string[][] {
+  const rows = parseCsv(text);
+  expect(text.endsWith('\r\n'), 'the last record ends with CRLF').toBe(true);
+  expect(text.split('\r\n').length - 1, 'a CRLF after each record').toBeGreaterThanOrEqual(rows.length);
   return rows;
 }
 
@@ -298,7 +286,7 @@ for (const { backend, skip, label } of BACKENDS) {
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(res.headers['content-disposition']).toBe(`attachment; filename="saring-transparency-report-${TODAY()}-${TODAY()}.csv"`);
-      const rows = parseCsv(res.body);
+      const rows = csvRows(res.body);
       expect(rows[0]).toEqual(['section', 'metric', 'dimension', 'value']);
       expect(rows.every((r) => r.length === 4)).toBe(true);
       const cell = new Map(rows.slice(1).map(([section, metric, dimension, value]) => [`${section}|${metric}|${dimension}`, value]));

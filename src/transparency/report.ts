@@ -15,7 +15,7 @@ import type { Db } from '../db/connect.js';
 import { SaringError } from '../errors/errors.js';
 import { MAX_PERIOD_DAYS, type ComplianceApi } from '../regulator/compliance.js';
 import { TARGET_STATUSES, URGENT_ORDER_CATEGORIES, type TargetStatus } from '../regulator/regulator.js';
-import { csvField } from '../review/listing.js';
+import { csvField } from '../shared/csv.js';
 import { parseInput } from '../shared/validate.js';
 
 export const REPORT_TYPE = 'saring.transparency-report.v1';

@@ -4,29 +4,17 @@ import type { App } from '../http/app.js';
 import { BACKENDS, testApp } from '../test-support/storage.js';
 import { validateDsaStatement } from './dsa.js';
 import { createTransparency, CSV_COLUMNS, type ExportedStatement, type TransparencyApi } from './transparency.js';
+import { parseCsv } from '../shared/csv.js';
 
 const SPAM = 'SLOT GACOR maxwin depo 10rb WD cepat bosku';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TODAY = () => new Date().toISOString().slice(0, 10);
 
-/** Reads a CSV text (quoted fields, CRLF) into rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += ch;
-  }
+/** Reads a CSV text into rows with the project's reader, after checking each record ends with CRLF (RFC 4180). */
+function csvRows(text: string): string[][] {
+  const rows = parseCsv(text);
+  expect(text.endsWith('\r\n'), 'the last record ends with CRLF').toBe(true);
+  expect(text.split('\r\n').length - 1, 'a CRLF after each record').toBeGreaterThanOrEqual(rows.length);
   return rows;
 }
 
@@ -282,7 +270,7 @@ for (const { backend, skip, label } of BACKENDS) {
       const csv = await transparency.export({ format: 'csv' });
       let text = '';
       for await (const chunk of csv.lines) text += chunk;
-      const rows = parseCsv(text);
+      const rows = csvRows(text);
       expect(rows[0]).toEqual([...CSV_COLUMNS]);
       expect(rows.length).toBe(1 + total);
       const col = (name: string) => rows[0]!.indexOf(name);
@@ -313,7 +301,7 @@ for (const { backend, skip, label } of BACKENDS) {
       expect(csv.statusCode).toBe(200);
       expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(csv.headers['content-disposition']).toBe('attachment; filename="saring-dsa-statements.csv"');
-      expect(parseCsv(csv.body).length).toBe(1 + total);
+      expect(csvRows(csv.body).length).toBe(1 + total);
       const jsonl = await get('/v1/transparency/statements?format=jsonl&source=SOURCE_ARTICLE_16', 'platform');
       expect(jsonl.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
       expect(jsonl.body.trim().split('\n').map((l) => JSON.parse(l).decisionId)).toEqual([ids.reported]);

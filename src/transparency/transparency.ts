@@ -10,7 +10,7 @@ import type { EngineCore } from '../core.js';
 import type { Db } from '../db/connect.js';
 import { DECISION_ACTIONS, type ActorType, type DecisionAction, type StatementOfReasons } from '../decisions/statement.js';
 import { SaringError } from '../errors/errors.js';
-import { csvField } from '../review/listing.js';
+import { csvField } from '../shared/csv.js';
 import { parseInput, wholeNumber } from '../shared/validate.js';
 import {
   AUTOMATED_DECISION_MAP,
