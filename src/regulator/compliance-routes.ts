@@ -4,7 +4,8 @@ import type { Routes } from '../http/app.js';
 import { complianceQuerySchema, type ComplianceApi, type ComplianceReport, type PublicKeyView, type SignedReport } from './compliance.js';
 
 // Answers as schemas, for the API's documentation and typed clients (checked against their types).
-const tallySchema = z.object({ orders: z.number(), onTime: z.number(), breached: z.number(), open: z.number(), onTimeRate: z.number().nullable() });
+/** A tally of orders by outcome (also the transparency report's Indonesian view). */
+export const tallySchema = z.object({ orders: z.number(), onTime: z.number(), breached: z.number(), open: z.number(), onTimeRate: z.number().nullable() });
 const reportSchema: z.ZodType<ComplianceReport> = z.object({
   type: z.literal('saring.regulator.compliance-report.v1'),
   period: z.object({ from: z.string(), to: z.string() }),

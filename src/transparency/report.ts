@@ -13,7 +13,7 @@ import type { Principal } from '../access/auth.js';
 import type { SaringConfig } from '../config/config.js';
 import type { Db } from '../db/connect.js';
 import { SaringError } from '../errors/errors.js';
-import { MAX_PERIOD_DAYS, type ComplianceApi } from '../regulator/compliance.js';
+import { MAX_PERIOD_DAYS, type ComplianceApi, type Tally } from '../regulator/compliance.js';
 import { TARGET_STATUSES, URGENT_ORDER_CATEGORIES, type TargetStatus } from '../regulator/regulator.js';
 import { csvField } from '../shared/csv.js';
 import { parseInput } from '../shared/validate.js';
@@ -155,14 +155,6 @@ export interface AccountActionsSection {
   strikes: number;
   strikesRemoved: number;
   note: string;
-}
-
-export interface Tally {
-  orders: number;
-  onTime: number;
-  breached: number;
-  open: number;
-  onTimeRate: number | null;
 }
 
 export interface IndonesiaView {

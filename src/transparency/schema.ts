@@ -4,6 +4,7 @@ import { CATEGORY_IDS } from '../categories/categories.js';
 import { ACTOR_TYPES, DECISION_ACTIONS } from '../decisions/statement.js';
 import type { DsaStatement } from './dsa.js';
 import type { ExportedStatement } from './transparency.js';
+import { tallySchema } from '../regulator/compliance-routes.js';
 import { TARGET_STATUSES, type TargetStatus } from '../regulator/regulator.js';
 import { REPORT_TYPE, REPORT_ZONES, type TransparencyReport } from './report.js';
 
@@ -62,7 +63,6 @@ export const statementPageSchema = z.object({ statements: z.array(exportedStatem
 
 const countsSchema = z.array(z.object({ key: z.string(), count: z.number() }));
 const nullableNumber = z.number().nullable();
-const tallySchema = z.object({ orders: z.number(), onTime: z.number(), breached: z.number(), open: z.number(), onTimeRate: nullableNumber });
 const accuracyCounts = {
   automatedDecisions: z.number(),
   reviewed: z.number(),
