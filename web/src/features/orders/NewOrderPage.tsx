@@ -1,7 +1,7 @@
-import { Alert, Anchor, Button, FileInput, Group, Paper, Select, SimpleGrid, Stack, Switch, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Paper, Select, SimpleGrid, Stack, Switch, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useSession } from '../../app/session';
 import { errorText } from '../../components/errors';
@@ -10,6 +10,7 @@ import { ImportPanel } from './components/ImportPanel';
 import { TargetsField } from './components/TargetsField';
 import { parseTargets, validTargets } from './targets';
 import { useNotify } from './notify';
+import { BackToOrders } from './components/BackToOrders';
 
 /** What an order may ask of the platform (the API's `requestedAction`): a takedown, or information about the targets. */
 const ACTIONS: RequestedAction[] = ['remove', 'information'];
@@ -22,11 +23,7 @@ export function NewOrderPage() {
   return (
     <Stack>
       <Stack gap={4}>
-        <Text size="sm">
-          <Anchor component={Link} to="/orders">
-            {t('list.title')}
-          </Anchor>
-        </Text>
+        <BackToOrders />
         <Title order={1}>{t('form.title')}</Title>
         <Text size="sm" c="dimmed">
           {t('form.intro')}

@@ -15,6 +15,7 @@ import { Fact, OrderClock } from './components/OrderClock';
 import { TargetsTable } from './components/TargetsTable';
 import { WarningsPanel } from './components/WarningsPanel';
 import { useNotify } from './notify';
+import { BackToOrders } from './components/BackToOrders';
 
 /** One order: the letter, its clock, each target's status with proof and its state now, warnings; the platform's answers. */
 export function OrderPage() {
@@ -44,11 +45,7 @@ export function OrderPage() {
   return (
     <Stack>
       <Stack gap={4}>
-        <Text size="sm">
-          <Anchor component={Link} to="/orders">
-            {t('list.title')}
-          </Anchor>
-        </Text>
+        <BackToOrders />
         <Group gap="sm">
           <Title order={1}>{t('order.title', { number: o.orderNumber })}</Title>
           {o.urgent && <UrgentBadge />}

@@ -1,7 +1,6 @@
-import { Alert, Anchor, Button, Group, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useSession } from '../../app/session';
 import { errorText } from '../../components/errors';
 import { useFormat } from '../../i18n/format';
@@ -9,6 +8,7 @@ import { MAX_VERIFY, useVerify } from './api';
 import { StateBadge } from './components/badges';
 import { TargetsField } from './components/TargetsField';
 import { parseTargets, validTargets } from './targets';
+import { BackToOrders } from './components/BackToOrders';
 
 /** The state of content now (available, restricted, removed, unknown), since when, and whether a re-upload is blocked. */
 export function VerifyPage() {
@@ -28,11 +28,7 @@ export function VerifyPage() {
   return (
     <Stack>
       <Stack gap={4}>
-        <Text size="sm">
-          <Anchor component={Link} to="/orders">
-            {t('list.title')}
-          </Anchor>
-        </Text>
+        <BackToOrders />
         <Title order={1}>{t('verify.title')}</Title>
         {!can('content:read') && (
           <Text size="sm" c="dimmed">
