@@ -18,7 +18,7 @@ import { SaringError } from '../errors/errors.js';
 import { canonicalJson } from '../shared/canonical-json.js';
 import { keyFileGeneratedOnce, keyIdOf, newPrivateKeyPem, publicKeyPem, readEd25519Key, spkiBase64, writeKeyFileOnce } from '../shared/ed25519.js';
 import { parseInput } from '../shared/validate.js';
-import { TARGET_STATUSES, URGENT_ORDER_CATEGORIES, type TargetStatus } from './regulator.js';
+import { isUrgentClock, TARGET_STATUSES, type TargetStatus } from './orders.js';
 
 export const REPORT_TYPE = 'saring.regulator.compliance-report.v1';
 /** The key directory inside the data directory: `current.pem` (private) and `retired/<keyId>.pem` (public halves of keys rotated out). */
@@ -342,7 +342,7 @@ export function createCompliance(core: EngineCore, options: { keys?: KeyRing } =
       const outcome: ReportOrder['outcome'] = breached ? 'breached' : counts.pending === 0 ? 'on_time' : 'open';
       const acted = list.map((t) => t.actedAt).filter((a): a is string => a !== null).sort();
       // The clock the order got at receipt (the policy's table then); orders stored before it was kept: the default table.
-      const urgentClock = r.urgent_clock ?? (r.urgent || (URGENT_ORDER_CATEGORIES as readonly string[]).includes(r.category));
+      const urgentClock = r.urgent_clock ?? isUrgentClock(r.category, r.urgent);
       add(totals, outcome);
       add((totals.byCategory[r.category] ??= tally()), outcome);
       add(urgentClock ? totals.byUrgency.urgent : totals.byUrgency.standard, outcome);
