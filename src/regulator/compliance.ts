@@ -18,7 +18,7 @@ import { SaringError } from '../errors/errors.js';
 import { canonicalJson } from '../shared/canonical-json.js';
 import { keyFileGeneratedOnce, keyIdOf, newPrivateKeyPem, publicKeyPem, readEd25519Key, spkiBase64, writeKeyFileOnce } from '../shared/ed25519.js';
 import { parseInput } from '../shared/validate.js';
-import { isUrgentClock, TARGET_STATUSES, type TargetStatus } from './orders.js';
+import { emptyCounts, isUrgentClock, type TargetStatus } from './orders.js';
 
 export const REPORT_TYPE = 'saring.regulator.compliance-report.v1';
 /** The key directory inside the data directory: `current.pem` (private) and `retired/<keyId>.pem` (public halves of keys rotated out). */
@@ -247,7 +247,6 @@ export function verifyReportText(text: string, publicKeys?: KeyObject[]): Report
 
 // ---- the report ----
 
-const emptyCounts = () => Object.fromEntries(TARGET_STATUSES.map((s) => [s, 0])) as Record<TargetStatus, number>;
 const tally = (): Tally => ({ orders: 0, onTime: 0, breached: 0, open: 0, onTimeRate: null });
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 

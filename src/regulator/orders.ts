@@ -196,7 +196,8 @@ export function toOrder(r: OrderRow, counts: Record<TargetStatus, number>, targe
   };
 }
 
-const emptyCounts = (): Record<TargetStatus, number> => ({ pending: 0, taken_down: 0, already_removed: 0, not_found: 0, clarified: 0, answered: 0 });
+/** A count of 0 for each target status. */
+export const emptyCounts = () => Object.fromEntries(TARGET_STATUSES.map((s) => [s, 0])) as Record<TargetStatus, number>;
 
 export async function countsOf(db: Db, orderIds: string[]): Promise<Map<string, Record<TargetStatus, number>>> {
   const out = new Map<string, Record<TargetStatus, number>>(orderIds.map((id) => [id, emptyCounts()]));
