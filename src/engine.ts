@@ -20,6 +20,7 @@ import { createReports, type ReportsApi } from './reports/reports.js';
 import { createAppeals, type AppealsApi } from './appeals/appeals.js';
 import { createStrikes, type StrikesApi } from './strikes/strikes.js';
 import { createTransparency, type TransparencyApi } from './transparency/transparency.js';
+import { createYouth, type YouthApi } from './youth/youth.js';
 import { createRegulator, type RegulatorApi } from './regulator/regulator.js';
 import { createCompliance, type ComplianceApi } from './regulator/compliance.js';
 import { createUser, createUsers, listUsers, type UsersApi } from './users/users.js';
@@ -113,6 +114,8 @@ export interface Saring extends ScanApi {
   /** The regulator's signed compliance reports and their keys. */
   compliance: ComplianceApi;
   transparency: TransparencyApi;
+  /** Age records and eligibility, the under-16 deactivation programme, audience gating and the educational programme. */
+  youth: YouthApi;
   close(): Promise<void>;
 }
 
@@ -249,6 +252,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     const strikes = createStrikes(core);
     const regulator = createRegulator(core, { uploadFile: (upload) => servedFile({ upload }) });
     const compliance = createCompliance(core);
+    const youth = createYouth(core);
     const bootstrap = await seed(db);
     if (bootstrap.adminKey && embeddedDir) {
       writeFileSync(join(embeddedDir, 'initial-admin-key.txt'), `${bootstrap.adminKey}\n`, { mode: 0o600 });
@@ -427,6 +431,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       regulator,
       compliance,
       transparency: createTransparency(core),
+      youth,
       webhooks: {
         add: (input, actor) => addEndpoint(db, input, actor),
         list: () => listEndpoints(db),

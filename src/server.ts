@@ -18,6 +18,7 @@ import { complianceRoutes } from './regulator/compliance-routes.js';
 import { orderImportRoutes } from './regulator/import-routes.js';
 import { screenshotRoutes } from './regulator/screenshot-routes.js';
 import { transparencyRoutes } from './transparency/routes.js';
+import { youthRoutes } from './youth/routes.js';
 import { scanRoutes } from './scan/routes.js';
 import { userRoutes } from './users/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
@@ -34,7 +35,7 @@ export function createServer(saring: Saring, options: Pick<AppOptions, 'logger'>
     bodyLimitBytes: saring.config.http.bodyLimitBytes,
     health: () => ({ database: saring.storage.kind }),
     async routes(app) {
-      for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes, reviewRoutes, reportRoutes, appealRoutes, strikeRoutes, regulatorRoutes, orderImportRoutes, screenshotRoutes, complianceRoutes, transparencyRoutes, consoleRoutes]) {
+      for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes, reviewRoutes, reportRoutes, appealRoutes, strikeRoutes, regulatorRoutes, orderImportRoutes, screenshotRoutes, complianceRoutes, transparencyRoutes, youthRoutes, consoleRoutes]) {
         await routes(app, saring);
       }
     },

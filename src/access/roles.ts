@@ -29,18 +29,31 @@ export const PERMISSIONS = [
   'orders:verify', // the current state of content (regulator officers: only what their organisation's orders target)
   'orders:answer', // file a clarification (objection, sanggah) of an order's target: the platform's senior people
   'orders:warnings', // record the regulator's warning letters (ST1–ST3), the ST2 commitment letter and fines: the platform's admins
+  // Youth safety (youth/, docs/youth.md). Age data is personal data about children: few roles read it.
+  'age:write', // send accounts' declared ages, dates of birth and age-assurance outcomes (the platform's integration)
+  'age:read', // accounts' age records, their events and parental consents
+  'age:decide', // decide age reviews: corrections of a wrong age, underage signals
+  'eligibility:read', // what an account may do and see: eligibility and the audience filter (the platform's feeds)
+  'youth:deactivation', // plan and run the under-16 deactivation programme
+  'youth:risk', // the PP Tunas risk self-assessment: record and export it
+  'programme:read', // the educational programme's catalogue and report
+  'programme:nominate', // nominate content for the catalogue (partners: as their organisation)
+  'programme:approve', // approve or reject nominations (partners: another organisation's where two are required)
+  'children:report', // report harm to children (partners): top priority in review
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  senior_moderator: ['scan', 'content:read', 'decide', 'decide:severe', 'review:read', 'review:metrics', 'reports:submit', 'appeals:submit', 'reporters:manage', 'policy:read', 'lexicon:read', 'lexicon:write', 'audit:read', 'banks:read', 'banks:write', 'orders:read', 'orders:answer'],
-  moderator: ['scan', 'content:read', 'decide', 'review:read', 'reports:submit', 'appeals:submit', 'policy:read', 'lexicon:read', 'banks:read', 'orders:read'],
+  senior_moderator: ['scan', 'content:read', 'decide', 'decide:severe', 'review:read', 'review:metrics', 'reports:submit', 'appeals:submit', 'reporters:manage', 'policy:read', 'lexicon:read', 'lexicon:write', 'audit:read', 'banks:read', 'banks:write', 'orders:read', 'orders:answer', 'age:read', 'age:decide', 'eligibility:read', 'programme:read'],
+  moderator: ['scan', 'content:read', 'decide', 'review:read', 'reports:submit', 'appeals:submit', 'policy:read', 'lexicon:read', 'banks:read', 'orders:read', 'eligibility:read', 'programme:read'],
   // Regulators and partners see none of the platform's content: regulator officers see their own
-  // organisation's orders and the state of what those target (regulator/); partners, the educational catalogue.
+  // organisation's orders and the state of what those target (regulator/); partners, the educational
+  // catalogue (youth/programme/).
   regulator: ['policy:read', 'orders:submit', 'orders:read', 'orders:verify'],
-  partner: [],
-  auditor: ['content:read', 'review:read', 'review:metrics', 'policy:read', 'lexicon:read', 'audit:read', 'banks:read', 'transparency:read', 'orders:read'],
+  // Partners (KPAI, KemenPPPA, NGOs, schools) curate the educational catalogue as their organisation.
+  partner: ['programme:read', 'programme:nominate', 'programme:approve', 'children:report'],
+  auditor: ['content:read', 'review:read', 'review:metrics', 'policy:read', 'lexicon:read', 'audit:read', 'banks:read', 'transparency:read', 'orders:read', 'programme:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

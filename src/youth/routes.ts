@@ -1,0 +1,7 @@
+import type { Routes } from '../http/app.js';
+import type { YouthApi } from './youth.js';
+
+/** The youth capability's routes: each part's route list, over one `youth` engine member. */
+export const youthRoutes: Routes<{ youth: YouthApi }> = async (app, saring) => {
+  for (const routes of [] as Routes<{ youth: YouthApi }>[]) await routes(app, saring);
+};

@@ -1,0 +1,13 @@
+import type { EngineCore } from '../core.js';
+
+/**
+ * Youth safety (docs/youth.md): the law's minimum age and age bands (PP 17/2025 "PP Tunas"), the
+ * under-16 deactivation programme (Permenkomdigi 9/2026), audience gating and the educational
+ * programme curated with child-protection partners. Each part lives in its own folder under
+ * youth/ and is composed here, so the engine gains one member.
+ */
+export interface YouthApi {}
+
+export function createYouth(_core: EngineCore): YouthApi {
+  return {};
+}
