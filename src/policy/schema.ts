@@ -321,6 +321,84 @@ export function ordersSettingsOf(document: unknown): OrdersSettings {
   return ordersSection.parse((document as { orders?: unknown } | null)?.orders);
 }
 
+/** Platform risk classes (Permenkomdigi 9/2026): short video is high risk. */
+export const RISK_CLASSES = ['low', 'medium', 'high'] as const;
+export type RiskClass = (typeof RISK_CLASSES)[number];
+/**
+ * What the platform lets an account do, each with a minimum age (flags the platform reads;
+ * `restrict_16` / `restrict_18`: seeing content Saring restricted). Under a feature's age the
+ * answer is "not allowed", except `public_account`: under its age an account is private by default.
+ */
+export const YOUTH_FEATURES = ['restrict_16', 'restrict_18', 'public_account', 'direct_messages_from_strangers', 'live_gifts', 'personalised_ads'] as const;
+export type YouthFeature = (typeof YOUTH_FEATURES)[number];
+const age = z.number().int().min(0).max(130);
+
+/**
+ * Youth safety (docs/youth.md): the minimum age to hold an account per platform risk class, the
+ * ages of features, what Saring keeps of an account's age and for how long, the underage signals'
+ * review threshold, the under-16 deactivation programme's phases, and the educational programme's
+ * approval rule. Every field has a default (a high-risk short-video platform under Indonesian law).
+ */
+const youthSection = z
+  .object({
+    /** The platform's risk class; its minimum age applies. */
+    riskClass: z.enum(RISK_CLASSES).default('high'),
+    /** The ministry's rule: under 13 only children's platforms, 13–15 low-to-medium risk, 16 for high risk. */
+    minimumAge: z
+      .object({ low: age.default(13), medium: age.default(13), high: age.default(16) })
+      .strict()
+      .prefault({})
+      .refine((m) => m.low <= m.medium && m.medium <= m.high, { message: 'minimumAge rises with risk: low ≤ medium ≤ high' }),
+    /** Minimum age per feature (defaults for 16–17 on a high-risk platform: private by default, no DMs from strangers, no live gifts, no personalised ads). */
+    features: z
+      .object({
+        restrict_16: age.default(16),
+        restrict_18: age.default(18),
+        public_account: age.default(18),
+        direct_messages_from_strangers: age.default(18),
+        live_gifts: age.default(18),
+        personalised_ads: age.default(18),
+      })
+      .strict()
+      .prefault({}),
+    /** PP Tunas' minimal data: keep the date of birth only when true; else only the age band (and when it next changes). */
+    storeDateOfBirth: z.boolean().default(false),
+    /** Days an age record's evidence (assurance outcomes, correction evidence) is kept; then purged, the band stays. */
+    evidenceRetentionDays: z.number().int().min(1).max(3650).default(365),
+    /** Underage signals in an account's texts (bios, captions, comments): at or above `threshold` an age review opens. */
+    underageSignals: z
+      .object({
+        threshold: z.number().min(0).max(1).default(0.7),
+        queue: queueName.default('age'),
+      })
+      .strict()
+      .prefault({}),
+    /** Under-16 deactivation (Permenkomdigi 9/2026): days to re-verify, then days of transition notice before deactivation. */
+    deactivation: z
+      .object({
+        verificationDays: z.number().int().min(1).max(365).default(14),
+        noticeDays: z.number().int().min(1).max(365).default(14),
+        /** Accounts older than this with only a self-declared age are re-verified too. */
+        unverifiedAccountDays: z.number().int().min(1).max(36_500).default(365),
+      })
+      .strict()
+      .prefault({}),
+    /** The educational programme: whether a nomination also needs a second organisation's approval. */
+    programme: z
+      .object({ secondOrganisation: z.boolean().default(false) })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .prefault({});
+
+export type YouthSettings = z.infer<typeof youthSection>;
+
+/** The youth section of a stored policy document, with the defaults of fields it predates. */
+export function youthSettingsOf(document: unknown): YouthSettings {
+  return youthSection.parse((document as { youth?: unknown } | null)?.youth);
+}
+
 export const policySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _'),
@@ -357,6 +435,7 @@ export const policySchema = z
     appeals: appealsSection,
     strikes: strikesSection,
     orders: ordersSection,
+    youth: youthSection,
   })
   .strict();
 

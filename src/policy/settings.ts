@@ -1,5 +1,5 @@
 import type { Db } from '../db/connect.js';
-import { ordersSettingsOf, reportsSettingsOf, type OrdersSettings } from './schema.js';
+import { ordersSettingsOf, reportsSettingsOf, youthSettingsOf, type OrdersSettings, type YouthSettings } from './schema.js';
 
 type Settings = ReturnType<typeof reportsSettingsOf>;
 const cache = new Map<string, Settings>();
@@ -28,4 +28,10 @@ export async function activeSettings(db: Db): Promise<Settings> {
 export async function activeOrdersSettings(db: Db): Promise<{ orders: OrdersSettings; policyVersion: number | null }> {
   const active = await db.selectFrom('policy_versions').select(['version', 'document']).where('active', '=', true).executeTakeFirst();
   return { orders: ordersSettingsOf(active?.document), policyVersion: active?.version ?? null };
+}
+
+/** The youth section of the active policy (docs/youth.md), read through `db`. */
+export async function activeYouthSettings(db: Db): Promise<{ youth: YouthSettings; policyVersion: number | null }> {
+  const active = await db.selectFrom('policy_versions').select(['version', 'document']).where('active', '=', true).executeTakeFirst();
+  return { youth: youthSettingsOf(active?.document), policyVersion: active?.version ?? null };
 }
