@@ -31,6 +31,12 @@ export const router = createBrowserRouter(
         { path: 'orders/:id', lazy: async () => ({ Component: (await import('../features/orders/OrderPage')).OrderPage }) },
         { path: 'people', lazy: async () => ({ Component: (await import('../features/people/PeoplePage')).PeoplePage }) },
         { path: 'compliance', lazy: async () => ({ Component: (await import('../features/compliance/CompliancePage')).CompliancePage }) },
+        {
+          // The Youth section: one layout with a tab per part; each part adds its pages as children.
+          path: 'youth',
+          lazy: async () => ({ Component: (await import('../features/youth/YouthLayout')).YouthLayout }),
+          children: [{ index: true, lazy: async () => ({ Component: (await import('../features/youth/YouthLayout')).YouthHome }) }],
+        },
         { path: 'transparency', lazy: async () => ({ Component: (await import('../features/transparency/TransparencyPage')).TransparencyPage }) },
         { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
         { path: '*', lazy: async () => ({ Component: (await import('./NotFoundPage')).NotFoundPage }) },

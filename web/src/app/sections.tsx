@@ -1,4 +1,4 @@
-import { IconChartBar, IconChartPie, IconFileCertificate, IconGavel, IconInbox, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconChartBar, IconChartPie, IconFileCertificate, IconGavel, IconInbox, IconMoodKid, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 
@@ -22,6 +22,7 @@ export function sections(t: TFunction): Section[] {
     { to: '/orders', label: t('nav.orders'), icon: <IconGavel size={18} aria-hidden />, permission: 'orders:read' },
     { to: '/people', label: t('nav.people'), icon: <IconUsers size={18} aria-hidden />, permission: 'users:manage' },
     { to: '/compliance', label: t('nav.compliance'), icon: <IconFileCertificate size={18} aria-hidden />, permission: 'orders:read' },
+    { to: '/youth', label: t('nav.youth'), icon: <IconMoodKid size={18} aria-hidden />, permission: 'age:read' },
     { to: '/transparency', label: t('nav.transparency'), icon: <IconChartPie size={18} aria-hidden />, permission: 'transparency:read' },
     { to: '/settings', label: t('nav.settings'), icon: <IconSettings size={18} aria-hidden /> },
   ];
