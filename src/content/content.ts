@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../audit/log.js';
 import { listDecisions, recordDecision, routeToReview, type Decision } from '../decisions/decisions.js';
 import { notFound } from '../errors/errors.js';
-import type { Effects } from '../decisions/effects.js';
+import { runHooks, type Effects } from '../decisions/effects.js';
 import { canonicalJson } from '../shared/canonical-json.js';
 import { sha256 } from '../signals/hash/exact.js';
 import type { Verdict } from '../scan/verdict.js';
@@ -387,6 +387,11 @@ export async function applyVerdict(trx: Db, fx: Effects, contentId: string, verd
       },
       actor,
     );
+  }
+  if (fx.hooks.scanned.length) {
+    const item = await trx.selectFrom('content_items').select(['external_id', 'account_id']).where('id', '=', contentId).executeTakeFirstOrThrow();
+    const content = { id: contentId, externalId: item.external_id, accountId: item.account_id };
+    await runHooks(fx.hooks.scanned, trx, { content, scanId: scanRow.id, verdict, actor });
   }
   return scanRow.id;
 }

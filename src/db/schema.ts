@@ -301,6 +301,11 @@ export interface Database {
   appeals: AppealsTable;
   strikes: StrikesTable;
   account_actions: AccountActionsTable;
+  account_ages: AccountAgesTable;
+  age_checks: AgeChecksTable;
+  age_events: AgeEventsTable;
+  age_cases: AgeCasesTable;
+  parental_consents: ParentalConsentsTable;
 }
 
 export interface MediaAnalysesTable {
@@ -572,4 +577,79 @@ export interface MailOutboxTable {
   ref: string | null;
   created_at: CreatedAt;
   sent_at: NullableTimestamp;
+}
+
+/** Youth ages (0016, youth/age/). `date_of_birth` is a `date`: read it as text, written as YYYY-MM-DD. */
+export interface AccountAgesTable {
+  account_id: string;
+  band: string;
+  assurance: string;
+  status: string;
+  next_band_at: NullableTimestamp;
+  date_of_birth: string | null;
+  source: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface AgeChecksTable {
+  id: Generated<string>;
+  account_id: string;
+  method: string;
+  result: string;
+  outcome: NullableJson<Record<string, unknown>>;
+  checked_at: Timestamp;
+  created_by: string;
+  created_at: CreatedAt;
+  purged_at: NullableTimestamp;
+}
+
+export interface AgeEventsTable {
+  id: Generated<string>;
+  account_id: string;
+  kind: string;
+  actor: string;
+  reason: string | null;
+  before: NullableJson<Record<string, unknown>>;
+  after: NullableJson<Record<string, unknown>>;
+  evidence: NullableJson<Record<string, unknown>>;
+  check_id: string | null;
+  case_id: string | null;
+  at: Timestamp;
+  evidence_purged_at: NullableTimestamp;
+}
+
+export interface AgeCasesTable {
+  id: Generated<string>;
+  account_id: string;
+  kind: string;
+  queue: string;
+  status: Generated<string>;
+  requested_by: string;
+  claim: Json<Record<string, unknown>>;
+  check_id: string | null;
+  evidence: NullableJson<Record<string, unknown>>;
+  score: number | null;
+  content_id: string | null;
+  before: NullableJson<Record<string, unknown>>;
+  opened_by: string;
+  opened_at: Timestamp;
+  updated_at: Timestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  reason: string | null;
+  evidence_purged_at: NullableTimestamp;
+}
+
+export interface ParentalConsentsTable {
+  id: Generated<string>;
+  account_id: string;
+  given_by: string;
+  relation: string;
+  given_at: Timestamp;
+  scope: JsonWithDefault<string[]>;
+  withdrawn_at: NullableTimestamp;
+  withdrawn_by: string | null;
+  created_by: string;
+  created_at: CreatedAt;
 }

@@ -3,6 +3,7 @@ import type { CategoryId } from '../categories/categories.js';
 import type { Db } from '../db/connect.js';
 import type { Jobs } from '../jobs/jobs.js';
 import type { Priority } from '../policy/schema.js';
+import type { Verdict } from '../scan/verdict.js';
 import type { Decision } from './statement.js';
 
 /** Content held for human review: what the scan (or a door) asked for. */
@@ -24,6 +25,14 @@ export interface Decided {
   actor: Actor;
 }
 
+/** Content just scanned (stored, changed, or its media analysed), with the verdict it got and its scan's id. */
+export interface Scanned {
+  content: { id: string; externalId: string; accountId: string | null };
+  scanId: string;
+  verdict: Verdict;
+  actor: Actor;
+}
+
 /**
  * What capabilities add to the one decision path, inside its transaction: the review capability
  * opens a case for content held for review and closes an item's cases when it is decided; strikes
@@ -33,6 +42,8 @@ export interface Decided {
 export interface DecisionHooks {
   reviewRequired: ((trx: Db, event: ReviewRequired) => Promise<void>)[];
   decided: ((trx: Db, event: Decided) => Promise<void>)[];
+  /** After a scan's verdict was acted on (youth ages: underage signals open an age review). */
+  scanned: ((trx: Db, event: Scanned) => Promise<void>)[];
 }
 
 /** What a change of a content item's state sets off in its transaction: webhook jobs and the capabilities' hooks. */
@@ -42,7 +53,7 @@ export interface Effects {
 }
 
 export function createEffects(jobs: Jobs): Effects {
-  return { jobs, hooks: { reviewRequired: [], decided: [] } };
+  return { jobs, hooks: { reviewRequired: [], decided: [], scanned: [] } };
 }
 
 /** Runs the hooks of one kind, in order. */

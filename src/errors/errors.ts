@@ -71,6 +71,10 @@ export const ERROR_CATALOGUE = {
   order_file_too_large: { status: 413, summary: 'The order file is over a limit: its size, what an XLSX entry inflates to (a decompression bomb), or its number of rows.' },
   // transparency report
   invalid_period: { status: 422, summary: 'A report period runs from a day to the same or a later day, at most 366 days, and does not start in the future.' },
+  // youth: ages
+  invalid_age: { status: 422, summary: 'An age is a whole number from 0 to 130; a date of birth is a real calendar date (YYYY-MM-DD), not in the future and at most 130 years ago; an age range runs from a lower to a higher age.' },
+  age_conflict: { status: 409, summary: 'The age given contradicts the account\'s age of higher assurance (verified or estimated): nothing was stored. Ask for a correction (POST /v1/accounts/{id}/age/corrections) instead.' },
+  age_case_open: { status: 409, summary: 'The account already has an open age review: it is decided before another correction is asked for.' },
   // storage and runtime
   data_dir_locked: { status: 503, summary: 'The data directory is owned by another process.' },
   rate_limited: { status: 429, summary: 'Too many requests.' },

@@ -20,6 +20,7 @@ export const WEBHOOK_EVENTS = [
   'order.clarification_filed',
   'order.warning_recorded',
   'order.information_answered',
+  'account.age_changed',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** Retries after the first attempt; with backoff from 5 s doubling up to 1 h, about a day in all. */
