@@ -306,6 +306,8 @@ export interface Database {
   age_events: AgeEventsTable;
   age_cases: AgeCasesTable;
   parental_consents: ParentalConsentsTable;
+  programme_nominations: ProgrammeNominationsTable;
+  programme_contacts: ProgrammeContactsTable;
 }
 
 export interface MediaAnalysesTable {
@@ -652,4 +654,37 @@ export interface ParentalConsentsTable {
   withdrawn_by: string | null;
   created_by: string;
   created_at: CreatedAt;
+}
+
+/** The educational programme (0018, youth/programme/). */
+export interface ProgrammeNominationsTable {
+  id: Generated<string>;
+  content_id: string;
+  band: string;
+  topic: string;
+  note: string | null;
+  organisation: string;
+  status: Generated<string>;
+  nominated_by: string;
+  nominated_by_user: string;
+  nominated_at: Generated<Date>;
+  decided_by: string | null;
+  decided_by_user: string | null;
+  decided_organisation: string | null;
+  decided_at: NullableDate;
+  decision_reason: string | null;
+  checks: NullableJson<unknown>;
+  catalogued_at: NullableDate;
+  left_at: NullableDate;
+  left_reason: string | null;
+  left_detail: NullableJson<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
+
+export interface ProgrammeContactsTable {
+  organisation: string;
+  name: string;
+  email: string;
+  updated_by: string;
+  updated_at: Timestamp;
 }

@@ -33,6 +33,15 @@ export interface Scanned {
   actor: Actor;
 }
 
+/** A report just stored that joined (or opened) its content's report case. */
+export interface Reported {
+  reportId: string;
+  contentId: string;
+  caseId: string;
+  category: CategoryId | null;
+  actor: Actor;
+}
+
 /**
  * What capabilities add to the one decision path, inside its transaction: the review capability
  * opens a case for content held for review and closes an item's cases when it is decided; strikes
@@ -44,6 +53,8 @@ export interface DecisionHooks {
   decided: ((trx: Db, event: Decided) => Promise<void>)[];
   /** After a scan's verdict was acted on (youth ages: underage signals open an age review). */
   scanned: ((trx: Db, event: Scanned) => Promise<void>)[];
+  /** A report opened or joined a review case (the educational programme takes the item out of its catalogue). */
+  reported: ((trx: Db, event: Reported) => Promise<void>)[];
 }
 
 /** What a change of a content item's state sets off in its transaction: webhook jobs and the capabilities' hooks. */
@@ -53,7 +64,7 @@ export interface Effects {
 }
 
 export function createEffects(jobs: Jobs): Effects {
-  return { jobs, hooks: { reviewRequired: [], decided: [], scanned: [] } };
+  return { jobs, hooks: { reviewRequired: [], decided: [], scanned: [], reported: [] } };
 }
 
 /** Runs the hooks of one kind, in order. */

@@ -75,6 +75,13 @@ export const ERROR_CATALOGUE = {
   invalid_age: { status: 422, summary: 'An age is a whole number from 0 to 130; a date of birth is a real calendar date (YYYY-MM-DD), not in the future and at most 130 years ago; an age range runs from a lower to a higher age.' },
   age_conflict: { status: 409, summary: 'The age given contradicts the account\'s age of higher assurance (verified or estimated): nothing was stored. Ask for a correction (POST /v1/accounts/{id}/age/corrections) instead.' },
   age_case_open: { status: 409, summary: 'The account already has an open age review: it is decided before another correction is asked for.' },
+  // educational programme (youth/programme/)
+  unknown_content: { status: 422, summary: 'No content is known by this id or the platform\'s id.' },
+  content_not_eligible: { status: 422, summary: 'The content cannot be nominated for the educational programme now: it is removed, held, restricted or in review.' },
+  already_nominated: { status: 409, summary: 'This content is already nominated (pending) or in the catalogue for this age band.' },
+  nomination_decided: { status: 409, summary: 'The nomination has already been approved or rejected.' },
+  own_nomination: { status: 403, summary: 'No one approves or rejects their own nomination.' },
+  second_organisation_required: { status: 403, summary: 'The policy (youth.programme.secondOrganisation) requires a nomination to be approved by a partner of another organisation than the one that nominated it.' },
   // storage and runtime
   data_dir_locked: { status: 503, summary: 'The data directory is owned by another process.' },
   rate_limited: { status: 429, summary: 'Too many requests.' },

@@ -8,7 +8,7 @@ import type { EngineCore } from '../core.js';
 import type { Db } from '../db/connect.js';
 import type { ReportersTable } from '../db/schema.js';
 import { getDecision, type Decision } from '../decisions/decisions.js';
-import type { Decided, Effects } from '../decisions/effects.js';
+import { runHooks, type Decided, type Effects } from '../decisions/effects.js';
 import { REDRESS, type Bilingual, type DecisionAction, type StatementOfReasons } from '../decisions/statement.js';
 import { notFound, SaringError } from '../errors/errors.js';
 import { AUDIENCES, type ReportsSettings } from '../policy/schema.js';
@@ -456,6 +456,7 @@ async function submitReport(core: EngineCore, deps: ReportsDeps, input: ReportIn
       countReport: counted,
     });
     await trx.updateTable('reports').set({ case_id: caseId }).where('id', '=', row.id).execute();
+    await runHooks(core.effects.hooks.reported, trx, { reportId: row.id, contentId: content.id, caseId, category, actor });
     await appendAudit(trx, { actor, action: 'report.received', subjectType: 'report', subjectId: row.id, data: { ...audit, caseId, counted } });
     return { id: row.id, status: 'received', caseId, contentId: content.id };
   });

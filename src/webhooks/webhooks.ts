@@ -20,6 +20,7 @@ export const WEBHOOK_EVENTS = [
   'order.clarification_filed',
   'order.warning_recorded',
   'order.information_answered',
+  'programme.item_removed',
   'account.age_changed',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
