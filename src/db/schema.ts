@@ -306,8 +306,11 @@ export interface Database {
   age_events: AgeEventsTable;
   age_cases: AgeCasesTable;
   parental_consents: ParentalConsentsTable;
+  youth_deactivation_plans: YouthDeactivationPlansTable;
+  youth_deactivation_accounts: YouthDeactivationAccountsTable;
   programme_nominations: ProgrammeNominationsTable;
   programme_contacts: ProgrammeContactsTable;
+  youth_risk_assessments: YouthRiskAssessmentsTable;
 }
 
 export interface MediaAnalysesTable {
@@ -653,6 +656,44 @@ export interface ParentalConsentsTable {
   withdrawn_at: NullableTimestamp;
   withdrawn_by: string | null;
   created_by: string;
+  created_at: CreatedAt;
+}
+
+/** The under-16 deactivation programme (0017, youth/deactivation/). */
+export interface YouthDeactivationPlansTable {
+  id: Generated<string>;
+  reasons: Json<string[]>;
+  found: Json<Record<string, number>>;
+  settings: Json<Record<string, unknown>>;
+  note: string | null;
+  accounts: number;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface YouthDeactivationAccountsTable {
+  id: Generated<string>;
+  plan_id: string;
+  account_id: string;
+  reasons: Json<string[]>;
+  phase: string;
+  phase_at: Timestamp;
+  requested_at: Timestamp;
+  verify_by: Timestamp;
+  deactivate_on: NullableTimestamp;
+  notice_at: NullableTimestamp;
+  deactivated_at: NullableTimestamp;
+  cleared_at: NullableTimestamp;
+  cleared_from: string | null;
+}
+
+/** The PP Tunas risk self-assessment's versions (0017, youth/risk/). */
+export interface YouthRiskAssessmentsTable {
+  version: number;
+  summary: string | null;
+  aspects: Json<Record<string, unknown>>;
+  created_by: string;
+  created_by_name: string;
   created_at: CreatedAt;
 }
 

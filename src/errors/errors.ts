@@ -82,6 +82,9 @@ export const ERROR_CATALOGUE = {
   nomination_decided: { status: 409, summary: 'The nomination has already been approved or rejected.' },
   own_nomination: { status: 403, summary: 'No one approves or rejects their own nomination.' },
   second_organisation_required: { status: 403, summary: 'The policy (youth.programme.secondOrganisation) requires a nomination to be approved by a partner of another organisation than the one that nominated it.' },
+  // youth: the under-16 deactivation programme and the risk self-assessment
+  incomplete_risk_assessment: { status: 422, summary: 'A risk self-assessment covers all seven PP Tunas aspects: content, contact, exploitation, personal_data, addiction, mental_health, physical_health.' },
+  invalid_risk_level: { status: 422, summary: 'A risk level is low, medium, high or very_high.' },
   // storage and runtime
   data_dir_locked: { status: 503, summary: 'The data directory is owned by another process.' },
   rate_limited: { status: 429, summary: 'Too many requests.' },

@@ -20,6 +20,10 @@ export const WEBHOOK_EVENTS = [
   'order.clarification_filed',
   'order.warning_recorded',
   'order.information_answered',
+  'youth.reverification_requested',
+  'youth.transition_notice',
+  'youth.deactivated',
+  'youth.cleared',
   'programme.item_removed',
   'account.age_changed',
 ] as const;

@@ -1,4 +1,5 @@
 import type { EngineCore } from '../core.js';
+import { createRisk, type RiskApi } from './risk/risk.js';
 
 /**
  * Youth safety (docs/youth.md): the law's minimum age and age bands (PP 17/2025 "PP Tunas"), the
@@ -6,8 +7,13 @@ import type { EngineCore } from '../core.js';
  * programme curated with child-protection partners. Each part lives in its own folder under
  * youth/ and is composed here, so the engine gains one member.
  */
-export interface YouthApi {}
+export interface YouthApi {
+  /** The PP Tunas risk self-assessment (youth/risk/). */
+  risk: RiskApi;
+}
 
-export function createYouth(_core: EngineCore): YouthApi {
-  return {};
+export function createYouth(core: EngineCore): YouthApi {
+  return {
+    risk: createRisk(core.db),
+  };
 }
