@@ -1,4 +1,5 @@
 import type { EngineCore } from '../core.js';
+import { createProgramme, type ProgrammeApi } from './programme/programme.js';
 import { createRisk, type RiskApi } from './risk/risk.js';
 
 /**
@@ -10,10 +11,13 @@ import { createRisk, type RiskApi } from './risk/risk.js';
 export interface YouthApi {
   /** The PP Tunas risk self-assessment (youth/risk/). */
   risk: RiskApi;
+  /** The educational programme curated with child-protection partners (youth/programme/). */
+  programme: ProgrammeApi;
 }
 
 export function createYouth(core: EngineCore): YouthApi {
   return {
     risk: createRisk(core.db),
+    programme: createProgramme(core),
   };
 }
