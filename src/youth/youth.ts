@@ -1,4 +1,5 @@
 import type { EngineCore } from '../core.js';
+import { createAge, type AgeApi } from './age/age.js';
 import { createProgramme, type ProgrammeApi } from './programme/programme.js';
 import { createRisk, type RiskApi } from './risk/risk.js';
 
@@ -9,6 +10,8 @@ import { createRisk, type RiskApi } from './risk/risk.js';
  * youth/ and is composed here, so the engine gains one member.
  */
 export interface YouthApi {
+  /** Accounts' ages, assurance, eligibility, age reviews and parental consents (youth/age/); other parts register on `age.hooks`. */
+  age: AgeApi;
   /** The PP Tunas risk self-assessment (youth/risk/). */
   risk: RiskApi;
   /** The educational programme curated with child-protection partners (youth/programme/). */
@@ -16,7 +19,10 @@ export interface YouthApi {
 }
 
 export function createYouth(core: EngineCore): YouthApi {
+  // First: the other parts read ages and register on age.hooks.
+  const age = createAge(core);
   return {
+    age,
     risk: createRisk(core.db),
     programme: createProgramme(core),
   };
