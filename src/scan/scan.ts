@@ -9,7 +9,8 @@ import type { Prediction } from '../signals/text/classifier/model.js';
 import { identifyLanguage } from '../signals/text/language.js';
 import { lexiconVocabulary, restoreSpaces } from '../signals/text/segment.js';
 import type { ScanConfig } from './scan-config.js';
-import type { Entity, Evidence, HashEvidence, ImageEvidence, ModelEvidence, TextEvidence, Verdict } from './verdict.js';
+import type { Entity, Evidence, HashEvidence, ImageEvidence, ModelEvidence, TextEvidence, UnderageEvidence, Verdict } from './verdict.js';
+import { combineUnderage, detectUnderage } from '../signals/text/underage.js';
 import { incomplete, type MediaFindings, type NudityScores } from './media-findings.js';
 import type { MediaRule, PolicySource } from '../policy/schema.js';
 
@@ -28,6 +29,8 @@ export interface ScanTextsInput {
   bankMatches?: { media: number; match: BankMatch }[];
   /** What the analysis of the content's images and videos found (text on screen, speech, nudity). */
   media?: MediaFindings[];
+  /** Birth and graduation years in the texts are read against this date (default: now). */
+  now?: Date;
 }
 
 /**
@@ -317,10 +320,20 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
   const fields = new Map<string, ScanField>();
   for (const [field, text] of Object.entries(input.texts)) fields.set(field, { field, text, origin: 'caption' });
   for (const f of mediaFields(findings, lexiconVocabulary(config.lexicons))) fields.set(f.field, f);
-  for (const { field, text } of fields.values()) {
+  const underage: UnderageEvidence[] = [];
+  let adult = false;
+  for (const { field, text, origin } of fields.values()) {
     if (!text) continue;
     const analysis = analyseText(config.compiled, text);
     normalised.set(field, analysis.normalised);
+    if (origin === 'caption') {
+      // The platform's texts (bios, captions, comments): a self-declared age is about the account.
+      const found = detectUnderage(text, { normalised: analysis.normalised, ...(input.now ? { now: input.now } : {}) });
+      if (found) {
+        for (const e of found.evidence) underage.push({ field, ...e });
+        adult ||= found.adult;
+      }
+    }
     for (const hit of analysis.hits) hits.push({ field, text, hit });
     for (const e of analysis.entities) {
       entities.push({
@@ -369,6 +382,7 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
     signals: { entities, languages },
   };
   if (findings.length > 0) verdict.signals.media = [...findings];
+  if (underage.length > 0) verdict.signals.underage = { ...combineUnderage(underage, adult), evidence: underage };
   if (outcome.review) verdict.review = outcome.review;
   return verdict;
 }

@@ -112,6 +112,25 @@ export const reviewRouteSchema = z.object({
   reason: z.enum(['unsupported_language', 'untranscribed_speech', 'incomplete_analysis']).optional(),
 });
 
+const ageRange = z.object({ min: z.number(), max: z.number() });
+
+/** Self-declared ages under 18 in the text fields (see `UnderageSignal` in scan/verdict.ts). */
+export const underageSignalSchema = z.object({
+  score: z.number(),
+  age: ageRange,
+  evidence: z.array(
+    z.object({
+      field: z.string(),
+      match: z.string(),
+      start: z.number(),
+      end: z.number(),
+      kind: z.enum(['age', 'school_year', 'school_level', 'graduation', 'birth_year']),
+      age: ageRange,
+      weight: z.number(),
+    }),
+  ),
+});
+
 /** What a scan concludes (see `Verdict` in scan/verdict.ts). */
 export const verdictSchema: z.ZodType<Verdict> = z.object({
   action: z.enum(ACTIONS),
@@ -133,5 +152,6 @@ export const verdictSchema: z.ZodType<Verdict> = z.object({
     entities: z.array(z.object({ field: z.string(), type: z.enum(['url', 'domain', 'phone']), value: z.string(), match: z.string(), start: z.number(), end: z.number() })),
     languages: z.array(z.object({ field: z.string(), language: z.string(), probability: z.number(), reliable: z.boolean() })),
     media: z.array(mediaFindingsSchema).optional(),
+    underage: underageSignalSchema.optional(),
   }),
 });

@@ -114,6 +114,30 @@ export interface Entity {
   end: number;
 }
 
+/**
+ * A self-declared age or school year in a text field (src/signals/text/underage.ts): "umurku 12
+ * tahun", "aku kelas 5 SD". Offsets count code points in the field's text, as in `TextEvidence`.
+ */
+export interface UnderageEvidence {
+  field: string;
+  match: string;
+  start: number;
+  end: number;
+  kind: 'age' | 'school_year' | 'school_level' | 'graduation' | 'birth_year';
+  /** The age this match implies. */
+  age: { min: number; max: number };
+  /** How sure this one match is that the writer is under 18 (0–1). */
+  weight: number;
+}
+
+/** What the texts say of the writer's age, when something says under 18. */
+export interface UnderageSignal {
+  /** 0–1; an age review opens at the policy's `youth.underageSignals.threshold` (default 0.7). */
+  score: number;
+  age: { min: number; max: number };
+  evidence: UnderageEvidence[];
+}
+
 /** What a scan concludes. The shape is part of the public interface (API, CLI, webhooks). */
 export interface Verdict {
   action: Action;
@@ -127,6 +151,8 @@ export interface Verdict {
     languages: { field: string; language: string; probability: number; reliable: boolean }[];
     /** What the analysis of each image or video found (with the steps that ran), when media was analysed. */
     media?: MediaFindings[];
+    /** Self-declared ages or school years under 18 in the text fields (bios, captions, comments). */
+    underage?: UnderageSignal;
   };
 }
 
