@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'age:decide', // decide age reviews: corrections of a wrong age, underage signals
   'eligibility:read', // what an account may do and see: eligibility and the audience filter (the platform's feeds)
   'youth:deactivation', // plan and run the under-16 deactivation programme
+  'youth:deactivation-summary', // the programme's counts per phase (figures only, no account): regulators and auditors too
   'youth:risk', // the PP Tunas risk self-assessment: record and export it
   'programme:read', // the educational programme's catalogue and report
   'programme:nominate', // nominate content for the catalogue (partners: as their organisation)
@@ -50,10 +51,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // Regulators and partners see none of the platform's content: regulator officers see their own
   // organisation's orders and the state of what those target (regulator/); partners, the educational
   // catalogue (youth/programme/).
-  regulator: ['policy:read', 'orders:submit', 'orders:read', 'orders:verify'],
+  regulator: ['policy:read', 'orders:submit', 'orders:read', 'orders:verify', 'youth:deactivation-summary'],
   // Partners (KPAI, KemenPPPA, NGOs, schools) curate the educational catalogue as their organisation.
   partner: ['programme:read', 'programme:nominate', 'programme:approve', 'children:report'],
-  auditor: ['content:read', 'review:read', 'review:metrics', 'policy:read', 'lexicon:read', 'audit:read', 'banks:read', 'transparency:read', 'orders:read', 'programme:read'],
+  auditor: ['content:read', 'review:read', 'review:metrics', 'policy:read', 'lexicon:read', 'audit:read', 'banks:read', 'transparency:read', 'orders:read', 'programme:read', 'youth:deactivation-summary'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -1,5 +1,6 @@
 import type { EngineCore } from '../core.js';
 import { createAge, type AgeApi } from './age/age.js';
+import { createDeactivation, type DeactivationApi } from './deactivation/deactivation.js';
 import { createProgramme, type ProgrammeApi } from './programme/programme.js';
 import { createRisk, type RiskApi } from './risk/risk.js';
 
@@ -12,6 +13,8 @@ import { createRisk, type RiskApi } from './risk/risk.js';
 export interface YouthApi {
   /** Accounts' ages, assurance, eligibility, age reviews and parental consents (youth/age/); other parts register on `age.hooks`. */
   age: AgeApi;
+  /** The under-16 deactivation programme (youth/deactivation/). */
+  deactivation: DeactivationApi;
   /** The PP Tunas risk self-assessment (youth/risk/). */
   risk: RiskApi;
   /** The educational programme curated with child-protection partners (youth/programme/). */
@@ -23,6 +26,7 @@ export function createYouth(core: EngineCore): YouthApi {
   const age = createAge(core);
   return {
     age,
+    deactivation: createDeactivation(core, age),
     risk: createRisk(core.db),
     programme: createProgramme(core),
   };
