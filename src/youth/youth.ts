@@ -1,5 +1,6 @@
 import type { EngineCore } from '../core.js';
 import { createAge, type AgeApi } from './age/age.js';
+import { createAudience, type AudienceApi } from './audience/audience.js';
 import { createDeactivation, type DeactivationApi } from './deactivation/deactivation.js';
 import { createProgramme, type ProgrammeApi } from './programme/programme.js';
 import { createRisk, type RiskApi } from './risk/risk.js';
@@ -19,6 +20,8 @@ export interface YouthApi {
   risk: RiskApi;
   /** The educational programme curated with child-protection partners (youth/programme/). */
   programme: ProgrammeApi;
+  /** Audience gating: which content an account may see (youth/audience/). */
+  audience: AudienceApi;
 }
 
 export function createYouth(core: EngineCore): YouthApi {
@@ -29,5 +32,6 @@ export function createYouth(core: EngineCore): YouthApi {
     deactivation: createDeactivation(core, age),
     risk: createRisk(core.db),
     programme: createProgramme(core),
+    audience: createAudience(core),
   };
 }
