@@ -224,6 +224,26 @@ export interface paths {
                                         code?: string;
                                     }[];
                                 }[];
+                                underage?: {
+                                    score: number;
+                                    age: {
+                                        min: number;
+                                        max: number;
+                                    };
+                                    evidence: {
+                                        field: string;
+                                        match: string;
+                                        start: number;
+                                        end: number;
+                                        /** @enum {string} */
+                                        kind: "age" | "school_year" | "school_level" | "graduation" | "birth_year";
+                                        age: {
+                                            min: number;
+                                            max: number;
+                                        };
+                                        weight: number;
+                                    }[];
+                                };
                             };
                         };
                     };
@@ -616,6 +636,26 @@ export interface paths {
                                                     code?: string;
                                                 }[];
                                             }[];
+                                            underage?: {
+                                                score: number;
+                                                age: {
+                                                    min: number;
+                                                    max: number;
+                                                };
+                                                evidence: {
+                                                    field: string;
+                                                    match: string;
+                                                    start: number;
+                                                    end: number;
+                                                    /** @enum {string} */
+                                                    kind: "age" | "school_year" | "school_level" | "graduation" | "birth_year";
+                                                    age: {
+                                                        min: number;
+                                                        max: number;
+                                                    };
+                                                    weight: number;
+                                                }[];
+                                            };
                                         };
                                     };
                                     createdAt: string;
@@ -1040,6 +1080,26 @@ export interface paths {
                                             code?: string;
                                         }[];
                                     }[];
+                                    underage?: {
+                                        score: number;
+                                        age: {
+                                            min: number;
+                                            max: number;
+                                        };
+                                        evidence: {
+                                            field: string;
+                                            match: string;
+                                            start: number;
+                                            end: number;
+                                            /** @enum {string} */
+                                            kind: "age" | "school_year" | "school_level" | "graduation" | "birth_year";
+                                            age: {
+                                                min: number;
+                                                max: number;
+                                            };
+                                            weight: number;
+                                        }[];
+                                    };
                                 };
                             };
                             analysis?: {
@@ -1332,6 +1392,26 @@ export interface paths {
                                                     code?: string;
                                                 }[];
                                             }[];
+                                            underage?: {
+                                                score: number;
+                                                age: {
+                                                    min: number;
+                                                    max: number;
+                                                };
+                                                evidence: {
+                                                    field: string;
+                                                    match: string;
+                                                    start: number;
+                                                    end: number;
+                                                    /** @enum {string} */
+                                                    kind: "age" | "school_year" | "school_level" | "graduation" | "birth_year";
+                                                    age: {
+                                                        min: number;
+                                                        max: number;
+                                                    };
+                                                    weight: number;
+                                                }[];
+                                            };
                                         };
                                     };
                                     createdAt: string;
@@ -1756,6 +1836,26 @@ export interface paths {
                                             code?: string;
                                         }[];
                                     }[];
+                                    underage?: {
+                                        score: number;
+                                        age: {
+                                            min: number;
+                                            max: number;
+                                        };
+                                        evidence: {
+                                            field: string;
+                                            match: string;
+                                            start: number;
+                                            end: number;
+                                            /** @enum {string} */
+                                            kind: "age" | "school_year" | "school_level" | "graduation" | "birth_year";
+                                            age: {
+                                                min: number;
+                                                max: number;
+                                            };
+                                            weight: number;
+                                        }[];
+                                    };
                                 };
                             };
                             analysis?: {
@@ -2048,6 +2148,26 @@ export interface paths {
                                                     code?: string;
                                                 }[];
                                             }[];
+                                            underage?: {
+                                                score: number;
+                                                age: {
+                                                    min: number;
+                                                    max: number;
+                                                };
+                                                evidence: {
+                                                    field: string;
+                                                    match: string;
+                                                    start: number;
+                                                    end: number;
+                                                    /** @enum {string} */
+                                                    kind: "age" | "school_year" | "school_level" | "graduation" | "birth_year";
+                                                    age: {
+                                                        min: number;
+                                                        max: number;
+                                                    };
+                                                    weight: number;
+                                                }[];
+                                            };
                                         };
                                     };
                                     createdAt: string;
@@ -2472,6 +2592,26 @@ export interface paths {
                                             code?: string;
                                         }[];
                                     }[];
+                                    underage?: {
+                                        score: number;
+                                        age: {
+                                            min: number;
+                                            max: number;
+                                        };
+                                        evidence: {
+                                            field: string;
+                                            match: string;
+                                            start: number;
+                                            end: number;
+                                            /** @enum {string} */
+                                            kind: "age" | "school_year" | "school_level" | "graduation" | "birth_year";
+                                            age: {
+                                                min: number;
+                                                max: number;
+                                            };
+                                            weight: number;
+                                        }[];
+                                    };
                                 };
                             };
                             analysis?: {
@@ -2882,6 +3022,26 @@ export interface paths {
                                                 code?: string;
                                             }[];
                                         }[];
+                                        underage?: {
+                                            score: number;
+                                            age: {
+                                                min: number;
+                                                max: number;
+                                            };
+                                            evidence: {
+                                                field: string;
+                                                match: string;
+                                                start: number;
+                                                end: number;
+                                                /** @enum {string} */
+                                                kind: "age" | "school_year" | "school_level" | "graduation" | "birth_year";
+                                                age: {
+                                                    min: number;
+                                                    max: number;
+                                                };
+                                                weight: number;
+                                            }[];
+                                        };
                                     };
                                 };
                                 createdAt: string;
@@ -5124,7 +5284,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings" | "age:write" | "age:read" | "age:decide" | "eligibility:read" | "youth:deactivation" | "youth:deactivation-summary" | "youth:risk" | "programme:read" | "programme:nominate" | "programme:approve" | "children:report")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5176,7 +5336,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings" | "age:write" | "age:read" | "age:decide" | "eligibility:read" | "youth:deactivation" | "youth:deactivation-summary" | "youth:risk" | "programme:read" | "programme:nominate" | "programme:approve" | "children:report")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5295,7 +5455,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings" | "age:write" | "age:read" | "age:decide" | "eligibility:read" | "youth:deactivation" | "youth:deactivation-summary" | "youth:risk" | "programme:read" | "programme:nominate" | "programme:approve" | "children:report")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5406,7 +5566,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings" | "age:write" | "age:read" | "age:decide" | "eligibility:read" | "youth:deactivation" | "youth:deactivation-summary" | "youth:risk" | "programme:read" | "programme:nominate" | "programme:approve" | "children:report")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -6629,6 +6789,26 @@ export interface paths {
                                                     code?: string;
                                                 }[];
                                             }[];
+                                            underage?: {
+                                                score: number;
+                                                age: {
+                                                    min: number;
+                                                    max: number;
+                                                };
+                                                evidence: {
+                                                    field: string;
+                                                    match: string;
+                                                    start: number;
+                                                    end: number;
+                                                    /** @enum {string} */
+                                                    kind: "age" | "school_year" | "school_level" | "graduation" | "birth_year";
+                                                    age: {
+                                                        min: number;
+                                                        max: number;
+                                                    };
+                                                    weight: number;
+                                                }[];
+                                            };
                                         };
                                     };
                                     createdAt: string;
@@ -11135,6 +11315,2631 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{id}/age": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account’s age record with its events (who, why, evidence), age checks, parental consents and open age review; 404 for an unknown account */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: string;
+                            externalId: string;
+                            record: {
+                                accountId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                band: "under_13" | "13_15" | "16_17" | "18_plus" | "unknown";
+                                /** @enum {string} */
+                                assurance: "self_declared" | "estimated" | "verified";
+                                /** @enum {string} */
+                                status: "allowed" | "restricted_minor" | "not_allowed" | "pending_verification" | "under_review";
+                                nextBandAt: string | null;
+                                dateOfBirth: string | null;
+                                age: number | null;
+                                source: string;
+                                updatedAt: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "allowed" | "restricted_minor" | "not_allowed" | "pending_verification" | "under_review";
+                            events: {
+                                id: string;
+                                kind: string;
+                                actor: string;
+                                reason: string | null;
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                                after: {
+                                    [key: string]: unknown;
+                                } | null;
+                                evidence: {
+                                    [key: string]: unknown;
+                                } | null;
+                                checkId: string | null;
+                                caseId: string | null;
+                                at: string;
+                                evidencePurgedAt: string | null;
+                            }[];
+                            checks: {
+                                id: string;
+                                /** @enum {string} */
+                                method: "id_document" | "facial_estimation" | "population_data" | "parental_confirmation" | "other";
+                                /** @enum {string} */
+                                result: "pass" | "fail" | "inconclusive";
+                                outcome: {
+                                    [key: string]: unknown;
+                                } | null;
+                                checkedAt: string;
+                                createdBy: string;
+                                createdAt: string;
+                                purgedAt: string | null;
+                            }[];
+                            consents: {
+                                id: string;
+                                givenBy: string;
+                                relation: string;
+                                givenAt: string;
+                                scope: ("restrict_16" | "restrict_18" | "public_account" | "direct_messages_from_strangers" | "live_gifts" | "personalised_ads")[];
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                                createdBy: string;
+                                createdAt: string;
+                            }[];
+                            openCase: {
+                                id: string;
+                                accountId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                kind: "correction" | "underage_signal";
+                                queue: string;
+                                /** @enum {string} */
+                                status: "open" | "accepted" | "rejected";
+                                requestedBy: string;
+                                claim: {
+                                    [key: string]: unknown;
+                                };
+                                check: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    method: "id_document" | "facial_estimation" | "population_data" | "parental_confirmation" | "other";
+                                    /** @enum {string} */
+                                    result: "pass" | "fail" | "inconclusive";
+                                    outcome: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    checkedAt: string;
+                                    createdBy: string;
+                                    createdAt: string;
+                                    purgedAt: string | null;
+                                } | null;
+                                evidence: {
+                                    [key: string]: unknown;
+                                } | null;
+                                score: number | null;
+                                contentId: string | null;
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                                openedBy: string;
+                                openedAt: string;
+                                updatedAt: string;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                reason: string | null;
+                                record: {
+                                    accountId: string;
+                                    externalId: string;
+                                    /** @enum {string} */
+                                    band: "under_13" | "13_15" | "16_17" | "18_plus" | "unknown";
+                                    /** @enum {string} */
+                                    assurance: "self_declared" | "estimated" | "verified";
+                                    /** @enum {string} */
+                                    status: "allowed" | "restricted_minor" | "not_allowed" | "pending_verification" | "under_review";
+                                    nextBandAt: string | null;
+                                    dateOfBirth: string | null;
+                                    age: number | null;
+                                    source: string;
+                                    updatedAt: string;
+                                } | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Set an account’s age from a declared age or a date of birth (the platform’s id; the account is created when new)
+         * @description Body `{ declaredAge }` (whole years) or `{ dateOfBirth }` (YYYY-MM-DD). The band (under_13, 13_15, 16_17, 18_plus) and when it next changes are kept; the date of birth only when the policy’s `youth.storeDateOfBirth` is true. The assurance is `self_declared`; the status follows from the band and the policy’s minimum age (`youth.minimumAge[riskClass]`). Errors (nothing stored): 422 `invalid_age` (negative, over 130, a date that does not exist or is in the future); 409 `age_conflict` when the band contradicts an estimated or verified age (ask for a correction).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Whole years, 0 to 130 */
+                        declaredAge: number;
+                    } | {
+                        /** @description A calendar date, YYYY-MM-DD: not in the future, at most 130 years ago */
+                        dateOfBirth: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: string;
+                            externalId: string;
+                            /** @enum {string} */
+                            band: "under_13" | "13_15" | "16_17" | "18_plus" | "unknown";
+                            /** @enum {string} */
+                            assurance: "self_declared" | "estimated" | "verified";
+                            /** @enum {string} */
+                            status: "allowed" | "restricted_minor" | "not_allowed" | "pending_verification" | "under_review";
+                            nextBandAt: string | null;
+                            dateOfBirth: string | null;
+                            age: number | null;
+                            source: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{id}/age/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an age check’s outcome (method, result, age or age range or date of birth, confidence, provider, time): never the document or the face
+         * @description A `pass` sets the age when its assurance (id_document, population_data, parental_confirmation: `verified`; facial_estimation, other: `estimated`) is at least the record’s; otherwise it is recorded and the age stays (`applied: false`). An age range counts from its lower end. The outcome is evidence: purged after `youth.evidenceRetentionDays`. Errors: 422 `invalid_age`, `time_in_future`; 400 for any other field (no images, no documents).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "id_document" | "facial_estimation" | "population_data" | "parental_confirmation" | "other";
+                        /** @enum {string} */
+                        result: "pass" | "fail" | "inconclusive";
+                        /** @description Whole years, 0 to 130 */
+                        age?: number;
+                        ageRange?: {
+                            /** @description Whole years, 0 to 130 */
+                            min: number;
+                            /** @description Whole years, 0 to 130 */
+                            max: number;
+                        };
+                        /** @description A calendar date, YYYY-MM-DD: not in the future, at most 130 years ago */
+                        dateOfBirth?: string;
+                        confidence?: number;
+                        provider?: string;
+                        /** Format: date-time */
+                        checkedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            check: {
+                                id: string;
+                                /** @enum {string} */
+                                method: "id_document" | "facial_estimation" | "population_data" | "parental_confirmation" | "other";
+                                /** @enum {string} */
+                                result: "pass" | "fail" | "inconclusive";
+                                outcome: {
+                                    [key: string]: unknown;
+                                } | null;
+                                checkedAt: string;
+                                createdBy: string;
+                                createdAt: string;
+                                purgedAt: string | null;
+                            };
+                            applied: boolean;
+                            record: {
+                                accountId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                band: "under_13" | "13_15" | "16_17" | "18_plus" | "unknown";
+                                /** @enum {string} */
+                                assurance: "self_declared" | "estimated" | "verified";
+                                /** @enum {string} */
+                                status: "allowed" | "restricted_minor" | "not_allowed" | "pending_verification" | "under_review";
+                                nextBandAt: string | null;
+                                dateOfBirth: string | null;
+                                age: number | null;
+                                source: string;
+                                updatedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{id}/age/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user’s or parent’s request to correct a wrong age, with the outcome of a check as evidence: opens an age review (status under_review)
+         * @description The review goes to the policy’s `youth.underageSignals.queue` (default `age`). 409 `age_case_open` while another review of the account is open; 404 for an unknown account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        requestedBy: "user" | "parent";
+                        /** @description Whole years, 0 to 130 */
+                        declaredAge?: number;
+                        /** @description A calendar date, YYYY-MM-DD: not in the future, at most 130 years ago */
+                        dateOfBirth?: string;
+                        evidence: {
+                            /** @enum {string} */
+                            method: "id_document" | "facial_estimation" | "population_data" | "parental_confirmation" | "other";
+                            /** @enum {string} */
+                            result: "pass" | "fail" | "inconclusive";
+                            /** @description Whole years, 0 to 130 */
+                            age?: number;
+                            ageRange?: {
+                                /** @description Whole years, 0 to 130 */
+                                min: number;
+                                /** @description Whole years, 0 to 130 */
+                                max: number;
+                            };
+                            /** @description A calendar date, YYYY-MM-DD: not in the future, at most 130 years ago */
+                            dateOfBirth?: string;
+                            confidence?: number;
+                            provider?: string;
+                            /** Format: date-time */
+                            checkedAt: string;
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            accountId: string;
+                            externalId: string;
+                            /** @enum {string} */
+                            kind: "correction" | "underage_signal";
+                            queue: string;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "rejected";
+                            requestedBy: string;
+                            claim: {
+                                [key: string]: unknown;
+                            };
+                            check: {
+                                id: string;
+                                /** @enum {string} */
+                                method: "id_document" | "facial_estimation" | "population_data" | "parental_confirmation" | "other";
+                                /** @enum {string} */
+                                result: "pass" | "fail" | "inconclusive";
+                                outcome: {
+                                    [key: string]: unknown;
+                                } | null;
+                                checkedAt: string;
+                                createdBy: string;
+                                createdAt: string;
+                                purgedAt: string | null;
+                            } | null;
+                            evidence: {
+                                [key: string]: unknown;
+                            } | null;
+                            score: number | null;
+                            contentId: string | null;
+                            before: {
+                                [key: string]: unknown;
+                            } | null;
+                            openedBy: string;
+                            openedAt: string;
+                            updatedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            reason: string | null;
+                            record: {
+                                accountId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                band: "under_13" | "13_15" | "16_17" | "18_plus" | "unknown";
+                                /** @enum {string} */
+                                assurance: "self_declared" | "estimated" | "verified";
+                                /** @enum {string} */
+                                status: "allowed" | "restricted_minor" | "not_allowed" | "pending_verification" | "under_review";
+                                nextBandAt: string | null;
+                                dateOfBirth: string | null;
+                                age: number | null;
+                                source: string;
+                                updatedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/age/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Age reviews (corrections and underage signals), oldest first, by status, kind, queue or account */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "accepted" | "rejected";
+                    kind?: "correction" | "underage_signal";
+                    queue?: string;
+                    account?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cases: {
+                                id: string;
+                                accountId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                kind: "correction" | "underage_signal";
+                                queue: string;
+                                /** @enum {string} */
+                                status: "open" | "accepted" | "rejected";
+                                requestedBy: string;
+                                claim: {
+                                    [key: string]: unknown;
+                                };
+                                check: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    method: "id_document" | "facial_estimation" | "population_data" | "parental_confirmation" | "other";
+                                    /** @enum {string} */
+                                    result: "pass" | "fail" | "inconclusive";
+                                    outcome: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    checkedAt: string;
+                                    createdBy: string;
+                                    createdAt: string;
+                                    purgedAt: string | null;
+                                } | null;
+                                evidence: {
+                                    [key: string]: unknown;
+                                } | null;
+                                score: number | null;
+                                contentId: string | null;
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                                openedBy: string;
+                                openedAt: string;
+                                updatedAt: string;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                reason: string | null;
+                                record: {
+                                    accountId: string;
+                                    externalId: string;
+                                    /** @enum {string} */
+                                    band: "under_13" | "13_15" | "16_17" | "18_plus" | "unknown";
+                                    /** @enum {string} */
+                                    assurance: "self_declared" | "estimated" | "verified";
+                                    /** @enum {string} */
+                                    status: "allowed" | "restricted_minor" | "not_allowed" | "pending_verification" | "under_review";
+                                    nextBandAt: string | null;
+                                    dateOfBirth: string | null;
+                                    age: number | null;
+                                    source: string;
+                                    updatedAt: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/age/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One age review with its evidence and the account’s age record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            accountId: string;
+                            externalId: string;
+                            /** @enum {string} */
+                            kind: "correction" | "underage_signal";
+                            queue: string;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "rejected";
+                            requestedBy: string;
+                            claim: {
+                                [key: string]: unknown;
+                            };
+                            check: {
+                                id: string;
+                                /** @enum {string} */
+                                method: "id_document" | "facial_estimation" | "population_data" | "parental_confirmation" | "other";
+                                /** @enum {string} */
+                                result: "pass" | "fail" | "inconclusive";
+                                outcome: {
+                                    [key: string]: unknown;
+                                } | null;
+                                checkedAt: string;
+                                createdBy: string;
+                                createdAt: string;
+                                purgedAt: string | null;
+                            } | null;
+                            evidence: {
+                                [key: string]: unknown;
+                            } | null;
+                            score: number | null;
+                            contentId: string | null;
+                            before: {
+                                [key: string]: unknown;
+                            } | null;
+                            openedBy: string;
+                            openedAt: string;
+                            updatedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            reason: string | null;
+                            record: {
+                                accountId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                band: "under_13" | "13_15" | "16_17" | "18_plus" | "unknown";
+                                /** @enum {string} */
+                                assurance: "self_declared" | "estimated" | "verified";
+                                /** @enum {string} */
+                                status: "allowed" | "restricted_minor" | "not_allowed" | "pending_verification" | "under_review";
+                                nextBandAt: string | null;
+                                dateOfBirth: string | null;
+                                age: number | null;
+                                source: string;
+                                updatedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/age/cases/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide an age review with a reason: accept sets the age claimed (or the one given here), reject restores the status
+         * @description Accepting a correction gives the assurance of its evidence (a passed check) or `self_declared`; accepting an underage signal gives `estimated`. 409 `case_closed` for a decided review.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accept" | "reject";
+                        reason: string;
+                        /** @description Whole years, 0 to 130 */
+                        declaredAge?: number;
+                        /** @description A calendar date, YYYY-MM-DD: not in the future, at most 130 years ago */
+                        dateOfBirth?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            accountId: string;
+                            externalId: string;
+                            /** @enum {string} */
+                            kind: "correction" | "underage_signal";
+                            queue: string;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "rejected";
+                            requestedBy: string;
+                            claim: {
+                                [key: string]: unknown;
+                            };
+                            check: {
+                                id: string;
+                                /** @enum {string} */
+                                method: "id_document" | "facial_estimation" | "population_data" | "parental_confirmation" | "other";
+                                /** @enum {string} */
+                                result: "pass" | "fail" | "inconclusive";
+                                outcome: {
+                                    [key: string]: unknown;
+                                } | null;
+                                checkedAt: string;
+                                createdBy: string;
+                                createdAt: string;
+                                purgedAt: string | null;
+                            } | null;
+                            evidence: {
+                                [key: string]: unknown;
+                            } | null;
+                            score: number | null;
+                            contentId: string | null;
+                            before: {
+                                [key: string]: unknown;
+                            } | null;
+                            openedBy: string;
+                            openedAt: string;
+                            updatedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            reason: string | null;
+                            record: {
+                                accountId: string;
+                                externalId: string;
+                                /** @enum {string} */
+                                band: "under_13" | "13_15" | "16_17" | "18_plus" | "unknown";
+                                /** @enum {string} */
+                                assurance: "self_declared" | "estimated" | "verified";
+                                /** @enum {string} */
+                                status: "allowed" | "restricted_minor" | "not_allowed" | "pending_verification" | "under_review";
+                                nextBandAt: string | null;
+                                dateOfBirth: string | null;
+                                age: number | null;
+                                source: string;
+                                updatedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Parental consents of an account, newest first (withdrawn ones with when) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consents: {
+                                id: string;
+                                givenBy: string;
+                                relation: string;
+                                givenAt: string;
+                                scope: ("restrict_16" | "restrict_18" | "public_account" | "direct_messages_from_strangers" | "live_gifts" | "personalised_ads")[];
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                                createdBy: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a parent’s or guardian’s consent for a minor’s account: who, relation, when, which features
+         * @description 409 `invalid_state` for an account of 18 or over; 404 for an unknown account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        givenBy: string;
+                        /** @enum {string} */
+                        relation: "parent" | "guardian" | "other";
+                        /** Format: date-time */
+                        givenAt: string;
+                        scope: ("restrict_16" | "restrict_18" | "public_account" | "direct_messages_from_strangers" | "live_gifts" | "personalised_ads")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            givenBy: string;
+                            relation: string;
+                            givenAt: string;
+                            scope: ("restrict_16" | "restrict_18" | "public_account" | "direct_messages_from_strangers" | "live_gifts" | "personalised_ads")[];
+                            withdrawnAt: string | null;
+                            withdrawnBy: string | null;
+                            createdBy: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{id}/consents/{cid}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a parental consent (409 `invalid_state` when already withdrawn) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    cid: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        withdrawnAt?: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            givenBy: string;
+                            relation: string;
+                            givenAt: string;
+                            scope: ("restrict_16" | "restrict_18" | "public_account" | "direct_messages_from_strangers" | "live_gifts" | "personalised_ads")[];
+                            withdrawnAt: string | null;
+                            withdrawnBy: string | null;
+                            createdBy: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an account may do and why: status, band, assurance, the minimum age, and each feature of the policy’s youth.features with allowed and reason
+         * @description An unknown account, or one without an age record, is `pending_verification` and may use no age-gated feature.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: string | null;
+                            externalId: string;
+                            /** @enum {string} */
+                            status: "allowed" | "restricted_minor" | "not_allowed" | "pending_verification" | "under_review";
+                            /** @enum {string} */
+                            band: "under_13" | "13_15" | "16_17" | "18_plus" | "unknown";
+                            assurance: ("self_declared" | "estimated" | "verified") | null;
+                            minimumAge: number;
+                            features: {
+                                restrict_16: {
+                                    allowed: boolean;
+                                    minimumAge: number;
+                                    /** @enum {string} */
+                                    reason: "old_enough" | "under_feature_age" | "private_by_default" | "age_uncertain" | "account_not_allowed" | "age_unknown";
+                                };
+                                restrict_18: {
+                                    allowed: boolean;
+                                    minimumAge: number;
+                                    /** @enum {string} */
+                                    reason: "old_enough" | "under_feature_age" | "private_by_default" | "age_uncertain" | "account_not_allowed" | "age_unknown";
+                                };
+                                public_account: {
+                                    allowed: boolean;
+                                    minimumAge: number;
+                                    /** @enum {string} */
+                                    reason: "old_enough" | "under_feature_age" | "private_by_default" | "age_uncertain" | "account_not_allowed" | "age_unknown";
+                                };
+                                direct_messages_from_strangers: {
+                                    allowed: boolean;
+                                    minimumAge: number;
+                                    /** @enum {string} */
+                                    reason: "old_enough" | "under_feature_age" | "private_by_default" | "age_uncertain" | "account_not_allowed" | "age_unknown";
+                                };
+                                live_gifts: {
+                                    allowed: boolean;
+                                    minimumAge: number;
+                                    /** @enum {string} */
+                                    reason: "old_enough" | "under_feature_age" | "private_by_default" | "age_uncertain" | "account_not_allowed" | "age_unknown";
+                                };
+                                personalised_ads: {
+                                    allowed: boolean;
+                                    minimumAge: number;
+                                    /** @enum {string} */
+                                    reason: "old_enough" | "under_feature_age" | "private_by_default" | "age_uncertain" | "account_not_allowed" | "age_unknown";
+                                };
+                            };
+                            reasons: ("no_age_record" | "age_unknown" | "under_minimum_age" | "age_uncertain" | "minor_protections" | "under_review" | "adult")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Eligibility of up to 1000 accounts at once (the platform’s ids), in the order asked (feeds) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                accountId: string | null;
+                                externalId: string;
+                                /** @enum {string} */
+                                status: "allowed" | "restricted_minor" | "not_allowed" | "pending_verification" | "under_review";
+                                /** @enum {string} */
+                                band: "under_13" | "13_15" | "16_17" | "18_plus" | "unknown";
+                                assurance: ("self_declared" | "estimated" | "verified") | null;
+                                minimumAge: number;
+                                features: {
+                                    restrict_16: {
+                                        allowed: boolean;
+                                        minimumAge: number;
+                                        /** @enum {string} */
+                                        reason: "old_enough" | "under_feature_age" | "private_by_default" | "age_uncertain" | "account_not_allowed" | "age_unknown";
+                                    };
+                                    restrict_18: {
+                                        allowed: boolean;
+                                        minimumAge: number;
+                                        /** @enum {string} */
+                                        reason: "old_enough" | "under_feature_age" | "private_by_default" | "age_uncertain" | "account_not_allowed" | "age_unknown";
+                                    };
+                                    public_account: {
+                                        allowed: boolean;
+                                        minimumAge: number;
+                                        /** @enum {string} */
+                                        reason: "old_enough" | "under_feature_age" | "private_by_default" | "age_uncertain" | "account_not_allowed" | "age_unknown";
+                                    };
+                                    direct_messages_from_strangers: {
+                                        allowed: boolean;
+                                        minimumAge: number;
+                                        /** @enum {string} */
+                                        reason: "old_enough" | "under_feature_age" | "private_by_default" | "age_uncertain" | "account_not_allowed" | "age_unknown";
+                                    };
+                                    live_gifts: {
+                                        allowed: boolean;
+                                        minimumAge: number;
+                                        /** @enum {string} */
+                                        reason: "old_enough" | "under_feature_age" | "private_by_default" | "age_uncertain" | "account_not_allowed" | "age_unknown";
+                                    };
+                                    personalised_ads: {
+                                        allowed: boolean;
+                                        minimumAge: number;
+                                        /** @enum {string} */
+                                        reason: "old_enough" | "under_feature_age" | "private_by_default" | "age_uncertain" | "account_not_allowed" | "age_unknown";
+                                    };
+                                };
+                                reasons: ("no_age_record" | "age_unknown" | "under_minimum_age" | "age_uncertain" | "minor_protections" | "under_review" | "adult")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/youth/deactivation/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deactivation plans, newest first, with their dates and their accounts per phase */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plans: {
+                                id: string;
+                                reasons: ("declared_under_minimum" | "underage_signal" | "unverified_old_account")[];
+                                found: {
+                                    declared_under_minimum: number;
+                                    underage_signal: number;
+                                    unverified_old_account: number;
+                                };
+                                accounts: number;
+                                alreadyInProgramme: number;
+                                settings: {
+                                    minimumAge: number;
+                                    verificationDays: number;
+                                    noticeDays: number;
+                                    unverifiedAccountDays: number;
+                                    policyVersion: number | null;
+                                };
+                                note: string | null;
+                                createdBy: string;
+                                createdAt: string;
+                                verifyBy: string;
+                                deactivateFrom: string;
+                                phases: {
+                                    reverification_requested: number;
+                                    transition_notice: number;
+                                    deactivated: number;
+                                    cleared: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Find the accounts that are or may be under the minimum age and start a deactivation plan (Permenkomdigi 9/2026); `dryRun: true` only counts
+         * @description Reasons (default all): declared_under_minimum, underage_signal, unverified_old_account — a band under the policy’s minimum age (declared or verified), an open or confirmed underage-signal age review, an account older than youth.deactivation.unverifiedAccountDays with only a self-declared age. Accounts already in the programme are not taken again (`alreadyInProgramme`); a plan takes at most `limit` (default 10,000, at most 50000), oldest accounts first, and `remaining` says how many a further plan would take. Each account taken: its re-verification is requested (status pending_verification, webhook `youth.reverification_requested` with `verifyBy`); after youth.deactivation.verificationDays without a verification at or over the minimum age, the transition notice (webhook `youth.transition_notice` with `deactivateOn` and the data-export offer); after noticeDays, deactivated (webhook `youth.deactivated`; eligibility: may not hold an account, reason deactivated). A verification at or over the minimum age clears it at any phase (webhook `youth.cleared`). 201 with the plan; 200 on a dry run or when nothing new was found (`plan: null`, nothing stored).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        dryRun?: boolean;
+                        /**
+                         * @default [
+                         *       "declared_under_minimum",
+                         *       "underage_signal",
+                         *       "unverified_old_account"
+                         *     ]
+                         */
+                        reasons?: ("declared_under_minimum" | "underage_signal" | "unverified_old_account")[];
+                        /** @default 10000 */
+                        limit?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            preview: {
+                                reasons: ("declared_under_minimum" | "underage_signal" | "unverified_old_account")[];
+                                found: {
+                                    declared_under_minimum: number;
+                                    underage_signal: number;
+                                    unverified_old_account: number;
+                                };
+                                accounts: number;
+                                remaining: number;
+                                alreadyInProgramme: number;
+                                settings: {
+                                    minimumAge: number;
+                                    verificationDays: number;
+                                    noticeDays: number;
+                                    unverifiedAccountDays: number;
+                                    policyVersion: number | null;
+                                };
+                            };
+                            plan: {
+                                id: string;
+                                reasons: ("declared_under_minimum" | "underage_signal" | "unverified_old_account")[];
+                                found: {
+                                    declared_under_minimum: number;
+                                    underage_signal: number;
+                                    unverified_old_account: number;
+                                };
+                                accounts: number;
+                                alreadyInProgramme: number;
+                                settings: {
+                                    minimumAge: number;
+                                    verificationDays: number;
+                                    noticeDays: number;
+                                    unverifiedAccountDays: number;
+                                    policyVersion: number | null;
+                                };
+                                note: string | null;
+                                createdBy: string;
+                                createdAt: string;
+                                verifyBy: string;
+                                deactivateFrom: string;
+                                phases: {
+                                    reverification_requested: number;
+                                    transition_notice: number;
+                                    deactivated: number;
+                                    cleared: number;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            preview: {
+                                reasons: ("declared_under_minimum" | "underage_signal" | "unverified_old_account")[];
+                                found: {
+                                    declared_under_minimum: number;
+                                    underage_signal: number;
+                                    unverified_old_account: number;
+                                };
+                                accounts: number;
+                                remaining: number;
+                                alreadyInProgramme: number;
+                                settings: {
+                                    minimumAge: number;
+                                    verificationDays: number;
+                                    noticeDays: number;
+                                    unverifiedAccountDays: number;
+                                    policyVersion: number | null;
+                                };
+                            };
+                            plan: {
+                                id: string;
+                                reasons: ("declared_under_minimum" | "underage_signal" | "unverified_old_account")[];
+                                found: {
+                                    declared_under_minimum: number;
+                                    underage_signal: number;
+                                    unverified_old_account: number;
+                                };
+                                accounts: number;
+                                alreadyInProgramme: number;
+                                settings: {
+                                    minimumAge: number;
+                                    verificationDays: number;
+                                    noticeDays: number;
+                                    unverifiedAccountDays: number;
+                                    policyVersion: number | null;
+                                };
+                                note: string | null;
+                                createdBy: string;
+                                createdAt: string;
+                                verifyBy: string;
+                                deactivateFrom: string;
+                                phases: {
+                                    reverification_requested: number;
+                                    transition_notice: number;
+                                    deactivated: number;
+                                    cleared: number;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/youth/deactivation/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deactivation plan’s progress: its accounts per phase, its dates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reasons: ("declared_under_minimum" | "underage_signal" | "unverified_old_account")[];
+                            found: {
+                                declared_under_minimum: number;
+                                underage_signal: number;
+                                unverified_old_account: number;
+                            };
+                            accounts: number;
+                            alreadyInProgramme: number;
+                            settings: {
+                                minimumAge: number;
+                                verificationDays: number;
+                                noticeDays: number;
+                                unverifiedAccountDays: number;
+                                policyVersion: number | null;
+                            };
+                            note: string | null;
+                            createdBy: string;
+                            createdAt: string;
+                            verifyBy: string;
+                            deactivateFrom: string;
+                            phases: {
+                                reverification_requested: number;
+                                transition_notice: number;
+                                deactivated: number;
+                                cleared: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/youth/deactivation/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts in the programme (of a phase, of a plan), latest phase change first, paged by cursor: the platform’s account id, reasons and dates */
+        get: {
+            parameters: {
+                query?: {
+                    phase?: "reverification_requested" | "transition_notice" | "deactivated" | "cleared";
+                    plan?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                id: string;
+                                planId: string;
+                                accountId: string;
+                                externalId: string;
+                                reasons: ("declared_under_minimum" | "underage_signal" | "unverified_old_account")[];
+                                /** @enum {string} */
+                                phase: "reverification_requested" | "transition_notice" | "deactivated" | "cleared";
+                                phaseAt: string;
+                                requestedAt: string;
+                                verifyBy: string;
+                                noticeAt: string | null;
+                                deactivateOn: string | null;
+                                deactivatedAt: string | null;
+                                clearedAt: string | null;
+                                clearedFrom: ("reverification_requested" | "transition_notice" | "deactivated" | "cleared") | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/youth/deactivation/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme’s counts for the regulator: accounts per phase and reason, cleared per phase, plans — figures only, no account */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            plans: number;
+                            firstPlanAt: string | null;
+                            accounts: number;
+                            phases: {
+                                reverification_requested: number;
+                                transition_notice: number;
+                                deactivated: number;
+                                cleared: number;
+                            };
+                            reasons: {
+                                declared_under_minimum: number;
+                                underage_signal: number;
+                                unverified_old_account: number;
+                            };
+                            clearedFrom: {
+                                reverification_requested: number;
+                                transition_notice: number;
+                                deactivated: number;
+                            };
+                            settings: {
+                                minimumAge: number;
+                                verificationDays: number;
+                                noticeDays: number;
+                                unverifiedAccountDays: number;
+                                policyVersion: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/youth/risk-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The risk self-assessment’s versions, newest first: who saved each when, its levels, and which aspects it changed */
+        get: {
+            parameters: {
+                query?: {
+                    before?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            versions: {
+                                version: number;
+                                summary: string | null;
+                                levels: {
+                                    /** @enum {string} */
+                                    content: "low" | "medium" | "high" | "very_high";
+                                    /** @enum {string} */
+                                    contact: "low" | "medium" | "high" | "very_high";
+                                    /** @enum {string} */
+                                    exploitation: "low" | "medium" | "high" | "very_high";
+                                    /** @enum {string} */
+                                    personal_data: "low" | "medium" | "high" | "very_high";
+                                    /** @enum {string} */
+                                    addiction: "low" | "medium" | "high" | "very_high";
+                                    /** @enum {string} */
+                                    mental_health: "low" | "medium" | "high" | "very_high";
+                                    /** @enum {string} */
+                                    physical_health: "low" | "medium" | "high" | "very_high";
+                                };
+                                changed: ("content" | "contact" | "exploitation" | "personal_data" | "addiction" | "mental_health" | "physical_health")[];
+                                createdBy: string;
+                                createdByName: string;
+                                createdAt: string;
+                            }[];
+                            nextBefore: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Save the risk self-assessment (PP 17/2025, seven aspects) as a new version: level, assessment, evidence and mitigations per aspect
+         * @description `aspects`: all seven of content, contact, exploitation, personal_data, addiction, mental_health, physical_health, each `{ level, assessment, evidence: [], mitigations: [] }` with level one of low, medium, high, very_high. Each save is a new version (who, when); none is changed in place. `basedOn`: the version the edit started from (0 for the first); when another was saved since, 409 `conflict` and nothing is stored. Errors (nothing stored): 422 `incomplete_risk_assessment` (an aspect missing), 422 `invalid_risk_level`, 400 `validation_failed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basedOn?: number;
+                        summary?: string;
+                        aspects: {
+                            content?: {
+                                level: string;
+                                assessment: string;
+                                /** @default [] */
+                                evidence?: string[];
+                                /** @default [] */
+                                mitigations?: string[];
+                            };
+                            contact?: {
+                                level: string;
+                                assessment: string;
+                                /** @default [] */
+                                evidence?: string[];
+                                /** @default [] */
+                                mitigations?: string[];
+                            };
+                            exploitation?: {
+                                level: string;
+                                assessment: string;
+                                /** @default [] */
+                                evidence?: string[];
+                                /** @default [] */
+                                mitigations?: string[];
+                            };
+                            personal_data?: {
+                                level: string;
+                                assessment: string;
+                                /** @default [] */
+                                evidence?: string[];
+                                /** @default [] */
+                                mitigations?: string[];
+                            };
+                            addiction?: {
+                                level: string;
+                                assessment: string;
+                                /** @default [] */
+                                evidence?: string[];
+                                /** @default [] */
+                                mitigations?: string[];
+                            };
+                            mental_health?: {
+                                level: string;
+                                assessment: string;
+                                /** @default [] */
+                                evidence?: string[];
+                                /** @default [] */
+                                mitigations?: string[];
+                            };
+                            physical_health?: {
+                                level: string;
+                                assessment: string;
+                                /** @default [] */
+                                evidence?: string[];
+                                /** @default [] */
+                                mitigations?: string[];
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            summary: string | null;
+                            aspects: {
+                                content: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high" | "very_high";
+                                    assessment: string;
+                                    evidence: string[];
+                                    mitigations: string[];
+                                };
+                                contact: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high" | "very_high";
+                                    assessment: string;
+                                    evidence: string[];
+                                    mitigations: string[];
+                                };
+                                exploitation: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high" | "very_high";
+                                    assessment: string;
+                                    evidence: string[];
+                                    mitigations: string[];
+                                };
+                                personal_data: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high" | "very_high";
+                                    assessment: string;
+                                    evidence: string[];
+                                    mitigations: string[];
+                                };
+                                addiction: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high" | "very_high";
+                                    assessment: string;
+                                    evidence: string[];
+                                    mitigations: string[];
+                                };
+                                mental_health: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high" | "very_high";
+                                    assessment: string;
+                                    evidence: string[];
+                                    mitigations: string[];
+                                };
+                                physical_health: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high" | "very_high";
+                                    assessment: string;
+                                    evidence: string[];
+                                    mitigations: string[];
+                                };
+                            };
+                            createdBy: string;
+                            createdByName: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/youth/risk-assessments/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A version of the risk self-assessment (`latest` for the newest); `format=md`: the document a regulator asks for, in Bahasa Indonesia (Markdown)
+         * @description 404 `not_found`: no such version (or, for `latest`, none saved yet).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "md";
+                };
+                header?: never;
+                path: {
+                    version: "latest" | string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            summary: string | null;
+                            aspects: {
+                                content: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high" | "very_high";
+                                    assessment: string;
+                                    evidence: string[];
+                                    mitigations: string[];
+                                };
+                                contact: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high" | "very_high";
+                                    assessment: string;
+                                    evidence: string[];
+                                    mitigations: string[];
+                                };
+                                exploitation: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high" | "very_high";
+                                    assessment: string;
+                                    evidence: string[];
+                                    mitigations: string[];
+                                };
+                                personal_data: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high" | "very_high";
+                                    assessment: string;
+                                    evidence: string[];
+                                    mitigations: string[];
+                                };
+                                addiction: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high" | "very_high";
+                                    assessment: string;
+                                    evidence: string[];
+                                    mitigations: string[];
+                                };
+                                mental_health: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high" | "very_high";
+                                    assessment: string;
+                                    evidence: string[];
+                                    mitigations: string[];
+                                };
+                                physical_health: {
+                                    /** @enum {string} */
+                                    level: "low" | "medium" | "high" | "very_high";
+                                    assessment: string;
+                                    evidence: string[];
+                                    mitigations: string[];
+                                };
+                            };
+                            createdBy: string;
+                            createdByName: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/programme/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nominations, newest first, paged by cursor: a partner sees only their organisation’s (`status=left`: what left the catalogue and why) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "rejected" | "blocked" | "catalogued" | "left";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nominations: {
+                                id: string;
+                                content: {
+                                    id: string;
+                                    externalId: string;
+                                    kind: string;
+                                    caption: string | null;
+                                };
+                                /** @enum {string} */
+                                band: "3_5" | "6_9" | "10_12" | "13_15" | "16_17";
+                                /** @enum {string} */
+                                topic: "digital_literacy" | "science" | "mathematics" | "language" | "religion_character" | "health" | "arts" | "online_safety" | "history_culture" | "environment";
+                                note: string | null;
+                                organisation: string;
+                                /** @enum {string} */
+                                status: "pending" | "rejected" | "blocked" | "catalogued" | "left";
+                                nominatedBy: string;
+                                nominatedAt: string;
+                                decision: {
+                                    by: string;
+                                    organisation: string | null;
+                                    at: string;
+                                    reason: string | null;
+                                    approved: boolean;
+                                } | null;
+                                checks: {
+                                    /** @enum {string} */
+                                    check: "content_active" | "verdict_allow" | "no_bank_match" | "no_open_review" | "account_standing" | "account_age";
+                                    passed: boolean;
+                                    detail: string | null;
+                                }[] | null;
+                                cataloguedAt: string | null;
+                                left: {
+                                    at: string;
+                                    /** @enum {string} */
+                                    reason: "flagged" | "reported" | "removed" | "restricted" | "account_action" | "underage_account";
+                                    detail: {
+                                        [key: string]: unknown;
+                                    };
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Nominate content for the educational catalogue (a partner, as their organisation): by Saring’s id or the platform’s id, with a PP Tunas age band and a topic
+         * @description The nomination waits for a partner’s approval (`GET /v1/programme/approvals`). Errors (nothing stored): 422 `unknown_content` (no such content), 422 `content_not_eligible` (removed, held, restricted or in review), 409 `already_nominated` (pending or in the catalogue for this band), 422 `organisation_required`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        contentId?: string;
+                        externalId?: string;
+                        /** @enum {string} */
+                        band: "3_5" | "6_9" | "10_12" | "13_15" | "16_17";
+                        /** @enum {string} */
+                        topic: "digital_literacy" | "science" | "mathematics" | "language" | "religion_character" | "health" | "arts" | "online_safety" | "history_culture" | "environment";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            content: {
+                                id: string;
+                                externalId: string;
+                                kind: string;
+                                caption: string | null;
+                            };
+                            /** @enum {string} */
+                            band: "3_5" | "6_9" | "10_12" | "13_15" | "16_17";
+                            /** @enum {string} */
+                            topic: "digital_literacy" | "science" | "mathematics" | "language" | "religion_character" | "health" | "arts" | "online_safety" | "history_culture" | "environment";
+                            note: string | null;
+                            organisation: string;
+                            /** @enum {string} */
+                            status: "pending" | "rejected" | "blocked" | "catalogued" | "left";
+                            nominatedBy: string;
+                            nominatedAt: string;
+                            decision: {
+                                by: string;
+                                organisation: string | null;
+                                at: string;
+                                reason: string | null;
+                                approved: boolean;
+                            } | null;
+                            checks: {
+                                /** @enum {string} */
+                                check: "content_active" | "verdict_allow" | "no_bank_match" | "no_open_review" | "account_standing" | "account_age";
+                                passed: boolean;
+                                detail: string | null;
+                            }[] | null;
+                            cataloguedAt: string | null;
+                            left: {
+                                at: string;
+                                /** @enum {string} */
+                                reason: "flagged" | "reported" | "removed" | "restricted" | "account_action" | "underage_account";
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/programme/nominations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A nomination with its decision, safety checks and, if it left the catalogue, why: 404 for another organisation’s (except a pending one its approver may decide) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            content: {
+                                id: string;
+                                externalId: string;
+                                kind: string;
+                                caption: string | null;
+                            };
+                            /** @enum {string} */
+                            band: "3_5" | "6_9" | "10_12" | "13_15" | "16_17";
+                            /** @enum {string} */
+                            topic: "digital_literacy" | "science" | "mathematics" | "language" | "religion_character" | "health" | "arts" | "online_safety" | "history_culture" | "environment";
+                            note: string | null;
+                            organisation: string;
+                            /** @enum {string} */
+                            status: "pending" | "rejected" | "blocked" | "catalogued" | "left";
+                            nominatedBy: string;
+                            nominatedAt: string;
+                            decision: {
+                                by: string;
+                                organisation: string | null;
+                                at: string;
+                                reason: string | null;
+                                approved: boolean;
+                            } | null;
+                            checks: {
+                                /** @enum {string} */
+                                check: "content_active" | "verdict_allow" | "no_bank_match" | "no_open_review" | "account_standing" | "account_age";
+                                passed: boolean;
+                                detail: string | null;
+                            }[] | null;
+                            cataloguedAt: string | null;
+                            left: {
+                                at: string;
+                                /** @enum {string} */
+                                reason: "flagged" | "reported" | "removed" | "restricted" | "account_action" | "underage_account";
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/programme/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending nominations this partner may decide: never their own, and only other organisations’ when the policy’s youth.programme.secondOrganisation is on */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nominations: {
+                                id: string;
+                                content: {
+                                    id: string;
+                                    externalId: string;
+                                    kind: string;
+                                    caption: string | null;
+                                };
+                                /** @enum {string} */
+                                band: "3_5" | "6_9" | "10_12" | "13_15" | "16_17";
+                                /** @enum {string} */
+                                topic: "digital_literacy" | "science" | "mathematics" | "language" | "religion_character" | "health" | "arts" | "online_safety" | "history_culture" | "environment";
+                                note: string | null;
+                                organisation: string;
+                                /** @enum {string} */
+                                status: "pending" | "rejected" | "blocked" | "catalogued" | "left";
+                                nominatedBy: string;
+                                nominatedAt: string;
+                                decision: {
+                                    by: string;
+                                    organisation: string | null;
+                                    at: string;
+                                    reason: string | null;
+                                    approved: boolean;
+                                } | null;
+                                checks: {
+                                    /** @enum {string} */
+                                    check: "content_active" | "verdict_allow" | "no_bank_match" | "no_open_review" | "account_standing" | "account_age";
+                                    passed: boolean;
+                                    detail: string | null;
+                                }[] | null;
+                                cataloguedAt: string | null;
+                                left: {
+                                    at: string;
+                                    /** @enum {string} */
+                                    reason: "flagged" | "reported" | "removed" | "restricted" | "account_action" | "underage_account";
+                                    detail: {
+                                        [key: string]: unknown;
+                                    };
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                            secondOrganisation: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/programme/nominations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a nomination: Saring’s safety checks run, and it enters the catalogue only if every one passes (`catalogued`), else `blocked` with the checks that failed
+         * @description Checks: the content is active; no category of its latest verdict is above allow; its media match no bank; no review case holds it; its account is not suspended or closed and not under the minimum age. Errors (nothing changed): 403 `own_nomination`, 403 `second_organisation_required` (the policy asks for a partner of another organisation), 409 `nomination_decided`, 404 `not_found`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            content: {
+                                id: string;
+                                externalId: string;
+                                kind: string;
+                                caption: string | null;
+                            };
+                            /** @enum {string} */
+                            band: "3_5" | "6_9" | "10_12" | "13_15" | "16_17";
+                            /** @enum {string} */
+                            topic: "digital_literacy" | "science" | "mathematics" | "language" | "religion_character" | "health" | "arts" | "online_safety" | "history_culture" | "environment";
+                            note: string | null;
+                            organisation: string;
+                            /** @enum {string} */
+                            status: "pending" | "rejected" | "blocked" | "catalogued" | "left";
+                            nominatedBy: string;
+                            nominatedAt: string;
+                            decision: {
+                                by: string;
+                                organisation: string | null;
+                                at: string;
+                                reason: string | null;
+                                approved: boolean;
+                            } | null;
+                            checks: {
+                                /** @enum {string} */
+                                check: "content_active" | "verdict_allow" | "no_bank_match" | "no_open_review" | "account_standing" | "account_age";
+                                passed: boolean;
+                                detail: string | null;
+                            }[] | null;
+                            cataloguedAt: string | null;
+                            left: {
+                                at: string;
+                                /** @enum {string} */
+                                reason: "flagged" | "reported" | "removed" | "restricted" | "account_action" | "underage_account";
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/programme/nominations/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a nomination with a reason (shown to the nominating organisation)
+         * @description Errors (nothing changed): 403 `own_nomination`, 403 `second_organisation_required`, 409 `nomination_decided`, 404 `not_found`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            content: {
+                                id: string;
+                                externalId: string;
+                                kind: string;
+                                caption: string | null;
+                            };
+                            /** @enum {string} */
+                            band: "3_5" | "6_9" | "10_12" | "13_15" | "16_17";
+                            /** @enum {string} */
+                            topic: "digital_literacy" | "science" | "mathematics" | "language" | "religion_character" | "health" | "arts" | "online_safety" | "history_culture" | "environment";
+                            note: string | null;
+                            organisation: string;
+                            /** @enum {string} */
+                            status: "pending" | "rejected" | "blocked" | "catalogued" | "left";
+                            nominatedBy: string;
+                            nominatedAt: string;
+                            decision: {
+                                by: string;
+                                organisation: string | null;
+                                at: string;
+                                reason: string | null;
+                                approved: boolean;
+                            } | null;
+                            checks: {
+                                /** @enum {string} */
+                                check: "content_active" | "verdict_allow" | "no_bank_match" | "no_open_review" | "account_standing" | "account_age";
+                                passed: boolean;
+                                detail: string | null;
+                            }[] | null;
+                            cataloguedAt: string | null;
+                            left: {
+                                at: string;
+                                /** @enum {string} */
+                                reason: "flagged" | "reported" | "removed" | "restricted" | "account_action" | "underage_account";
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/programme/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue the under-16 experience is served: approved items that passed the safety checks and are safe now (active, held by no review case), newest first, by band and topic, paged by cursor */
+        get: {
+            parameters: {
+                query?: {
+                    band?: "3_5" | "6_9" | "10_12" | "13_15" | "16_17";
+                    topic?: "digital_literacy" | "science" | "mathematics" | "language" | "religion_character" | "health" | "arts" | "online_safety" | "history_culture" | "environment";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                contentId: string;
+                                externalId: string;
+                                kind: string;
+                                caption: string | null;
+                                /** @enum {string} */
+                                band: "3_5" | "6_9" | "10_12" | "13_15" | "16_17";
+                                /** @enum {string} */
+                                topic: "digital_literacy" | "science" | "mathematics" | "language" | "religion_character" | "health" | "arts" | "online_safety" | "history_culture" | "environment";
+                                note: string | null;
+                                organisation: string;
+                                approvedBy: string | null;
+                                cataloguedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/programme/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme report for a period: the catalogue by topic and age band, nominations, approvals, rejections, blocked approvals, removals by reason, median hours to review
+         * @description `from` and `to`: days (YYYY-MM-DD), both inclusive, in `zone` (WIB by default). 422 `invalid_period`: `to` before `from`, more than 366 days, or starting in the future.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day of the period (inclusive), YYYY-MM-DD in the zone `zone` */
+                    from: string;
+                    /** @description Last day of the period (inclusive), YYYY-MM-DD in the zone `zone` */
+                    to: string;
+                    /** @description The days’ time zone: WIB (UTC+7, the default) or UTC */
+                    zone?: "WIB" | "UTC";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                            };
+                            catalogue: {
+                                total: number;
+                                byTopic: {
+                                    [key: string]: number;
+                                };
+                                byBand: {
+                                    [key: string]: number;
+                                };
+                                cells: {
+                                    /** @enum {string} */
+                                    topic: "digital_literacy" | "science" | "mathematics" | "language" | "religion_character" | "health" | "arts" | "online_safety" | "history_culture" | "environment";
+                                    /** @enum {string} */
+                                    band: "3_5" | "6_9" | "10_12" | "13_15" | "16_17";
+                                    count: number;
+                                }[];
+                            };
+                            nominations: number;
+                            approvals: number;
+                            rejections: number;
+                            blocked: {
+                                total: number;
+                                byCheck: {
+                                    [key: string]: number;
+                                };
+                            };
+                            removals: {
+                                total: number;
+                                byReason: {
+                                    [key: string]: number;
+                                };
+                            };
+                            medianHoursToReview: number | null;
+                            pending: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/programme/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A partner reports harm to children: a report that opens (or joins) the item’s report case in the `children` queue at urgent priority; a catalogued item leaves the catalogue
+         * @description Answered like a public report when the case is decided (`report.resolved`). Content already removed: 200 `actioned` at once. 422 `unknown_content`, 422 `organisation_required`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        contentId?: string;
+                        externalId?: string;
+                        /** @enum {string} */
+                        category: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods" | "other";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reportId: string;
+                            contentId: string;
+                            caseId: string | null;
+                            /** @enum {string} */
+                            status: "received" | "actioned";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reportId: string;
+                            contentId: string;
+                            caseId: string | null;
+                            /** @enum {string} */
+                            status: "received" | "actioned";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/programme/organisations/{org}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner organisation’s contact, told by e-mail when its items leave the catalogue (a partner: only their own); 404 when none is set */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organisation: string;
+                            name: string;
+                            email: string;
+                            updatedBy: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set a partner organisation’s contact (a partner: only their own): told when its items leave the catalogue, through the `mail_outbox` table an operator’s mailer reads */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organisation: string;
+                            name: string;
+                            email: string;
+                            updatedBy: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audience/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which of up to 10,000 content items an account may see (feeds), and why the others are hidden
+         * @description `account` is the platform’s id for the viewer; `ids` are Saring content ids or the platform’s content ids. Hidden, with a reason: `unknown` (no such content), `removed`, `held`, `restrict_16` / `restrict_18` (restricted content above the account’s feature age, policy `youth.features`), `adult_audience` (content for adults, shown like `restrict_18`), `not_in_catalogue` (an account under the minimum age sees only the educational programme’s catalogue items of its PP Tunas band). An account without an age record counts as age unknown: restricted and adult content is hidden. 422 `too_many_targets` over the limit.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        account: string;
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            visible: string[];
+                            hidden: {
+                                id: string;
+                                /** @enum {string} */
+                                reason: "unknown" | "removed" | "held" | "restrict_16" | "restrict_18" | "adult_audience" | "not_in_catalogue";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

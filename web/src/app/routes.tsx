@@ -37,6 +37,20 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import('../features/youth/YouthLayout')).YouthLayout }),
           children: [{ index: true, lazy: async () => ({ Component: (await import('../features/youth/YouthLayout')).YouthHome }) }],
         },
+        {
+          // The educational programme's partner portal: one layout with a tab per page.
+          path: 'programme',
+          lazy: async () => ({ Component: (await import('../features/programme/ProgrammeLayout')).ProgrammeLayout }),
+          children: [
+            { index: true, lazy: async () => ({ Component: (await import('../features/programme/ProgrammeLayout')).ProgrammeHome }) },
+            { path: 'catalogue', lazy: async () => ({ Component: (await import('../features/programme/CataloguePage')).CataloguePage }) },
+            { path: 'nominate', lazy: async () => ({ Component: (await import('../features/programme/NominatePage')).NominatePage }) },
+            { path: 'approvals', lazy: async () => ({ Component: (await import('../features/programme/ApprovalsPage')).ApprovalsPage }) },
+            { path: 'nominations', lazy: async () => ({ Component: (await import('../features/programme/NominationsPage')).NominationsPage }) },
+            { path: 'left', lazy: async () => ({ Component: (await import('../features/programme/LeftPage')).LeftPage }) },
+            { path: 'report', lazy: async () => ({ Component: (await import('../features/programme/ReportPage')).ReportPage }) },
+          ],
+        },
         { path: 'transparency', lazy: async () => ({ Component: (await import('../features/transparency/TransparencyPage')).TransparencyPage }) },
         { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
         { path: '*', lazy: async () => ({ Component: (await import('./NotFoundPage')).NotFoundPage }) },

@@ -1,4 +1,4 @@
-import { IconChartBar, IconChartPie, IconFileCertificate, IconGavel, IconInbox, IconMoodKid, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconChartBar, IconChartPie, IconFileCertificate, IconGavel, IconInbox, IconMoodKid, IconSchool, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 
@@ -23,6 +23,8 @@ export function sections(t: TFunction): Section[] {
     { to: '/people', label: t('nav.people'), icon: <IconUsers size={18} aria-hidden />, permission: 'users:manage' },
     { to: '/compliance', label: t('nav.compliance'), icon: <IconFileCertificate size={18} aria-hidden />, permission: 'orders:read' },
     { to: '/youth', label: t('nav.youth'), icon: <IconMoodKid size={18} aria-hidden />, permission: 'age:read' },
+    // Before transparency and settings: partners land on the programme's portal.
+    { to: '/programme', label: t('nav.programme'), icon: <IconSchool size={18} aria-hidden />, permission: 'programme:read' },
     { to: '/transparency', label: t('nav.transparency'), icon: <IconChartPie size={18} aria-hidden />, permission: 'transparency:read' },
     { to: '/settings', label: t('nav.settings'), icon: <IconSettings size={18} aria-hidden /> },
   ];
