@@ -8,6 +8,7 @@ import type { Principal } from '../access/auth.js';
 import type { Role } from '../access/roles.js';
 import type { ContentInput } from '../content/schema.js';
 import type { Saring } from '../engine.js';
+import { DEMO_PARTNERS, loadProgrammeDemo } from '../youth/programme/demo.js';
 import { canDrawText, makeVideo, renderImage } from './media-fixtures.js';
 
 /** Demo content: clean posts, criticism and news about gambling, gambling spam, scams, hate, … */
@@ -88,6 +89,7 @@ export async function loadDemo(saring: Saring): Promise<number> {
   if (created > 0) {
     await demoReportAndAppeal(saring);
     await demoOrders(saring);
+    await loadProgrammeDemo(saring);
   }
   return created;
 }
@@ -156,7 +158,7 @@ export interface DemoPerson {
   login: string;
   name: string;
   role: Role;
-  /** The organisation: `Demo` (the platform), or the authority of a regulator officer. */
+  /** The organisation: `Demo` (the platform), the authority of a regulator officer, or a programme partner's. */
   org?: string;
   password: string;
 }
@@ -170,8 +172,8 @@ function demoPassword(): string {
 
 /**
  * People to try the review console with: an admin, a moderator and two senior moderators (the
- * four-eyes flow needs two), and a regulator officer of Komdigi who sees Komdigi's demo orders, each
- * with a random password. Only for an installation with demo data.
+ * four-eyes flow needs two), a regulator officer of Komdigi who sees Komdigi's demo orders, and two
+ * partners of the educational programme (KPAI, KemenPPPA), each with a random password. Only for an installation with demo data.
  */
 export async function createDemoPeople(saring: Saring): Promise<DemoPerson[]> {
   const people: Omit<DemoPerson, 'password'>[] = [
@@ -180,6 +182,9 @@ export async function createDemoPeople(saring: Saring): Promise<DemoPerson[]> {
     { login: 'demo-senior-1', name: 'Demo Senior Moderator 1', role: 'senior_moderator' },
     { login: 'demo-senior-2', name: 'Demo Senior Moderator 2', role: 'senior_moderator' },
     { login: 'demo-officer', name: 'Demo Officer (Komdigi)', role: 'regulator', org: DEMO_AUTHORITY },
+    // Partners of the educational programme: KPAI's approves KemenPPPA's demo nominations, and the other way round.
+    { login: 'demo-partner', name: 'Demo Partner (KPAI)', role: 'partner', org: DEMO_PARTNERS.kpai },
+    { login: 'demo-partner-2', name: 'Demo Partner (KemenPPPA)', role: 'partner', org: DEMO_PARTNERS.kemenpppa },
   ];
   const created: DemoPerson[] = [];
   for (const person of people) {
