@@ -85,6 +85,7 @@ CREATE TABLE age_cases (
 );
 CREATE UNIQUE INDEX age_cases_one_open ON age_cases (account_id) WHERE status = 'open';
 CREATE INDEX age_cases_queue ON age_cases (queue, status, opened_at);
+CREATE INDEX age_cases_content ON age_cases (content_id) WHERE content_id IS NOT NULL;
 
 -- A parent's (or guardian's) consent for a 16–17 account, with what it covers; withdrawn_at when withdrawn.
 CREATE TABLE parental_consents (

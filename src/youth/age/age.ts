@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../../audit/log.js';
 import type { EngineCore } from '../../core.js';
 import type { Db } from '../../db/connect.js';
@@ -229,6 +230,18 @@ function bandFrom(given: { age?: number | undefined; dateOfBirth?: string | unde
   throw new SaringError('invalid_age', 'Give one of an age, a date of birth or an age range.');
 }
 
+/** What an age review claims: the band and when it ends (the date of birth only when the policy keeps it), and `extra` (declaredAge, a signal's ageRange). */
+function claimOf(given: { at: BandAt; dob: Date | null }, youth: YouthSettings, extra: Record<string, unknown>): Record<string, unknown> {
+  return { band: given.at.band, nextBandAt: iso(given.at.nextBandAt), ...(given.dob && youth.storeDateOfBirth ? { dateOfBirth: ymd(given.dob) } : {}), ...extra };
+}
+
+/** A review's claim as the band it gives now. */
+function claimed(claim: Record<string, unknown>, now: Date): { at: BandAt; dob: Date | null } {
+  if (typeof claim['dateOfBirth'] === 'string') return bandFrom({ dateOfBirth: claim['dateOfBirth'] }, now);
+  const nextBandAt = typeof claim['nextBandAt'] === 'string' ? new Date(claim['nextBandAt']) : null;
+  return { at: bandNow({ band: claim['band'] as AgeBand, nextBandAt }, now), dob: null };
+}
+
 function validCheck(input: CheckInput, now: Date): { at: BandAt; dob: Date | null } | null {
   const given = [input.age !== undefined, input.ageRange !== undefined, input.dateOfBirth !== undefined].filter(Boolean).length;
   if (given > 1) throw new SaringError('invalid_age', 'An age check gives one of age, ageRange or dateOfBirth.');
@@ -240,9 +253,15 @@ function validCheck(input: CheckInput, now: Date): { at: BandAt; dob: Date | nul
   return bandFrom(input, now);
 }
 
-async function insertCheck(trx: Db, accountId: string, input: CheckInput, actor: Actor): Promise<string> {
+/**
+ * Stores a check's outcome. A date of birth it gives is kept only when the policy keeps dates of
+ * birth; otherwise the band it gave and when that band ends stand for it.
+ */
+async function insertCheck(trx: Db, accountId: string, input: CheckInput, given: { at: BandAt; dob: Date | null } | null, youth: YouthSettings, actor: Actor): Promise<string> {
   const outcome: Record<string, unknown> = {};
-  for (const key of ['age', 'ageRange', 'dateOfBirth', 'confidence', 'provider'] as const) if (input[key] !== undefined) outcome[key] = input[key];
+  for (const key of ['age', 'ageRange', 'confidence', 'provider'] as const) if (input[key] !== undefined) outcome[key] = input[key];
+  if (input.dateOfBirth !== undefined && youth.storeDateOfBirth) outcome['dateOfBirth'] = input.dateOfBirth;
+  if (given) Object.assign(outcome, { band: given.at.band, nextBandAt: iso(given.at.nextBandAt) });
   const row = await trx
     .insertInto('age_checks')
     .values({ account_id: accountId, method: input.method, result: input.result, outcome: JSON.stringify(outcome), checked_at: input.checkedAt, created_by: actor })
@@ -445,7 +464,7 @@ export async function purgeEvidence(db: Db, now = new Date()): Promise<PurgeResu
     const events = await trx.updateTable('age_events').set({ evidence: null, evidence_purged_at: now }).where('evidence', 'is not', null).where('at', '<', before).executeTakeFirst();
     const cases = await trx
       .updateTable('age_cases')
-      .set({ evidence: null, evidence_purged_at: now })
+      .set({ evidence: null, evidence_purged_at: now, claim: sql<string>`jsonb_build_object('band', claim->'band')` })
       .where('status', '!=', 'open')
       .where('evidence_purged_at', 'is', null)
       .where('decided_at', '<', before)
@@ -474,6 +493,14 @@ export function createAge(core: EngineCore): AgeApi {
     const row = await db.selectFrom('accounts').select(['id', 'external_id']).where('external_id', '=', externalId).executeTakeFirst();
     if (!row) throw notFound('Account', externalId);
     return { id: row.id, externalId: row.external_id };
+  }
+
+  async function getCase(id: string): Promise<AgeCase> {
+    if (!UUID.test(id)) throw notFound('Age case', id);
+    const { youth } = await activeYouthSettings(db);
+    const [found] = await loadCases(db, { id }, 1, youth);
+    if (!found) throw notFound('Age case', id);
+    return found;
   }
 
   async function events(accountId: string): Promise<AgeEvent[]> {
@@ -566,7 +593,7 @@ export function createAge(core: EngineCore): AgeApi {
         const { youth } = await activeYouthSettings(trx);
         const acc = await accountFor(trx, externalId, true);
         const before = await recordNow(trx, acc.id, youth, now);
-        const checkId = await insertCheck(trx, acc.id, valid, actor);
+        const checkId = await insertCheck(trx, acc.id, valid, given, youth, actor);
         const assurance = assuranceOfMethod(valid.method);
         const applies = valid.result === 'pass' && given !== null && (!before || assuranceRank(assurance) >= assuranceRank(before.assurance));
         const reason = applies
@@ -603,15 +630,15 @@ export function createAge(core: EngineCore): AgeApi {
       const now = new Date();
       if ((valid.declaredAge === undefined) === (valid.dateOfBirth === undefined)) throw new SaringError('invalid_age', 'A correction claims one of declaredAge or dateOfBirth.');
       const claimed = bandFrom({ age: valid.declaredAge, dateOfBirth: valid.dateOfBirth }, now);
-      validCheck(valid.evidence, now);
+      const evidenceGiven = validCheck(valid.evidence, now);
       const caseId = await db.transaction().execute(async (trx) => {
         const { youth } = await activeYouthSettings(trx);
         const acc = await accountFor(trx, externalId, false);
         const before = await recordNow(trx, acc.id, youth, now);
         const open = await trx.selectFrom('age_cases').select(['id', 'kind']).where('account_id', '=', acc.id).where('status', '=', 'open').executeTakeFirst();
         if (open) throw new SaringError('age_case_open', `Account ${externalId} already has an open age review (${open.kind}, ${open.id}).`, { caseId: open.id });
-        const checkId = await insertCheck(trx, acc.id, valid.evidence, actor);
-        const claim: Record<string, unknown> = { band: claimed.at.band, ...(valid.declaredAge !== undefined ? { declaredAge: valid.declaredAge } : { dateOfBirth: valid.dateOfBirth }) };
+        const checkId = await insertCheck(trx, acc.id, valid.evidence, evidenceGiven, youth, actor);
+        const claim = claimOf(claimed, youth, valid.declaredAge !== undefined ? { declaredAge: valid.declaredAge } : {});
         const row = await trx
           .insertInto('age_cases')
           .values({
@@ -632,7 +659,7 @@ export function createAge(core: EngineCore): AgeApi {
         await change(trx, jobs, hooks, youth, { account: acc, before, underReview: true, source: before?.source ?? 'correction', kind: 'review_opened', actor, reason: `The ${valid.requestedBy} asked to correct the age to band ${claimed.at.band}.`, evidence: { requestedBy: valid.requestedBy, claimedBand: claimed.at.band }, checkId, caseId: row.id }, now);
         return row.id;
       });
-      return this.case(caseId);
+      return getCase(caseId);
     },
 
     async cases(query) {
@@ -641,13 +668,7 @@ export function createAge(core: EngineCore): AgeApi {
       return { cases: await loadCases(db, { ...(q.status ? { status: q.status } : {}), ...(q.kind ? { kind: q.kind } : {}), ...(q.queue ? { queue: q.queue } : {}), ...(q.account ? { externalId: q.account } : {}) }, q.limit, youth) };
     },
 
-    async case(id) {
-      if (!UUID.test(id)) throw notFound('Age case', id);
-      const { youth } = await activeYouthSettings(db);
-      const [found] = await loadCases(db, { id }, 1, youth);
-      if (!found) throw notFound('Age case', id);
-      return found;
-    },
+    case: getCase,
 
     async decide(id, input, actor) {
       const valid = parseInput(decisionInputSchema, input);
@@ -668,8 +689,7 @@ export function createAge(core: EngineCore): AgeApi {
           await change(trx, jobs, hooks, youth, { account, before, underReview: false, source: before?.source ?? 'review', kind: 'review_rejected', actor, reason: valid.reason, caseId: id }, now);
           return;
         }
-        const claim = c.claim as { declaredAge?: number; dateOfBirth?: string; ageRange?: { min: number; max: number } };
-        const set = override ?? bandFrom({ age: claim.declaredAge, dateOfBirth: claim.dateOfBirth, ageRange: claim.ageRange }, now);
+        const set = override ?? claimed(c.claim, now);
         let assurance: Assurance = c.kind === 'underage_signal' ? 'estimated' : 'self_declared';
         if (c.check_id) {
           const check = await trx.selectFrom('age_checks').select(['method', 'result']).where('id', '=', c.check_id).executeTakeFirst();
@@ -684,7 +704,7 @@ export function createAge(core: EngineCore): AgeApi {
           now,
         );
       });
-      return this.case(id);
+      return getCase(id);
     },
 
     async consents(externalId) {
@@ -750,7 +770,7 @@ export function createAge(core: EngineCore): AgeApi {
  * an account whose band is already at or under the age the signal suggests.
  */
 async function onScanned(trx: Db, jobs: Jobs, hooks: AgeHooks, event: Scanned): Promise<void> {
-  const signal = (event.verdict.signals as { underage?: { score: number; age: { min: number; max: number }; evidence: unknown[] } }).underage;
+  const signal = event.verdict.signals.underage;
   if (!signal || !event.content.accountId) return;
   const { youth } = await activeYouthSettings(trx);
   if (signal.score < youth.underageSignals.threshold) return;
@@ -762,6 +782,9 @@ async function onScanned(trx: Db, jobs: Jobs, hooks: AgeHooks, event: Scanned): 
   const span = before ? bandAges(before.band) : null;
   if (span && signal.age.max >= span.min) return;
   const evidence = { contentId: event.content.id, externalId: event.content.externalId, scanId: event.scanId, score: signal.score, age: signal.age, matches: signal.evidence.slice(0, 20) };
+  // A review already decided on this content item is not reopened by it (a changed caption is scanned again).
+  const decided = await trx.selectFrom('age_cases').select('id').where('content_id', '=', event.content.id).where('status', '!=', 'open').executeTakeFirst();
+  if (decided) return;
   const open = await trx.selectFrom('age_cases').selectAll().where('account_id', '=', accountId).where('status', '=', 'open').executeTakeFirst();
   if (open) {
     if (open.kind !== 'underage_signal') return;
@@ -773,7 +796,7 @@ async function onScanned(trx: Db, jobs: Jobs, hooks: AgeHooks, event: Scanned): 
       .set({
         evidence: JSON.stringify({ items: [evidence, ...previous].slice(0, 20) }),
         score: Math.max(open.score ?? 0, signal.score),
-        claim: JSON.stringify({ band: bandFromAge(ageRange.min, now).band, ageRange: { min: ageRange.min, max: Math.max(ageRange.min, ageRange.max) } }),
+        claim: JSON.stringify(claimOf({ at: bandFromAge(ageRange.min, now), dob: null }, youth, { ageRange: { min: ageRange.min, max: Math.max(ageRange.min, ageRange.max) } })),
         updated_at: now,
       })
       .where('id', '=', open.id)
@@ -787,7 +810,7 @@ async function onScanned(trx: Db, jobs: Jobs, hooks: AgeHooks, event: Scanned): 
       kind: 'underage_signal',
       queue: youth.underageSignals.queue,
       requested_by: 'signal',
-      claim: JSON.stringify({ band: bandFromAge(signal.age.min, now).band, ageRange: signal.age }),
+      claim: JSON.stringify(claimOf({ at: bandFromAge(signal.age.min, now), dob: null }, youth, { ageRange: signal.age })),
       evidence: JSON.stringify({ items: [evidence] }),
       score: signal.score,
       content_id: event.content.id,
