@@ -140,7 +140,7 @@ describe('HTTP security on pglite', () => {
     await saring.content.submit({ externalId: 'secret-1', kind: 'text', texts: { text: 'slot gacor maxwin depo 10rb' } }, 'system');
     for (const role of ['regulator', 'partner'] as const) {
       const headers = { authorization: `Bearer ${keys[role]}` };
-      for (const url of ['/v1/content', '/v1/content/secret-1', `/v1/media/${'a'.repeat(64)}/thumbnails/t0001.00.jpg`, '/v1/banks', '/v1/banks/removals/export', '/v1/audit']) {
+      for (const url of ['/v1/content', '/v1/content/secret-1', `/v1/media/${'a'.repeat(64)}/thumbnails/t0001.00.jpg`, '/v1/banks', '/v1/banks/removals/export', '/v1/audit', '/v1/accounts/x/age', '/v1/age/cases', '/v1/accounts/x/consents']) {
         expect((await app.inject({ url, headers })).statusCode, `${role} ${url}`).toBe(403);
       }
       expect((await app.inject({ url: '/v1/me', headers })).json()).toMatchObject({ role });
@@ -157,10 +157,13 @@ describe('HTTP security on pglite', () => {
   it('answers bad path parameters on every route with a 4xx from the catalogue, never a 500', async () => {
     const auth = { authorization: `Bearer ${saring.adminKey}` };
     const problems: string[] = [];
+    // Routes with an answer for every account the platform may name, known or not (an unknown one is pending_verification).
+    const anyAccount = new Set(['GET /v1/accounts/:id/eligibility']);
     for (const route of routes.filter((r) => params(r.url).length > 0)) {
       for (const bad of ['a%00b', '2147483648', '99999999999999999999', '-1', 'x'.repeat(300), 'x'.repeat(3000), '%F0%9F%98%80'.repeat(200)]) {
         for (const param of params(route.url)) {
           const res = await call(route, auth, fill(route.url, (p) => (p === param ? bad : (SAMPLE[p] ?? 'x'))));
+          if (anyAccount.has(`${route.method} ${route.url}`) && res.statusCode === 200 && res.json().status === 'pending_verification') continue;
           const code = res.json().error?.code as keyof typeof ERROR_CATALOGUE | undefined;
           if (res.statusCode >= 500 || res.statusCode < 400 || !code || ERROR_CATALOGUE[code]?.status !== res.statusCode) {
             problems.push(`${route.method} ${route.url} ${param}=${bad.slice(0, 20)} → ${res.statusCode} ${res.body.slice(0, 100)}`);
