@@ -1,6 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPath } from '../../config/paths.js';
+import type { App } from '../../http/app.js';
+import type { Saring } from '../../engine.js';
+import { runCli } from '../../test-support/cli.js';
+import { testApp } from '../../test-support/storage.js';
 import { combineUnderage, detectUnderage } from './underage.js';
 
 const now = new Date('2026-06-01T00:00:00Z');
@@ -129,5 +135,42 @@ describe('underage evaluation set', () => {
     expect(review.recall).toBeGreaterThanOrEqual(0.8);
     expect(any.precision).toBeGreaterThanOrEqual(0.9);
     expect(any.recall).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('the underage signal in verdicts', () => {
+  let saring: Saring & { adminKey: string };
+  let app: App;
+  let close: () => Promise<void>;
+  const tmp = mkdtempSync(join(tmpdir(), 'saring-underage-'));
+  beforeAll(async () => {
+    ({ saring, app, close } = await testApp('pglite', { workers: false }));
+  });
+  afterAll(async () => {
+    await close?.();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('POST /v1/scan returns signals.underage with evidence per field, only when something is found', async () => {
+    const scan = (texts: Record<string, string>) =>
+      app.inject({ method: 'POST', url: '/v1/scan', headers: { authorization: `Bearer ${saring.adminKey}`, 'content-type': 'application/json' }, payload: JSON.stringify({ texts }) });
+    const res = await scan({ bio: 'aq kls 6 sd 🌸', caption: 'tutorial dance, umurku 11 tahun' });
+    expect(res.statusCode, res.body).toBe(200);
+    const underage = res.json().signals.underage;
+    expect(underage.score).toBeGreaterThanOrEqual(0.7);
+    expect(underage.evidence).toEqual([
+      expect.objectContaining({ field: 'bio', match: 'aq kls 6 sd', start: 0, end: 11, kind: 'school_year' }),
+      expect.objectContaining({ field: 'caption', match: 'umurku 11 tahun', start: 16, end: 31, kind: 'age', age: { min: 11, max: 11 } }),
+    ]);
+    expect(underage.age).toEqual({ min: 11, max: 11 });
+    const adult = await scan({ caption: 'anak saya kelas 5 SD, saya 38 tahun' });
+    expect(adult.json().signals).not.toHaveProperty('underage');
+  });
+
+  it('saring scan --json shows it', async () => {
+    const { code, stdout } = await runCli(['scan', '--json', 'aku kelas 5 SD, umurku 11 tahun'], join(tmp, 'none'));
+    expect(code).toBe(0);
+    const verdict = JSON.parse(stdout);
+    expect(verdict.signals.underage).toMatchObject({ age: { min: 11, max: 11 }, evidence: [{ match: 'aku kelas 5 SD', kind: 'school_year' }, { match: 'umurku 11 tahun', kind: 'age' }] });
   });
 });

@@ -130,6 +130,8 @@ export interface CompiledUnderageLexicon {
   schoolName: Set<string>;
   adultSelf: Set<string>;
   numbers: Map<string, number>;
+  /** Words that can start a match (with any token holding a digit): a text without one is skipped at once. */
+  triggers: Set<string>;
 }
 
 function fold(word: string): string[] {
@@ -170,7 +172,7 @@ export function compileUnderageLexicon(doc: unknown): CompiledUnderageLexicon {
     const t = fold(w);
     if (t.length === 1) numbers.set(t[0]!, n);
   }
-  return {
+  const compiled: Omit<CompiledUnderageLexicon, 'triggers'> = {
     version: lex.version,
     first: foldSet(lex.firstPerson),
     other: foldSet(lex.otherPerson, [...OWN, ...OTHERS]),
@@ -201,6 +203,8 @@ export function compileUnderageLexicon(doc: unknown): CompiledUnderageLexicon {
     adultSelf: foldSet(lex.adultSelf),
     numbers,
   };
+  const triggers = new Set([...compiled.classWords, ...compiled.classWordsSelf, ...compiled.numbers.keys(), ...levels.map((l) => l.tokens[0]!)]);
+  return { ...compiled, triggers };
 }
 
 /** Reads and compiles an underage lexicon file (YAML). */
@@ -718,7 +722,9 @@ export interface DetectUnderageOptions {
 export function detectUnderage(text: string, options: DetectUnderageOptions = {}): (UnderageResult & { adult: boolean }) | undefined {
   if (!text) return undefined;
   const normalised = options.normalised ?? normalise(text);
-  const reader = new Reader(options.lexicon ?? defaultUnderageLexicon(), normalised.plain, text, (options.now ?? new Date()).getUTCFullYear());
+  const lexicon = options.lexicon ?? defaultUnderageLexicon();
+  if (!normalised.plain.tokens.some((t) => lexicon.triggers.has(t.text) || /\d/.test(t.text))) return undefined;
+  const reader = new Reader(lexicon, normalised.plain, text, (options.now ?? new Date()).getUTCFullYear());
   reader.read();
   if (reader.found.length === 0) return undefined;
   const evidence: UnderageMatch[] = reader.found.map((f) => {
