@@ -35,7 +35,11 @@ export const router = createBrowserRouter(
           // The Youth section: one layout with a tab per part; each part adds its pages as children.
           path: 'youth',
           lazy: async () => ({ Component: (await import('../features/youth/YouthLayout')).YouthLayout }),
-          children: [{ index: true, lazy: async () => ({ Component: (await import('../features/youth/YouthLayout')).YouthHome }) }],
+          children: [
+            { index: true, lazy: async () => ({ Component: (await import('../features/youth/YouthLayout')).YouthHome }) },
+            { path: 'age', lazy: async () => ({ Component: (await import('../features/youth/age/AgePage')).AgePage }) },
+            { path: 'age/accounts/:account', lazy: async () => ({ Component: (await import('../features/youth/age/AccountAgePage')).AccountAgePage }) },
+          ],
         },
         {
           // The educational programme's partner portal: one layout with a tab per page.

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { useFormat } from '../../i18n/format';
 import { CategoryLabel } from '../review/components/labels';
+import { AgeStatusLine } from '../youth/age/labels';
 
 /** The uploader's account: its standing under the strikes policy, its strikes and the actions taken on it. */
 export function AccountPanel({ externalId }: { externalId: string }) {
@@ -29,6 +30,7 @@ export function AccountPanel({ externalId }: { externalId: string }) {
           </Badge>
           <Text size="sm">{t('standing', { points: format.number(a.standing.points), strikes: a.standing.activeStrikes })}</Text>
         </Group>
+        <AgeStatusLine externalId={a.account.externalId} />
         <Text size="xs" c="dimmed">
           {t('history', { items: a.content.length, decisions: a.decisions.length })}
         </Text>
