@@ -116,6 +116,11 @@ function human(verdict: Verdict): string {
     }
   }
   for (const e of verdict.signals.entities) lines.push(`  ${e.type}: ${e.value}`);
+  const underage = verdict.signals.underage;
+  if (underage) {
+    lines.push(`  underage: score ${underage.score}, age ${underage.age.min}${underage.age.max !== underage.age.min ? `–${underage.age.max}` : ''}`);
+    for (const e of underage.evidence) lines.push(`    + "${e.match}" in ${e.field} (${e.kind}, age ${e.age.min}–${e.age.max}, weight ${e.weight}) [${e.start}–${e.end}]`);
+  }
   for (const m of verdict.signals.media ?? []) {
     const f = m.frames;
     lines.push(`  media ${m.media + 1}: ${m.kind}${m.width ? ` ${m.width}×${m.height}` : ''}${m.durationSeconds ? `, ${m.durationSeconds} s` : ''}${f ? `, ${f.analysed} frame${f.analysed === 1 ? '' : 's'} analysed (${f.duplicates} repeat${f.duplicates === 1 ? '' : 's'} skipped)` : ''}`);
