@@ -124,8 +124,8 @@ export interface CompiledUnderageLexicon {
   soon: Set<string>;
   just: Set<string>;
   birth: Set<string>;
-  /** Level phrases (as token lists), longest first. */
-  levels: { tokens: string[]; level: Level }[];
+  /** Level phrases (as token lists) by their first token, longest first. */
+  levels: Map<string, { tokens: string[]; level: Level }[]>;
   ambiguousLevels: Map<string, Level>;
   schoolName: Set<string>;
   adultSelf: Set<string>;
@@ -154,7 +154,7 @@ const OTHERS = ['mu', 'nya'];
 
 export function compileUnderageLexicon(doc: unknown): CompiledUnderageLexicon {
   const lex = underageLexiconSchema.parse(doc);
-  const levels: CompiledUnderageLexicon['levels'] = [];
+  const levels = new Map<string, { tokens: string[]; level: Level }[]>();
   const ambiguousLevels = new Map<string, Level>();
   const ambiguous = foldSet(lex.ambiguousLevels);
   for (const l of lex.levels) {
@@ -163,10 +163,14 @@ export function compileUnderageLexicon(doc: unknown): CompiledUnderageLexicon {
       const tokens = fold(w);
       if (tokens.length === 0) continue;
       if (tokens.length === 1 && ambiguous.has(tokens[0]!)) ambiguousLevels.set(tokens[0]!, level);
-      else levels.push({ tokens, level });
+      else {
+        const list = levels.get(tokens[0]!) ?? [];
+        list.push({ tokens, level });
+        levels.set(tokens[0]!, list);
+      }
     }
   }
-  levels.sort((a, b) => b.tokens.length - a.tokens.length);
+  for (const list of levels.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   const numbers = new Map<string, number>();
   for (const [w, n] of Object.entries(lex.numbers)) {
     const t = fold(w);
@@ -203,7 +207,7 @@ export function compileUnderageLexicon(doc: unknown): CompiledUnderageLexicon {
     adultSelf: foldSet(lex.adultSelf),
     numbers,
   };
-  const triggers = new Set([...compiled.classWords, ...compiled.classWordsSelf, ...compiled.numbers.keys(), ...levels.map((l) => l.tokens[0]!)]);
+  const triggers = new Set([...compiled.classWords, ...compiled.classWordsSelf, ...compiled.numbers.keys(), ...levels.keys()]);
   return { ...compiled, triggers };
 }
 
@@ -239,6 +243,7 @@ interface Sub {
 }
 
 const SOFT_BREAK = /[,;|•·\n]/;
+const DIGIT = /\d/;
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -249,7 +254,7 @@ function subTokens(view: TextView): Sub[] {
   let prevEnd = 0;
   for (const t of view.tokens) {
     const gap = view.text.slice(prevEnd, t.start);
-    const boundary = out.length === 0 || t.hardBefore || SOFT_BREAK.test(gap);
+    const boundary = out.length === 0 || t.hardBefore || (gap !== ' ' && SOFT_BREAK.test(gap));
     let i = 0;
     const text = t.text;
     while (i < text.length) {
@@ -425,7 +430,7 @@ class Reader {
 
   /** A level phrase at i (sd, smp, "middle school"), with the index after it. */
   level(i: number): { level: Level; next: number } | undefined {
-    for (const { tokens, level } of this.lex.levels) {
+    for (const { tokens, level } of this.lex.levels.get(this.text(i)) ?? []) {
       let ok = true;
       for (let k = 0; k < tokens.length; k++) {
         if (this.text(i + k) !== tokens[k] || (k > 0 && !this.joined(i + k - 1))) {
@@ -691,6 +696,11 @@ function codePoints(text: string, utf16: number): number {
   return n;
 }
 
+function hasTrigger(view: TextView, lexicon: CompiledUnderageLexicon): boolean {
+  for (const t of view.tokens) if (lexicon.triggers.has(t.text)) return true;
+  return false;
+}
+
 /** The score and age of evidence from one or more texts. */
 export function combineUnderage(evidence: readonly { weight: number; age: AgeRange }[], adult = false): { score: number; age: AgeRange } {
   let rest = 1;
@@ -723,7 +733,7 @@ export function detectUnderage(text: string, options: DetectUnderageOptions = {}
   if (!text) return undefined;
   const normalised = options.normalised ?? normalise(text);
   const lexicon = options.lexicon ?? defaultUnderageLexicon();
-  if (!normalised.plain.tokens.some((t) => lexicon.triggers.has(t.text) || /\d/.test(t.text))) return undefined;
+  if (!DIGIT.test(normalised.plain.text) && !hasTrigger(normalised.plain, lexicon)) return undefined;
   const reader = new Reader(lexicon, normalised.plain, text, (options.now ?? new Date()).getUTCFullYear());
   reader.read();
   if (reader.found.length === 0) return undefined;
