@@ -22,6 +22,7 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   model: async () => (await import('./commands/model.js')).registerModel,
   report: async () => (await import('./commands/report.js')).registerReport,
   orders: async () => (await import('./commands/orders.js')).registerOrders,
+  youth: async () => (await import('./commands/youth.js')).registerYouth,
 };
 
 export const VERSION = '0.1.0';

@@ -83,6 +83,8 @@ export interface Plan {
   settings: PlanSettings;
   note: string | null;
   createdBy: string;
+  /** The person's name when a person of the console started it. */
+  createdByName: string | null;
   createdAt: string;
   /** Re-verification is due by then; after it, transition notices. */
   verifyBy: string;
@@ -220,7 +222,15 @@ async function phaseCounts(db: Db, planIds: string[]): Promise<Map<string, Phase
   return out;
 }
 
-function toPlan(r: PlanRow, phases: PhaseCounts): Plan {
+/** The names of the people among these actors (`user:<id>`). */
+async function namesOf(db: Db, actors: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(actors.filter((a) => a.startsWith('user:')).map((a) => a.slice(5)))].filter((id) => UUID.test(id));
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('operator_users').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [`user:${r.id}`, r.name]));
+}
+
+function toPlan(r: PlanRow, phases: PhaseCounts, names: Map<string, string> = new Map()): Plan {
   const settings = r.settings as unknown as PlanSettings & { alreadyInProgramme?: number };
   const created = new Date(r.created_at);
   const verifyBy = new Date(created.getTime() + settings.verificationDays * DAY_MS);
@@ -234,6 +244,7 @@ function toPlan(r: PlanRow, phases: PhaseCounts): Plan {
     settings: kept,
     note: r.note,
     createdBy: r.created_by,
+    createdByName: names.get(r.created_by) ?? null,
     createdAt: created.toISOString(),
     verifyBy: verifyBy.toISOString(),
     deactivateFrom: new Date(verifyBy.getTime() + settings.noticeDays * DAY_MS).toISOString(),
@@ -245,7 +256,7 @@ async function loadPlan(db: Db, id: string): Promise<Plan> {
   if (!UUID.test(id)) throw new SaringError('not_found', `Deactivation plan ${id.slice(0, 64)} does not exist.`);
   const row = await db.selectFrom('youth_deactivation_plans').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new SaringError('not_found', `Deactivation plan ${id} does not exist.`);
-  return toPlan(row as PlanRow, (await phaseCounts(db, [id])).get(id)!);
+  return toPlan(row as PlanRow, (await phaseCounts(db, [id])).get(id)!, await namesOf(db, [row.created_by]));
 }
 
 /** What a webhook says of an account in the programme. */
@@ -454,7 +465,11 @@ export function createDeactivation(core: EngineCore, age: Parameters<typeof link
         core.db,
         rows.map((r) => r.id),
       );
-      return { plans: rows.map((r) => toPlan(r, counts.get(r.id)!)) };
+      const names = await namesOf(
+        core.db,
+        rows.map((r) => r.created_by),
+      );
+      return { plans: rows.map((r) => toPlan(r, counts.get(r.id)!, names)) };
     },
     get: (id) => loadPlan(core.db, id),
     accounts: (query) => listAccounts(core.db, query),

@@ -30,6 +30,7 @@ const planSchema = z.object({
   settings,
   note: z.string().nullable(),
   createdBy: z.string(),
+  createdByName: z.string().nullable(),
   createdAt: z.string(),
   verifyBy: z.string(),
   deactivateFrom: z.string(),

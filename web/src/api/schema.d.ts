@@ -11363,6 +11363,8 @@ export interface paths {
                                 age: number | null;
                                 source: string;
                                 updatedAt: string;
+                                /** @description The under-16 deactivation programme’s hold on the account */
+                                hold: ("reverification" | "deactivated") | null;
                             } | null;
                             /** @enum {string} */
                             status: "allowed" | "restricted_minor" | "not_allowed" | "pending_verification" | "under_review";
@@ -11465,6 +11467,8 @@ export interface paths {
                                     age: number | null;
                                     source: string;
                                     updatedAt: string;
+                                    /** @description The under-16 deactivation programme’s hold on the account */
+                                    hold: ("reverification" | "deactivated") | null;
                                 } | null;
                             } | null;
                         };
@@ -11517,6 +11521,8 @@ export interface paths {
                             age: number | null;
                             source: string;
                             updatedAt: string;
+                            /** @description The under-16 deactivation programme’s hold on the account */
+                            hold: ("reverification" | "deactivated") | null;
                         };
                     };
                 };
@@ -11612,6 +11618,8 @@ export interface paths {
                                 age: number | null;
                                 source: string;
                                 updatedAt: string;
+                                /** @description The under-16 deactivation programme’s hold on the account */
+                                hold: ("reverification" | "deactivated") | null;
                             } | null;
                         };
                     };
@@ -11741,6 +11749,8 @@ export interface paths {
                                 age: number | null;
                                 source: string;
                                 updatedAt: string;
+                                /** @description The under-16 deactivation programme’s hold on the account */
+                                hold: ("reverification" | "deactivated") | null;
                             } | null;
                         };
                     };
@@ -11838,6 +11848,8 @@ export interface paths {
                                     age: number | null;
                                     source: string;
                                     updatedAt: string;
+                                    /** @description The under-16 deactivation programme’s hold on the account */
+                                    hold: ("reverification" | "deactivated") | null;
                                 } | null;
                             }[];
                         };
@@ -11933,6 +11945,8 @@ export interface paths {
                                 age: number | null;
                                 source: string;
                                 updatedAt: string;
+                                /** @description The under-16 deactivation programme’s hold on the account */
+                                hold: ("reverification" | "deactivated") | null;
                             } | null;
                         };
                     };
@@ -12044,6 +12058,8 @@ export interface paths {
                                 age: number | null;
                                 source: string;
                                 updatedAt: string;
+                                /** @description The under-16 deactivation programme’s hold on the account */
+                                hold: ("reverification" | "deactivated") | null;
                             } | null;
                         };
                     };
@@ -12284,7 +12300,7 @@ export interface paths {
                                     reason: "old_enough" | "under_feature_age" | "private_by_default" | "age_uncertain" | "account_not_allowed" | "age_unknown";
                                 };
                             };
-                            reasons: ("no_age_record" | "age_unknown" | "under_minimum_age" | "age_uncertain" | "minor_protections" | "under_review" | "adult")[];
+                            reasons: ("no_age_record" | "age_unknown" | "under_minimum_age" | "age_uncertain" | "minor_protections" | "under_review" | "reverification_requested" | "deactivated" | "adult")[];
                         };
                     };
                 };
@@ -12377,7 +12393,7 @@ export interface paths {
                                         reason: "old_enough" | "under_feature_age" | "private_by_default" | "age_uncertain" | "account_not_allowed" | "age_unknown";
                                     };
                                 };
-                                reasons: ("no_age_record" | "age_unknown" | "under_minimum_age" | "age_uncertain" | "minor_protections" | "under_review" | "adult")[];
+                                reasons: ("no_age_record" | "age_unknown" | "under_minimum_age" | "age_uncertain" | "minor_protections" | "under_review" | "reverification_requested" | "deactivated" | "adult")[];
                             }[];
                         };
                     };
@@ -12435,6 +12451,7 @@ export interface paths {
                                 };
                                 note: string | null;
                                 createdBy: string;
+                                createdByName: string | null;
                                 createdAt: string;
                                 verifyBy: string;
                                 deactivateFrom: string;
@@ -12527,6 +12544,7 @@ export interface paths {
                                 };
                                 note: string | null;
                                 createdBy: string;
+                                createdByName: string | null;
                                 createdAt: string;
                                 verifyBy: string;
                                 deactivateFrom: string;
@@ -12585,6 +12603,7 @@ export interface paths {
                                 };
                                 note: string | null;
                                 createdBy: string;
+                                createdByName: string | null;
                                 createdAt: string;
                                 verifyBy: string;
                                 deactivateFrom: string;
@@ -12650,6 +12669,7 @@ export interface paths {
                             };
                             note: string | null;
                             createdBy: string;
+                            createdByName: string | null;
                             createdAt: string;
                             verifyBy: string;
                             deactivateFrom: string;

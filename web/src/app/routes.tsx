@@ -39,6 +39,8 @@ export const router = createBrowserRouter(
             { index: true, lazy: async () => ({ Component: (await import('../features/youth/YouthLayout')).YouthHome }) },
             { path: 'age', lazy: async () => ({ Component: (await import('../features/youth/age/AgePage')).AgePage }) },
             { path: 'age/accounts/:account', lazy: async () => ({ Component: (await import('../features/youth/age/AccountAgePage')).AccountAgePage }) },
+            { path: 'deactivation', lazy: async () => ({ Component: (await import('../features/youth/deactivation/DeactivationPage')).DeactivationPage }) },
+            { path: 'risk', lazy: async () => ({ Component: (await import('../features/youth/risk/RiskPage')).RiskPage }) },
           ],
         },
         {
