@@ -367,6 +367,31 @@ for (const { backend, skip, label } of BACKENDS) {
       expect((await post('/v1/accounts/eligibility', { ids: [...ids, 'one-more'] })).json().error.code).toBe('validation_failed');
       expect((await post('/v1/accounts/eligibility', { ids: [] })).json().error.code).toBe('validation_failed');
     });
+
+    // Last: a plan takes every account under the minimum age declared so far.
+    it('follows the under-16 deactivation programme: pending_verification while asked to re-verify, not_allowed once deactivated whatever is declared, back to its band when a verification clears it', async () => {
+      await put('acc-prog', { declaredAge: 14 });
+      await saring.youth.deactivation.plan({ note: 'uji' }, 'test');
+      const asked = (await get('/v1/accounts/acc-prog/eligibility')).json();
+      expect(asked).toMatchObject({ status: 'pending_verification', reasons: ['reverification_requested', 'under_minimum_age'] });
+      const detail = (await get('/v1/accounts/acc-prog/age')).json();
+      expect(detail.record).toMatchObject({ hold: 'reverification', status: 'pending_verification' });
+      expect(detail.events[0]).toMatchObject({ kind: 'reverification_requested', after: { status: 'pending_verification' } });
+
+      await sql`UPDATE youth_deactivation_accounts SET verify_by = now() - interval '1 second', deactivate_on = now() - interval '1 second' WHERE account_id = ${detail.accountId}`.execute(saring.db);
+      await saring.youth.deactivation.advanceDue();
+      await sql`UPDATE youth_deactivation_accounts SET deactivate_on = now() - interval '1 second' WHERE account_id = ${detail.accountId}`.execute(saring.db);
+      await saring.youth.deactivation.advanceDue();
+      const gone = (await get('/v1/accounts/acc-prog/eligibility')).json();
+      expect(gone).toMatchObject({ status: 'not_allowed', reasons: ['deactivated'] });
+      expect(Object.values(gone.features).map((f) => (f as { reason: string }).reason)).toEqual(Array(6).fill('account_not_allowed'));
+      // A new declaration does not undo a deactivation.
+      expect((await put('acc-prog', { declaredAge: 20 })).json()).toMatchObject({ band: '18_plus', status: 'not_allowed', hold: 'deactivated' });
+      // A verification at or over the minimum age clears it: the status follows the band again.
+      const cleared = (await post('/v1/accounts/acc-prog/age/checks', { method: 'id_document', result: 'pass', age: 16, checkedAt: checkedAt() })).json();
+      expect(cleared.record).toMatchObject({ band: '16_17', assurance: 'verified', status: 'restricted_minor', hold: null });
+      expect((await saring.db.selectFrom('account_ages').select('status').where('account_id', '=', detail.accountId).executeTakeFirstOrThrow()).status).toBe('restricted_minor');
+    });
   });
 
   describe.skipIf(skip)(`youth age jobs on ${label}`, () => {

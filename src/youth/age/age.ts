@@ -27,6 +27,7 @@ import {
   type BandAt,
   type CheckMethod,
   type Eligibility,
+  type ProgrammeHold,
 } from './bands.js';
 import {
   ageInputSchema,
@@ -39,6 +40,7 @@ import {
   withdrawInputSchema,
   type CheckInput,
 } from './input.js';
+import { deactivationHolds } from '../deactivation/holds.js';
 import { ageOf, eligibilityOf, eligibilityOfMany, recordOf } from './store.js';
 
 export const BAND_QUEUE = 'age-band-advance';
@@ -314,7 +316,8 @@ async function change(trx: Db, jobs: Jobs, hooks: AgeHooks, youth: YouthSettings
     .onConflict((oc) => oc.column('account_id').doUpdateSet(values))
     .execute();
   const row = (await lockedRow(trx, account.id))!;
-  const after = recordOf(row, youth, now);
+  const after = recordOf(row, youth, now, await holdOf(trx, account.id));
+  if (after.status !== row.status) await trx.updateTable('account_ages').set({ status: after.status }).where('account_id', '=', account.id).execute();
   await trx
     .insertInto('age_events')
     .values({
@@ -347,12 +350,20 @@ async function change(trx: Db, jobs: Jobs, hooks: AgeHooks, youth: YouthSettings
     await jobs.send(PURGE_QUEUE, {}, { trx, startAfter: new Date(now.getTime() + youth.evidenceRetentionDays * 86_400_000 + 60_000) });
   }
   for (const hook of hooks.changed) await hook(trx, { accountId: account.id, externalId: account.externalId, before, after, kind: input.kind, actor: input.actor });
-  return after;
+  if (!hooks.changed.length) return after;
+  // A hook may have changed what the status depends on (the deactivation programme clears a verified 16+).
+  const final = (await recordNow(trx, account.id, youth, now))!;
+  if (final.status !== after.status) await trx.updateTable('account_ages').set({ status: final.status }).where('account_id', '=', account.id).execute();
+  return final;
+}
+
+async function holdOf(trx: Db, accountId: string): Promise<ProgrammeHold | null> {
+  return (await deactivationHolds(trx, [accountId])).get(accountId) ?? null;
 }
 
 async function recordNow(trx: Db, accountId: string, youth: YouthSettings, now: Date): Promise<AgeRecord | null> {
   const row = await lockedRow(trx, accountId);
-  return row ? recordOf(row, youth, now) : null;
+  return row ? recordOf(row, youth, now, await holdOf(trx, accountId)) : null;
 }
 
 function toCheck(r: { id: string; method: string; result: string; outcome: Record<string, unknown> | null; checked_at: Date; created_by: string; created_at: Date; purged_at: Date | null }): AgeCheck {
@@ -443,7 +454,7 @@ async function advanceBand(core: EngineCore, hooks: AgeHooks, accountId: string)
     };
     const moved = bandNow({ band: stored.band, nextBandAt: stored.nextBandAt }, now);
     // `before` is the record as stored (not moved on), so the event shows the band it left.
-    const before: AgeRecord = { ...recordOf({ ...row, next_band_at: null }, youth, now), nextBandAt: iso(row.next_band_at) };
+    const before: AgeRecord = { ...recordOf({ ...row, next_band_at: null }, youth, now, await holdOf(trx, accountId)), nextBandAt: iso(row.next_band_at) };
     await change(
       trx,
       core.jobs,
@@ -453,6 +464,41 @@ async function advanceBand(core: EngineCore, hooks: AgeHooks, accountId: string)
       now,
     );
   });
+}
+
+/**
+ * The deactivation programme's marks on an account's age record (youth/deactivation/ calls them in
+ * its transaction, and sends its own webhooks): an event and an audit entry, and the stored status
+ * under the hold — a re-verification request makes the account `pending_verification` until a
+ * verification shows it at or over the minimum age; a deactivation makes it `not_allowed`. An
+ * account without an age record gets one with band `unknown`.
+ */
+export async function requestVerification(trx: Db, accountId: string, context: { actor: Actor; reason: string }): Promise<void> {
+  await programmeMark(trx, accountId, 'reverification', context);
+}
+
+export async function markDeactivated(trx: Db, accountId: string, context: { actor: Actor; reason: string }): Promise<void> {
+  await programmeMark(trx, accountId, 'deactivated', context);
+}
+
+async function programmeMark(trx: Db, accountId: string, hold: ProgrammeHold, context: { actor: Actor; reason: string }): Promise<void> {
+  const now = new Date();
+  const { youth } = await activeYouthSettings(trx);
+  const acc = await trx.selectFrom('accounts').select(['id', 'external_id']).where('id', '=', accountId).forUpdate().executeTakeFirstOrThrow();
+  let row = await lockedRow(trx, accountId);
+  const before = row ? recordOf(row, youth, now, await holdOf(trx, accountId)) : null;
+  if (!row) {
+    await trx.insertInto('account_ages').values({ account_id: accountId, band: 'unknown', assurance: 'self_declared', status: 'pending_verification', source: 'programme', updated_at: now }).execute();
+    row = (await lockedRow(trx, accountId))!;
+  }
+  const after = recordOf(row, youth, now, hold);
+  await trx.updateTable('account_ages').set({ status: after.status, updated_at: now }).where('account_id', '=', accountId).execute();
+  const kind = hold === 'deactivated' ? 'deactivated' : 'reverification_requested';
+  await trx
+    .insertInto('age_events')
+    .values({ account_id: accountId, kind, actor: context.actor, reason: context.reason, before: before ? JSON.stringify(summary(before)) : null, after: JSON.stringify(summary(after)), at: now })
+    .execute();
+  await appendAudit(trx, { actor: context.actor, action: `age.${kind}`, subjectType: 'account', subjectId: accountId, data: { externalId: acc.external_id, before: summary(before), after: summary(after), reason: context.reason } });
 }
 
 /** Purges evidence older than the policy's retention: checks' outcomes, events' evidence, decided cases' evidence and claims' details. The bands stay. */

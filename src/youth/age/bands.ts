@@ -143,6 +143,20 @@ export function statusOf(band: AgeBand, exactAge: number | null, minimumAge: num
   return atLeast(band, exactAge, 18) === 'yes' ? 'allowed' : 'restricted_minor';
 }
 
+/** The under-16 deactivation programme's hold on an account (youth/deactivation/holds.ts). */
+export type ProgrammeHold = 'reverification' | 'deactivated';
+
+/**
+ * The status under the deactivation programme's hold: a deactivated account is `not_allowed`
+ * whatever its band says; one asked to re-verify is `pending_verification` (an open age review
+ * aside) until a verification shows it at or over the minimum age.
+ */
+export function heldStatus(status: AgeStatus, hold: ProgrammeHold | null, verifiedAtMinimum: boolean): AgeStatus {
+  if (hold === 'deactivated') return 'not_allowed';
+  if (hold === 'reverification' && status !== 'under_review' && !verifiedAtMinimum) return 'pending_verification';
+  return status;
+}
+
 /** The account's age as Saring holds it (the band already moved on to now). */
 export interface AgeRecord {
   accountId: string;
@@ -157,6 +171,8 @@ export interface AgeRecord {
   age: number | null;
   source: string;
   updatedAt: string;
+  /** The deactivation programme's hold, when it holds the account. */
+  hold: ProgrammeHold | null;
 }
 
 export type FeatureReason = 'old_enough' | 'under_feature_age' | 'private_by_default' | 'age_uncertain' | 'account_not_allowed' | 'age_unknown';
@@ -167,6 +183,8 @@ export type EligibilityReason =
   | 'age_uncertain'
   | 'minor_protections'
   | 'under_review'
+  | 'reverification_requested'
+  | 'deactivated'
   | 'adult';
 
 export interface Eligibility {
@@ -196,8 +214,10 @@ export function eligibilityFrom(externalId: string, record: AgeRecord | null, yo
   if (!record) reasons.push('no_age_record');
   else if (band === 'unknown') reasons.push('age_unknown');
   if (status === 'under_review') reasons.push('under_review');
-  const holds = record ? atLeast(band, record.age, minimumAge) : 'unsure';
-  if (record && band !== 'unknown') {
+  if (record?.hold === 'deactivated') reasons.push('deactivated');
+  else if (record?.hold === 'reverification' && status === 'pending_verification') reasons.push('reverification_requested');
+  const holds = record?.hold === 'deactivated' ? 'no' : record ? atLeast(band, record.age, minimumAge) : 'unsure';
+  if (record && band !== 'unknown' && record.hold !== 'deactivated') {
     if (holds === 'no') reasons.push('under_minimum_age');
     else if (holds === 'unsure') reasons.push('age_uncertain');
     else reasons.push(atLeast(band, record.age, 18) === 'yes' ? 'adult' : 'minor_protections');
@@ -206,7 +226,8 @@ export function eligibilityFrom(externalId: string, record: AgeRecord | null, yo
     const age = youth.features[feature];
     let allowed = false;
     let reason: FeatureReason;
-    if (!record || band === 'unknown') reason = 'age_unknown';
+    if (record?.hold === 'deactivated') reason = 'account_not_allowed';
+    else if (!record || band === 'unknown') reason = 'age_unknown';
     else if (holds !== 'yes') reason = holds === 'no' ? 'account_not_allowed' : 'age_uncertain';
     else {
       const old = atLeast(band, record.age, age);

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/connect.js';
 import { activeYouthSettings } from '../../policy/settings.js';
 import type { YouthSettings } from '../../policy/schema.js';
-import { ageOn, bandNow, eligibilityFrom, parseDate, statusOf, type AgeBand, type AgeRecord, type AgeStatus, type Assurance, type Eligibility } from './bands.js';
+import { deactivationHolds } from '../deactivation/holds.js';
+import { ageOn, atLeast, bandNow, eligibilityFrom, heldStatus, parseDate, statusOf, type AgeBand, type AgeRecord, type AgeStatus, type Assurance, type Eligibility, type ProgrammeHold } from './bands.js';
 
 /**
  * Reading ages (what other parts of youth/ use: the audience filter, the programme's "account in
@@ -21,14 +22,17 @@ interface AgeRow {
   updated_at: Date;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-/** An age row as the record it is at `now` under `youth`. */
-export function recordOf(row: AgeRow, youth: YouthSettings, now: Date): AgeRecord {
+/** An age row as the record it is at `now` under `youth`, with the deactivation programme's hold on it. */
+export function recordOf(row: AgeRow, youth: YouthSettings, now: Date, hold: ProgrammeHold | null = null): AgeRecord {
   const dob = row.date_of_birth ? parseDate(row.date_of_birth) : null;
   const age = dob ? ageOn(dob, now) : null;
   const { band, nextBandAt } = row.band === 'unknown' ? { band: 'unknown' as AgeBand, nextBandAt: null } : bandNow({ band: row.band as AgeBand, nextBandAt: row.next_band_at }, now);
-  const status: AgeStatus = statusOf(band, age, youth.minimumAge[youth.riskClass], row.status === 'under_review');
+  const minimumAge = youth.minimumAge[youth.riskClass];
+  const verifiedAtMinimum = row.assurance === 'verified' && atLeast(band, age, minimumAge) === 'yes';
+  const status: AgeStatus = heldStatus(statusOf(band, age, minimumAge, row.status === 'under_review'), hold, verifiedAtMinimum);
   return {
     accountId: row.account_id,
     externalId: row.external_id,
@@ -40,6 +44,7 @@ export function recordOf(row: AgeRow, youth: YouthSettings, now: Date): AgeRecor
     age,
     source: row.source,
     updatedAt: row.updated_at.toISOString(),
+    hold,
   };
 }
 
@@ -64,7 +69,8 @@ function ageRows(db: Db) {
 export async function ageOf(db: Db, accountId: string, now = new Date(), youth?: YouthSettings): Promise<AgeRecord | null> {
   const row = await ageRows(db).where('account_ages.account_id', '=', accountId).executeTakeFirst();
   if (!row) return null;
-  return recordOf(row, youth ?? (await activeYouthSettings(db)).youth, now);
+  const hold = (await deactivationHolds(db, [accountId])).get(accountId) ?? null;
+  return recordOf(row, youth ?? (await activeYouthSettings(db)).youth, now, hold);
 }
 
 /** Age records of many accounts, keyed by Saring's account id or by the platform's id (`by`); accounts without one are absent. */
@@ -73,11 +79,13 @@ export async function agesOf(db: Db, ids: string[], options: { by?: 'accountId' 
   const now = options.now ?? new Date();
   const youth = options.youth ?? (await activeYouthSettings(db)).youth;
   const out = new Map<string, AgeRecord>();
-  const unique = [...new Set(ids)];
+  // Saring's account ids are uuids: anything else names no account.
+  const unique = [...new Set(ids)].filter((id) => by === 'externalId' || UUID.test(id));
   for (let i = 0; i < unique.length; i += 1000) {
     const chunk = unique.slice(i, i + 1000);
     const rows = await ageRows(db).where(by === 'accountId' ? 'account_ages.account_id' : 'accounts.external_id', 'in', chunk).execute();
-    for (const row of rows) out.set(by === 'accountId' ? row.account_id : row.external_id, recordOf(row, youth, now));
+    const holds = rows.length ? await deactivationHolds(db, rows.map((r) => r.account_id)) : new Map<string, ProgrammeHold>();
+    for (const row of rows) out.set(by === 'accountId' ? row.account_id : row.external_id, recordOf(row, youth, now, holds.get(row.account_id) ?? null));
   }
   return out;
 }
@@ -98,7 +106,7 @@ export async function eligibilityOfMany(db: Db, ids: string[], options: { by?: '
   const records = await agesOf(db, ids, { by, youth, ...(options.now ? { now: options.now } : {}) });
   if (by === 'externalId') return ids.map((id) => eligibilityFrom(id, records.get(id) ?? null, youth));
   // By account id, an account without an age record still has a platform id to answer with.
-  const missing = ids.filter((id) => !records.has(id));
+  const missing = [...new Set(ids.filter((id) => !records.has(id) && UUID.test(id)))];
   const names = new Map<string, string>();
   for (let i = 0; i < missing.length; i += 1000) {
     const rows = await db.selectFrom('accounts').select(['id', 'external_id']).where('id', 'in', missing.slice(i, i + 1000)).execute();

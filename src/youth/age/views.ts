@@ -17,6 +17,7 @@ export const ageRecordViewSchema: z.ZodType<AgeRecord> = z.object({
   age: z.number().nullable(),
   source: z.string(),
   updatedAt: z.string(),
+  hold: z.enum(['reverification', 'deactivated']).nullable().describe('The under-16 deactivation programme’s hold on the account'),
 });
 
 export const ageEventViewSchema: z.ZodType<AgeEvent> = z.object({
@@ -107,6 +108,6 @@ export const eligibilityViewSchema: z.ZodType<Eligibility> = z.object({
   assurance: z.enum(ASSURANCE_LEVELS).nullable(),
   minimumAge: z.number(),
   features: z.object(Object.fromEntries(YOUTH_FEATURES.map((f) => [f, feature])) as Record<(typeof YOUTH_FEATURES)[number], typeof feature>),
-  reasons: z.array(z.enum(['no_age_record', 'age_unknown', 'under_minimum_age', 'age_uncertain', 'minor_protections', 'under_review', 'adult'])),
+  reasons: z.array(z.enum(['no_age_record', 'age_unknown', 'under_minimum_age', 'age_uncertain', 'minor_protections', 'under_review', 'reverification_requested', 'deactivated', 'adult'])),
 });
 export const eligibilityBatchViewSchema = z.object({ accounts: z.array(eligibilityViewSchema) });
