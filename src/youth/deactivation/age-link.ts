@@ -1,15 +1,14 @@
 import type { Actor } from '../../audit/log.js';
 import type { Db } from '../../db/connect.js';
-import * as ageModule from '../age/age.js';
-import type { AgeApi, AgeChange } from '../age/age.js';
+import { markDeactivated, requestVerification, type AgeApi, type AgeChange } from '../age/age.js';
 import { AGE_BANDS, atLeast, type AgeBand, type AgeRecord } from '../age/bands.js';
 import { ageOf } from '../age/store.js';
 
 /**
  * What the deactivation programme uses of the age records (youth/age/, which owns them): which
  * bands are under an age, an account's record, the age events that mark a re-verification request
- * and a deactivation, and the hook that tells of a change. The status the records answer with
- * comes from the programme's holds (holds.ts), which the age records read.
+ * and a deactivation (youth/age/ keeps the status under the programme's hold, holds.ts), and the
+ * hook that tells of a change.
  */
 export interface AgeLink {
   bandsUnder(age: number): AgeBand[];
@@ -20,10 +19,6 @@ export interface AgeLink {
   markDeactivated(trx: Db, accountId: string, context: { actor: Actor; reason: string }): Promise<void>;
   onChanged(handler: (trx: Db, change: AgeChange) => Promise<void>): void;
 }
-
-type EventWriter = (trx: Db, accountId: string, context: { actor: Actor; reason: string }) => Promise<void>;
-/** The age records' writers of the programme's events, where youth/age/ exports them. */
-const writers = ageModule as unknown as { requestVerification?: EventWriter; markDeactivated?: EventWriter };
 
 const ORDERED = AGE_BANDS.filter((b): b is Exclude<AgeBand, 'unknown'> => b !== 'unknown');
 
@@ -36,8 +31,8 @@ export function linkAge(age: Pick<AgeApi, 'hooks'>): AgeLink {
     },
     ageOf: (db, accountId) => ageOf(db, accountId),
     atLeast,
-    requestVerification: async (trx, accountId, context) => writers.requestVerification?.(trx, accountId, context),
-    markDeactivated: async (trx, accountId, context) => writers.markDeactivated?.(trx, accountId, context),
+    requestVerification,
+    markDeactivated,
     onChanged: (handler) => void age.hooks.changed.push(handler),
   };
 }
