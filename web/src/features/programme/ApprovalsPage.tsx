@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../components/errors';
 import { useFormat } from '../../i18n/format';
 import { useApprovals, useDecide, type Nomination } from './api';
-import { ContentCell, FailedChecks } from './labels';
+import { ContentCell, ERROR_PROPS, FailedChecks } from './labels';
 
 /** Pending nominations this partner may decide: approve (Saring's checks then run) or reject with a reason. */
 export function ApprovalsPage() {
@@ -60,10 +60,10 @@ function PendingCard({ nomination: n, onDecide }: { nomination: Nomination; onDe
           )}
         </Stack>
         <Group gap="xs" wrap="nowrap">
-          <Button color="green" onClick={() => onDecide(true)}>
+          <Button onClick={() => onDecide(true)}>
             {t('approvals.approve')}
           </Button>
-          <Button variant="default" color="red" onClick={() => onDecide(false)}>
+          <Button variant="default" onClick={() => onDecide(false)}>
             {t('approvals.reject')}
           </Button>
         </Group>
@@ -85,18 +85,18 @@ function DecideModal({ nomination, approve, onClose }: { nomination: Nomination;
       { id: nomination.id, approve, reason: reason.trim() },
       {
         onSuccess: (n) => {
-          notifications.show({ color: n.status === 'catalogued' ? 'green' : n.status === 'blocked' ? 'orange' : 'gray', message: t(`approvals.done.${n.status}`, { defaultValue: t(`status.${n.status}`) }) });
+          notifications.show({ color: n.status === 'catalogued' ? 'green' : n.status === 'blocked' ? 'orange' : 'gray', message: t(`approvals.done.${n.status}`, { defaultValue: t(`status.${n.status}`) }), closeButtonProps: { 'aria-label': t('closeNotice') } });
           if (n.status !== 'blocked') onClose();
         },
       },
     );
   };
   return (
-    <Modal opened onClose={onClose} title={approve ? t('approvals.approveTitle') : t('approvals.rejectTitle')} size="lg">
+    <Modal opened onClose={onClose} title={approve ? t('approvals.approveTitle') : t('approvals.rejectTitle')} size="lg" closeButtonProps={{ 'aria-label': t('approvals.cancel') }}>
       <Stack>
         <ContentCell content={nomination.content} />
         <Text size="sm">{approve ? t('approvals.approveHint') : t('approvals.rejectHint')}</Text>
-        <Textarea label={approve ? t('approvals.reasonOptional') : t('fields.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required={!approve} error={tried && missing && t('approvals.reasonRequired')} autosize minRows={2} maxLength={2000} data-autofocus />
+        <Textarea label={approve ? t('approvals.reasonOptional') : t('fields.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required={!approve} errorProps={ERROR_PROPS} error={tried && missing && t('approvals.reasonRequired')} autosize minRows={2} maxLength={2000} data-autofocus />
         {decide.error && (
           <Alert color="red" role="alert">
             {errorText(t, decide.error)}
@@ -112,7 +112,7 @@ function DecideModal({ nomination, approve, onClose }: { nomination: Nomination;
             {t('approvals.cancel')}
           </Button>
           {decide.data?.status !== 'blocked' && (
-            <Button color={approve ? 'green' : 'red'} onClick={submit} loading={decide.isPending}>
+            <Button {...(approve ? {} : { color: 'red.8' })} onClick={submit} loading={decide.isPending}>
               {approve ? t('approvals.approve') : t('approvals.reject')}
             </Button>
           )}

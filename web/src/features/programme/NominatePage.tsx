@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../components/errors';
 import { BANDS, TOPICS, useNominate, type Band, type Topic } from './api';
-import { ContentCell, StatusBadge } from './labels';
+import { ContentCell, ERROR_PROPS, StatusBadge } from './labels';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,7 +28,7 @@ export function NominatePage() {
       { [by]: ref.trim(), band, topic, ...(note.trim() ? { note: note.trim() } : {}) },
       {
         onSuccess: () => {
-          notifications.show({ color: 'green', message: t('nominate.sent') });
+          notifications.show({ color: 'green', message: t('nominate.sent'), closeButtonProps: { 'aria-label': t('closeNotice') } });
           setRef('');
           setNote('');
           setTried(false);
@@ -55,10 +55,10 @@ export function NominatePage() {
               ]}
             />
           </div>
-          <TextInput label={by === 'externalId' ? t('nominate.externalId') : t('nominate.contentId')} description={t(`nominate.${by}Hint`)} value={ref} onChange={(e) => setRef(e.currentTarget.value)} required error={tried && refProblem} />
+          <TextInput label={by === 'externalId' ? t('nominate.externalId') : t('nominate.contentId')} description={t(`nominate.${by}Hint`)} value={ref} onChange={(e) => setRef(e.currentTarget.value)} required errorProps={ERROR_PROPS} error={tried && refProblem} />
           <Group grow align="flex-start">
-            <Select label={t('fields.band')} data={BANDS.map((b) => ({ value: b, label: t(`bands.${b}`) }))} value={band} onChange={(v) => setBand(v as Band | null)} required error={tried && !band && t('nominate.problems.band')} />
-            <Select label={t('fields.topic')} data={TOPICS.map((x) => ({ value: x, label: t(`topics.${x}`) }))} value={topic} onChange={(v) => setTopic(v as Topic | null)} required error={tried && !topic && t('nominate.problems.topic')} />
+            <Select label={t('fields.band')} data={BANDS.map((b) => ({ value: b, label: t(`bands.${b}`) }))} value={band} onChange={(v) => setBand(v as Band | null)} required errorProps={ERROR_PROPS} error={tried && !band && t('nominate.problems.band')} />
+            <Select label={t('fields.topic')} data={TOPICS.map((x) => ({ value: x, label: t(`topics.${x}`) }))} value={topic} onChange={(v) => setTopic(v as Topic | null)} required errorProps={ERROR_PROPS} error={tried && !topic && t('nominate.problems.topic')} />
           </Group>
           <Textarea label={t('fields.note')} description={t('nominate.noteHint')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
           {nominate.error && (

@@ -88,7 +88,7 @@ export function NominationsPage() {
             </Text>
           )}
           <FailedChecks checks={n.checks} />
-          {n.left && <Text size="xs" c="red.8">{t('left.why', { reason: t(`reasons.${n.left.reason}`), at: format.dateTime(n.left.at) })}</Text>}
+          {n.left && <Text size="xs" c="red.9">{t('left.why', { reason: t(`reasons.${n.left.reason}`), at: format.dateTime(n.left.at) })}</Text>}
         </Table.Td>
         <Table.Td>{format.dateTime(n.nominatedAt)}</Table.Td>
       </Table.Tr>

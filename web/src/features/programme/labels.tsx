@@ -2,6 +2,9 @@ import { Badge, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Nomination, NominationStatus } from './api';
 
+/** A field's error in a red dark enough to read (WCAG AA contrast on white). */
+export const ERROR_PROPS = { c: 'red.9' } as const;
+
 const STATUS_COLOR: Record<NominationStatus, string> = { pending: 'yellow', rejected: 'gray', blocked: 'orange', catalogued: 'green', left: 'red' };
 
 export function StatusBadge({ status }: { status: NominationStatus }) {
