@@ -31,7 +31,7 @@ export function createYouth(core: EngineCore): YouthApi {
     age,
     deactivation: createDeactivation(core, age),
     risk: createRisk(core.db),
-    programme: createProgramme(core),
+    programme: createProgramme(core, age),
     audience: createAudience(core),
   };
 }

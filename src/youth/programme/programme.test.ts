@@ -225,7 +225,7 @@ for (const { backend, skip, label } of BACKENDS) {
       expect((await catalogueIds(saring.db, '10_12', [a.content.id, b.content.id])).size).toBe(0);
     });
 
-    it('takes items out of the catalogue when they are reported, flagged, removed, restricted or their account is closed, and tells the partner and the platform why', async () => {
+    it('takes items out of the catalogue when they are reported, flagged, removed, restricted, their account is closed or found under age, and tells the partner and the platform why', async () => {
       const contact = await send('PUT', '/v1/programme/organisations/KPAI/contact', { name: 'Sekretariat KPAI', email: 'program@kpai.example' }, 'kpai');
       expect(contact.statusCode, contact.body).toBe(200);
       // A partner sets only their own organisation's contact.
@@ -249,12 +249,19 @@ for (const { backend, skip, label } of BACKENDS) {
       const ofAccount = await catalogued({}, account);
       await submit(unique('terror'), TERROR, account);
 
+      // The platform tells Saring the uploader is 14: under the minimum age of 16 (youth/age).
+      const child = unique('acct-child');
+      const ofChild = await catalogued({}, child);
+      const declared = await send('PUT', `/v1/accounts/${child}/age`, { declaredAge: 14 }, 'admin');
+      expect([declared.statusCode, declared.json().status], declared.body).toEqual([200, 'not_allowed']);
+
       const expected: [typeof reported, string][] = [
         [reported, 'reported'],
         [flagged, 'flagged'],
         [removed, 'removed'],
         [restricted, 'restricted'],
         [ofAccount, 'account_action'],
+        [ofChild, 'underage_account'],
       ];
       for (const [item, reason] of expected) {
         const left = await nomination(item.id);
@@ -264,15 +271,19 @@ for (const { backend, skip, label } of BACKENDS) {
       expect((await nomination(reported.id)).left.detail).toMatchObject({ reportId: report.json().id, category: 'pornography' });
       expect((await nomination(removed.id)).left.detail).toMatchObject({ action: 'remove', category: 'gambling' });
       expect((await nomination(ofAccount.id)).left.detail).toMatchObject({ action: 'terminate' });
+      expect((await nomination(ofChild.id)).left.detail).toMatchObject({ band: '13_15' });
+      // Nominated again now, an approval is blocked: the account is under age.
+      const again = await approve((await nominate({ externalId: ofChild.externalId })).id);
+      expect([again.status, again.checks.filter((c: { passed: boolean }) => !c.passed).map((c: { check: string }) => c.check)]).toEqual(['blocked', ['account_age']]);
 
       const events = await removedEvents();
       expect(expected.map(([item, reason]) => [events.find((e) => e.item.nominationId === item.id)?.reason, reason]).every(([a, b]) => a === b)).toBe(true);
       const outbox = await saring.db.selectFrom('mail_outbox').selectAll().where('kind', '=', 'programme.item_removed').orderBy('created_at').execute();
-      expect(await count('mail_outbox')).toBe(mails + 5);
-      expect(outbox.at(-5)).toMatchObject({ to_address: 'program@kpai.example', to_name: 'Sekretariat KPAI', ref: reported.id });
-      expect(outbox.at(-5)!.subject).toContain('keluar dari katalog');
-      expect(outbox.at(-5)!.body).toContain('dilaporkan');
-      expect(outbox.at(-5)!.body).toContain('has left the catalogue: reported');
+      expect(await count('mail_outbox')).toBe(mails + 6);
+      expect(outbox.at(-6)).toMatchObject({ to_address: 'program@kpai.example', to_name: 'Sekretariat KPAI', ref: reported.id });
+      expect(outbox.at(-6)!.subject).toContain('keluar dari katalog');
+      expect(outbox.at(-6)!.body).toContain('dilaporkan');
+      expect(outbox.at(-6)!.body).toContain('has left the catalogue: reported');
 
       // What left, for the portal: the organisation's own, with why.
       const left = (await get('/v1/programme/nominations?status=left', 'kpai')).json().nominations;
@@ -398,8 +409,8 @@ for (const { backend, skip, label } of BACKENDS) {
       expect(report.rejections).toBe(rows.filter((r) => r.status === 'rejected').length);
       expect(report.approvals).toBe(rows.filter((r) => r.decided_at && r.status !== 'rejected').length);
       expect(report.blocked.total).toBe(rows.filter((r) => r.status === 'blocked').length);
-      expect(report.blocked.byCheck).toMatchObject({ verdict_allow: 1, account_standing: 1 });
-      expect(report.removals.byReason).toMatchObject({ reported: 2, flagged: 1, removed: 1, restricted: 1, account_action: 1 });
+      expect(report.blocked.byCheck).toMatchObject({ verdict_allow: 1, account_standing: 1, account_age: 1 });
+      expect(report.removals.byReason).toMatchObject({ reported: 2, flagged: 1, removed: 1, restricted: 1, account_action: 1, underage_account: 1 });
       expect(report.pending).toBe(rows.filter((r) => r.status === 'pending').length);
       expect(report.medianHoursToReview).toBeGreaterThanOrEqual(0);
       expect(report.medianHoursToReview).toBeLessThan(1);

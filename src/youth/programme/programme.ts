@@ -16,6 +16,8 @@ import type { Verdict } from '../../scan/verdict.js';
 import { parseInput, wholeNumber } from '../../shared/validate.js';
 import { reportPeriod, reportQuerySchema } from '../../transparency/report.js';
 import { emitEvent } from '../../webhooks/webhooks.js';
+import type { AgeHooks } from '../age/age.js';
+import { ageOf } from '../age/store.js';
 import {
   LEAVE_REASON_TEXT,
   NOMINATION_STATUSES,
@@ -307,7 +309,7 @@ async function accountActionInForce(db: Db, accountId: string): Promise<{ action
  * Saring's safety checks, run when a partner approves: the item is active (not removed, held,
  * restricted or in review), no category of its latest verdict is above `allow`, its media match
  * no bank, no review case holds it, and its account is in good standing (no suspension or closure
- * in force) and not under the minimum age (youth/age). Each result says why it failed.
+ * in force) and not under the minimum age (youth/age's record). Each result says why it failed.
  */
 export async function safetyChecks(db: Db, contentId: string): Promise<CheckResult[]> {
   const content = await db.selectFrom('content_items').select(['id', 'status', 'account_id']).where('id', '=', contentId).executeTakeFirstOrThrow();
@@ -339,7 +341,7 @@ export async function safetyChecks(db: Db, contentId: string): Promise<CheckResu
   const action = content.account_id ? await accountActionInForce(db, content.account_id) : null;
   add('account_standing', action ? `the account is under ${action.action}${action.until ? ` until ${action.until}` : ''}` : null);
 
-  const age = content.account_id ? await db.selectFrom('account_ages').select(['status', 'band']).where('account_id', '=', content.account_id).executeTakeFirst() : undefined;
+  const age = content.account_id ? await ageOf(db, content.account_id) : null;
   add('account_age', age?.status === 'not_allowed' ? `the account is under the minimum age (band ${age.band})` : null);
   return results;
 }
@@ -676,11 +678,16 @@ function contactOrg(organisation: string, p: Principal): string {
  * where the policy asks) and Saring's safety checks, the catalogue the under-16 experience is
  * served, its automatic leaving, and partners' reports of harm to children.
  */
-export function createProgramme(core: EngineCore): ProgrammeApi {
+export function createProgramme(core: EngineCore, age?: { hooks: AgeHooks }): ProgrammeApi {
   const { db } = core;
   core.effects.hooks.decided.push((trx, event) => onDecided(core, trx, event));
   core.effects.hooks.reviewRequired.push((trx, event) => onReviewRequired(core, trx, event));
   core.effects.hooks.reported.push((trx, event) => onReported(core, trx, event));
+  // An account found under the minimum age (youth/age): its items leave the catalogue.
+  age?.hooks.changed.push(async (trx, change) => {
+    if (change.after.status !== 'not_allowed' || change.before?.status === 'not_allowed') return;
+    await leave(core, trx, { accountId: change.accountId }, 'underage_account', { band: change.after.band, assurance: change.after.assurance, kind: change.kind }, change.actor);
+  });
   return {
     nominate: (input, p) => nominate(core, input, p),
     approve: (id, input, p) => decide(core, id, true, input, p),
