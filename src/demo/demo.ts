@@ -8,6 +8,8 @@ import type { Principal } from '../access/auth.js';
 import type { Role } from '../access/roles.js';
 import type { ContentInput } from '../content/schema.js';
 import type { Saring } from '../engine.js';
+import { loadDeactivationDemo } from '../youth/deactivation/demo.js';
+import { loadRiskDemo } from '../youth/risk/demo.js';
 import { DEMO_PARTNERS, loadProgrammeDemo } from '../youth/programme/demo.js';
 import { canDrawText, makeVideo, renderImage } from './media-fixtures.js';
 
@@ -90,6 +92,8 @@ export async function loadDemo(saring: Saring): Promise<number> {
     await demoReportAndAppeal(saring);
     await demoOrders(saring);
     await loadProgrammeDemo(saring);
+    await loadDeactivationDemo(saring);
+    await loadRiskDemo(saring);
   }
   return created;
 }
