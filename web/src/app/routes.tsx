@@ -54,6 +54,7 @@ export const router = createBrowserRouter(
             { path: 'approvals', lazy: async () => ({ Component: (await import('../features/programme/ApprovalsPage')).ApprovalsPage }) },
             { path: 'nominations', lazy: async () => ({ Component: (await import('../features/programme/NominationsPage')).NominationsPage }) },
             { path: 'left', lazy: async () => ({ Component: (await import('../features/programme/LeftPage')).LeftPage }) },
+            { path: 'harm', lazy: async () => ({ Component: (await import('../features/programme/HarmReportPage')).HarmReportPage }) },
             { path: 'report', lazy: async () => ({ Component: (await import('../features/programme/ReportPage')).ReportPage }) },
           ],
         },
