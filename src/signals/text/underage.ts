@@ -60,7 +60,6 @@ const underageLexiconSchema = z
   .object({
     version: z.number().int().min(1),
     firstPerson: words,
-    otherPerson: words,
     relations: words,
     roles: words,
     descriptors: words,
@@ -100,7 +99,6 @@ interface Level {
 export interface CompiledUnderageLexicon {
   version: number;
   first: Set<string>;
-  other: Set<string>;
   relations: Set<string>;
   roles: Set<string>;
   descriptors: Set<string>;
@@ -179,7 +177,6 @@ export function compileUnderageLexicon(doc: unknown): CompiledUnderageLexicon {
   const compiled: Omit<CompiledUnderageLexicon, 'triggers'> = {
     version: lex.version,
     first: foldSet(lex.firstPerson),
-    other: foldSet(lex.otherPerson, [...OWN, ...OTHERS]),
     relations: foldSet(lex.relations, [...OWN, ...OTHERS]),
     roles: foldSet(lex.roles, [...OWN, ...OTHERS]),
     descriptors: foldSet(lex.descriptors),
@@ -358,14 +355,6 @@ class Reader {
     if (before?.digits && !this.subs[i]!.boundary && NUMBER_JOIN.test(this.subs[i]!.gap)) return true;
     const after = this.subs[next];
     return after !== undefined && after.digits && !after.glued && !after.boundary && NUMBER_JOIN.test(after.gap);
-  }
-
-  /** Whether a sub-token says someone else (a relation, a role, another person, a possessed noun). */
-  isOther(w: string): boolean {
-    const l = this.lex;
-    if (l.relations.has(w) || l.roles.has(w) || l.other.has(w) || l.ageWordsOther.has(w)) return true;
-    // a possessed noun: kucingku, temenku, rumahnya
-    return w.length >= 5 && (w.endsWith('ku') || w.endsWith('mu') || w.endsWith('nya')) && !l.ageWordsSelf.has(w) && !l.classWordsSelf.has(w);
   }
 
   /** Who the clause is about, looking back from sub-token k (exclusive). */
