@@ -8,6 +8,7 @@ import type { Principal } from '../access/auth.js';
 import type { Role } from '../access/roles.js';
 import type { ContentInput } from '../content/schema.js';
 import type { Saring } from '../engine.js';
+import { loadAgeDemo } from '../youth/age/demo.js';
 import { loadDeactivationDemo } from '../youth/deactivation/demo.js';
 import { loadRiskDemo } from '../youth/risk/demo.js';
 import { DEMO_PARTNERS, loadProgrammeDemo } from '../youth/programme/demo.js';
@@ -94,6 +95,7 @@ export async function loadDemo(saring: Saring): Promise<number> {
     await loadProgrammeDemo(saring);
     await loadDeactivationDemo(saring);
     await loadRiskDemo(saring);
+    await loadAgeDemo(saring);
   }
   return created;
 }
