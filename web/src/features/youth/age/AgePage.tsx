@@ -61,6 +61,9 @@ function AccountLookup() {
   );
 }
 
+/** An age range as people write it: `11`, or `10–12`. */
+const ages = (r: { min: number; max: number }): string => (r.min === r.max ? String(r.min) : `${r.min}–${r.max}`);
+
 /** What a review claims: the band, and the age or age range given. */
 function Claim({ claim }: { claim: Record<string, unknown> }) {
   const { t } = useTranslation('age');
@@ -71,7 +74,7 @@ function Claim({ claim }: { claim: Record<string, unknown> }) {
     <Text size="sm">
       {band ? <BandLabel band={band} /> : '–'}
       {declared !== undefined && ` · ${t('claim.declared', { age: declared })}`}
-      {range && ` · ${t('claim.range', { min: range.min, max: range.max })}`}
+      {range && ` · ${t('claim.range', { ages: ages(range) })}`}
       {typeof claim['dateOfBirth'] === 'string' && ` · ${t('claim.dateOfBirth', { date: claim['dateOfBirth'] })}`}
     </Text>
   );
@@ -105,10 +108,10 @@ export function CaseEvidence({ ageCase }: { ageCase: AgeCase }) {
       {note && <Text size="sm">{t('evidence.note', { note })}</Text>}
       {items.map((item, i) => (
         <Stack key={`${item.externalId}-${i}`} gap={2}>
-          <Text size="sm">{t('evidence.signal', { item: item.externalId, score: format.number(Math.round(item.score * 100) / 100), min: item.age.min, max: item.age.max })}</Text>
+          <Text size="sm">{t('evidence.signal', { item: item.externalId, score: format.number(Math.round(item.score * 100) / 100), ages: ages(item.age) })}</Text>
           {item.matches.slice(0, 4).map((m, j) => (
             <Text key={j} size="sm" pl="md">
-              {t('evidence.match', { field: m.field, match: m.match, min: m.age.min, max: m.age.max })}
+              {t('evidence.match', { field: m.field, match: m.match, ages: ages(m.age) })}
             </Text>
           ))}
         </Stack>
@@ -184,7 +187,7 @@ function DecideModal({ ageCase, opened, onClose }: { ageCase: AgeCase; opened: b
     decide.mutate({ id: ageCase.id, body: { decision, reason: reason.trim() } }, { onSuccess: () => (setDecision(''), setReason(''), onClose()) });
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('decide.title', { account: ageCase.externalId })}>
+    <Modal opened={opened} onClose={onClose} title={t('decide.title', { account: ageCase.externalId })} closeButtonProps={{ 'aria-label': t('common:cancel') }}>
       <form onSubmit={submit}>
         <Stack>
           <Radio.Group label={t('decide.decision')} value={decision} onChange={(v) => setDecision(v as 'accept' | 'reject')} required>
