@@ -4,7 +4,8 @@
  * catalogue by band and topic, nominates a video (a wrong id refused in Indonesian), approves one
  * of KemenPPPA's nominations and rejects another with a reason, sees what left the catalogue and
  * why, and reads the programme report's charts; a KemenPPPA partner approves KPAI's nomination
- * and it is in the catalogue. Every page passes axe-core; screenshots in Bahasa Indonesia and
+ * and it is in the catalogue; a partner reports harm to children (urgent, the children's review
+ * queue) and the item leaves the catalogue. Every page passes axe-core; screenshots in Bahasa Indonesia and
  * English go to test-output/screenshots/programme-*.png.
  */
 import { mkdirSync } from 'node:fs';
@@ -141,6 +142,23 @@ describe.skipIf(!hasChromium)(`the programme's partner portal in Chromium${chrom
     await left.getByText('Dilaporkan').waitFor();
     await check(kpai, 'programme-left-id');
 
+    // A report of harm to children: urgent, in the children's review queue; the item leaves the catalogue.
+    await kpai.getByRole('tab', { name: 'Laporkan bahaya bagi anak' }).click();
+    await kpai.getByRole('textbox', { name: /^Id platform/ }).fill('demo-edu-3');
+    await kpai.getByRole('button', { name: 'Kirim laporan' }).click();
+    await kpai.getByText('Pilih kategori.').waitFor();
+    await kpai.getByRole('combobox', { name: /^Kategori/ }).click();
+    await kpai.getByRole('option', { name: 'Kekerasan', exact: true }).click();
+    await kpai.getByRole('textbox', { name: /^Apa yang Anda lihat/ }).fill('Di menit 0:40 ada tantangan berbahaya yang ditiru anak-anak.');
+    await kpai.getByRole('button', { name: 'Kirim laporan' }).click();
+    const received = kpai.getByText('Diterima: masuk antrean peninjauan anak dengan prioritas tertinggi.');
+    await received.waitFor();
+    await check(kpai, 'programme-harm-id', received);
+    const cases = (await app.inject({ url: '/v1/review/cases?queue=children', headers: { authorization: `Bearer ${saring.adminKey}` } })).json();
+    expect(cases.cases.map((c: { externalId: string; policyPriority: string }) => [c.externalId, c.policyPriority])).toEqual([['demo-edu-3', 'urgent']]);
+    await kpai.getByRole('tab', { name: 'Keluar dari katalog' }).click();
+    await kpai.locator('tbody tr', { hasText: 'demo-edu-3' }).getByText('Dilaporkan').waitFor();
+
     // The report: the catalogue by topic and band, decisions, removals.
     await kpai.getByRole('tab', { name: 'Laporan program' }).click();
     // Each card's chart (an SVG), and the same figures as a table.
@@ -170,6 +188,11 @@ describe.skipIf(!hasChromium)(`the programme's partner portal in Chromium${chrom
     await kpai.getByRole('tab', { name: 'Left the catalogue' }).click();
     await kpai.locator('tbody tr', { hasText: 'demo-edu-5' }).getByText('Reported').waitFor();
     await check(kpai, 'programme-left-en');
+    await kpai.getByRole('tab', { name: 'Report harm to children' }).click();
+    await kpai.getByRole('textbox', { name: /^Platform id/ }).fill('demo-edu-2');
+    await kpai.getByRole('button', { name: 'Send the report' }).click();
+    await kpai.getByText('Choose a category.').waitFor();
+    await check(kpai, 'programme-harm-en');
     await kpai.getByRole('tab', { name: 'Programme report' }).click();
     await kpai.locator('section[aria-label="The catalogue by topic and age band"] svg').first().waitFor();
     await kpai.getByRole('table', { name: 'Catalogue items by topic and age band' }).getByRole('row', { name: /Science/ }).waitFor();

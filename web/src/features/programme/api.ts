@@ -98,3 +98,17 @@ export function useDecide() {
     onSettled: invalidate,
   });
 }
+
+export type HarmReportBody = Body<'/v1/programme/reports', 'post'>;
+export type HarmCategory = HarmReportBody['category'];
+/** The report categories (REPORT_CATEGORIES in src/reports/reports.ts), the ones about children first. */
+export const HARM_CATEGORIES = ['csam', 'pornography', 'violence', 'fraud', 'drugs', 'gambling', 'sara_hate', 'terrorism', 'hoax', 'illegal_goods', 'other'] as const satisfies readonly HarmCategory[];
+const everyCategory: Exclude<HarmCategory, (typeof HARM_CATEGORIES)[number]> extends never ? true : false = true;
+void everyCategory;
+
+/** A partner's report of harm to children: urgent, in the review queue `children`. */
+export function useReportHarm() {
+  const invalidate = useInvalidate();
+  // A reported catalogue item leaves the catalogue: the lists change too.
+  return useMutation({ mutationFn: (body: HarmReportBody) => data(api.POST('/v1/programme/reports', { body })), onSettled: invalidate });
+}

@@ -5,5 +5,6 @@ export const PROGRAMME_TABS = [
   { path: 'approvals', permission: 'programme:approve' },
   { path: 'nominations', permission: 'programme:read' },
   { path: 'left', permission: 'programme:read' },
+  { path: 'harm', permission: 'children:report' },
   { path: 'report', permission: 'programme:read' },
 ] as const;
