@@ -99,21 +99,27 @@ export function hiddenReason(item: ContentRow | undefined, eligibility: Eligibil
   return undefined;
 }
 
-/** The audience filter over a database: one query for the account's age, one for all the content. */
+/** The audience filter over a database: the account's age record, then one query for all the content. */
 export async function filterAudience(db: Db, youth: YouthSettings, input: unknown, now = new Date()): Promise<AudienceResult> {
   const { account, ids } = parseInput(audienceInputSchema, input);
   const record = (await agesOf(db, [account], { by: 'externalId', youth, now })).get(account) ?? null;
   const eligibility = eligibilityFrom(account, record, youth);
   const uuids: string[] = [];
   for (const id of ids) if (UUID.test(id)) uuids.push(id.toLowerCase());
-  const rows =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('content_items')
-          .select(['id', 'external_id', 'status', 'restriction', 'audience'])
-          .where((eb) => eb.or([eb('id', '=', sql<string>`ANY(${sql.val(uuids)}::uuid[])`), eb('external_id', '=', sql<string>`ANY(${sql.val(ids)}::text[])`)]))
-          .execute();
+  // One row holding every match as JSON: a database hands back one value much faster than 10,000 rows.
+  const rows: ContentRow[] = [];
+  if (ids.length > 0) {
+    const found = await sql<{ items: string | null }>`
+      SELECT json_agg(json_build_array(id, external_id, status, restriction, audience))::text AS items
+      FROM content_items
+      WHERE id = ANY(${sql.val(uuids)}::uuid[]) OR external_id = ANY(${sql.val(ids)}::text[])`.execute(db);
+    const items = found.rows[0]?.items;
+    if (items) {
+      for (const [id, external_id, status, restriction, audience] of JSON.parse(items) as [string, string, string, string | null, string][]) {
+        rows.push({ id, external_id, status, restriction, audience });
+      }
+    }
+  }
   const byId = new Map<string, ContentRow>();
   const byExternal = new Map<string, ContentRow>();
   for (const r of rows) {
