@@ -22,6 +22,7 @@ describe.skipIf(!hasChromium)(`the age-review pages in Chromium${chromiumSkipRea
   let close: () => Promise<void> = async () => {};
   let base = '';
   let browser: Browser;
+  let reportCase = '';
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -38,6 +39,9 @@ describe.skipIf(!hasChromium)(`the age-review pages in Chromium${chromiumSkipRea
     await age.requestCorrection('dimas_13', { requestedBy: 'parent', declaredAge: 16, evidence: { method: 'id_document', result: 'pass', age: 16, provider: 'Dukcapil', checkedAt: checkedAt() }, note: 'Tahun lahir salah diisi saat mendaftar.' }, 'api-key:platform');
     await age.set('kecil_x', { declaredAge: 19 }, 'api-key:platform');
     await saring.content.submit({ externalId: 'bio-kecil', kind: 'profile', texts: { bio: 'aku kelas 5 SD, umurku 11 tahun 🌸' }, account: { externalId: 'kecil_x' } }, 'test');
+    // A reported video of budi_14: its review case shows the uploader's account panel.
+    await saring.content.submit({ externalId: 'video-budi', kind: 'video', texts: { caption: 'main game bareng teman' }, account: { externalId: 'budi_14' } }, 'test');
+    reportCase = (await saring.reports.submit({ content: { externalId: 'video-budi' }, reporter: { name: 'Warga', contact: 'warga@example.org' }, category: 'gambling', reason: 'Ada ajakan main slot.' }, 'test')).caseId!;
     browser = await launchChromium();
   }, 180_000);
 
@@ -109,8 +113,15 @@ describe.skipIf(!hasChromium)(`the age-review pages in Chromium${chromiumSkipRea
     await page.getByText(/Ibu Sari Wulandari \(orang tua\)/).waitFor();
     await page.getByRole('cell', { name: 'Pemeriksaan usia diterapkan' }).waitFor();
     await check(page, 'youth-age-account-id');
-    await page.getByRole('heading', { name: 'Riwayat' }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await screenshot(page, 'youth-age-account-events-id');
+
+    // The review case of the account's content shows its age status, linking to its age page.
+    await page.goto(`/console/review/cases/${reportCase}`);
+    const line = page.getByTestId('age-status');
+    await line.getByText('Di bawah usia minimum').waitFor();
+    await line.getByRole('link', { name: 'Catatan usia' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Usia akun budi_14' }).waitFor();
 
     // An account Saring does not know.
     await page.goto('/console/youth/age/accounts/tidak-ada');
@@ -134,6 +145,11 @@ describe.skipIf(!hasChromium)(`the age-review pages in Chromium${chromiumSkipRea
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     expect(await page.getByRole('link', { name: 'Perlindungan anak' }).count()).toBe(0);
     expect(await page.getByRole('article').count()).toBe(0);
+    // The review case shows the account panel, without the age status.
+    await page.goto(`/console/review/cases/${reportCase}`);
+    await page.getByText('Ada ajakan main slot.').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('age-status').count()).toBe(0);
     expect(await page.evaluate(async () => (await fetch('/v1/age/cases')).status)).toBe(403);
     expect(await page.evaluate(async () => (await fetch('/v1/accounts/budi_14/eligibility')).status)).toBe(200);
   });

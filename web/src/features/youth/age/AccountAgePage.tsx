@@ -95,8 +95,12 @@ export function AccountAgePage() {
                       <Table.Td>
                         <Change event={e} />
                       </Table.Td>
-                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.actor}</Table.Td>
-                      <Table.Td>{e.reason ?? '–'}</Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                        <Text size="xs">{e.actor}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Why event={e} />
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -159,6 +163,37 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/**
+ * Why an event happened, in the console's language: what Saring did on its own is described from
+ * the event's kind and evidence; a person's reason (a review's decision, a withdrawal, the
+ * deactivation programme's note) is shown as they wrote it.
+ */
+function Why({ event }: { event: AgeEvent }) {
+  const { t } = useTranslation('age');
+  const format = useFormat();
+  const ev = event.evidence as { method?: string; result?: string; givenBy?: string; requestedBy?: string; score?: number } | null;
+  const text = (() => {
+    switch (event.kind) {
+      case 'declared':
+        return t('eventText.declared');
+      case 'checked':
+      case 'check_recorded':
+        return ev?.method && ev.result ? t(`eventText.${event.kind}`, { method: t(`methods.${ev.method}`), result: t(`results.${ev.result}`) }) : t('eventText.check');
+      case 'band_advanced':
+        return t('eventText.band_advanced');
+      case 'consent_given':
+        return ev?.givenBy ? t('eventText.consent_given', { by: ev.givenBy }) : t('eventText.consent');
+      case 'review_opened':
+        if (ev?.requestedBy) return t('eventText.correction', { by: t(`requestedByCap.${ev.requestedBy}`, { defaultValue: ev.requestedBy }) });
+        if (ev?.score !== undefined) return t('eventText.signal', { score: format.number(Math.round(ev.score * 100) / 100) });
+        return t('eventText.opened');
+      default:
+        return event.reason ?? '–';
+    }
+  })();
+  return <Text size="sm">{text}</Text>;
+}
+
 /** An event's change of status (and band), when it changed them. */
 function Change({ event }: { event: AgeEvent }) {
   const { t } = useTranslation('age');
@@ -169,8 +204,8 @@ function Change({ event }: { event: AgeEvent }) {
   const band = (b: string | undefined) => (b ? t(`bands.${b}`) : t('events.none'));
   return (
     <Text size="sm">
-      {before?.status !== after.status ? `${status(before?.status)} → ${status(after.status)}` : status(after.status)}
-      {before?.band !== after.band && ` (${band(before?.band)} → ${band(after.band)})`}
+      {before && before.status !== after.status ? `${status(before.status)} → ${status(after.status)}` : status(after.status)}
+      {before ? before.band !== after.band && ` (${band(before.band)} → ${band(after.band)})` : ` (${band(after.band)})`}
     </Text>
   );
 }
