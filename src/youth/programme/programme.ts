@@ -592,7 +592,8 @@ async function onDecided(core: EngineCore, trx: Db, event: Decided): Promise<voi
   const detail = { decisionId: decision.id, action: decision.action, category: decision.category, actorType: decision.actorType };
   if (decision.action === 'remove') await leave(core, trx, { contentId: content.id }, 'removed', detail, event.actor);
   else if (decision.action === 'restrict_16' || decision.action === 'restrict_18') await leave(core, trx, { contentId: content.id }, 'restricted', detail, event.actor);
-  if (content.accountId) {
+  // Only a removal adds a strike, so only a removal can suspend or close the account.
+  if (content.accountId && decision.action === 'remove') {
     const action = await accountActionInForce(trx, content.accountId);
     if (action) await leave(core, trx, { accountId: content.accountId }, 'account_action', { ...action, decisionId: decision.id }, event.actor);
   }
