@@ -678,7 +678,7 @@ export interface YouthDeactivationAccountsTable {
   reasons: Json<string[]>;
   phase: string;
   phase_at: Timestamp;
-  requested_at: Timestamp;
+  requested_at: NullableTimestamp;
   verify_by: Timestamp;
   deactivate_on: NullableTimestamp;
   notice_at: NullableTimestamp;

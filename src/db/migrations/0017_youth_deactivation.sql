@@ -27,8 +27,11 @@ CREATE TABLE youth_deactivation_accounts (
   reasons jsonb NOT NULL,
   phase text NOT NULL CHECK (phase IN ('reverification_requested', 'transition_notice', 'deactivated', 'cleared')),
   phase_at timestamptz NOT NULL DEFAULT now(),
-  requested_at timestamptz NOT NULL DEFAULT now(),
-  -- Re-verification is due by then; after it, without a verified 16+, the transition notice.
+  -- When its re-verification was requested (event, webhook, job): null while the plan's requests are
+  -- still being sent, a few hundred accounts a transaction, so a large plan holds no lock for long.
+  requested_at timestamptz,
+  -- Re-verification is due by then (set again when the request is sent); after it, without a
+  -- verified 16+, the transition notice.
   verify_by timestamptz NOT NULL,
   -- Set with the transition notice: the deactivation date the platform shows with its data-export offer.
   deactivate_on timestamptz,
@@ -40,6 +43,7 @@ CREATE TABLE youth_deactivation_accounts (
 );
 CREATE UNIQUE INDEX youth_deactivation_accounts_open ON youth_deactivation_accounts (account_id) WHERE phase <> 'cleared';
 CREATE INDEX youth_deactivation_accounts_plan ON youth_deactivation_accounts (plan_id, phase);
+CREATE INDEX youth_deactivation_accounts_unsent ON youth_deactivation_accounts (plan_id, id) WHERE requested_at IS NULL;
 CREATE INDEX youth_deactivation_accounts_phase ON youth_deactivation_accounts (phase, phase_at DESC, id DESC);
 
 -- The risk self-assessment on PP Tunas' seven aspects: each save is a new version, none is changed.

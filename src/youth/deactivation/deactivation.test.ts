@@ -89,11 +89,16 @@ for (const { backend, skip, label } of BACKENDS) {
       expect(Date.parse(plan.verifyBy) - Date.parse(plan.createdAt)).toBe(14 * 86_400_000);
       expect(Date.parse(plan.deactivateFrom) - Date.parse(plan.verifyBy)).toBe(14 * 86_400_000);
       expect(await phases(saring)).toEqual({ 'kid-14': 'reverification_requested', 'kid-10': 'reverification_requested', 'old-declared-25': 'reverification_requested', 'signal-acc': 'reverification_requested' });
+      expect(plan.requestsPending).toBe(0);
       const { accounts } = await saring.youth.deactivation.accounts({ plan: plan.id });
-      expect(accounts.find((a) => a.externalId === 'kid-14')).toMatchObject({ reasons: ['declared_under_minimum'], verifyBy: plan.verifyBy, deactivateOn: null });
+      const kid = accounts.find((a) => a.externalId === 'kid-14')!;
+      expect(kid).toMatchObject({ reasons: ['declared_under_minimum'], deactivateOn: null });
+      // Due 14 days after its request was sent (a moment after the plan started).
+      expect(Date.parse(kid.verifyBy) - Date.parse(kid.requestedAt!)).toBe(14 * 86_400_000);
+      expect(Date.parse(kid.requestedAt!) - Date.parse(plan.createdAt)).toBeLessThan(30_000);
       const requested = await webhooks(saring, 'youth.reverification_requested');
       expect(requested.map((d) => (d.account as { externalId: string }).externalId).sort()).toEqual(['kid-10', 'kid-14', 'old-declared-25', 'signal-acc']);
-      expect(requested[0]).toMatchObject({ planId: plan.id, verifyBy: plan.verifyBy });
+      expect(requested.find((d) => (d.account as { externalId: string }).externalId === 'kid-14')).toMatchObject({ planId: plan.id, verifyBy: kid.verifyBy });
       // While re-verification is requested, the account's status says so (the old self-declared adult included).
       expect((await age.eligibility('old-declared-25')).status).toBe('pending_verification');
       // Each account has its phase job, due when its re-verification is.
@@ -180,6 +185,34 @@ for (const { backend, skip, label } of BACKENDS) {
         clearedFrom: { reverification_requested: 1, transition_notice: 1, deactivated: 0 },
       });
     }, 90_000);
+
+    it('sends a large plan’s re-verification requests in the background, and a restart before they went out resumes them', async () => {
+      const storage = await freshStorage(backend);
+      toClose.push(() => storage.close());
+      let saring: Saring = await createSaring(testConfig({ workers: false }), { storage });
+      await saring.webhooks.add({ url: 'https://platform.example/saring-hook' }, 'test');
+      const ids = Array.from({ length: 12 }, (_, i) => `bg-${i}`);
+      for (const id of ids) await saring.youth.age.set(id, { declaredAge: 13 }, 'test');
+      const { plan } = await saring.youth.deactivation.plan({}, 'cli:ops', { background: true });
+      // Stored, not yet requested: no webhook, no phase job; the accounts are held already.
+      expect(plan).toMatchObject({ accounts: 12, requestsPending: 12, phases: { reverification_requested: 12 } });
+      expect(await webhooks(saring, 'youth.reverification_requested')).toEqual([]);
+      expect((await saring.youth.age.eligibility('bg-3')).status).toBe('pending_verification');
+      expect(await saring.youth.deactivation.advanceDue()).toBe(0);
+      // The engine stops before its worker sent them; the next one with workers does.
+      await saring.close();
+      const reopened = await createSaring(testConfig({ workers: true, jobPollSeconds: 0.5 }), { storage });
+      saring = reopened;
+      toClose.push(() => reopened.close());
+      await waitFor('the requests', () => saring.youth.deactivation.get(plan!.id), (p) => p.requestsPending === 0);
+      const sent = await webhooks(saring, 'youth.reverification_requested');
+      expect(sent.map((d) => (d.account as { externalId: string }).externalId).sort()).toEqual([...ids].sort());
+      const audit = await saring.db.selectFrom('audit_log').select(['actor']).where('action', '=', 'youth.deactivation.reverification_requested').execute();
+      expect(audit).toHaveLength(12);
+      expect(new Set(audit.map((a) => a.actor))).toEqual(new Set(['cli:ops']));
+      const phaseJobs = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${PHASE_QUEUE} AND state = 'created'`.execute(saring.db);
+      expect(phaseJobs.rows[0]!.n).toBe(12);
+    }, 60_000);
 
     it('answers each role as its permissions say: the operator plans and sees accounts; regulators and auditors read counts only', async () => {
       const storage = await freshStorage(backend);

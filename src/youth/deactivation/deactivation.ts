@@ -19,6 +19,12 @@ export type DeactivationPhase = (typeof DEACTIVATION_PHASES)[number];
 const HELD: DeactivationPhase[] = ['reverification_requested', 'transition_notice', 'deactivated'];
 
 export const PHASE_QUEUE = 'youth.deactivation.phase';
+/** Sends a started plan's re-verification requests (those not yet sent). */
+export const REQUEST_QUEUE = 'youth.deactivation.requests';
+/** Accounts whose requests go out in one transaction. */
+const REQUEST_CHUNK = 100;
+/** A plan of more accounts than this sends its requests in the background (the API answers at once). */
+export const INLINE_REQUESTS = 1000;
 /** Accounts one plan takes at most (one transaction); a further plan takes the rest. */
 export const MAX_PLAN_ACCOUNTS = 50_000;
 const DAY_MS = 86_400_000;
@@ -91,6 +97,8 @@ export interface Plan {
   /** The earliest deactivation date of its accounts (a notice runs `noticeDays` from when it is given). */
   deactivateFrom: string;
   phases: PhaseCounts;
+  /** Accounts whose re-verification request is still to be sent (a large plan sends them in the background). */
+  requestsPending: number;
 }
 
 export interface PlanResult {
@@ -108,7 +116,8 @@ export interface ProgrammeAccount {
   reasons: DeactivationReason[];
   phase: DeactivationPhase;
   phaseAt: string;
-  requestedAt: string;
+  /** null while its plan's requests are still being sent. */
+  requestedAt: string | null;
   verifyBy: string;
   noticeAt: string | null;
   deactivateOn: string | null;
@@ -133,7 +142,11 @@ export interface DeactivationSummary {
 
 export interface DeactivationApi {
   /** Finds the accounts and, unless a dry run, starts a plan: each account's re-verification is requested. */
-  plan(input: unknown, actor: Actor): Promise<PlanResult>;
+  /**
+   * `background`: send the re-verification requests by the job rather than before answering —
+   * always (`true`), or for plans of more than INLINE_REQUESTS accounts (`'large'`); default never.
+   */
+  plan(input: unknown, actor: Actor, options?: { background?: boolean | 'large' }): Promise<PlanResult>;
   plans(query: unknown): Promise<{ plans: Plan[] }>;
   get(id: string): Promise<Plan>;
   accounts(query: unknown): Promise<{ accounts: ProgrammeAccount[]; nextCursor: string | null }>;
@@ -209,6 +222,19 @@ function previewOf(found: Candidate[], asked: DeactivationReason[], limit: numbe
 
 type PlanRow = { id: string; reasons: string[]; found: Record<string, number>; settings: Record<string, unknown>; note: string | null; accounts: number; created_by: string; created_at: Date };
 
+async function pendingCounts(db: Db, planIds: string[]): Promise<Map<string, number>> {
+  if (!planIds.length) return new Map();
+  const rows = await db
+    .selectFrom('youth_deactivation_accounts')
+    .select(['plan_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('plan_id', 'in', planIds)
+    .where('requested_at', 'is', null)
+    .where('phase', '=', 'reverification_requested')
+    .groupBy('plan_id')
+    .execute();
+  return new Map(rows.map((r) => [r.plan_id, Number(r.n)]));
+}
+
 async function phaseCounts(db: Db, planIds: string[]): Promise<Map<string, PhaseCounts>> {
   const out = new Map(planIds.map((id) => [id, zeroPhases()]));
   if (!planIds.length) return out;
@@ -230,7 +256,7 @@ async function namesOf(db: Db, actors: string[]): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [`user:${r.id}`, r.name]));
 }
 
-function toPlan(r: PlanRow, phases: PhaseCounts, names: Map<string, string> = new Map()): Plan {
+function toPlan(r: PlanRow, phases: PhaseCounts, names: Map<string, string>, requestsPending: number): Plan {
   const settings = r.settings as unknown as PlanSettings & { alreadyInProgramme?: number };
   const created = new Date(r.created_at);
   const verifyBy = new Date(created.getTime() + settings.verificationDays * DAY_MS);
@@ -249,6 +275,7 @@ function toPlan(r: PlanRow, phases: PhaseCounts, names: Map<string, string> = ne
     verifyBy: verifyBy.toISOString(),
     deactivateFrom: new Date(verifyBy.getTime() + settings.noticeDays * DAY_MS).toISOString(),
     phases,
+    requestsPending,
   };
 }
 
@@ -256,13 +283,20 @@ async function loadPlan(db: Db, id: string): Promise<Plan> {
   if (!UUID.test(id)) throw new SaringError('not_found', `Deactivation plan ${id.slice(0, 64)} does not exist.`);
   const row = await db.selectFrom('youth_deactivation_plans').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new SaringError('not_found', `Deactivation plan ${id} does not exist.`);
-  return toPlan(row as PlanRow, (await phaseCounts(db, [id])).get(id)!, await namesOf(db, [row.created_by]));
+  return toPlan(row as PlanRow, (await phaseCounts(db, [id])).get(id)!, await namesOf(db, [row.created_by]), (await pendingCounts(db, [id])).get(id) ?? 0);
 }
 
 /** What a webhook says of an account in the programme. */
 const eventData = (e: { planId: string; externalId: string; reasons: DeactivationReason[] }) => ({ account: { externalId: e.externalId }, planId: e.planId, reasons: e.reasons });
 
-async function startPlan(core: EngineCore, link: AgeLink, input: unknown, actor: Actor): Promise<PlanResult> {
+/**
+ * Starts a plan: the plan and its accounts are stored in one transaction (nothing half-stored),
+ * with a job that sends their re-verification requests; the requests then go out a chunk of
+ * accounts per transaction (`sendRequests`), here at once unless `background`, and by the job
+ * otherwise — or after a crash, where the last chunk left off. No transaction holds the audit log's
+ * lock for long, whatever the plan's size.
+ */
+async function startPlan(core: EngineCore, link: AgeLink, input: unknown, actor: Actor, background: (accounts: number) => boolean): Promise<PlanResult> {
   const valid = parseInput(planInputSchema, input);
   const now = new Date();
   if (valid.dryRun) {
@@ -290,25 +324,50 @@ async function startPlan(core: EngineCore, link: AgeLink, input: unknown, actor:
       .executeTakeFirstOrThrow();
     const verifyBy = new Date(now.getTime() + settings.verificationDays * DAY_MS);
     await appendAudit(trx, { actor, action: 'youth.deactivation.plan_started', subjectType: 'deactivation_plan', subjectId: plan.id, data: { reasons: valid.reasons, found: preview.found, accounts: take.length, remaining: preview.remaining, alreadyInProgramme: preview.alreadyInProgramme, settings, note: valid.note ?? null } });
-    for (let i = 0; i < take.length; i += 500) {
-      const chunk = take.slice(i, i + 500);
-      const entries = await trx
+    for (let i = 0; i < take.length; i += 1000) {
+      await trx
         .insertInto('youth_deactivation_accounts')
-        .values(chunk.map((c) => ({ plan_id: plan.id, account_id: c.account_id, reasons: JSON.stringify(reasonsOf(c, valid.reasons)), phase: 'reverification_requested', phase_at: now, requested_at: now, verify_by: verifyBy })))
-        .returning(['id', 'account_id', 'reasons'])
+        .values(take.slice(i, i + 1000).map((c) => ({ plan_id: plan.id, account_id: c.account_id, reasons: JSON.stringify(reasonsOf(c, valid.reasons)), phase: 'reverification_requested', phase_at: now, requested_at: null, verify_by: verifyBy })))
         .execute();
-      const external = new Map(chunk.map((c) => [c.account_id, c.external_id]));
-      for (const e of entries) {
-        const reasons = e.reasons as DeactivationReason[];
-        await link.requestVerification(trx, e.account_id, { actor, reason: `Under-16 deactivation programme (plan ${plan.id}): ${reasons.join(', ')}.` });
-        await emitEvent(trx, core.jobs, 'youth.reverification_requested', { ...eventData({ planId: plan.id, externalId: external.get(e.account_id)!, reasons }), verifyBy: verifyBy.toISOString() });
-        await appendAudit(trx, { actor, action: 'youth.deactivation.reverification_requested', subjectType: 'account', subjectId: e.account_id, data: { planId: plan.id, entryId: e.id, reasons, verifyBy: verifyBy.toISOString() } });
+    }
+    await core.jobs.send(REQUEST_QUEUE, { planId: plan.id }, { trx });
+    return { preview, planId: plan.id, accounts: take.length };
+  });
+  if (result.planId && !background(result.accounts!)) await sendRequests(core, link, result.planId);
+  return { dryRun: false, preview: result.preview, plan: result.planId ? await loadPlan(core.db, result.planId) : null };
+}
+
+/**
+ * Sends the re-verification requests of a plan's accounts that have none yet, `REQUEST_CHUNK` a
+ * transaction: the age record's event (status pending_verification), webhook
+ * `youth.reverification_requested` with the date it is due by, audit, and the account's phase job.
+ * Safe to run twice at once (a chunk's rows are locked, others skip them) or again after a crash.
+ */
+async function sendRequests(core: EngineCore, link: AgeLink, planId: string): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const n = await core.db.transaction().execute(async (trx) => {
+      const plan = await trx.selectFrom('youth_deactivation_plans').select(['created_by', 'settings']).where('id', '=', planId).executeTakeFirst();
+      if (!plan) return 0;
+      const settings = plan.settings as unknown as PlanSettings;
+      const { rows } = await sql<{ id: string; account_id: string; reasons: DeactivationReason[]; external_id: string }>`
+        SELECT d.id, d.account_id, d.reasons, a.external_id FROM youth_deactivation_accounts d JOIN accounts a ON a.id = d.account_id
+        WHERE d.plan_id = ${planId} AND d.requested_at IS NULL AND d.phase = 'reverification_requested'
+        ORDER BY d.id LIMIT ${REQUEST_CHUNK} FOR UPDATE OF d SKIP LOCKED`.execute(trx);
+      const now = new Date();
+      const verifyBy = new Date(now.getTime() + settings.verificationDays * DAY_MS);
+      for (const e of rows) {
+        await trx.updateTable('youth_deactivation_accounts').set({ requested_at: now, phase_at: now, verify_by: verifyBy }).where('id', '=', e.id).execute();
+        await link.requestVerification(trx, e.account_id, { actor: plan.created_by, reason: `Under-16 deactivation programme (plan ${planId}): ${e.reasons.join(', ')}.` });
+        await emitEvent(trx, core.jobs, 'youth.reverification_requested', { ...eventData({ planId, externalId: e.external_id, reasons: e.reasons }), verifyBy: verifyBy.toISOString() });
+        await appendAudit(trx, { actor: plan.created_by, action: 'youth.deactivation.reverification_requested', subjectType: 'account', subjectId: e.account_id, data: { planId, entryId: e.id, reasons: e.reasons, verifyBy: verifyBy.toISOString() } });
         await core.jobs.send(PHASE_QUEUE, { entryId: e.id }, { trx, startAfter: verifyBy });
       }
-    }
-    return { preview, planId: plan.id };
-  });
-  return { dryRun: false, preview: result.preview, plan: result.planId ? await loadPlan(core.db, result.planId) : null };
+      return rows.length;
+    });
+    sent += n;
+    if (n === 0) return sent;
+  }
 }
 
 /**
@@ -323,11 +382,12 @@ async function advance(core: EngineCore, link: AgeLink, entryId: string, actor: 
       .selectFrom('youth_deactivation_accounts as d')
       .innerJoin('youth_deactivation_plans as p', 'p.id', 'd.plan_id')
       .innerJoin('accounts as a', 'a.id', 'd.account_id')
-      .select(['d.id', 'd.plan_id', 'd.account_id', 'd.reasons', 'd.phase', 'd.verify_by', 'd.deactivate_on', 'p.settings', 'a.external_id'])
+      .select(['d.id', 'd.plan_id', 'd.account_id', 'd.reasons', 'd.phase', 'd.requested_at', 'd.verify_by', 'd.deactivate_on', 'p.settings', 'a.external_id'])
       .where('d.id', '=', entryId)
       .forUpdate('d')
       .executeTakeFirst();
-    if (!e) return null;
+    // Not requested yet: its request (sendRequests) sends its phase job.
+    if (!e || e.requested_at === null) return null;
     const now = new Date();
     const settings = e.settings as unknown as PlanSettings;
     const data = eventData({ planId: e.plan_id, externalId: e.external_id, reasons: e.reasons as DeactivationReason[] });
@@ -403,7 +463,7 @@ async function listAccounts(db: Db, query: unknown): Promise<{ accounts: Program
       reasons: r.reasons as DeactivationReason[],
       phase: r.phase as DeactivationPhase,
       phaseAt: iso(r.phase_at)!,
-      requestedAt: iso(r.requested_at)!,
+      requestedAt: iso(r.requested_at),
       verifyBy: iso(r.verify_by)!,
       noticeAt: iso(r.notice_at),
       deactivateOn: iso(r.deactivate_on),
@@ -447,6 +507,7 @@ async function summary(db: Db): Promise<DeactivationSummary> {
 export function createDeactivation(core: EngineCore, age: Parameters<typeof linkAge>[0]): DeactivationApi {
   const link = linkAge(age);
   core.jobs.define<{ entryId: string }>({ name: PHASE_QUEUE, handler: (data) => advance(core, link, data.entryId), retryLimit: 10, retryDelay: 5 });
+  core.jobs.define<{ planId: string }>({ name: REQUEST_QUEUE, handler: async (data) => void (await sendRequests(core, link, data.planId)), retryLimit: 10, retryDelay: 5, expireInSeconds: 3600 });
   // A verification at or over the minimum age clears the account, in whichever phase it is held.
   link.onChanged(async (trx, change) => {
     if (!change.after || change.after.assurance !== 'verified') return;
@@ -457,7 +518,8 @@ export function createDeactivation(core: EngineCore, age: Parameters<typeof link
     await clear(trx, core, entry.id, change.actor, 'verified');
   });
   return {
-    plan: (input, actor) => startPlan(core, link, input, actor),
+    plan: (input, actor, options = {}) =>
+      startPlan(core, link, input, actor, (accounts) => (options.background === 'large' ? accounts > INLINE_REQUESTS : options.background === true)),
     async plans(query) {
       const q = parseInput(planListSchema, query);
       const rows = (await core.db.selectFrom('youth_deactivation_plans').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute()) as PlanRow[];
@@ -469,7 +531,11 @@ export function createDeactivation(core: EngineCore, age: Parameters<typeof link
         core.db,
         rows.map((r) => r.created_by),
       );
-      return { plans: rows.map((r) => toPlan(r, counts.get(r.id)!, names)) };
+      const pending = await pendingCounts(
+        core.db,
+        rows.map((r) => r.id),
+      );
+      return { plans: rows.map((r) => toPlan(r, counts.get(r.id)!, names, pending.get(r.id) ?? 0)) };
     },
     get: (id) => loadPlan(core.db, id),
     accounts: (query) => listAccounts(core.db, query),
@@ -479,7 +545,7 @@ export function createDeactivation(core: EngineCore, age: Parameters<typeof link
       const due = await core.db
         .selectFrom('youth_deactivation_accounts')
         .select('id')
-        .where((eb) => eb.or([eb.and([eb('phase', '=', 'reverification_requested'), eb('verify_by', '<=', now)]), eb.and([eb('phase', '=', 'transition_notice'), eb('deactivate_on', '<=', now)])]))
+        .where((eb) => eb.or([eb.and([eb('phase', '=', 'reverification_requested'), eb('requested_at', 'is not', null), eb('verify_by', '<=', now)]), eb.and([eb('phase', '=', 'transition_notice'), eb('deactivate_on', '<=', now)])]))
         .execute();
       let moved = 0;
       for (const d of due) if (await advanceOnce(d.id)) moved++;

@@ -5,6 +5,7 @@ import {
   accountListSchema,
   DEACTIVATION_PHASES,
   DEACTIVATION_REASONS,
+  INLINE_REQUESTS,
   MAX_PLAN_ACCOUNTS,
   planInputSchema,
   planListSchema,
@@ -35,6 +36,7 @@ const planSchema = z.object({
   verifyBy: z.string(),
   deactivateFrom: z.string(),
   phases: perPhase,
+  requestsPending: z.number(),
 });
 const planView = planSchema as unknown as z.ZodType<Plan>;
 const resultSchema = z.object({
@@ -50,7 +52,7 @@ const accountSchema = z.object({
   reasons: z.array(reason),
   phase,
   phaseAt: z.string(),
-  requestedAt: z.string(),
+  requestedAt: z.string().nullable(),
   verifyBy: z.string(),
   noticeAt: z.string().nullable(),
   deactivateOn: z.string().nullable(),
@@ -84,6 +86,7 @@ export const deactivationRoutes: Routes<{ youth: { deactivation: DeactivationApi
           `Accounts already in the programme are not taken again (\`alreadyInProgramme\`); a plan takes at most \`limit\` (default 10,000, at most ${MAX_PLAN_ACCOUNTS}), oldest accounts first, and \`remaining\` says how many a further plan would take. ` +
           'Each account taken: its re-verification is requested (status pending_verification, webhook `youth.reverification_requested` with `verifyBy`); after youth.deactivation.verificationDays without a verification at or over the minimum age, the transition notice (webhook `youth.transition_notice` with `deactivateOn` and the data-export offer); ' +
           'after noticeDays, deactivated (webhook `youth.deactivated`; eligibility: may not hold an account, reason deactivated). A verification at or over the minimum age clears it at any phase (webhook `youth.cleared`). ' +
+          `A plan of more than ${INLINE_REQUESTS} accounts answers at once and sends its requests in the background (\`requestsPending\` counts those still to go), a chunk of accounts per transaction; a restart resumes them. ` +
           '201 with the plan; 200 on a dry run or when nothing new was found (`plan: null`, nothing stored).',
         body: planInputSchema,
         response: { 200: resultSchema, 201: resultSchema },
@@ -91,7 +94,7 @@ export const deactivationRoutes: Routes<{ youth: { deactivation: DeactivationApi
       config: { permission: 'youth:deactivation' },
     },
     async (request, reply) => {
-      const result = await saring.youth.deactivation.plan(request.body, principalOf(request).actor);
+      const result = await saring.youth.deactivation.plan(request.body, principalOf(request).actor, { background: 'large' });
       return reply.status(result.plan ? 201 : 200).send(result);
     },
   );

@@ -12461,6 +12461,7 @@ export interface paths {
                                     deactivated: number;
                                     cleared: number;
                                 };
+                                requestsPending: number;
                             }[];
                         };
                     };
@@ -12470,7 +12471,7 @@ export interface paths {
         put?: never;
         /**
          * Find the accounts that are or may be under the minimum age and start a deactivation plan (Permenkomdigi 9/2026); `dryRun: true` only counts
-         * @description Reasons (default all): declared_under_minimum, underage_signal, unverified_old_account — a band under the policy’s minimum age (declared or verified), an open or confirmed underage-signal age review, an account older than youth.deactivation.unverifiedAccountDays with only a self-declared age. Accounts already in the programme are not taken again (`alreadyInProgramme`); a plan takes at most `limit` (default 10,000, at most 50000), oldest accounts first, and `remaining` says how many a further plan would take. Each account taken: its re-verification is requested (status pending_verification, webhook `youth.reverification_requested` with `verifyBy`); after youth.deactivation.verificationDays without a verification at or over the minimum age, the transition notice (webhook `youth.transition_notice` with `deactivateOn` and the data-export offer); after noticeDays, deactivated (webhook `youth.deactivated`; eligibility: may not hold an account, reason deactivated). A verification at or over the minimum age clears it at any phase (webhook `youth.cleared`). 201 with the plan; 200 on a dry run or when nothing new was found (`plan: null`, nothing stored).
+         * @description Reasons (default all): declared_under_minimum, underage_signal, unverified_old_account — a band under the policy’s minimum age (declared or verified), an open or confirmed underage-signal age review, an account older than youth.deactivation.unverifiedAccountDays with only a self-declared age. Accounts already in the programme are not taken again (`alreadyInProgramme`); a plan takes at most `limit` (default 10,000, at most 50000), oldest accounts first, and `remaining` says how many a further plan would take. Each account taken: its re-verification is requested (status pending_verification, webhook `youth.reverification_requested` with `verifyBy`); after youth.deactivation.verificationDays without a verification at or over the minimum age, the transition notice (webhook `youth.transition_notice` with `deactivateOn` and the data-export offer); after noticeDays, deactivated (webhook `youth.deactivated`; eligibility: may not hold an account, reason deactivated). A verification at or over the minimum age clears it at any phase (webhook `youth.cleared`). A plan of more than 1000 accounts answers at once and sends its requests in the background (`requestsPending` counts those still to go), a chunk of accounts per transaction; a restart resumes them. 201 with the plan; 200 on a dry run or when nothing new was found (`plan: null`, nothing stored).
          */
         post: {
             parameters: {
@@ -12554,6 +12555,7 @@ export interface paths {
                                     deactivated: number;
                                     cleared: number;
                                 };
+                                requestsPending: number;
                             } | null;
                         };
                     };
@@ -12613,6 +12615,7 @@ export interface paths {
                                     deactivated: number;
                                     cleared: number;
                                 };
+                                requestsPending: number;
                             } | null;
                         };
                     };
@@ -12679,6 +12682,7 @@ export interface paths {
                                 deactivated: number;
                                 cleared: number;
                             };
+                            requestsPending: number;
                         };
                     };
                 };
@@ -12730,7 +12734,7 @@ export interface paths {
                                 /** @enum {string} */
                                 phase: "reverification_requested" | "transition_notice" | "deactivated" | "cleared";
                                 phaseAt: string;
-                                requestedAt: string;
+                                requestedAt: string | null;
                                 verifyBy: string;
                                 noticeAt: string | null;
                                 deactivateOn: string | null;

@@ -267,7 +267,7 @@ function Accounts() {
                     {t('accounts.since', { date: format.date(a.phaseAt) })}
                   </Text>
                 </Table.Td>
-                <Table.Td>{date(a.requestedAt)}</Table.Td>
+                <Table.Td>{a.requestedAt ? date(a.requestedAt) : t('accounts.sending')}</Table.Td>
                 <Table.Td>{date(a.verifyBy)}</Table.Td>
                 <Table.Td>{date(a.deactivatedAt ?? a.deactivateOn)}</Table.Td>
               </Table.Tr>
