@@ -191,7 +191,14 @@ function Plans() {
                     {p.createdByName ?? p.createdBy}
                   </Text>
                 </Table.Td>
-                <Table.Td>{format.number(p.accounts)}</Table.Td>
+                <Table.Td>
+                  {format.number(p.accounts)}
+                  {p.requestsPending > 0 && (
+                    <Text size="xs" c="dimmed">
+                      {t('plans.pending', { count: p.requestsPending })}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>{format.date(p.verifyBy)}</Table.Td>
                 <Table.Td>{format.date(p.deactivateFrom)}</Table.Td>
                 {PHASES.map((ph) => (
