@@ -279,6 +279,8 @@ const ORDINAL = new Set(['st', 'nd', 'rd', 'th']);
 const BELAS = 'belas';
 /** "class" as the normaliser writes it (repeated letters collapse). */
 const CLASS_OF = fold('class')[0]!;
+/** Words of adults meeting old classmates: a past "class of" year beside them is a graduation. */
+const CLASSMATES = new Set(['reunion', 'reuni', 'alumni', 'alumnus', 'anniversary', 'homecoming', 'angkatan'].map((w) => fold(w)[0]!));
 /** Views offsets of a whole-number run joined by these are not ages: ranges, times, scores (5-12, 14.00, 13-12). */
 const NUMBER_JOIN = /^\s*[-–.:/x]\s*$/;
 
@@ -636,7 +638,18 @@ class Reader {
       if (this.past(i - 2)) return;
       const subject = this.subject(i - 2);
       if (subject.who === 'other' || subject.who === 'descriptor') return;
-      this.add(subject.who === 'self' ? subject.at : i - 2, i + 1, 'graduation', { min: 17 - d, max: 18 - d }, subject.who === 'self' ? 0.85 : 0.6);
+      const from = subject.who === 'self' ? subject.at : i - 2;
+      if (d >= 0) {
+        this.add(from, i + 1, 'graduation', { min: 17 - d, max: 18 - d }, subject.who === 'self' ? 0.85 : 0.6);
+        return;
+      }
+      // A past year is ambiguous: a graduation (an adult) or, as children use it, a birth cohort
+      // ("class of 2014": born in 2014). Read as the cohort, weakly — never enough alone for a
+      // review — and not at all beside words of old classmates ("class of 2014 reunion").
+      const age = this.thisYear - y;
+      if (age < 3 || age > 17) return;
+      for (let j = i; j <= i + 3 && this.joined(j); j++) if (CLASSMATES.has(this.text(j + 1))) return;
+      this.add(from, i + 1, 'birth_year', { min: age - 1, max: age }, subject.who === 'self' ? 0.6 : 0.45);
     }
   }
 
