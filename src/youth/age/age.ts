@@ -340,7 +340,7 @@ async function change(trx: Db, jobs: Jobs, hooks: AgeHooks, youth: YouthSettings
     subjectId: account.id,
     data: { externalId: account.externalId, before: summary(before), after: summary(after), ...(input.reason ? { reason: input.reason } : {}), ...(input.checkId ? { checkId: input.checkId } : {}), ...(input.caseId ? { caseId: input.caseId } : {}) },
   });
-  if ((before?.status ?? 'pending_verification') !== after.status || !before) {
+  if (!before || before.status !== after.status) {
     await emitEvent(trx, jobs, 'account.age_changed', { accountId: account.id, externalId: account.externalId, kind: input.kind, before: summary(before), after: summary(after) });
   }
   if (after.nextBandAt && after.nextBandAt !== before?.nextBandAt) {
