@@ -319,7 +319,7 @@ async function startPlan(core: EngineCore, link: AgeLink, input: unknown, actor:
         accounts: take.length,
         created_by: actor,
         created_at: now,
-      } as never)
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const verifyBy = new Date(now.getTime() + settings.verificationDays * DAY_MS);
