@@ -204,6 +204,8 @@ for (const { backend, skip, label } of BACKENDS) {
         [{ method: 'id_document', result: 'pass', age: 20, checkedAt: new Date(Date.now() + DAY).toISOString() }, 'time_in_future'],
         [{ method: 'palm_reading', result: 'pass', age: 20, checkedAt: checkedAt() }, 'validation_failed'],
         [{ method: 'id_document', result: 'pass', age: 20, checkedAt: checkedAt(), face: 'iVBORw0KGgo' }, 'validation_failed'],
+        [{ method: 'id_document', result: 'pass', age: 20, checkedAt: checkedAt(), provider: 'data:image/jpeg;base64,/9j/4AAQSkZJRg==' }, 'validation_failed'],
+        [{ method: 'id_document', result: 'pass', age: 20, checkedAt: checkedAt(), provider: 'A'.repeat(150) }, 'validation_failed'],
       ];
       for (const [body, code] of checks) expect((await post('/v1/accounts/acc-bad/age/checks', body)).json().error?.code, JSON.stringify(body)).toBe(code);
       expect(await counts()).toEqual(before);
@@ -247,6 +249,8 @@ for (const { backend, skip, label } of BACKENDS) {
       const before = await counts();
       const res = await post('/v1/accounts/nobody/age/corrections', { requestedBy: 'user', declaredAge: 18, evidence: { method: 'id_document', result: 'pass', age: 18, checkedAt: checkedAt() } });
       expect([res.statusCode, res.json().error.code]).toEqual([404, 'not_found']);
+      const blob = `KTP: ${'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk'.repeat(3)}`;
+      expect((await post('/v1/accounts/acc-rej/age/corrections', { requestedBy: 'user', declaredAge: 18, note: blob, evidence: { method: 'id_document', result: 'pass', age: 18, checkedAt: checkedAt() } })).json().error.code).toBe('validation_failed');
       expect((await post('/v1/accounts/acc-rej/age/corrections', { requestedBy: 'user', declaredAge: 200, evidence: { method: 'id_document', result: 'pass', age: 18, checkedAt: checkedAt() } })).json().error.code).toBe('invalid_age');
       expect(await counts()).toEqual(before);
       expect((await get('/v1/age/cases/00000000-0000-0000-0000-000000000000')).statusCode).toBe(404);

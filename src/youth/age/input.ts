@@ -8,6 +8,13 @@ import { CHECK_METHODS } from './bands.js';
  * Ranges and dates are checked by the engine (422 `invalid_age`), so a wrong age is named as one.
  */
 const age = z.number().int().describe('Whole years, 0 to 130');
+/** A data URI, or a long run of base64 with no spaces: what a photo or a scanned document sent as text looks like. */
+const BLOB = /data:[\w.+-]+\/[\w.+-]+;base64,|[A-Za-z0-9+/=_-]{120,}/;
+/** A free text that must not carry a document or a face (PP Tunas' minimal data: outcomes only). */
+const text = (min: number, max: number) =>
+  (min > 0 ? z.string().trim().min(min) : z.string().trim())
+    .max(max)
+    .refine((v) => !BLOB.test(v), { message: 'looks like an image or a document (a data URI or base64): Saring keeps the outcome of a check only' });
 const date = z.string().max(40).describe('A calendar date, YYYY-MM-DD: not in the future, at most 130 years ago');
 
 export const ageInputSchema = z.union([
@@ -25,7 +32,7 @@ export const checkInputSchema = z
     ageRange: z.object({ min: age, max: age }).strict().optional(),
     dateOfBirth: date.optional(),
     confidence: z.number().min(0).max(1).optional(),
-    provider: z.string().trim().min(1).max(200).optional(),
+    provider: text(1, 200).optional(),
     checkedAt: z.iso.datetime({ offset: true }),
   })
   .strict();
@@ -39,7 +46,7 @@ export const correctionInputSchema = z
     dateOfBirth: date.optional(),
     /** The outcome of the check that backs the claim (never the document itself). */
     evidence: checkInputSchema,
-    note: z.string().trim().max(2000).optional(),
+    note: text(0, 2000).optional(),
   })
   .strict();
 export type CorrectionInput = z.infer<typeof correctionInputSchema>;
