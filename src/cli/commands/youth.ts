@@ -1,13 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { SaringError } from '../../errors/errors.js';
 import { DEACTIVATION_PHASES, DEACTIVATION_REASONS, type DeactivationReason, type PlanPreview, type PlanResult } from '../../youth/deactivation/deactivation.js';
 import { action, CLI_ACTOR, print, withDataOption, withSaring, wholeArgument } from '../support.js';
 
-function reasonArgument(value: string, previous: DeactivationReason[] = []): DeactivationReason[] {
-  if (!(DEACTIVATION_REASONS as readonly string[]).includes(value)) throw new InvalidArgumentError(`one of ${DEACTIVATION_REASONS.join(', ')}.`);
-  return [...previous, value as DeactivationReason];
-}
+/** `--reason` again and again: each one kept (checked when the command runs). */
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** The counts a plan found, one reason a line, as the operator reads them before starting it. */
 function previewLines(p: PlanPreview): string[] {
@@ -19,18 +17,24 @@ function previewLines(p: PlanPreview): string[] {
 }
 
 interface PlanOptions {
-  reason?: DeactivationReason[];
+  reason?: string[];
   limit?: number;
   note?: string;
   data?: string;
   json?: boolean;
 }
 
-const planInput = (o: PlanOptions, dryRun: boolean) => ({ dryRun, ...(o.reason ? { reasons: o.reason } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}), ...(o.note ? { note: o.note } : {}) });
+function reasonsOf(given: string[] | undefined): DeactivationReason[] | undefined {
+  const unknown = given?.find((r) => !(DEACTIVATION_REASONS as readonly string[]).includes(r));
+  if (unknown !== undefined) throw new SaringError('validation_failed', `--reason ${unknown}: one of ${DEACTIVATION_REASONS.join(', ')}.`);
+  return given as DeactivationReason[] | undefined;
+}
+
+const planInput = (o: PlanOptions, dryRun: boolean) => ({ dryRun, ...(o.reason ? { reasons: reasonsOf(o.reason) } : {}), ...(o.limit !== undefined ? { limit: o.limit } : {}), ...(o.note ? { note: o.note } : {}) });
 
 function withPlanOptions(cmd: Command): Command {
   return withDataOption(cmd)
-    .option('--reason <reason>', `only this reason (repeat for several): ${DEACTIVATION_REASONS.join(', ')}; default all`, reasonArgument)
+    .option('--reason <reason>', `only this reason (repeat for several): ${DEACTIVATION_REASONS.join(', ')}; default all`, collect)
     .option('--limit <n>', 'take at most this many accounts, oldest first (default 10000)', wholeArgument)
     .option('--json', 'print the result as JSON');
 }
@@ -43,8 +47,9 @@ export function registerYouth(program: Command): void {
     .description('count the accounts a plan would take, per reason (a dry run: nothing is stored; `start` starts it)')
     .action(
       action(async (options: PlanOptions) => {
+        const input = planInput(options, true); // a wrong --reason is refused before the database is opened
         await withSaring(options, 'youth deactivation plan', async (saring) => {
-          const result = await saring.youth.deactivation.plan(planInput(options, true), CLI_ACTOR);
+          const result = await saring.youth.deactivation.plan(input, CLI_ACTOR);
           print(result, options.json, () => ['Accounts that are or may be under the minimum age, per reason (dry run, nothing stored):', ...previewLines(result.preview), 'Start it: saring youth deactivation start'].join('\n'));
         });
       }),
@@ -55,8 +60,9 @@ export function registerYouth(program: Command): void {
     .option('--note <text>', 'a note kept with the plan')
     .action(
       action(async (options: PlanOptions) => {
+        const input = planInput(options, false);
         await withSaring(options, 'youth deactivation start', async (saring) => {
-          const result: PlanResult = await saring.youth.deactivation.plan(planInput(options, false), CLI_ACTOR);
+          const result: PlanResult = await saring.youth.deactivation.plan(input, CLI_ACTOR);
           print(result, options.json, () => {
             if (!result.plan) return ['Nothing new to start: every account found is in the programme already.', ...previewLines(result.preview)].join('\n');
             const p = result.plan;

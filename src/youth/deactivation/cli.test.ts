@@ -28,7 +28,7 @@ describe('saring youth', { timeout: 120_000 }, () => {
     expect(plan.stdout).toContain('Accounts to take: 2; already in the programme: 0.');
     const bad = await saring(['youth', 'deactivation', 'plan', '--reason', 'looks_young']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('one of declared_under_minimum, underage_signal, unverified_old_account');
+    expect(bad.stderr).toBe('saring: --reason looks_young: one of declared_under_minimum, underage_signal, unverified_old_account. [validation_failed]\n');
 
     const start = await saring(['youth', 'deactivation', 'start', '--note', 'Tahap 1', '--json']);
     expect(start.code, start.stderr).toBe(0);
