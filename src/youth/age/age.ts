@@ -347,7 +347,12 @@ async function change(trx: Db, jobs: Jobs, hooks: AgeHooks, youth: YouthSettings
     await jobs.send(BAND_QUEUE, { accountId: account.id }, { trx, startAfter: new Date(after.nextBandAt) });
   }
   if (input.evidence || input.checkId) {
-    await jobs.send(PURGE_QUEUE, {}, { trx, startAfter: new Date(now.getTime() + youth.evidenceRetentionDays * 86_400_000 + 60_000) });
+    // One purge a day at most: the first minute of the day after this evidence's retention ends.
+    const day = new Date(now.getTime() + (youth.evidenceRetentionDays + 1) * 86_400_000);
+    day.setUTCHours(0, 1, 0, 0);
+    const key = `${PURGE_QUEUE}:${ymd(day)}`;
+    const queued = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${PURGE_QUEUE} AND singleton_key = ${key} AND state = 'created'`.execute(trx);
+    if (!queued.rows[0]?.n) await jobs.send(PURGE_QUEUE, {}, { trx, startAfter: day, singletonKey: key });
   }
   for (const hook of hooks.changed) await hook(trx, { accountId: account.id, externalId: account.externalId, before, after, kind: input.kind, actor: input.actor });
   if (!hooks.changed.length) return after;
