@@ -50,7 +50,7 @@ describe('saring serve on an empty data directory', () => {
     expect(items.some((i) => i.status === 'active')).toBe(true);
   });
 
-  it('creates demo people (an admin, a moderator, two senior moderators, a regulator officer) with random passwords, printed and saved 0600, who sign in', async () => {
+  it('creates demo people (an admin, a moderator, two senior moderators, a regulator officer, two programme partners) with random passwords, printed and saved 0600, who sign in', async () => {
     const file = join(data, 'demo-credentials.txt');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const people = readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(/\s+/));
@@ -60,8 +60,10 @@ describe('saring serve on an empty data directory', () => {
       'senior_moderator demo-senior-1',
       'senior_moderator demo-senior-2',
       'regulator demo-officer',
+      'partner demo-partner',
+      'partner demo-partner-2',
     ]);
-    expect(new Set(people.map((p) => p[2])).size).toBe(5);
+    expect(new Set(people.map((p) => p[2])).size).toBe(7);
     for (const [role, login, password] of people) {
       expect(output).toContain(password);
       const res = await fetch(`${url}/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
@@ -77,6 +79,14 @@ describe('saring serve on an empty data directory', () => {
           ['Komdigi', 'remove', 'completed'],
           ['Komdigi', 'remove', 'received'],
         ]);
+      }
+      // A partner sees the programme's catalogue and their own organisation's nominations only.
+      if (login === 'demo-partner') {
+        const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+        const catalogue = (await (await fetch(`${url}/v1/programme/catalogue`, { headers: { cookie } })).json()) as { items: unknown[] };
+        expect(catalogue.items.length).toBeGreaterThan(0);
+        const nominations = (await (await fetch(`${url}/v1/programme/nominations`, { headers: { cookie } })).json()) as { nominations: { organisation: string }[] };
+        expect(new Set(nominations.nominations.map((n) => n.organisation))).toEqual(new Set(['KPAI']));
       }
     }
   });
