@@ -8,10 +8,10 @@ import type { Principal } from '../access/auth.js';
 import type { Role } from '../access/roles.js';
 import type { ContentInput } from '../content/schema.js';
 import type { Saring } from '../engine.js';
-import { loadAgeDemo } from '../youth/age/demo.js';
-import { loadDeactivationDemo } from '../youth/deactivation/demo.js';
-import { loadRiskDemo } from '../youth/risk/demo.js';
-import { DEMO_PARTNERS, loadProgrammeDemo } from '../youth/programme/demo.js';
+import { loadAgeDemo } from './youth/age.js';
+import { loadDeactivationDemo } from './youth/deactivation.js';
+import { loadRiskDemo } from './youth/risk.js';
+import { DEMO_PARTNERS, loadProgrammeDemo } from './youth/programme.js';
 import { canDrawText, makeVideo, renderImage } from './media-fixtures.js';
 
 /** Demo content: clean posts, criticism and news about gambling, gambling spam, scams, hate, … */

@@ -16,7 +16,7 @@ import type { Saring } from '../../src/engine.js';
 import type { App } from '../../src/http/app.js';
 import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot, SCREENSHOTS, signIn } from '../../src/test-support/browser.js';
 import { testApp } from '../../src/test-support/storage.js';
-import { loadProgrammeDemo } from '../../src/youth/programme/demo.js';
+import { loadProgrammeDemo } from '../../src/demo/youth/programme.js';
 
 const PASSWORD = 'kata-sandi-uji-panjang';
 

@@ -44,7 +44,7 @@ describe('saring youth', { timeout: 120_000 }, () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('No risk self-assessment has been saved yet. [not_found]');
     const engine = await createSaring(loadConfig({ dataDir: data, workers: false, demo: false }, {}));
-    const { loadRiskDemo } = await import('../risk/demo.js');
+    const { loadRiskDemo } = await import('../../demo/youth/risk.js');
     await loadRiskDemo(engine);
     await engine.close();
     const out = join(tmp, 'risk.md');

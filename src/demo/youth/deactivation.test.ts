@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testSaring } from '../../test-support/storage.js';
-import { loadRiskDemo } from '../risk/demo.js';
-import { loadDeactivationDemo } from './demo.js';
+import { loadRiskDemo } from './risk.js';
+import { loadDeactivationDemo } from './deactivation.js';
 
 describe('the youth demo data', () => {
   let close: () => Promise<void> = async () => {};

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../../engine.js';
 import { testSaring } from '../../test-support/storage.js';
-import { loadAgeDemo } from './demo.js';
+import { loadAgeDemo } from './age.js';
 
 describe('the ages of the demo', () => {
   let saring: Saring & { adminKey: string };

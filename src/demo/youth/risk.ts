@@ -1,6 +1,6 @@
 import type { Principal } from '../../access/auth.js';
 import type { Saring } from '../../engine.js';
-import { RISK_ASPECTS, type RiskAspect } from './risk.js';
+import { RISK_ASPECTS, type RiskAspect } from '../../youth/risk/risk.js';
 
 const ACTOR = 'system:demo';
 

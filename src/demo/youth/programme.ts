@@ -1,7 +1,7 @@
 import type { Principal } from '../../access/auth.js';
 import type { ContentInput } from '../../content/schema.js';
 import type { Saring } from '../../engine.js';
-import type { ProgrammeBand, ProgrammeTopic } from './types.js';
+import type { ProgrammeBand, ProgrammeTopic } from '../../youth/programme/types.js';
 
 /** The partner organisations of the demo: the demo partner people belong to them. */
 export const DEMO_PARTNERS = { kpai: 'KPAI', kemenpppa: 'KemenPPPA' } as const;
