@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, data, type Answer } from '../../api/client';
 import { Chart } from '../../components/Chart';
+import { barChart, Figures, ReportCard, Stat } from '../../components/Figures';
 import { errorText } from '../../components/errors';
 import { useFormat } from '../../i18n/format';
 import { PeriodPicker } from '../compliance/PeriodPicker';
@@ -93,22 +94,22 @@ function ReportView({ r, format }: { r: Report; format: Format }) {
 
   const charts = useMemo(
     () => ({
-      orders: bars(s.orders.byCategory.map((c) => category(c.key)), [{ name: t('orders.orders'), data: s.orders.byCategory.map((c) => c.count) }]),
-      notices: bars(s.notices.byCategory.map((c) => category(c.key)), [{ name: t('notices.notices'), data: s.notices.byCategory.map((c) => c.count) }]),
-      detection: bars(s.ownInitiative.byDetection.map((c) => key(c.key)), [{ name: t('ownInitiative.decisions'), data: s.ownInitiative.byDetection.map((c) => c.count) }]),
-      complaints: bars(
+      orders: barChart(s.orders.byCategory.map((c) => category(c.key)), [{ name: t('orders.orders'), data: s.orders.byCategory.map((c) => c.count) }]),
+      notices: barChart(s.notices.byCategory.map((c) => category(c.key)), [{ name: t('notices.notices'), data: s.notices.byCategory.map((c) => c.count) }]),
+      detection: barChart(s.ownInitiative.byDetection.map((c) => key(c.key)), [{ name: t('ownInitiative.decisions'), data: s.ownInitiative.byDetection.map((c) => c.count) }]),
+      complaints: barChart(
         ['upheld', 'overturned', 'pending'].map(key),
         [{ name: t('complaints.complaints'), data: [s.complaints.byOutcome.upheld, s.complaints.byOutcome.overturned, s.complaints.byOutcome.pending] }],
       ),
-      accuracy: bars(
+      accuracy: barChart(
         s.automatedMeans.byCategory.map((c) => category(c.category)),
         [
           { name: t('automatedMeans.confirmed'), data: s.automatedMeans.byCategory.map((c) => c.confirmed), color: ON_TIME, stack: 'reviewed' },
           { name: t('automatedMeans.reversed'), data: s.automatedMeans.byCategory.map((c) => c.reversed), color: BREACHED, stack: 'reviewed' },
         ],
       ),
-      accounts: bars(s.accountActions.byAction.map((c) => key(c.key)), [{ name: t('accountActions.actions'), data: s.accountActions.byAction.map((c) => c.count) }]),
-      indonesia: bars(
+      accounts: barChart(s.accountActions.byAction.map((c) => key(c.key)), [{ name: t('accountActions.actions'), data: s.accountActions.byAction.map((c) => c.count) }]),
+      indonesia: barChart(
         id.byCategory.map((c) => category(c.category)),
         [
           { name: t('indonesia.onTime'), data: id.byCategory.map((c) => c.onTime), color: ON_TIME, stack: 'orders' },
@@ -135,7 +136,7 @@ function ReportView({ r, format }: { r: Report; format: Format }) {
         <Stat label={t('headline.accountActions')} value={format.number(s.accountActions.actions)} />
       </SimpleGrid>
 
-      <Card title={t('indonesia.title')} description={t('indonesia.description')}>
+      <ReportCard title={t('indonesia.title')} description={t('indonesia.description')}>
         <SimpleGrid cols={{ base: 2, md: 4 }}>
           <Stat label={t('indonesia.ordersReceived')} value={format.number(id.ordersReceived)} />
           <Stat label={t('indonesia.onTimeRate')} value={rate(id.onTimeRate)} />
@@ -143,6 +144,7 @@ function ReportView({ r, format }: { r: Report; format: Format }) {
           <Stat label={t('indonesia.clarifications')} value={format.number(id.clarifications)} />
         </SimpleGrid>
         <Figures
+          empty={t('none')}
           caption={t('indonesia.byUrgency')}
           head={[t('indonesia.clock'), t('indonesia.ordersReceived'), t('indonesia.onTime'), t('indonesia.breached'), t('indonesia.open'), t('indonesia.onTimeRate')]}
           rows={(['urgent', 'standard'] as const).map((u) => {
@@ -158,13 +160,14 @@ function ReportView({ r, format }: { r: Report; format: Format }) {
         />
         {id.byCategory.length > 0 && <Chart option={charts.indonesia} label={t('indonesia.chart')} height={220} />}
         <Figures
+          empty={t('none')}
           caption={t('indonesia.byCategory')}
           head={[t('category'), t('indonesia.ordersReceived'), t('indonesia.onTime'), t('indonesia.breached'), t('indonesia.open'), t('indonesia.onTimeRate')]}
           rows={id.byCategory.map((c) => [category(c.category), format.number(c.orders), format.number(c.onTime), format.number(c.breached), format.number(c.open), rate(c.onTimeRate)])}
         />
-      </Card>
+      </ReportCard>
 
-      <Card title={t('orders.title')} description={t('orders.description')}>
+      <ReportCard title={t('orders.title')} description={t('orders.description')}>
         <Facts
           items={[
             [t('orders.orders'), format.number(s.orders.orders)],
@@ -179,9 +182,9 @@ function ReportView({ r, format }: { r: Report; format: Format }) {
           <Counts caption={t('orders.byOrganisation')} counts={s.orders.byOrganisation} label={(k) => k} format={format} />
           <Counts caption={t('orders.targetsByStatus')} counts={entries(s.orders.targetsByStatus)} label={key} format={format} />
         </SimpleGrid>
-      </Card>
+      </ReportCard>
 
-      <Card title={t('notices.title')} description={t('notices.description')}>
+      <ReportCard title={t('notices.title')} description={t('notices.description')}>
         <Facts
           items={[
             [t('notices.notices'), format.number(s.notices.notices)],
@@ -194,9 +197,9 @@ function ReportView({ r, format }: { r: Report; format: Format }) {
           <Counts caption={t('notices.byReporterType')} counts={s.notices.byReporterType} label={key} format={format} />
           <Counts caption={t('notices.byOutcome')} counts={entries(s.notices.byOutcome)} label={key} format={format} />
         </SimpleGrid>
-      </Card>
+      </ReportCard>
 
-      <Card title={t('ownInitiative.title')} description={t('ownInitiative.description')}>
+      <ReportCard title={t('ownInitiative.title')} description={t('ownInitiative.description')}>
         <Facts
           items={[
             [t('ownInitiative.decisions'), format.number(s.ownInitiative.decisions)],
@@ -211,9 +214,9 @@ function ReportView({ r, format }: { r: Report; format: Format }) {
           <Counts caption={t('ownInitiative.byCategory')} counts={s.ownInitiative.byCategory} label={category} format={format} />
           <Counts caption={t('ownInitiative.byAction')} counts={s.ownInitiative.byAction} label={key} format={format} />
         </SimpleGrid>
-      </Card>
+      </ReportCard>
 
-      <Card title={t('complaints.title')} description={t('complaints.description')}>
+      <ReportCard title={t('complaints.title')} description={t('complaints.description')}>
         <Facts
           items={[
             [t('complaints.complaints'), format.number(s.complaints.complaints)],
@@ -226,9 +229,9 @@ function ReportView({ r, format }: { r: Report; format: Format }) {
           <Counts caption={t('complaints.byOutcome')} counts={entries(s.complaints.byOutcome)} label={key} format={format} />
           <Counts caption={t('complaints.byCategory')} counts={s.complaints.byCategory} label={category} format={format} />
         </SimpleGrid>
-      </Card>
+      </ReportCard>
 
-      <Card title={t('automatedMeans.title')} description={t('automatedMeans.description')}>
+      <ReportCard title={t('automatedMeans.title')} description={t('automatedMeans.description')}>
         <Facts
           items={[
             [t('automatedMeans.automatedDecisions'), format.number(s.automatedMeans.automatedDecisions)],
@@ -240,6 +243,7 @@ function ReportView({ r, format }: { r: Report; format: Format }) {
         />
         {s.automatedMeans.reviewed > 0 && <Chart option={charts.accuracy} label={t('automatedMeans.chart')} height={200} />}
         <Figures
+          empty={t('none')}
           caption={t('automatedMeans.byCategory')}
           head={[
             t('category'),
@@ -266,9 +270,9 @@ function ReportView({ r, format }: { r: Report; format: Format }) {
             rate(c.flagPrecision),
           ])}
         />
-      </Card>
+      </ReportCard>
 
-      <Card title={t('accountActions.title')} description={t('accountActions.description')}>
+      <ReportCard title={t('accountActions.title')} description={t('accountActions.description')}>
         <Facts
           items={[
             [t('accountActions.actions'), format.number(s.accountActions.actions)],
@@ -279,51 +283,8 @@ function ReportView({ r, format }: { r: Report; format: Format }) {
         />
         {s.accountActions.byAction.length > 0 && <Chart option={charts.accounts} label={t('accountActions.chart')} height={180} />}
         <Counts caption={t('accountActions.byAction')} counts={s.accountActions.byAction} label={key} format={format} />
-      </Card>
+      </ReportCard>
     </Stack>
-  );
-}
-
-/** A bar chart of some categories, one series or several (stacked where they say so). */
-function bars(categories: string[], series: { name: string; data: number[]; color?: string; stack?: string }[]) {
-  return {
-    tooltip: { trigger: 'axis' },
-    legend: series.length > 1 ? { top: 0 } : undefined,
-    grid: { left: 8, right: 16, top: series.length > 1 ? 32 : 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 5 ? 25 : 0 } },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: series.map((s) => ({ type: 'bar', barMaxWidth: 48, ...s })),
-  };
-}
-
-function Card({ title, description, children }: { title: string; description: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-label={title}>
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h4">
-            {title}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {description}
-          </Text>
-        </div>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <Paper withBorder p="sm">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700}>
-        {value}
-      </Text>
-    </Paper>
   );
 }
 
@@ -349,56 +310,11 @@ function Counts({ caption, counts, label, format }: { caption: string; counts: C
   const total = counts.reduce((a, c) => a + c.count, 0);
   return (
     <Figures
+      empty={t('none')}
       caption={caption}
       head={[caption, t('count'), t('share')]}
       rows={[...counts].sort((a, b) => b.count - a.count).map((c) => [label(c.key), format.number(c.count), total ? format.percent(c.count / total) : t('noData')])}
       hideCaption
     />
-  );
-}
-
-/**
- * A table of figures: the first column names the row, the others are numbers. A small one (counts)
- * wraps in its column; a wide one scrolls sideways on a narrow screen, and its scrolling area can
- * be reached by keyboard.
- */
-function Figures({ caption, head, rows, hideCaption }: { caption: string; head: string[]; rows: string[][]; hideCaption?: boolean }) {
-  const table = <FiguresTable caption={caption} head={head} rows={rows} hideCaption={hideCaption} />;
-  if (head.length <= 3) return table;
-  return <ScrollArea viewportProps={{ tabIndex: 0 }}>{table}</ScrollArea>;
-}
-
-function FiguresTable({ caption, head, rows, hideCaption }: { caption: string; head: string[]; rows: string[][]; hideCaption?: boolean | undefined }) {
-  const { t } = useTranslation('transparency');
-  return (
-    // In a grid, as tall as its own rows (not stretched to its neighbour's).
-    <Table verticalSpacing={4} fz="sm" aria-label={caption} withTableBorder captionSide="top" style={{ alignSelf: 'start' }}>
-      {!hideCaption && <Table.Caption>{caption}</Table.Caption>}
-      <Table.Thead>
-        <Table.Tr>
-          {head.map((h, i) => (
-            <Table.Th key={i} ta={i ? 'right' : undefined}>
-              {h}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.length === 0 && (
-          <Table.Tr>
-            <Table.Td colSpan={head.length}>{t('none')}</Table.Td>
-          </Table.Tr>
-        )}
-        {rows.map((row, i) => (
-          <Table.Tr key={i}>
-            {row.map((cell, j) => (
-              <Table.Td key={j} ta={j ? 'right' : undefined}>
-                {cell}
-              </Table.Td>
-            ))}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
