@@ -8,10 +8,8 @@
 //
 //   npm run bench:audience   (builds first)
 //   node bench/audience.mjs [--items 100000] [--ids 10000] [--calls 20]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { onEachDatabase } from './backends.mjs';
 
 const root = join(import.meta.dirname, '..');
 const { createSaring } = await import(join(root, 'dist', 'engine.js'));
@@ -85,29 +83,5 @@ async function run(label, config, inProcess) {
 
 console.log(`audience filter throughput, one core, ${ITEMS.toLocaleString('en')} content items, ${CALLS} calls of ${IDS.toLocaleString('en')} ids`);
 const base = { workers: false, demo: false };
-const dir = mkdtempSync(join(tmpdir(), 'saring-bench-audience-'));
-try {
-  await run('PGlite', loadConfig({ ...base, dataDir: join(dir, 'pglite') }, {}), true);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
-
-if (process.env.DATABASE_URL) {
-  const name = `saring_bench_audience_${process.pid}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  try {
-    await run('PostgreSQL', loadConfig({ ...base, databaseUrl: url.toString(), dataDir: 'unused' }, {}));
-  } finally {
-    const a = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
-  }
-} else {
-  console.log('  PostgreSQL: skipped (set DATABASE_URL to run it)');
-}
+// In this process on PGlite: its CPU time is the filter's too.
+await onEachDatabase('audience', (label, db) => run(label, loadConfig({ ...base, ...db }, {}), label === 'PGlite'));

@@ -6,10 +6,8 @@
 //
 //   npm run bench:review   (builds first)
 //   node bench/review.mjs [--cases 100000] [--claims 2000]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { onEachDatabase } from './backends.mjs';
 
 const root = join(import.meta.dirname, '..');
 const { createSaring } = await import(join(root, 'dist', 'engine.js'));
@@ -81,29 +79,4 @@ async function run(label, config) {
 
 console.log(`review claim-next latency, ${CASES.toLocaleString('en')} open cases`);
 const base = { workers: false, demo: false };
-const dir = mkdtempSync(join(tmpdir(), 'saring-bench-review-'));
-try {
-  await run('PGlite', loadConfig({ ...base, dataDir: join(dir, 'pglite') }, {}));
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
-
-if (process.env.DATABASE_URL) {
-  const name = `saring_bench_review_${process.pid}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  try {
-    await run('PostgreSQL', loadConfig({ ...base, databaseUrl: url.toString(), dataDir: 'unused' }, {}));
-  } finally {
-    const a = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
-  }
-} else {
-  console.log('  PostgreSQL: skipped (set DATABASE_URL to run it)');
-}
+await onEachDatabase('review', (label, db) => run(label, loadConfig({ ...base, ...db }, {})));

@@ -6,10 +6,8 @@
 //   npm run bench:webhooks   (builds first)
 //   node bench/webhooks.mjs [--n 2000] [--latency-ms 0,50] [--max-seconds 60]
 import { createServer } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { onEachDatabase } from './backends.mjs';
 
 const root = join(import.meta.dirname, '..');
 const { createSaring } = await import(join(root, 'dist', 'engine.js'));
@@ -64,27 +62,5 @@ async function run(label, config, latencyMs) {
 
 console.log(`webhook delivery throughput, one process (${N} deliveries queued per run)`);
 const base = { workers: true, demo: false, jobPollSeconds: 1 };
-const dir = mkdtempSync(join(tmpdir(), 'saring-bench-webhooks-'));
-try {
-  // A data directory per run: each starts with an empty queue.
-  for (const l of latencies) await run('PGlite', loadConfig({ ...base, dataDir: join(dir, `pglite-${l}`) }, {}), l);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
-
-if (process.env.DATABASE_URL) {
-  for (const l of latencies) {
-    const name = `saring_bench_${process.pid}_${l}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    try {
-      await run('PostgreSQL', loadConfig({ ...base, databaseUrl: url.toString() }, {}), l);
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  }
-}
+// A database per run: each starts with an empty queue.
+await onEachDatabase('webhooks', (label, db, i) => run(label, loadConfig({ ...base, ...db }, {}), latencies[i]), { runs: latencies.length });
