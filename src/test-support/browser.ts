@@ -60,9 +60,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** The axe-core violations of the page as it is now (WCAG 2.1 A and AA rules), as `rule: target` lines. */
+/**
+ * The axe-core violations of the page as it is now (WCAG 2.1 A and AA rules), as `rule: target` lines.
+ * It first lets running transitions end (up to 5 s): a notification fading out or a dialog
+ * fading in is half-transparent, and axe would judge its contrast mid-way.
+ */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   // These functions run in the page (globalThis is the window there).
+  await page
+    .waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { getAnimations(): { effect: { getComputedTiming(): { iterations?: number } } | null }[] } }).document
+          .getAnimations()
+          .every((a) => a.effect?.getComputedTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => {});
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: axeSource });
   const result = await page.evaluate(async () => {
     const page = globalThis as unknown as { document: unknown; axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
