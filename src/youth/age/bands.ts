@@ -129,6 +129,19 @@ export function atLeast(band: AgeBand, exactAge: number | null, age: number): 'y
   return 'unsure';
 }
 
+/** The bands in age order (without `unknown`). */
+const ORDERED_BANDS = AGE_BANDS.filter((b): b is Exclude<AgeBand, 'unknown'> => b !== 'unknown');
+
+/** The bands wholly under an age (under 16: under_13 and 13_15). */
+export function bandsUnder(age: number): AgeBand[] {
+  return ORDERED_BANDS.filter((b) => atLeast(b, null, age) === 'no');
+}
+
+/** The band after this one (none after 18_plus and for unknown). */
+export function nextBand(band: AgeBand): AgeBand | null {
+  const i = ORDERED_BANDS.indexOf(band as Exclude<AgeBand, 'unknown'>);
+  return i >= 0 && i + 1 < ORDERED_BANDS.length ? ORDERED_BANDS[i + 1]! : null;
+}
 /**
  * The status of an age record (an open age review aside: then `under_review`): no band known or a
  * band that spans the minimum age → `pending_verification`; under the minimum → `not_allowed`; a

@@ -7,7 +7,9 @@ import { SaringError } from '../../errors/errors.js';
 import { activeYouthSettings } from '../../policy/settings.js';
 import { parseInput, wholeNumber } from '../../shared/validate.js';
 import { emitEvent } from '../../webhooks/webhooks.js';
-import { clearsAccount, linkAge, type AgeLink } from './age-link.js';
+import { markDeactivated, requestVerification, type AgeApi } from '../age/age.js';
+import { atLeast, bandsUnder, nextBand, type AgeRecord } from '../age/bands.js';
+import { ageOf } from '../age/store.js';
 
 /** Why an account is in a plan (Permenkomdigi 9/2026: accounts that are or may be under the minimum age). */
 export const DEACTIVATION_REASONS = ['declared_under_minimum', 'underage_signal', 'unverified_old_account'] as const;
@@ -180,11 +182,11 @@ interface Candidate {
  * open or confirmed underage-signal review, or an account older than `unverifiedAccountDays` with
  * only a self-declared age. Oldest accounts first.
  */
-async function candidates(db: Db, link: AgeLink, settings: PlanSettings, reasons: DeactivationReason[], now: Date): Promise<Candidate[]> {
-  const under = link.bandsUnder(settings.minimumAge);
+async function candidates(db: Db, settings: PlanSettings, reasons: DeactivationReason[], now: Date): Promise<Candidate[]> {
+  const under = bandsUnder(settings.minimumAge);
   // Bands whose next band is under the minimum too: passing next_band_at leaves them under it.
   const stillUnder = under.filter((b) => {
-    const next = link.nextBand(b);
+    const next = nextBand(b);
     return next !== null && under.includes(next);
   });
   const oldBefore = new Date(now.getTime() - settings.unverifiedAccountDays * DAY_MS);
@@ -296,18 +298,18 @@ const eventData = (e: { planId: string; externalId: string; reasons: Deactivatio
  * otherwise — or after a crash, where the last chunk left off. No transaction holds the audit log's
  * lock for long, whatever the plan's size.
  */
-async function startPlan(core: EngineCore, link: AgeLink, input: unknown, actor: Actor, background: (accounts: number) => boolean): Promise<PlanResult> {
+async function startPlan(core: EngineCore, input: unknown, actor: Actor, background: (accounts: number) => boolean): Promise<PlanResult> {
   const valid = parseInput(planInputSchema, input);
   const now = new Date();
   if (valid.dryRun) {
     const settings = await settingsNow(core.db);
-    const { preview } = previewOf(await candidates(core.db, link, settings, valid.reasons, now), valid.reasons, valid.limit, settings);
+    const { preview } = previewOf(await candidates(core.db, settings, valid.reasons, now), valid.reasons, valid.limit, settings);
     return { dryRun: true, preview, plan: null };
   }
   const result = await core.db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${PLAN_LOCK})`.execute(trx);
     const settings = await settingsNow(trx);
-    const { preview, take } = previewOf(await candidates(trx, link, settings, valid.reasons, now), valid.reasons, valid.limit, settings);
+    const { preview, take } = previewOf(await candidates(trx, settings, valid.reasons, now), valid.reasons, valid.limit, settings);
     if (take.length === 0) return { preview, planId: null };
     const plan = await trx
       .insertInto('youth_deactivation_plans')
@@ -333,7 +335,7 @@ async function startPlan(core: EngineCore, link: AgeLink, input: unknown, actor:
     await core.jobs.send(REQUEST_QUEUE, { planId: plan.id }, { trx });
     return { preview, planId: plan.id, accounts: take.length };
   });
-  if (result.planId && !background(result.accounts!)) await sendRequests(core, link, result.planId);
+  if (result.planId && !background(result.accounts!)) await sendRequests(core, result.planId);
   return { dryRun: false, preview: result.preview, plan: result.planId ? await loadPlan(core.db, result.planId) : null };
 }
 
@@ -343,7 +345,7 @@ async function startPlan(core: EngineCore, link: AgeLink, input: unknown, actor:
  * `youth.reverification_requested` with the date it is due by, audit, and the account's phase job.
  * Safe to run twice at once (a chunk's rows are locked, others skip them) or again after a crash.
  */
-async function sendRequests(core: EngineCore, link: AgeLink, planId: string): Promise<number> {
+async function sendRequests(core: EngineCore, planId: string): Promise<number> {
   let sent = 0;
   for (;;) {
     const n = await core.db.transaction().execute(async (trx) => {
@@ -358,7 +360,7 @@ async function sendRequests(core: EngineCore, link: AgeLink, planId: string): Pr
       const verifyBy = new Date(now.getTime() + settings.verificationDays * DAY_MS);
       for (const e of rows) {
         await trx.updateTable('youth_deactivation_accounts').set({ requested_at: now, phase_at: now, verify_by: verifyBy }).where('id', '=', e.id).execute();
-        await link.requestVerification(trx, e.account_id, { actor: plan.created_by, reason: `Under-16 deactivation programme (plan ${planId}): ${e.reasons.join(', ')}.` });
+        await requestVerification(trx, e.account_id, { actor: plan.created_by, reason: `Under-16 deactivation programme (plan ${planId}): ${e.reasons.join(', ')}.` });
         await emitEvent(trx, core.jobs, 'youth.reverification_requested', { ...eventData({ planId, externalId: e.external_id, reasons: e.reasons }), verifyBy: verifyBy.toISOString() });
         await appendAudit(trx, { actor: plan.created_by, action: 'youth.deactivation.reverification_requested', subjectType: 'account', subjectId: e.account_id, data: { planId, entryId: e.id, reasons: e.reasons, verifyBy: verifyBy.toISOString() } });
         await core.jobs.send(PHASE_QUEUE, { entryId: e.id }, { trx, startAfter: verifyBy });
@@ -376,7 +378,7 @@ async function sendRequests(core: EngineCore, link: AgeLink, planId: string): Pr
  * the notice has run out, the deactivation. Idempotent and safe to run early or twice: it acts only
  * on a phase that is due, and a job that comes early is sent again for when it is.
  */
-async function advance(core: EngineCore, link: AgeLink, entryId: string, actor: Actor = 'system'): Promise<void> {
+async function advance(core: EngineCore, entryId: string, actor: Actor = 'system'): Promise<void> {
   const next = await core.db.transaction().execute(async (trx) => {
     const e = await trx
       .selectFrom('youth_deactivation_accounts as d')
@@ -394,8 +396,8 @@ async function advance(core: EngineCore, link: AgeLink, entryId: string, actor: 
     if (e.phase === 'reverification_requested') {
       if (now < e.verify_by) return e.verify_by;
       // A verification that came without its hook (e.g. before this plan took the account) still clears it.
-      const record = await link.ageOf(trx, e.account_id);
-      if (record && clearsAccount(record, settings.minimumAge, link)) {
+      const record = await ageOf(trx, e.account_id);
+      if (record && clearsAccount(record, settings.minimumAge)) {
         await clear(trx, core, e.id, actor, 'verified_before_notice');
         return null;
       }
@@ -413,7 +415,7 @@ async function advance(core: EngineCore, link: AgeLink, entryId: string, actor: 
     if (e.phase === 'transition_notice') {
       if (now < e.deactivate_on!) return e.deactivate_on!;
       await trx.updateTable('youth_deactivation_accounts').set({ phase: 'deactivated', phase_at: now, deactivated_at: now }).where('id', '=', e.id).execute();
-      await link.markDeactivated(trx, e.account_id, { actor, reason: `Under-16 deactivation programme (plan ${e.plan_id}): no verification at or over ${settings.minimumAge} by ${e.deactivate_on!.toISOString()}.` });
+      await markDeactivated(trx, e.account_id, { actor, reason: `Under-16 deactivation programme (plan ${e.plan_id}): no verification at or over ${settings.minimumAge} by ${e.deactivate_on!.toISOString()}.` });
       await emitEvent(trx, core.jobs, 'youth.deactivated', { ...data, deactivatedAt: now.toISOString() });
       await appendAudit(trx, { actor, action: 'youth.deactivation.deactivated', subjectType: 'account', subjectId: e.account_id, data: { planId: e.plan_id, entryId: e.id } });
       return null;
@@ -498,28 +500,32 @@ async function summary(db: Db): Promise<DeactivationSummary> {
   };
 }
 
+/** Whether an age record clears an account from the programme: verified, and at or over the minimum age. */
+function clearsAccount(record: AgeRecord, minimumAge: number): boolean {
+  return record.assurance === 'verified' && atLeast(record.band, record.age, minimumAge) === 'yes';
+}
+
 /**
  * The under-16 deactivation programme (Permenkomdigi 9/2026; docs/youth.md): plans find the
  * accounts that are or may be under the minimum age and run each through re-verification, a
  * transition notice and deactivation — phases moved on by jobs, so a restart resumes them — or
  * clear it when a verification shows it at or over the minimum age.
  */
-export function createDeactivation(core: EngineCore, age: Parameters<typeof linkAge>[0]): DeactivationApi {
-  const link = linkAge(age);
-  core.jobs.define<{ entryId: string }>({ name: PHASE_QUEUE, handler: (data) => advance(core, link, data.entryId), retryLimit: 10, retryDelay: 5 });
-  core.jobs.define<{ planId: string }>({ name: REQUEST_QUEUE, handler: async (data) => void (await sendRequests(core, link, data.planId)), retryLimit: 10, retryDelay: 5, expireInSeconds: 3600 });
+export function createDeactivation(core: EngineCore, age: Pick<AgeApi, 'hooks'>): DeactivationApi {
+  core.jobs.define<{ entryId: string }>({ name: PHASE_QUEUE, handler: (data) => advance(core, data.entryId), retryLimit: 10, retryDelay: 5 });
+  core.jobs.define<{ planId: string }>({ name: REQUEST_QUEUE, handler: async (data) => void (await sendRequests(core, data.planId)), retryLimit: 10, retryDelay: 5, expireInSeconds: 3600 });
   // A verification at or over the minimum age clears the account, in whichever phase it is held.
-  link.onChanged(async (trx, change) => {
+  age.hooks.changed.push(async (trx, change) => {
     if (!change.after || change.after.assurance !== 'verified') return;
     const entry = await trx.selectFrom('youth_deactivation_accounts').select(['id', 'plan_id']).where('account_id', '=', change.accountId).where('phase', 'in', HELD).executeTakeFirst();
     if (!entry) return;
     const plan = await trx.selectFrom('youth_deactivation_plans').select('settings').where('id', '=', entry.plan_id).executeTakeFirstOrThrow();
-    if (!clearsAccount(change.after, (plan.settings as unknown as PlanSettings).minimumAge, link)) return;
+    if (!clearsAccount(change.after, (plan.settings as unknown as PlanSettings).minimumAge)) return;
     await clear(trx, core, entry.id, change.actor, 'verified');
   });
   return {
     plan: (input, actor, options = {}) =>
-      startPlan(core, link, input, actor, (accounts) => (options.background === 'large' ? accounts > INLINE_REQUESTS : options.background === true)),
+      startPlan(core, input, actor, (accounts) => (options.background === 'large' ? accounts > INLINE_REQUESTS : options.background === true)),
     async plans(query) {
       const q = parseInput(planListSchema, query);
       const rows = (await core.db.selectFrom('youth_deactivation_plans').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute()) as PlanRow[];
@@ -555,7 +561,7 @@ export function createDeactivation(core: EngineCore, age: Parameters<typeof link
   /** One step of an account, whatever its phase (advanceDue): true when it moved. */
   async function advanceOnce(entryId: string): Promise<boolean> {
     const before = await core.db.selectFrom('youth_deactivation_accounts').select('phase').where('id', '=', entryId).executeTakeFirst();
-    await advance(core, link, entryId);
+    await advance(core, entryId);
     const after = await core.db.selectFrom('youth_deactivation_accounts').select('phase').where('id', '=', entryId).executeTakeFirst();
     return before?.phase !== after?.phase;
   }
