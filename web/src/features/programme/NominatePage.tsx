@@ -1,35 +1,32 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../components/errors';
 import { BANDS, TOPICS, useNominate, type Band, type Topic } from './api';
+import { ContentRefFields, useContentRef } from './ContentRef';
 import { ContentCell, ERROR_PROPS, StatusBadge } from './labels';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A partner nominates content for the catalogue: by the platform's id or Saring's, with an age band, a topic and a note. */
 export function NominatePage() {
   const { t } = useTranslation(['programme', 'common']);
   const nominate = useNominate();
-  const [by, setBy] = useState<'externalId' | 'contentId'>('externalId');
-  const [ref, setRef] = useState('');
+  const content = useContentRef();
   const [band, setBand] = useState<Band | null>(null);
   const [topic, setTopic] = useState<Topic | null>(null);
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
-  const refProblem = !ref.trim() ? t('nominate.problems.ref') : by === 'contentId' && !UUID.test(ref.trim()) ? t('nominate.problems.uuid') : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (refProblem || !band || !topic) return;
+    if (content.problem || !band || !topic) return;
     nominate.mutate(
-      { [by]: ref.trim(), band, topic, ...(note.trim() ? { note: note.trim() } : {}) },
+      { ...content.body, band, topic, ...(note.trim() ? { note: note.trim() } : {}) },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('nominate.sent'), closeButtonProps: { 'aria-label': t('closeNotice') } });
-          setRef('');
+          content.setRef('');
           setNote('');
           setTried(false);
         },
@@ -42,20 +39,7 @@ export function NominatePage() {
       <Text size="sm">{t('nominate.intro')}</Text>
       <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={t('tabs.nominate')}>
         <Stack>
-          <div>
-            <Text size="sm" fw={500} mb={4}>
-              {t('nominate.by')}
-            </Text>
-            <SegmentedControl
-              value={by}
-              onChange={(v) => setBy(v as typeof by)}
-              data={[
-                { value: 'externalId', label: t('nominate.externalId') },
-                { value: 'contentId', label: t('nominate.contentId') },
-              ]}
-            />
-          </div>
-          <TextInput label={by === 'externalId' ? t('nominate.externalId') : t('nominate.contentId')} description={t(`nominate.${by}Hint`)} value={ref} onChange={(e) => setRef(e.currentTarget.value)} required errorProps={ERROR_PROPS} error={tried && refProblem} />
+          <ContentRefFields state={content} tried={tried} />
           <Group grow align="flex-start">
             <Select label={t('fields.band')} data={BANDS.map((b) => ({ value: b, label: t(`bands.${b}`) }))} value={band} onChange={(v) => setBand(v as Band | null)} required errorProps={ERROR_PROPS} error={tried && !band && t('nominate.problems.band')} />
             <Select label={t('fields.topic')} data={TOPICS.map((x) => ({ value: x, label: t(`topics.${x}`) }))} value={topic} onChange={(v) => setTopic(v as Topic | null)} required errorProps={ERROR_PROPS} error={tried && !topic && t('nominate.problems.topic')} />
