@@ -12,6 +12,7 @@ import { sha256 } from '../signals/hash/exact.js';
 import type { Verdict } from '../scan/verdict.js';
 import type { MediaFindings } from '../scan/media-findings.js';
 import { mediaSchema, type ContentInput, type ValidContentInput } from './schema.js';
+import { isUuid } from '../shared/validate.js';
 
 type MediaItem = ValidContentInput['media'][number];
 
@@ -119,15 +120,13 @@ export function mediaToAnalyse(input: Pick<ValidContentInput, 'media'>, fetchUrl
   return input.media.flatMap((m, i) => (m.type !== 'audio' && (m.upload || m.path || (fetchUrls && m.url)) ? [i] : []));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function findRow(db: Db, idOrExternalId: string) {
   const base = db
     .selectFrom('content_items')
     .leftJoin('accounts', 'accounts.id', 'content_items.account_id')
     .selectAll('content_items')
     .select(['accounts.external_id as account_external_id']);
-  if (UUID.test(idOrExternalId)) {
+  if (isUuid(idOrExternalId)) {
     const row = await base.where('content_items.id', '=', idOrExternalId).executeTakeFirst();
     if (row) return row;
   }

@@ -16,6 +16,7 @@ import { parseCsv, sniffCsvDelimiter } from '../shared/csv.js';
 import { excelSerialParts, readXlsxRows, type XlsxCell } from '../shared/xlsx.js';
 import { looksLikeZip } from '../shared/zip.js';
 import { MAX_TARGETS, orderSchema, TARGET_STATUSES, type OrderInput, type RegulatorApi, type TargetKind, type TargetStatus } from './regulator.js';
+import { isUuid } from '../shared/validate.js';
 
 export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -81,7 +82,6 @@ const TARGET_TYPES: Record<string, TargetKind> = {
   external_id: 'externalId',
   id_eksternal: 'externalId',
 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What a target cell names: `scheme://…` a URL (only http and https pass its check), a uuid a
@@ -89,7 +89,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function targetKindOf(value: string): TargetKind {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'url';
-  if (UUID.test(value)) return 'contentId';
+  if (isUuid(value)) return 'contentId';
   return 'externalId';
 }
 

@@ -43,3 +43,10 @@ export function wholeNumber(min: number, max: number = Number.MAX_SAFE_INTEGER) 
 export function versionNumber() {
   return wholeNumber(1, MAX_INT4);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a text is a uuid (Saring's ids): anything else names no row, and is not sent to a uuid column. */
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
+}

@@ -29,6 +29,7 @@ import {
   type SessionEnd,
 } from './sessions.js';
 import { toUser, type UserRow } from './user-row.js';
+import { isUuid } from '../shared/validate.js';
 
 export type { ClientInfo } from './sessions.js';
 
@@ -104,7 +105,6 @@ const KEY_PREFIX = 'srg_';
 export const INVITE_DAYS = 7;
 /** Login names: lower-case letters, digits and . _ @ + - (a handle or an e-mail address), 2 to 254 characters. */
 const LOGIN = /^[a-z0-9][a-z0-9._@+-]{1,253}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
@@ -234,7 +234,7 @@ export async function listUsers(db: Db): Promise<OperatorUser[]> {
 /** The row of a user by id or login (locked for update inside a transaction when `forUpdate`). */
 async function findUser(db: Db, idOrLogin: string, forUpdate = false): Promise<UserRow> {
   let q = db.selectFrom('operator_users').selectAll();
-  q = UUID.test(idOrLogin) ? q.where('id', '=', idOrLogin) : q.where('login', '=', normaliseLogin(idOrLogin));
+  q = isUuid(idOrLogin) ? q.where('id', '=', idOrLogin) : q.where('login', '=', normaliseLogin(idOrLogin));
   const row = await (forUpdate ? q.forUpdate() : q).executeTakeFirst();
   if (!row) throw notFound('User', idOrLogin);
   return row;

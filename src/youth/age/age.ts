@@ -7,7 +7,7 @@ import { notFound, SaringError } from '../../errors/errors.js';
 import type { Jobs } from '../../jobs/jobs.js';
 import { activeYouthSettings } from '../../policy/settings.js';
 import type { YouthFeature, YouthSettings } from '../../policy/schema.js';
-import { parseInput } from '../../shared/validate.js';
+import { isUuid, parseInput } from '../../shared/validate.js';
 import { emitEvent } from '../../webhooks/webhooks.js';
 import {
   ageOn,
@@ -174,7 +174,6 @@ export interface AgeApi {
   purgeEvidence(now?: Date): Promise<PurgeResult>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 const ymd = (d: Date): string => d.toISOString().slice(0, 10);
 /** What an event, the audit log and a webhook say of a record: never the date of birth or evidence. */
@@ -547,7 +546,7 @@ export function createAge(core: EngineCore): AgeApi {
   }
 
   async function getCase(id: string): Promise<AgeCase> {
-    if (!UUID.test(id)) throw notFound('Age case', id);
+    if (!isUuid(id)) throw notFound('Age case', id);
     const { youth } = await activeYouthSettings(db);
     const [found] = await loadCases(db, { id }, 1, youth);
     if (!found) throw notFound('Age case', id);
@@ -723,7 +722,7 @@ export function createAge(core: EngineCore): AgeApi {
 
     async decide(id, input, actor) {
       const valid = parseInput(decisionInputSchema, input);
-      if (!UUID.test(id)) throw notFound('Age case', id);
+      if (!isUuid(id)) throw notFound('Age case', id);
       if (valid.declaredAge !== undefined && valid.dateOfBirth !== undefined) throw new SaringError('invalid_age', 'Give one of declaredAge or dateOfBirth.');
       const now = new Date();
       const override = valid.declaredAge !== undefined || valid.dateOfBirth !== undefined ? bandFrom({ age: valid.declaredAge, dateOfBirth: valid.dateOfBirth }, now) : null;
@@ -791,7 +790,7 @@ export function createAge(core: EngineCore): AgeApi {
       if (at.getTime() > now.getTime() + 60_000) throw new SaringError('time_in_future', `withdrawnAt ${valid.withdrawnAt} is in the future.`);
       return db.transaction().execute(async (trx) => {
         const acc = await accountFor(trx, externalId, false);
-        if (!UUID.test(consentId)) throw notFound('Consent', consentId);
+        if (!isUuid(consentId)) throw notFound('Consent', consentId);
         const row = await trx.selectFrom('parental_consents').selectAll().where('id', '=', consentId).where('account_id', '=', acc.id).forUpdate().executeTakeFirst();
         if (!row) throw notFound('Consent', consentId);
         if (row.withdrawn_at) throw new SaringError('invalid_state', `Consent ${consentId} was withdrawn on ${row.withdrawn_at.toISOString()}.`);

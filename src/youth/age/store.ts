@@ -3,6 +3,7 @@ import { activeYouthSettings } from '../../policy/settings.js';
 import type { YouthSettings } from '../../policy/schema.js';
 import { deactivationHolds } from '../deactivation/holds.js';
 import { ageOn, atLeast, bandNow, eligibilityFrom, heldStatus, parseDate, statusOf, type AgeBand, type AgeRecord, type AgeStatus, type Assurance, type Eligibility, type ProgrammeHold } from './bands.js';
+import { isUuid } from '../../shared/validate.js';
 
 /**
  * Reading ages (what other parts of youth/ use: the audience filter, the programme's "account in
@@ -22,7 +23,6 @@ interface AgeRow {
   updated_at: Date;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /** An age row as the record it is at `now` under `youth`, with the deactivation programme's hold on it. */
@@ -80,7 +80,7 @@ export async function agesOf(db: Db, ids: string[], options: { by?: 'accountId' 
   const youth = options.youth ?? (await activeYouthSettings(db)).youth;
   const out = new Map<string, AgeRecord>();
   // Saring's account ids are uuids: anything else names no account.
-  const unique = [...new Set(ids)].filter((id) => by === 'externalId' || UUID.test(id));
+  const unique = [...new Set(ids)].filter((id) => by === 'externalId' || isUuid(id));
   for (let i = 0; i < unique.length; i += 1000) {
     const chunk = unique.slice(i, i + 1000);
     const rows = await ageRows(db).where(by === 'accountId' ? 'account_ages.account_id' : 'accounts.external_id', 'in', chunk).execute();
@@ -106,7 +106,7 @@ export async function eligibilityOfMany(db: Db, ids: string[], options: { by?: '
   const records = await agesOf(db, ids, { by, youth, ...(options.now ? { now: options.now } : {}) });
   if (by === 'externalId') return ids.map((id) => eligibilityFrom(id, records.get(id) ?? null, youth));
   // By account id, an account without an age record still has a platform id to answer with.
-  const missing = [...new Set(ids.filter((id) => !records.has(id) && UUID.test(id)))];
+  const missing = [...new Set(ids.filter((id) => !records.has(id) && isUuid(id)))];
   const names = new Map<string, string>();
   for (let i = 0; i < missing.length; i += 1000) {
     const rows = await db.selectFrom('accounts').select(['id', 'external_id']).where('id', 'in', missing.slice(i, i + 1000)).execute();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { EngineCore } from '../../core.js';
 import type { Db } from '../../db/connect.js';
 import type { YouthSettings } from '../../policy/schema.js';
-import { parseInput } from '../../shared/validate.js';
+import { isUuid, parseInput } from '../../shared/validate.js';
 import { eligibilityFrom, type AgeRecord, type Eligibility } from '../age/bands.js';
 import { agesOf } from '../age/store.js';
 import { catalogueIds } from '../programme/programme.js';
@@ -48,8 +48,6 @@ export interface AudienceApi {
   /** Splits content ids into those the account may see and those hidden, with why. */
   filter(input: unknown): Promise<AudienceResult>;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The PP Tunas bands of an account under the minimum age: from its exact age when Saring keeps the
@@ -105,7 +103,7 @@ export async function filterAudience(db: Db, youth: YouthSettings, input: unknow
   const record = (await agesOf(db, [account], { by: 'externalId', youth, now })).get(account) ?? null;
   const eligibility = eligibilityFrom(account, record, youth);
   const uuids: string[] = [];
-  for (const id of ids) if (UUID.test(id)) uuids.push(id.toLowerCase());
+  for (const id of ids) if (isUuid(id)) uuids.push(id.toLowerCase());
   // One row holding every match as JSON: a database hands back one value much faster than 10,000 rows.
   const rows: ContentRow[] = [];
   if (ids.length > 0) {
@@ -126,7 +124,7 @@ export async function filterAudience(db: Db, youth: YouthSettings, input: unknow
     byId.set(r.id, r);
     byExternal.set(r.external_id, r);
   }
-  const find = (id: string) => (UUID.test(id) ? byId.get(id.toLowerCase()) : undefined) ?? byExternal.get(id);
+  const find = (id: string) => (isUuid(id) ? byId.get(id.toLowerCase()) : undefined) ?? byExternal.get(id);
   // Under the minimum age: only the catalogue of the account's band.
   let catalogue: Set<string> | null = null;
   if (eligibility.status === 'not_allowed') {

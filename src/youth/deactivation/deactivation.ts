@@ -5,7 +5,7 @@ import type { EngineCore } from '../../core.js';
 import type { Db } from '../../db/connect.js';
 import { SaringError } from '../../errors/errors.js';
 import { activeYouthSettings } from '../../policy/settings.js';
-import { parseInput, wholeNumber } from '../../shared/validate.js';
+import { isUuid, parseInput, wholeNumber } from '../../shared/validate.js';
 import { emitEvent } from '../../webhooks/webhooks.js';
 import { markDeactivated, requestVerification, type AgeApi } from '../age/age.js';
 import { atLeast, bandsUnder, nextBand, type AgeRecord } from '../age/bands.js';
@@ -160,7 +160,6 @@ export interface DeactivationApi {
 const zeroPhases = (): PhaseCounts => ({ reverification_requested: 0, transition_notice: 0, deactivated: 0, cleared: 0 });
 const zeroReasons = (): Record<DeactivationReason, number> => ({ declared_under_minimum: 0, underage_signal: 0, unverified_old_account: 0 });
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function settingsNow(db: Db): Promise<PlanSettings> {
   const { youth, policyVersion } = await activeYouthSettings(db);
@@ -252,7 +251,7 @@ async function phaseCounts(db: Db, planIds: string[]): Promise<Map<string, Phase
 
 /** The names of the people among these actors (`user:<id>`). */
 async function namesOf(db: Db, actors: string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(actors.filter((a) => a.startsWith('user:')).map((a) => a.slice(5)))].filter((id) => UUID.test(id));
+  const ids = [...new Set(actors.filter((a) => a.startsWith('user:')).map((a) => a.slice(5)))].filter((id) => isUuid(id));
   if (!ids.length) return new Map();
   const rows = await db.selectFrom('operator_users').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [`user:${r.id}`, r.name]));
@@ -282,7 +281,7 @@ function toPlan(r: PlanRow, phases: PhaseCounts, names: Map<string, string>, req
 }
 
 async function loadPlan(db: Db, id: string): Promise<Plan> {
-  if (!UUID.test(id)) throw new SaringError('not_found', `Deactivation plan ${id.slice(0, 64)} does not exist.`);
+  if (!isUuid(id)) throw new SaringError('not_found', `Deactivation plan ${id.slice(0, 64)} does not exist.`);
   const row = await db.selectFrom('youth_deactivation_plans').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new SaringError('not_found', `Deactivation plan ${id} does not exist.`);
   return toPlan(row as PlanRow, (await phaseCounts(db, [id])).get(id)!, await namesOf(db, [row.created_by]), (await pendingCounts(db, [id])).get(id) ?? 0);

@@ -13,7 +13,7 @@ import { activeYouthSettings } from '../../policy/settings.js';
 import { findContent, REPORT_CATEGORIES, reportAnswer } from '../../reports/reports.js';
 import { openCase } from '../../review/cases.js';
 import type { Verdict } from '../../scan/verdict.js';
-import { parseInput, wholeNumber } from '../../shared/validate.js';
+import { isUuid, parseInput, wholeNumber } from '../../shared/validate.js';
 import { reportPeriod, reportQuerySchema } from '../../transparency/report.js';
 import { emitEvent } from '../../webhooks/webhooks.js';
 import type { AgeHooks } from '../age/age.js';
@@ -40,7 +40,6 @@ export * from './types.js';
 export const CHILDREN_QUEUE = 'children';
 /** Review cases that take an item out of the served catalogue while they are open (an appeal's does not). */
 const HOLDING_CASES = ['policy', 'report', 'order'] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const contentRef = {
   /** Saring's id of the content … */
@@ -455,7 +454,7 @@ async function catalogue(db: Db, query: unknown): Promise<{ items: CatalogueItem
  * checks, still active and held by no review case. For the audience filter (youth/audience/).
  */
 export async function catalogueIds(db: Db, band: ProgrammeBand, contentIds: readonly string[]): Promise<Set<string>> {
-  const ids = [...new Set(contentIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+  const ids = [...new Set(contentIds.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
   if (ids.length === 0) return new Set();
   // One query whatever the number of ids (the audience filter asks for up to 10,000 at once).
   const rows = await db
