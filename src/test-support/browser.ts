@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { packageRoot } from '../config/paths.js';
 
 /**
@@ -83,4 +84,20 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     return page.axe.run(page.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
   });
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}
+
+/**
+ * A page as a reader sees it: once the network is quiet, scrolled to `show` (when given) with the
+ * pointer off the last button clicked, saved as screenshot `name`, and with no axe violation (a
+ * failure names each failing element's HTML).
+ */
+export async function checkPage(page: Page, name: string, show?: Locator): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await show?.scrollIntoViewIfNeeded();
+  // A hovered button is not what a reader sees.
+  await page.mouse.move(0, 700);
+  await screenshot(page, name);
+  const violations = await accessibilityViolations(page);
+  const where = await Promise.all(violations.map((v) => page.locator(v.split(': ').slice(1).join(': ')).first().evaluate((e) => (e as unknown as { outerHTML: string }).outerHTML.slice(0, 300)).catch(() => '')));
+  expect(violations, `${name}\n${where.join('\n')}`).toEqual([]);
 }

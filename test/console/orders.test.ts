@@ -5,12 +5,12 @@
  * another organisation gets a not-found page for that order. Every page passes axe-core;
  * screenshots in Bahasa Indonesia and English go to test-output/screenshots/orders-*.png.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderImage } from '../../src/demo/media-fixtures.js';
 import type { Saring } from '../../src/engine.js';
 import type { App } from '../../src/http/app.js';
-import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot, signIn } from '../../src/test-support/browser.js';
+import { checkPage, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot, signIn } from '../../src/test-support/browser.js';
 import { testApp } from '../../src/test-support/storage.js';
 import { clockState } from '../../web/src/features/orders/clock.js';
 import { parseTargets, validTargets } from '../../web/src/features/orders/targets.js';
@@ -83,19 +83,6 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     return page;
   }
 
-  /** axe on the page as it is, and a screenshot (scrolled to `show`, when given). */
-  async function check(page: Page, name: string, show?: Locator): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await show?.scrollIntoViewIfNeeded();
-    // The pointer off the last button clicked (a hovered button is not what a reader sees).
-    await page.mouse.move(0, 700);
-    await screenshot(page, name);
-    const violations = await accessibilityViolations(page);
-    // Which element, when one fails: its HTML.
-    const where = await Promise.all(violations.map((v) => page.locator(v.split(': ').slice(1).join(': ')).first().evaluate((e) => (e as unknown as { outerHTML: string }).outerHTML.slice(0, 300)).catch(() => '')));
-    expect(violations, `${name}\n${where.join('\n')}`).toEqual([]);
-  }
-
   it('an officer sends an order, watches its clock, sees the takedown with proof, re-checks and verifies; another organisation’s officer does not find it', async () => {
     const officer = await signedIn('officer-komdigi');
     expect(new URL(officer.url()).pathname).toBe('/console/orders');
@@ -115,7 +102,7 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await officer.getByText('1 baris tidak valid.').first().waitFor();
     await officer.getByText(/Baris 2: URL diawali http/).waitFor();
     expect(await officer.getByRole('button', { name: 'Kirim perintah' }).isDisabled()).toBe(true);
-    await check(officer, 'orders-form-invalid-id');
+    await checkPage(officer, 'orders-form-invalid-id');
     await targets.fill(`${URL_1}\ntidak-ada-di-sini`);
     await officer.getByText('2 dari paling banyak 10.000').waitFor();
     // A screenshot, uploaded through the orders' own route (officers may not use /v1/uploads).
@@ -126,7 +113,7 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     const shot = await renderImage({ width: 480, height: 300, text: 'SLOT GACOR', format: 'png' });
     await officer.locator('input[type="file"]').setInputFiles({ name: 'tangkapan-layar.png', mimeType: 'image/png', buffer: shot });
     await officer.getByText('tangkapan-layar.png').waitFor();
-    await check(officer, 'orders-form-id', officer.getByRole('heading', { level: 1 }));
+    await checkPage(officer, 'orders-form-id', officer.getByRole('heading', { level: 1 }));
     await officer.getByRole('button', { name: 'Kirim perintah' }).click();
 
     // The order's page: its clock runs, the URL resolved and pending, the unknown id not found.
@@ -144,7 +131,7 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await thumbnail.waitFor();
     await officer.waitForFunction(() => (document.querySelector('img[src*="/screenshots/0"]') as { naturalWidth?: number } | null)?.naturalWidth === 480);
     expect(await officer.getByRole('link', { name: 'Tangkapan layar 1 dari 1 (buka ukuran penuh)' }).getAttribute('href')).toBe(`/v1/regulator/orders/${orderId}/screenshots/0`);
-    await check(officer, 'orders-order-id');
+    await checkPage(officer, 'orders-order-id');
 
     // The platform removes the content through the engine's decision path.
     const contentId = (await saring.content.get('ord-ui-1')).id;
@@ -165,13 +152,13 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await officer.getByRole('button', { name: 'Periksa ulang semua sasaran' }).click();
     await row.locator('[data-state="removed"]').waitFor();
     await officer.locator('tr[data-target="tidak-ada-di-sini"] [data-state="unknown"]').waitFor();
-    await check(officer, 'orders-order-done-id', officer.locator('table').first());
+    await checkPage(officer, 'orders-order-done-id', officer.locator('table').first());
 
     // The list: the order with its counts and clock.
     await officer.getByRole('link', { name: 'Perintah', exact: true }).first().click();
     await officer.getByRole('link', { name: 'B-77/UI/2026' }).waitFor();
     await officer.getByText('Selesai').first().waitFor();
-    await check(officer, 'orders-list-id');
+    await checkPage(officer, 'orders-list-id');
 
     // Verify: the URL is removed; something no order of Komdigi names is unknown.
     await officer.getByRole('link', { name: 'Verifikasi konten' }).click();
@@ -180,7 +167,7 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await officer.getByRole('button', { name: 'Periksa' }).click();
     await officer.locator(`tr[data-target="${URL_1}"] [data-state="removed"]`).waitFor();
     await officer.locator('tr[data-target="https://platform.example/v/lain"] [data-state="unknown"]').waitFor();
-    await check(officer, 'orders-verify-id');
+    await checkPage(officer, 'orders-verify-id');
 
     // A batch file: a row that breaks the rules refuses the whole file; a good one makes the orders.
     await officer.goto('/console/orders/new');
@@ -191,19 +178,19 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await officer.getByRole('button', { name: 'Impor', exact: true }).click();
     await officer.getByText('Berkas ditolak').waitFor();
     await officer.getByRole('cell', { name: 'tautan' }).waitFor();
-    await check(officer, 'orders-import-refused-id');
+    await checkPage(officer, 'orders-import-refused-id');
     await officer.locator('input[type="file"]').setInputFiles(file('perintah.csv', `${header}IMP-1/2026,gambling,UU ITE,${URL_1}\nIMP-2/2026,hoax,UU ITE,https://platform.example/v/hoaks\n`));
     await officer.getByRole('button', { name: 'Impor', exact: true }).click();
     await officer.getByRole('link', { name: 'IMP-2/2026' }).waitFor();
     await officer.getByText(/^2 perintah \(2 baru/).waitFor();
-    await check(officer, 'orders-import-id');
+    await checkPage(officer, 'orders-import-id');
 
     // Another organisation's officer: the same address is a not-found page.
     const other = await signedIn('officer-polri');
     await other.getByText('Tidak ada perintah di sini.').waitFor();
     await other.goto(orderUrl);
     await other.getByRole('heading', { level: 1, name: 'Perintah tidak ditemukan' }).waitFor();
-    await check(other, 'orders-not-found-id');
+    await checkPage(other, 'orders-not-found-id');
     expect(await other.evaluate(async (url) => (await fetch(url)).status, `/v1/regulator/orders/${orderId}/screenshots/0`)).toBe(404);
     expect((await app.inject({ url: `/v1/regulator/orders/${orderId}`, headers: { authorization: `Bearer ${saring.adminKey}` } })).json().organisation).toBe('Komdigi');
 
@@ -212,25 +199,25 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await officer.goto('/console/orders');
     await officer.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
     await officer.getByText('Completed').first().waitFor();
-    await check(officer, 'orders-list-en');
+    await checkPage(officer, 'orders-list-en');
     await officer.getByRole('link', { name: 'B-77/UI/2026' }).click();
     await officer.getByRole('heading', { level: 1, name: 'Order B-77/UI/2026' }).waitFor();
     await officer.locator(`tr[data-target="${URL_1}"]`).getByText('Taken down').waitFor();
     await officer.getByRole('button', { name: 'Re-check all targets' }).click();
     await officer.locator(`tr[data-target="${URL_1}"] [data-state="removed"]`).waitFor();
     await officer.getByRole('img', { name: 'Screenshot 1 of 1 (opens full size)' }).waitFor();
-    await check(officer, 'orders-order-en', officer.locator('table').first());
+    await checkPage(officer, 'orders-order-en', officer.locator('table').first());
     await officer.goto('/console/orders/new');
     await officer.getByRole('heading', { level: 1, name: 'New order' }).waitFor();
     await officer.getByRole('textbox', { name: /^Targets/ }).fill(`${URL_1}\nvideo-9\nftp://x.example/a`);
     await officer.getByText('1 line is not valid.').first().waitFor();
-    await check(officer, 'orders-form-en');
+    await checkPage(officer, 'orders-form-en');
     await officer.goto('/console/orders/verify');
     await officer.getByRole('heading', { level: 1, name: 'Verify content' }).waitFor();
     await officer.getByRole('textbox', { name: /^URLs or ids/ }).fill(URL_1);
     await officer.getByRole('button', { name: 'Check' }).click();
     await officer.locator('[data-state="removed"]').waitFor();
-    await check(officer, 'orders-verify-en');
+    await checkPage(officer, 'orders-verify-en');
 
     expect(officer.errors).toEqual([]);
     expect(other.errors).toEqual([]);
@@ -251,7 +238,7 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await admin.getByRole('link', { name: 'INFO-1/2026' }).waitFor();
     await admin.getByText(/^sisa (4 jam|3 jam 59 menit)$/).waitFor();
     await admin.getByText('Mendesak').waitFor();
-    await check(admin, 'orders-list-admin-id');
+    await checkPage(admin, 'orders-list-admin-id');
     await admin.goto(`/console/orders/${takedown.id}`);
     await admin.getByRole('heading', { level: 1, name: 'Perintah API-1/2026' }).waitFor();
     await admin.getByRole('button', { name: 'Klarifikasi ord-ui-2' }).click();
@@ -270,7 +257,7 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await admin.getByRole('button', { name: 'Catat surat' }).click();
     await admin.getByRole('cell', { name: 'ST1-001/2026' }).waitFor();
     await admin.getByRole('cell', { name: /Rp\s?1\.000\.000/ }).waitFor();
-    await check(admin, 'orders-order-admin-id', admin.getByRole('heading', { name: 'Surat teguran', exact: true }));
+    await checkPage(admin, 'orders-order-admin-id', admin.getByRole('heading', { name: 'Surat teguran', exact: true }));
     expect((await saring.db.selectFrom('regulator_fines').select('amount_idr').execute()).map((f) => Number(f.amount_idr))).toEqual([1_000_000]);
 
     // The request for information: the admin answers, the officer reads the answer.
@@ -284,7 +271,7 @@ describe.skipIf(!hasChromium)(`the officers' order pages in Chromium${chromiumSk
     await officer.goto(`/console/orders/${info.id}`);
     await officer.getByText('Data pengunggah sesuai catatan platform.').waitFor();
     await officer.locator('tr[data-target="ord-ui-2"]').getByText('Answered').waitFor();
-    await check(officer, 'orders-information-en', officer.getByRole('heading', { name: 'Answer to the request for information' }));
+    await checkPage(officer, 'orders-information-en', officer.getByRole('heading', { name: 'Answer to the request for information' }));
     expect(admin.errors).toEqual([]);
     expect(officer.errors).toEqual([]);
   });

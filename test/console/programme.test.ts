@@ -10,11 +10,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../../src/engine.js';
 import type { App } from '../../src/http/app.js';
-import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot, SCREENSHOTS, signIn } from '../../src/test-support/browser.js';
+import { checkPage, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot, SCREENSHOTS, signIn } from '../../src/test-support/browser.js';
 import { testApp } from '../../src/test-support/storage.js';
 import { loadProgrammeDemo } from '../../src/demo/youth/programme.js';
 
@@ -59,17 +59,6 @@ describe.skipIf(!hasChromium)(`the programme's partner portal in Chromium${chrom
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   }
 
-  /** axe on the page as it is, and a screenshot (scrolled to `show`, when given). */
-  async function check(page: Page, name: string, show?: Locator): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await show?.scrollIntoViewIfNeeded();
-    await page.mouse.move(0, 700);
-    await screenshot(page, name);
-    const violations = await accessibilityViolations(page);
-    const where = await Promise.all(violations.map((v) => page.locator(v.split(': ').slice(1).join(': ')).first().evaluate((e) => (e as unknown as { outerHTML: string }).outerHTML.slice(0, 300)).catch(() => '')));
-    expect(violations, `${name}\n${where.join('\n')}`).toEqual([]);
-  }
-
   it('a partner reads the catalogue, nominates, approves and rejects, sees what left the catalogue and the report, in Bahasa Indonesia and English', async () => {
     const kpai = await signedIn('mitra-kpai');
     await kpai.waitForURL('**/console/programme/catalogue');
@@ -79,7 +68,7 @@ describe.skipIf(!hasChromium)(`the programme's partner portal in Chromium${chrom
     await kpai.getByText('demo-edu-1').waitFor();
     expect(await rows.count()).toBe(4);
     await kpai.getByText('Belajar pecahan dengan potongan pizza, untuk kelas 4 dan 5').waitFor();
-    await check(kpai, 'programme-catalogue-id');
+    await checkPage(kpai, 'programme-catalogue-id');
     // Filtered by band.
     await kpai.getByRole('combobox', { name: 'Kelompok usia' }).click();
     await kpai.getByRole('option', { name: 'Usia 6–9' }).click();
@@ -100,7 +89,7 @@ describe.skipIf(!hasChromium)(`the programme's partner portal in Chromium${chrom
     await kpai.getByRole('textbox', { name: /^Id platform/ }).fill('edu-ui-1');
     await kpai.getByRole('button', { name: 'Nominasikan' }).click();
     await kpai.getByText('Dinominasikan untuk Usia 6–9, Keselamatan online: menunggu persetujuan mitra lain.').waitFor();
-    await check(kpai, 'programme-nominate-id');
+    await checkPage(kpai, 'programme-nominate-id');
 
     // Approvals: KemenPPPA's two demo nominations wait for KPAI; KPAI's own is not there.
     await kpai.getByRole('tab', { name: 'Persetujuan' }).click();
@@ -109,7 +98,7 @@ describe.skipIf(!hasChromium)(`the programme's partner portal in Chromium${chrom
     await science.waitFor();
     await story.waitFor();
     expect(await kpai.getByRole('article', { name: 'edu-ui-1' }).count()).toBe(0);
-    await check(kpai, 'programme-approvals-id');
+    await checkPage(kpai, 'programme-approvals-id');
     await science.getByRole('button', { name: 'Setujui' }).click();
     await kpai.getByRole('dialog').getByRole('button', { name: 'Setujui' }).click();
     await kpai.getByText('Disetujui: konten masuk katalog.').waitFor();
@@ -136,11 +125,11 @@ describe.skipIf(!hasChromium)(`the programme's partner portal in Chromium${chrom
     await kpai.getByText('Lebih cocok untuk usia 13–15; silakan nominasikan ulang.').waitFor();
     // KemenPPPA's nominations are not KPAI's to see here.
     expect(await kpai.getByText('demo-edu-7').count()).toBe(0);
-    await check(kpai, 'programme-nominations-id');
+    await checkPage(kpai, 'programme-nominations-id');
     await kpai.getByRole('tab', { name: 'Keluar dari katalog' }).click();
     const left = kpai.locator('tbody tr', { hasText: 'demo-edu-5' });
     await left.getByText('Dilaporkan').waitFor();
-    await check(kpai, 'programme-left-id');
+    await checkPage(kpai, 'programme-left-id');
 
     // A report of harm to children: urgent, in the children's review queue; the item leaves the catalogue.
     await kpai.getByRole('tab', { name: 'Laporkan bahaya bagi anak' }).click();
@@ -153,7 +142,7 @@ describe.skipIf(!hasChromium)(`the programme's partner portal in Chromium${chrom
     await kpai.getByRole('button', { name: 'Kirim laporan' }).click();
     const received = kpai.getByText('Diterima: masuk antrean peninjauan anak dengan prioritas tertinggi.');
     await received.waitFor();
-    await check(kpai, 'programme-harm-id', received);
+    await checkPage(kpai, 'programme-harm-id', received);
     const cases = (await app.inject({ url: '/v1/review/cases?queue=children', headers: { authorization: `Bearer ${saring.adminKey}` } })).json();
     expect(cases.cases.map((c: { externalId: string; policyPriority: string }) => [c.externalId, c.policyPriority])).toEqual([['demo-edu-3', 'urgent']]);
     await kpai.getByRole('tab', { name: 'Keluar dari katalog' }).click();
@@ -168,7 +157,7 @@ describe.skipIf(!hasChromium)(`the programme's partner portal in Chromium${chrom
     const catalogueTable = kpai.getByRole('table', { name: 'Isi katalog per topik dan kelompok usia' });
     await catalogueTable.getByRole('row', { name: /Sains/ }).waitFor();
     await kpai.getByRole('table', { name: 'Konten yang keluar dari katalog menurut alasan' }).getByRole('row', { name: /Dilaporkan/ }).waitFor();
-    await check(kpai, 'programme-report-id');
+    await checkPage(kpai, 'programme-report-id');
     await fullScreenshot(kpai, 'programme-report-full-id');
 
     // The same pages in English.
@@ -176,29 +165,29 @@ describe.skipIf(!hasChromium)(`the programme's partner portal in Chromium${chrom
     await kpai.goto('/console/programme/catalogue');
     await kpai.getByRole('heading', { level: 1, name: 'Educational programme' }).waitFor();
     await kpai.getByText('Ages 10–12').first().waitFor();
-    await check(kpai, 'programme-catalogue-en');
+    await checkPage(kpai, 'programme-catalogue-en');
     await kpai.getByRole('tab', { name: 'Nominate' }).click();
     await kpai.getByRole('button', { name: 'Nominate' }).click();
     await kpai.getByText("Give the content's id.").waitFor();
-    await check(kpai, 'programme-nominate-en');
+    await checkPage(kpai, 'programme-nominate-en');
     await kpai.getByRole('tab', { name: 'Approvals' }).click();
     await kpai.getByText('Nothing waits for your decision.').waitFor();
-    await check(kpai, 'programme-approvals-en');
+    await checkPage(kpai, 'programme-approvals-en');
     await kpai.getByRole('tab', { name: 'Our nominations' }).click();
     await kpai.getByText('edu-ui-1').waitFor();
-    await check(kpai, 'programme-nominations-en');
+    await checkPage(kpai, 'programme-nominations-en');
     await kpai.getByRole('tab', { name: 'Left the catalogue' }).click();
     await kpai.locator('tbody tr', { hasText: 'demo-edu-5' }).getByText('Reported').waitFor();
-    await check(kpai, 'programme-left-en');
+    await checkPage(kpai, 'programme-left-en');
     await kpai.getByRole('tab', { name: 'Report harm to children' }).click();
     await kpai.getByRole('textbox', { name: /^Platform id/ }).fill('demo-edu-2');
     await kpai.getByRole('button', { name: 'Send the report' }).click();
     await kpai.getByText('Choose a category.').waitFor();
-    await check(kpai, 'programme-harm-en');
+    await checkPage(kpai, 'programme-harm-en');
     await kpai.getByRole('tab', { name: 'Programme report' }).click();
     await kpai.locator('section[aria-label="The catalogue by topic and age band"] svg').first().waitFor();
     await kpai.getByRole('table', { name: 'Catalogue items by topic and age band' }).getByRole('row', { name: /Science/ }).waitFor();
-    await check(kpai, 'programme-report-en');
+    await checkPage(kpai, 'programme-report-en');
     await fullScreenshot(kpai, 'programme-report-full-en');
     expect(kpai.errors).toEqual([]);
 

@@ -6,11 +6,11 @@
  * parental consents); the review's account panel shows the age status. Every page passes axe-core;
  * screenshots in both languages go to test-output/screenshots/youth-age-*.png.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../../src/engine.js';
 import type { App } from '../../src/http/app.js';
-import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot, signIn } from '../../src/test-support/browser.js';
+import { checkPage, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot, signIn } from '../../src/test-support/browser.js';
 import { testApp } from '../../src/test-support/storage.js';
 
 const PASSWORD = 'kata-sandi-uji-panjang';
@@ -60,17 +60,6 @@ describe.skipIf(!hasChromium)(`the age-review pages in Chromium${chromiumSkipRea
     return page;
   }
 
-  /** axe on the page as it is, and a screenshot (scrolled to `show`, when given). */
-  async function check(page: Page, name: string, show?: Locator): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await show?.scrollIntoViewIfNeeded();
-    await page.mouse.move(0, 700);
-    await screenshot(page, name);
-    const violations = await accessibilityViolations(page);
-    const where = await Promise.all(violations.map((v) => page.locator(v.split(': ').slice(1).join(': ')).first().evaluate((e) => (e as unknown as { outerHTML: string }).outerHTML.slice(0, 300)).catch(() => '')));
-    expect(violations, `${name}\n${where.join('\n')}`).toEqual([]);
-  }
-
   it('a senior moderator works the age-review queue and reads an account’s age, in Indonesian and English', async () => {
     const page = await signedIn('rina');
     await page.goto('/console/youth/age');
@@ -84,7 +73,7 @@ describe.skipIf(!hasChromium)(`the age-review pages in Chromium${chromiumSkipRea
     await signal.getByText('Sinyal di bawah umur', { exact: true }).waitFor();
     await signal.getByText(/Konten bio-kecil: skor .*, usia 11$/).waitFor();
     await signal.getByText(/bio: “.*kelas 5 SD.*”/).first().waitFor();
-    await check(page, 'youth-age-id');
+    await checkPage(page, 'youth-age-id');
 
     // Accept the correction with a reason: it leaves the open queue, the account takes age 16, verified.
     await correction.getByRole('button', { name: 'Putuskan' }).click();
@@ -112,7 +101,7 @@ describe.skipIf(!hasChromium)(`the age-review pages in Chromium${chromiumSkipRea
     await features.locator('tr[data-feature="restrict_16"]').getByText('Boleh').waitFor();
     await page.getByText(/Ibu Sari Wulandari \(orang tua\)/).waitFor();
     await page.getByRole('cell', { name: 'Pemeriksaan usia diterapkan' }).waitFor();
-    await check(page, 'youth-age-account-id');
+    await checkPage(page, 'youth-age-account-id');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await screenshot(page, 'youth-age-account-events-id');
 
@@ -132,11 +121,11 @@ describe.skipIf(!hasChromium)(`the age-review pages in Chromium${chromiumSkipRea
     await page.goto('/console/youth/age');
     await page.getByRole('heading', { level: 2, name: 'Age-review queue' }).waitFor();
     await page.getByRole('article', { name: 'Age review of account kecil_x' }).getByText('Underage signal', { exact: true }).waitFor();
-    await check(page, 'youth-age-en');
+    await checkPage(page, 'youth-age-en');
     await page.goto('/console/youth/age/accounts/budi_14');
     await page.getByRole('heading', { level: 2, name: 'Age of account budi_14' }).waitFor();
     await page.getByText('Under the minimum age').first().waitFor();
-    await check(page, 'youth-age-account-en');
+    await checkPage(page, 'youth-age-account-en');
   });
 
   it('a moderator (no age:read) has no Youth section and no age data, but may read eligibility', async () => {

@@ -7,11 +7,11 @@
  * axe-core; screenshots in both languages go to test-output/screenshots/youth-{deactivation,risk}-{id,en}.png.
  */
 import { sql } from 'kysely';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../../src/engine.js';
 import type { App } from '../../src/http/app.js';
-import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot, signIn } from '../../src/test-support/browser.js';
+import { checkPage, chromiumSkipReason, hasChromium, launchChromium, newContext, signIn } from '../../src/test-support/browser.js';
 import { testApp } from '../../src/test-support/storage.js';
 
 const PASSWORD = 'kata-sandi-uji-panjang';
@@ -61,17 +61,6 @@ describe.skipIf(!hasChromium)(`the deactivation and risk pages in Chromium${chro
     return page;
   }
 
-  /** axe on the page as it is, and a screenshot (scrolled to `show`, when given). */
-  async function check(page: Page, name: string, show?: Locator): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await show?.scrollIntoViewIfNeeded();
-    await page.mouse.move(0, 700);
-    await screenshot(page, name);
-    const violations = await accessibilityViolations(page);
-    const where = await Promise.all(violations.map((v) => page.locator(v.split(': ').slice(1).join(': ')).first().evaluate((e) => (e as unknown as { outerHTML: string }).outerHTML.slice(0, 300)).catch(() => '')));
-    expect(violations, `${name}\n${where.join('\n')}`).toEqual([]);
-  }
-
   it('shows the programme per phase, counts a new plan per reason, starts it and pages through the accounts of a phase', async () => {
     const page = await signedIn();
     await page.goto('/console/youth/deactivation');
@@ -110,13 +99,13 @@ describe.skipIf(!hasChromium)(`the deactivation and risk pages in Chromium${chro
     await page.goto('/console/youth/deactivation');
     await page.getByRole('heading', { level: 2, name: 'Penonaktifan akun anak di bawah 16 tahun' }).waitFor();
     await page.getByRole('cell', { name: 'Tahap pertama' }).waitFor();
-    await check(page, 'youth-deactivation-id');
+    await checkPage(page, 'youth-deactivation-id');
 
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Deactivating accounts of children under 16' }).waitFor();
     await page.getByRole('button', { name: 'Count accounts' }).click();
     await page.getByText('Accounts to take: 0 · already in the programme: 31').waitFor();
-    await check(page, 'youth-deactivation-en');
+    await checkPage(page, 'youth-deactivation-en');
     await page.getByText('ID', { exact: true }).click();
     expect(page.errors).toEqual([]);
   });
@@ -165,14 +154,14 @@ describe.skipIf(!hasChromium)(`the deactivation and risk pages in Chromium${chro
     await page.getByRole('button', { name: 'Unduh Markdown' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('penilaian-risiko-anak-v2.md');
-    await check(page, 'youth-risk-id', doc.getByRole('table'));
+    await checkPage(page, 'youth-risk-id', doc.getByRole('table'));
 
     // An older version, in English controls; the document stays in Bahasa Indonesia.
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Risk self-assessment (PP Tunas)' }).waitFor();
     await page.getByRole('button', { name: 'Show version 1' }).click();
     await doc.getByRole('row', { name: /2 Kontak Tinggi 2 2/ }).waitFor();
-    await check(page, 'youth-risk-en', page.getByRole('table', { name: /Versions of the assessment/ }));
+    await checkPage(page, 'youth-risk-en', page.getByRole('table', { name: /Versions of the assessment/ }));
     await page.getByText('ID', { exact: true }).click();
     expect(page.errors).toEqual([]);
   });
