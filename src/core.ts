@@ -1,3 +1,5 @@
+import type { Registry } from 'prom-client';
+import type { BankMatcher } from './banks/matcher.js';
 import type { SaringConfig } from './config/config.js';
 import type { Db } from './db/connect.js';
 import type { Effects } from './decisions/effects.js';
@@ -22,4 +24,11 @@ export interface EngineCore {
   scanConfig(): Promise<ScanConfig>;
   /** Call once a transaction that removed content has committed: the bank matcher reloads, so re-uploads match at once. */
   removed(): Promise<void>;
+  /** The bank matcher, up to date within 2 s of any process's change (at once with `force`). */
+  matcher(force?: boolean): Promise<BankMatcher>;
+  /**
+   * This engine's Prometheus registry (served at `/metrics`). A capability adds its own metrics to it
+   * (`new Gauge({ …, registers: [core.metrics], collect() { … } })`), never to prom-client's global one.
+   */
+  readonly metrics: Registry;
 }

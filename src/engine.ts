@@ -1,3 +1,4 @@
+import { Registry } from 'prom-client';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +97,8 @@ export interface Saring extends ScanApi {
   /** The job queue and the capabilities' hooks that decisions and reviews set off (see decisions/effects.ts). */
   readonly effects: Effects;
   readonly bootstrap: Bootstrap;
+  /** This engine's Prometheus registry (`/metrics`). */
+  readonly metrics: Registry;
   content: ContentApi;
   media: MediaApi;
   banks: BanksApi;
@@ -198,7 +201,8 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       await scanConfig();
       return result;
     };
-    const core: EngineCore = { config, db, jobs, effects: fx, scanConfig, removed: async () => void (await currentMatcher(true)) };
+    const metrics = new Registry();
+    const core: EngineCore = { config, db, jobs, effects: fx, scanConfig, removed: async () => void (await currentMatcher(true)), matcher: currentMatcher, metrics };
     const review = createReview(core);
     defineRetroQueue(jobs, db, async (contentId, matches) => {
       const cfg = await scanConfig();
@@ -276,6 +280,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       jobs,
       effects: fx,
       bootstrap,
+      metrics,
       scanConfig,
       async scan(input) {
         const valid = parseInput(scanInputSchema, input);

@@ -41,6 +41,12 @@ export const PERMISSIONS = [
   'programme:nominate', // nominate content for the catalogue (partners: as their organisation)
   'programme:approve', // approve or reject nominations (partners: another organisation's where two are required)
   'children:report', // report harm to children (partners): top priority in review
+  // Backlog and operations (import/, sweep/, operations/, docs/scaling.md).
+  'content:import', // bulk import of the platform's existing content (`saring import`, POST /v1/content/batch)
+  'sweeps:read', // sweeps (re-scans of stored content) and their reports: the proof of cleaning
+  'sweeps:run', // start, pause, resume and cancel sweeps, backtests included
+  'jobs:manage', // the job queues: depths, the dead-letter list, re-driving failed jobs
+  'metrics:read', // Prometheus metrics at /metrics (give a Prometheus its own key with this)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,7 +60,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   regulator: ['policy:read', 'orders:submit', 'orders:read', 'orders:verify', 'youth:deactivation-summary'],
   // Partners (KPAI, KemenPPPA, NGOs, schools) curate the educational catalogue as their organisation.
   partner: ['programme:read', 'programme:nominate', 'programme:approve', 'children:report'],
-  auditor: ['content:read', 'review:read', 'review:metrics', 'policy:read', 'lexicon:read', 'audit:read', 'banks:read', 'transparency:read', 'orders:read', 'programme:read', 'youth:deactivation-summary'],
+  auditor: ['content:read', 'review:read', 'review:metrics', 'policy:read', 'lexicon:read', 'audit:read', 'banks:read', 'transparency:read', 'orders:read', 'programme:read', 'youth:deactivation-summary', 'sweeps:read', 'metrics:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
