@@ -22,6 +22,8 @@ import { createAppeals, type AppealsApi } from './appeals/appeals.js';
 import { createStrikes, type StrikesApi } from './strikes/strikes.js';
 import { createTransparency, type TransparencyApi } from './transparency/transparency.js';
 import { createYouth, type YouthApi } from './youth/youth.js';
+import { createSweeps, type SweepsApi } from './sweep/sweeps.js';
+import { createImports, type ImportsApi } from './import/imports.js';
 import { createRegulator, type RegulatorApi } from './regulator/regulator.js';
 import { createCompliance, type ComplianceApi } from './regulator/compliance.js';
 import { createUser, createUsers, listUsers, type UsersApi } from './users/users.js';
@@ -48,6 +50,8 @@ import { createEffects, type Effects } from './decisions/effects.js';
 import type { EngineCore } from './core.js';
 import { SaringError } from './errors/errors.js';
 import { createJobs, type Jobs } from './jobs/jobs.js';
+import { createOperations, type OperationsApi } from './operations/operations.js';
+import { observeScan, timeScan } from './operations/metrics.js';
 import {
   activateLexiconVersion,
   addLexiconEntries,
@@ -119,6 +123,12 @@ export interface Saring extends ScanApi {
   transparency: TransparencyApi;
   /** Age records and eligibility, the under-16 deactivation programme, audience gating and the educational programme. */
   youth: YouthApi;
+  /** Bulk import: `saring import FILE` (resumable, streamed) and `POST /v1/content/batch`. */
+  imports: ImportsApi;
+  /** Readiness, Prometheus metrics and the job queues with their dead-letter list (docs/operations.md). */
+  operations: OperationsApi;
+  /** Sweeps: stored content re-scanned in bulk, as a backtest or applied (docs/sweep.md). */
+  sweeps: SweepsApi;
   close(): Promise<void>;
 }
 
@@ -257,6 +267,9 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     const regulator = createRegulator(core, { uploadFile: (upload) => servedFile({ upload }) });
     const compliance = createCompliance(core);
     const youth = createYouth(core);
+    const sweeps = createSweeps(core);
+    const imports = createImports(core, { fetchUrls: mediaConfig.fetch, checkMediaPath: async (path) => void (await localMediaFile(intake, { path })) });
+    const operations = createOperations(core);
     const bootstrap = await seed(db);
     if (bootstrap.adminKey && embeddedDir) {
       writeFileSync(join(embeddedDir, 'initial-admin-key.txt'), `${bootstrap.adminKey}\n`, { mode: 0o600 });
@@ -285,16 +298,18 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       async scan(input) {
         const valid = parseInput(scanInputSchema, input);
         const texts = { ...(valid.texts ?? {}), ...(valid.text !== undefined ? { text: valid.text } : {}) };
-        return scanTexts(await scanConfig(), { texts, audience: valid.audience });
+        return timeScan(metrics, 'texts', 'scan', async () => scanTexts(await scanConfig(), { texts, audience: valid.audience }));
       },
       content: {
         async submit(input, actor) {
           const valid = parseInput(contentInputSchema, input);
+          const started = process.hrtime.bigint();
           const cfg = await scanConfig();
           const bankMatches = await contentBankMatches(await currentMatcher(), valid);
           const analyse = mediaToAnalyse(valid, mediaConfig.fetch).length > 0 ? { analyse: { queue: MEDIA_QUEUE } } : {};
           const result = await submitContent(db, fx, valid, (c) => scanTexts(cfg, { texts: c.texts, audience: c.audience, bankMatches }), actor, analyse);
           if (result.content.status === 'removed') await currentMatcher(true);
+          observeScan(metrics, valid.kind, 'content', Number(process.hrtime.bigint() - started) / 1e9);
           return result;
         },
         get: (id) => getContent(db, id),
@@ -437,6 +452,9 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       compliance,
       transparency: createTransparency(core),
       youth,
+      imports,
+      operations,
+      sweeps,
       webhooks: {
         add: (input, actor) => addEndpoint(db, input, actor),
         list: () => listEndpoints(db),

@@ -19,9 +19,11 @@ import { orderImportRoutes } from './regulator/import-routes.js';
 import { screenshotRoutes } from './regulator/screenshot-routes.js';
 import { transparencyRoutes } from './transparency/routes.js';
 import { youthRoutes } from './youth/routes.js';
+import { sweepRoutes } from './sweep/routes.js';
 import { scanRoutes } from './scan/routes.js';
 import { userRoutes } from './users/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
+import { operationsRoutes } from './operations/routes.js';
 
 /**
  * The HTTP door: the shared plumbing of `http/` with every capability's routes, over one engine.
@@ -34,8 +36,9 @@ export function createServer(saring: Saring, options: Pick<AppOptions, 'logger'>
     trustProxy: saring.config.http.trustProxy,
     bodyLimitBytes: saring.config.http.bodyLimitBytes,
     health: () => ({ database: saring.storage.kind }),
+    metrics: saring.metrics,
     async routes(app) {
-      for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes, reviewRoutes, reportRoutes, appealRoutes, strikeRoutes, regulatorRoutes, orderImportRoutes, screenshotRoutes, complianceRoutes, transparencyRoutes, youthRoutes, consoleRoutes]) {
+      for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes, reviewRoutes, reportRoutes, appealRoutes, strikeRoutes, regulatorRoutes, orderImportRoutes, screenshotRoutes, complianceRoutes, transparencyRoutes, youthRoutes, operationsRoutes, sweepRoutes, consoleRoutes]) {
         await routes(app, saring);
       }
     },

@@ -1,10 +1,13 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { randomUUID } from 'node:crypto';
+import type { Registry } from 'prom-client';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { isSaringError, SaringError, type ErrorCode } from '../errors/errors.js';
 import { authorise, type Authenticator, type RouteAccess } from '../access/auth.js';
+import { httpMetrics } from '../operations/metrics.js';
 import { parseJsonBytes } from '../shared/json.js';
 import { MAX_PROBLEMS, parseInput } from '../shared/validate.js';
 
@@ -93,6 +96,16 @@ export interface AppOptions {
   version?: string;
   /** What `/healthz` reports besides `ok`. */
   health?: () => Record<string, unknown>;
+  /** The engine's Prometheus registry: each request is counted and timed on it, by route pattern. */
+  metrics?: Registry;
+}
+
+/** An incoming `x-request-id` is kept when it is this plain and short; otherwise a new one is made. */
+const REQUEST_ID = /^[\w.:@-]{1,128}$/;
+
+/** Requests that leave no log line: liveness probes and the console's (and API docs') static files. */
+function quiet(route: string | undefined): boolean {
+  return route === undefined || route === '/healthz' || route === '/' || route === '/console' || route.startsWith('/console/') || route.startsWith('/docs');
 }
 
 /** A route as the app registered it: who may call it and what it takes. */
@@ -126,7 +139,18 @@ function hasBody(request: FastifyRequest): boolean {
  */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // pino; requests are logged once each, by the onResponse hook below, never with their URL's
+    // query, headers or body (keys, cookies and tokens stay out of the log).
+    logger:
+      options.logger && typeof options.logger === 'object'
+        ? { level: options.logger.level, ...(options.logger.stream ? { stream: options.logger.stream } : {}), redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+        : (options.logger ?? false),
+    disableRequestLogging: true,
+    requestIdLogLabel: 'reqId',
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
     trustProxy: options.trustProxy ?? false,
     bodyLimit: options.bodyLimitBytes,
     routerOptions: { maxParamLength: MAX_PARAM_BYTES },
@@ -157,6 +181,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
       done(null, parseJsonBytes(body as Buffer));
     } catch (err) {
       done(err as Error, undefined);
+    }
+  });
+
+  // Every answer names its request id (the caller's, or a new one), to find its log line.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  const http = options.metrics ? httpMetrics(options.metrics) : undefined;
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url;
+    const ms = reply.elapsedTime;
+    // Unmatched paths share one label: a scanner's thousand made-up paths must not make a thousand series.
+    http?.observe(route ?? 'unmatched', request.method, reply.statusCode, ms / 1000);
+    if (!quiet(route)) {
+      request.log.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     }
   });
 

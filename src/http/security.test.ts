@@ -55,6 +55,7 @@ describe('HTTP security on pglite', () => {
       'GET /console/*', // the console's files: what they show comes from the API
       'GET /healthz',
       'GET /openapi.json',
+      'GET /readyz', // readiness for load balancers and orchestrators: checks' names and states, no data
       'GET /v1/regulator/public-key', // compliance reports' public keys: anyone handed a report can check it
       'POST /v1/invites/accept', // the invite's token is the credential
       'POST /v1/session', // signing in

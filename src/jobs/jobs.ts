@@ -1,5 +1,6 @@
 import { PgBoss, fromKysely, type JobResult } from 'pg-boss';
 import type { Db, Storage } from '../db/connect.js';
+import { SaringError } from '../errors/errors.js';
 
 /** What a job handler learns about the job it runs. */
 export interface JobContext {
@@ -71,7 +72,58 @@ export interface Jobs {
   send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string>;
   /** Waits until no job of these queues (and of their dead-letter queues) is queued or running (tests, demo loading). */
   drain(names: string[], timeoutMs?: number): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking jobs, lets the ones running finish for up to `graceMs` (default 5 s), then hands the
+   * unfinished ones back to their queue at once — ready for any process, without costing an attempt
+   * (their handlers' `signal` is aborted) — rather than after their expiry or heartbeat.
+   */
+  stop(options?: StopOptions): Promise<void>;
+  /** Whether `start` has run (the queues exist) and `stop` has not. */
+  readonly started: boolean;
+  /** The defined queues and their dead-letter queues, in definition order. */
+  queueNames(): string[];
+  /** Per queue: jobs waiting, running, failed for good, and how long the longest-waiting ready job has waited. One query. */
+  stats(): Promise<QueueStats[]>;
+  /** Jobs that failed for good (the dead-letter list), newest first. */
+  failed(options?: { queue?: string; limit?: number }): Promise<FailedJob[]>;
+  /**
+   * Re-drives a failed job: it is queued again with one more attempt. Idempotent: a job that is not
+   * (or no longer) failed is left as it is, and `retried` is false.
+   */
+  retry(id: string): Promise<{ id: string; queue: string; retried: boolean; state: string }>;
+  /** Re-drives every failed job of a queue; returns how many were queued again. */
+  retryAll(queue: string): Promise<number>;
+}
+
+export interface StopOptions {
+  /** How long running jobs may take to finish before they go back to their queue (ms, default 5,000). */
+  graceMs?: number;
+}
+
+export interface QueueStats {
+  queue: string;
+  /** Waiting (created or to be retried), including those not due yet. */
+  queued: number;
+  /** Running now, in any process. */
+  active: number;
+  /** Failed for good and kept (the dead-letter list). */
+  failed: number;
+  /** Seconds the longest-waiting job that is due has waited; 0 when none waits. */
+  oldestSeconds: number;
+  /** The dead-letter queue of `queue`. */
+  deadLetter: boolean;
+}
+
+export interface FailedJob {
+  id: string;
+  queue: string;
+  error: JobFailure;
+  /** Attempts made (the first included). */
+  attempts: number;
+  /** The job's data as JSON, cut to 300 characters (ids, never media). */
+  data: string;
+  createdAt: string;
+  failedAt: string | null;
 }
 
 export interface JobsOptions {
@@ -114,6 +166,10 @@ function failureOf(output: unknown): JobFailure {
   return typeof o.code === 'string' ? { message, code: o.code } : { message };
 }
 
+const uuidLike = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const asNumber = (v: unknown): number => Number(v ?? 0);
+const iso = (v: unknown): string | null => (v == null ? null : new Date(v as string).toISOString());
+
 export function createJobs(storage: Storage, options: JobsOptions = {}): Jobs {
   const pool = storage.pool;
   const monitorSeconds = options.monitorIntervalSeconds ?? 15;
@@ -135,6 +191,8 @@ export function createJobs(storage: Storage, options: JobsOptions = {}): Jobs {
   });
   const queues = new Map<string, QueueDefinition<any>>();
   let started = false;
+  /** The queues this process works (fetches from). */
+  const workedQueues: string[] = [];
   /** These queues and the dead-letter queues of those with `onFailed`. */
   const withFailed = (names: string[]) => names.flatMap((name) => (queues.get(name)?.onFailed ? [name, failedQueue(name)] : [name]));
 
@@ -152,6 +210,39 @@ export function createJobs(storage: Storage, options: JobsOptions = {}): Jobs {
   }
   let onError: (err: unknown) => void = (err) => console.error('[saring jobs]', err);
   boss.on('error', (err) => onError(err));
+
+  /** Jobs running in this process: what a graceful stop waits for, then hands back. */
+  const inFlight = new Map<string, { name: string; retryCount: number; abort: AbortController; returned: boolean }>();
+  let idle: (() => void) | undefined;
+  /**
+   * Puts a running job back in its queue, ready now, as if never started: its attempt is not
+   * counted (retry_limit grows with retry_count). retry_count moves on so that the old attempt's
+   * settle, should its handler still end, is fenced off and cannot touch the new one.
+   */
+  async function handBack(name: string, id: string, retryCount: number): Promise<boolean> {
+    const { rows } = await pool.query(
+      `UPDATE pgboss.job SET state = 'created', started_on = NULL, heartbeat_on = NULL, start_after = now(),
+         retry_count = retry_count + 1, retry_limit = retry_limit + 1
+       WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3 RETURNING id`,
+      [name, id, retryCount],
+    );
+    return rows.length > 0;
+  }
+  /** Runs one job's handler, tracked so that a stop can wait for it or hand it back. */
+  async function runTracked(job: { id: string; name: string; retryCount: number; signal: AbortSignal }, run: (signal: AbortSignal) => Promise<void>): Promise<JobResult> {
+    const abort = new AbortController();
+    const entry = { name: job.name, retryCount: job.retryCount, abort, returned: false };
+    inFlight.set(job.id, entry);
+    try {
+      await run(AbortSignal.any([job.signal, abort.signal]));
+      return { id: job.id, status: 'completed' };
+    } catch (err) {
+      return { id: job.id, status: 'failed', output: err };
+    } finally {
+      inFlight.delete(job.id);
+      if (inFlight.size === 0) idle?.();
+    }
+  }
 
   return {
     define(queue) {
@@ -186,6 +277,7 @@ export function createJobs(storage: Storage, options: JobsOptions = {}): Jobs {
       }
       if (storage.lock) await recoverOrphans();
       if (!work) return;
+      for (const q of queues.values()) workedQueues.push(q.name, ...(q.onFailed ? [failedQueue(q.name)] : []));
       for (const q of queues.values()) {
         const batchSize = Math.max(1, q.batchSize ?? 1);
         const concurrency = Math.max(1, q.concurrency ?? 1);
@@ -204,20 +296,17 @@ export function createJobs(storage: Storage, options: JobsOptions = {}): Jobs {
           async (batch) => {
             const results: JobResult[] = [];
             await eachLimited(batch, lanes, async (job) => {
-              try {
-                await q.handler(job.data, { id: job.id, name: job.name, retryCount: job.retryCount, signal: job.signal });
-                results.push({ id: job.id, status: 'completed' });
-              } catch (err) {
-                results.push({ id: job.id, status: 'failed', output: err });
-              }
+              results.push(await runTracked(job, (signal) => q.handler(job.data, { id: job.id, name: job.name, retryCount: job.retryCount, signal })));
             });
             return results;
           },
         );
         if (q.onFailed) {
           const onFailed = q.onFailed;
-          await boss.work(failedQueue(q.name), { pollingIntervalSeconds, includeMetadata: true }, async ([job]) => {
-            if (job) await onFailed(job.data as object, failureOf(job.sourceOutput));
+          await boss.work(failedQueue(q.name), { pollingIntervalSeconds, includeMetadata: true, perJobResults: true }, async (batch) => {
+            const results: JobResult[] = [];
+            for (const job of batch) results.push(await runTracked(job, () => onFailed(job.data as object, failureOf(job.sourceOutput))));
+            return results;
           });
         }
       }
@@ -250,11 +339,96 @@ export function createJobs(storage: Storage, options: JobsOptions = {}): Jobs {
       }
     },
 
-    async stop() {
+    async stop({ graceMs = 5_000 } = {}) {
       if (!started) return;
-      onError = () => {};
-      await boss.stop({ graceful: true, timeout: 5_000, close: false });
       started = false;
+      // No new jobs: every worker stops fetching; the running ones go on.
+      await Promise.allSettled([...workedQueues].map((name) => boss.offWork(name, { wait: false })));
+      if (inFlight.size > 0) {
+        const allDone = new Promise<void>((resolve) => (idle = resolve));
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([allDone, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+        clearTimeout(timer);
+      }
+      // The ones still running go back to their queue now, then their handlers are told to stop.
+      for (const [id, job] of inFlight) {
+        job.returned = await handBack(job.name, id, job.retryCount).catch(() => false);
+        job.abort.abort(new Error('Saring is shutting down: the job went back to its queue'));
+      }
+      onError = () => {};
+      await boss.stop({ graceful: true, timeout: 2_000, close: false });
+    },
+
+    get started() {
+      return started;
+    },
+
+    queueNames: () => withFailed([...queues.keys()]),
+
+    async stats() {
+      const names = withFailed([...queues.keys()]);
+      const { rows } = await pool.query(
+        `SELECT name,
+           count(*) FILTER (WHERE state IN ('created', 'retry'))::int AS queued,
+           count(*) FILTER (WHERE state = 'active')::int AS active,
+           count(*) FILTER (WHERE state = 'failed')::int AS failed,
+           COALESCE(EXTRACT(EPOCH FROM now() - min(start_after) FILTER (WHERE state IN ('created', 'retry') AND start_after <= now())), 0)::float8 AS oldest
+         FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry', 'active', 'failed') GROUP BY name`,
+        [names],
+      );
+      const byName = new Map((rows as { name: string; queued: number; active: number; failed: number; oldest: number }[]).map((r) => [r.name, r]));
+      return names.map((queue) => {
+        const r = byName.get(queue);
+        return {
+          queue,
+          queued: asNumber(r?.queued),
+          active: asNumber(r?.active),
+          failed: asNumber(r?.failed),
+          oldestSeconds: Math.max(0, Math.round(asNumber(r?.oldest) * 10) / 10),
+          deadLetter: queue.endsWith('.failed') && queues.has(queue.slice(0, -'.failed'.length)),
+        };
+      });
+    },
+
+    async failed({ queue, limit = 100 } = {}) {
+      const names = queue ? [queue] : withFailed([...queues.keys()]);
+      const { rows } = await pool.query(
+        `SELECT id, name, left(data::text, 300) AS data, output, retry_count, created_on, completed_on
+         FROM pgboss.job WHERE name = ANY($1) AND state = 'failed' ORDER BY completed_on DESC NULLS LAST, id LIMIT $2`,
+        [names, Math.max(1, Math.min(1000, limit))],
+      );
+      return (rows as { id: string; name: string; data: string | null; output: unknown; retry_count: number; created_on: unknown; completed_on: unknown }[]).map((r) => ({
+        id: r.id,
+        queue: r.name,
+        error: failureOf(r.output),
+        attempts: asNumber(r.retry_count) + 1,
+        data: r.data ?? 'null',
+        createdAt: iso(r.created_on)!,
+        failedAt: iso(r.completed_on),
+      }));
+    },
+
+    async retry(id) {
+      const known = withFailed([...queues.keys()]);
+      const found = uuidLike.test(id)
+        ? ((await pool.query(`SELECT name, state FROM pgboss.job WHERE id = $1 AND name = ANY($2)`, [id, known])).rows[0] as { name: string; state: string } | undefined)
+        : undefined;
+      if (!found) throw new SaringError('not_found', `No job ${id.slice(0, 100)} in Saring's queues (failed jobs are kept for 7 days).`);
+      if (found.state !== 'failed') return { id, queue: found.name, retried: false, state: found.state };
+      const { affected } = (await boss.retry(found.name, id)) as { affected: number };
+      return { id, queue: found.name, retried: affected > 0, state: affected > 0 ? 'retry' : found.state };
+    },
+
+    async retryAll(queue) {
+      if (!withFailed([...queues.keys()]).includes(queue)) throw new SaringError('not_found', `No queue ${queue.slice(0, 100)}; the queues are ${withFailed([...queues.keys()]).join(', ')}.`);
+      let total = 0;
+      for (;;) {
+        const { rows } = await pool.query(`SELECT id FROM pgboss.job WHERE name = $1 AND state = 'failed' ORDER BY id LIMIT 1000`, [queue]);
+        if (rows.length === 0) return total;
+        const { affected } = (await boss.retry(queue, (rows as { id: string }[]).map((r) => r.id))) as { affected: number };
+        total += affected;
+        if (affected === 0) return total;
+      }
     },
   };
 }

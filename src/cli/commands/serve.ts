@@ -3,6 +3,7 @@ import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { consoleBuilt } from '../../console/routes.js';
+import { onStopSignal, parseGrace, shutdownGraceSeconds, within } from '../../operations/shutdown.js';
 import { SaringError } from '../../errors/errors.js';
 import type { App } from '../../http/app.js';
 import { action, cliConfig, withDataOption } from '../support.js';
@@ -46,9 +47,11 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'interface to listen on (default: $HOST or 127.0.0.1)')
     .option('--no-demo', 'do not load demo data into an empty installation')
     .option('--no-workers', 'do not run job workers in this process (PostgreSQL deployments with `saring worker`)')
+    .option('--shutdown-grace <seconds>', 'on SIGTERM/SIGINT, how long running requests and jobs get to finish (default: $SARING_SHUTDOWN_GRACE_SECONDS or 25)', parseGrace)
     .action(
-      action(async (options: { data?: string; port?: number; host?: string; demo: boolean; workers: boolean }) => {
+      action(async (options: { data?: string; port?: number; host?: string; demo: boolean; workers: boolean; shutdownGrace?: number }) => {
         const config = cliConfig(options, {});
+        const graceSeconds = shutdownGraceSeconds(options.shutdownGrace);
         if (options.port !== undefined) config.http.port = options.port;
         if (options.host) config.http.host = options.host;
         config.demo = config.demo && options.demo;
@@ -85,13 +88,14 @@ export function registerServe(program: Command): void {
         }
         const where = saring.storage.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
         const server = app;
-        const shutdown = async () => {
-          await server.close();
+        // Graceful: /readyz turns 503, no new connections or jobs; running requests and jobs get
+        // the grace time, then unfinished jobs go back to their queue at once; then the engine closes.
+        onStopSignal(async () => {
+          saring.operations.shuttingDown();
+          const graceMs = graceSeconds * 1000;
+          await Promise.all([within(graceMs + 2_000, server.close()), saring.jobs.stop({ graceMs })]);
           await saring.close();
-          process.exit(0);
-        };
-        process.once('SIGINT', () => void shutdown());
-        process.once('SIGTERM', () => void shutdown());
+        });
         saring.storage.lock?.update({ url });
         process.stdout.write(`Saring is running at ${url} on ${where}.\n`);
         process.stdout.write(`Review console: ${url}/console/${consoleBuilt() ? '' : ' (not built: run `npm run build`)'}\n`);
