@@ -29,6 +29,8 @@ export interface ContentItemsTable {
   metadata: Json<Record<string, unknown>>;
   fingerprint: string;
   version: Generated<number>;
+  /** The platform's own creation time of the item (import rows' and batch items' `createdAt`). */
+  posted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -44,6 +46,8 @@ export interface ContentVersionsTable {
   metadata: Json<Record<string, unknown>>;
   created_by: string;
   created_at: CreatedAt;
+  /** The import run that stored this version (migration 0019), if any. */
+  import_run_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PolicyVersionsTable {
@@ -84,6 +88,8 @@ export interface ScansTable {
   action: string;
   verdict: Json<unknown>;
   content_version: number | null;
+  /** The sweep that made this scan (migration 0020); one per item and sweep. */
+  sweep_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 
@@ -311,6 +317,77 @@ export interface Database {
   programme_nominations: ProgrammeNominationsTable;
   programme_contacts: ProgrammeContactsTable;
   youth_risk_assessments: YouthRiskAssessmentsTable;
+  import_runs: ImportRunsTable;
+  import_rejects: ImportRejectsTable;
+  sweeps: SweepsTable;
+  sweep_ranges: SweepRangesTable;
+}
+
+/** A sweep: stored content re-scanned in bulk, as a backtest or applied (migration 0020). */
+export interface SweepsTable {
+  id: Generated<string>;
+  mode: string;
+  status: Generated<string>;
+  filter: JsonWithDefault<Record<string, unknown>>;
+  candidate: NullableJson<Record<string, unknown>>;
+  policy_version: string;
+  fingerprint: string;
+  override_human: Generated<boolean>;
+  note: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  total: Generated<number>;
+  run_started_at: NullableTimestamp;
+  run_base: Generated<number>;
+  error: NullableJson<{ code: string; message: string }>;
+  report: NullableJson<unknown>;
+}
+
+/** A range of the content id space a sweep job works through, with its cursor and counters. */
+export interface SweepRangesTable {
+  sweep_id: string;
+  idx: number;
+  lo: string;
+  hi: string | null;
+  cursor: string | null;
+  done: Generated<boolean>;
+  processed: Generated<number>;
+  changed: Generated<number>;
+  acted: Generated<number>;
+  counts: JsonWithDefault<Record<string, unknown>>;
+  samples: JsonWithDefault<unknown[]>;
+  updated_at: Timestamp;
+}
+
+/** A run of `saring import FILE` with its checkpoint (migration 0019). */
+export interface ImportRunsTable {
+  id: Generated<string>;
+  source: string;
+  file_bytes: ColumnType<string, number | string, number | string>;
+  head_sha256: string;
+  format: string;
+  options: Json<Record<string, unknown>>;
+  status: Generated<string>;
+  byte_offset: ColumnType<string, number | string | undefined, number | string>;
+  records: ColumnType<string, number | string | undefined, number | string>;
+  counts: JsonWithDefault<Record<string, number>>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** A row an import run rejected, and why. */
+export interface ImportRejectsTable {
+  run_id: string;
+  record: ColumnType<string, number | string, number | string>;
+  byte_offset: ColumnType<string, number | string, number | string>;
+  external_id: string | null;
+  code: string;
+  message: string;
+  excerpt: string;
 }
 
 export interface MediaAnalysesTable {

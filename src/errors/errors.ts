@@ -85,6 +85,13 @@ export const ERROR_CATALOGUE = {
   // youth: the under-16 deactivation programme and the risk self-assessment
   incomplete_risk_assessment: { status: 422, summary: 'A risk self-assessment covers all seven PP Tunas aspects: content, contact, exploitation, personal_data, addiction, mental_health, physical_health.' },
   invalid_risk_level: { status: 422, summary: 'A risk level is low, medium, high or very_high.' },
+  // sweeps
+  sweep_conflict: { status: 409, summary: 'Another sweep is active that this one would clash with (one apply sweep at a time; no two identical backtests): wait for it, or pause or cancel it.' },
+  // bulk import (saring import, POST /v1/content/batch)
+  invalid_import_file: { status: 422, summary: 'The import file cannot be imported: it is empty, has no header row, or its columns do not map onto content fields (the message names the columns): nothing was imported.' },
+  line_too_long: { status: 413, summary: 'A line (record) of the import file is over the length limit: it is rejected, the import goes on.' },
+  partial_line: { status: 422, summary: 'The import file ends in the middle of a record (no line end, or a quoted CSV field left open): the partial record is rejected.' },
+  duplicate_external_id: { status: 409, summary: 'The same externalId came earlier in this import run or batch with different content: the later one is not stored.' },
   // storage and runtime
   data_dir_locked: { status: 503, summary: 'The data directory is owned by another process.' },
   rate_limited: { status: 429, summary: 'Too many requests.' },

@@ -2,11 +2,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import type { Db } from '../db/connect.js';
 import { scanConfigGeneration } from '../db/generation.js';
-import { activeLexicons } from '../lexicons/store.js';
-import { defaultPolicy } from '../policy/document.js';
+import { SaringError } from '../errors/errors.js';
+import { activeLexicons, getLexicon } from '../lexicons/store.js';
+import { defaultPolicy, parsePolicy } from '../policy/document.js';
 import { validatePolicy } from '../policy/document.js';
 import type { PolicyDocument } from '../policy/schema.js';
-import { activePolicy, policyLabel } from '../policy/store.js';
+import { activePolicy, getPolicyVersion, policyLabel } from '../policy/store.js';
 import { activeModels, builtinModels, modelFromBytes, type LoadedModel } from '../models/registry.js';
 import { compileLexicons, loadDefaultLexicons, type CompiledLexicons, type Lexicon } from '../signals/text/index.js';
 import type { ModelMeta } from '../signals/text/classifier/model.js';
@@ -38,6 +39,37 @@ export async function loadScanConfig(db: Db): Promise<ScanConfig> {
   const active = await activePolicy(db);
   if (!active) return { ...builtinScanConfig(), lexicons: await activeLexicons(db) };
   return build(active.document, active.label, await activeLexicons(db), await activeModels(db), generation);
+}
+
+/** A configuration that is not active: a policy (its source, or a stored version) and lexicon versions. */
+export interface CandidateSpec {
+  policy?: { source: string } | { version: number };
+  /** Lexicon name → version; the other lexicons stay at their active versions. */
+  lexicons?: Record<string, number>;
+}
+
+/**
+ * A scan configuration built from a candidate without activating anything (backtests): the
+ * candidate policy or the active one, the candidate lexicon versions over the active ones, the
+ * active models. `label` names it in scans and reports.
+ * @throws SaringError `invalid_policy` (a source that does not validate, or that names a model with no active version), `not_found` (a version or lexicon).
+ */
+export async function loadCandidateScanConfig(db: Db, candidate: CandidateSpec, label: string): Promise<ScanConfig> {
+  const active = await activePolicy(db);
+  const policy = candidate.policy
+    ? 'source' in candidate.policy
+      ? parsePolicy(candidate.policy.source).document
+      : (await getPolicyVersion(db, candidate.policy.version)).document
+    : (active?.document ?? defaultPolicy().document);
+  const models = await activeModels(db);
+  const missing = Object.values(policy.categories).flatMap((c) => (c?.sources ?? []).flatMap((src) => (src !== 'lexicon' && 'model' in src && !models.has(src.model) ? [src.model] : [])));
+  if (missing.length) throw new SaringError('invalid_policy', `The policy names models that have no active version: ${[...new Set(missing)].join(', ')}.`);
+  const lexicons = new Map((await activeLexicons(db)).map((l) => [l.name, l]));
+  for (const [name, version] of Object.entries(candidate.lexicons ?? {})) {
+    const { enabled: _enabled, ...lexicon } = await getLexicon(db, name, version);
+    lexicons.set(name, lexicon);
+  }
+  return build(policy, label, [...lexicons.values()].sort((a, b) => a.name.localeCompare(b.name)), models, -1);
 }
 
 /**

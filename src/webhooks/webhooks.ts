@@ -26,6 +26,12 @@ export const WEBHOOK_EVENTS = [
   'youth.cleared',
   'programme.item_removed',
   'account.age_changed',
+  'sweep.started',
+  'sweep.paused',
+  'sweep.resumed',
+  'sweep.cancelled',
+  'sweep.finished',
+  'sweep.failed',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** Retries after the first attempt; with backoff from 5 s doubling up to 1 h, about a day in all. */

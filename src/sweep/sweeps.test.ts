@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordDecision } from '../decisions/decisions.js';
+import { BACKENDS, testSaring } from '../test-support/storage.js';
+import type { Saring } from '../engine.js';
+import { isSaringError } from '../errors/errors.js';
+
+const STRICT = readFileSync(new URL('../../data/policies/examples/indonesia-strict.yaml', import.meta.url), 'utf8');
+
+/** Texts and what the default policy and the stricter example make of them. */
+const TEXTS = {
+  reviewToRemove: ['slot gacor hari ini', 'daftar situs judi online terpercaya', 'bagi-bagi hadiah klik link transfer dulu'],
+  allowToReview: ['pinjol tanpa jaminan langsung cair', 'investasi bodong profit 100% sehari'],
+  removed: ['SLOT GACOR maxwin deposit 10rb link di bio'],
+  clean: ['Selamat pagi semua, cuaca cerah', 'resep nasi goreng kampung', 'jalan-jalan ke Bandung akhir pekan', 'tips belajar bahasa Inggris', 'video kucing lucu'],
+};
+
+async function seed(saring: Saring, prefix = 'x'): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  let n = 0;
+  for (const [group, texts] of Object.entries(TEXTS)) {
+    for (const text of texts) {
+      const r = await saring.content.submit({ externalId: `${prefix}-${group}-${n++}`, kind: 'video', texts: { caption: text } }, 'test');
+      ids[`${group}:${text}`] = r.content.id;
+    }
+  }
+  return ids;
+}
+
+async function expectError(p: Promise<unknown>, code: string): Promise<Error> {
+  try {
+    await p;
+  } catch (err) {
+    expect(isSaringError(err) ? err.code : err).toBe(code);
+    return err as Error;
+  }
+  throw new Error(`expected ${code}`);
+}
+
+describe.each(BACKENDS)('sweeps on $label', ({ backend, skip }) => {
+  let saring: Saring & { adminKey: string };
+  let ids: Record<string, string>;
+  beforeAll(async () => {
+    if (skip) return;
+    saring = await testSaring(backend);
+    ids = await seed(saring);
+  }, 120_000);
+  afterAll(async () => {
+    await saring?.close();
+  });
+
+  it.skipIf(skip)('backtests a stricter candidate: counts, transitions, samples, agreement; writes nothing to content or scans', async () => {
+    // A person decided two items: one removal the candidate agrees with, one allow it does not.
+    const gacor = ids['reviewToRemove:slot gacor hari ini']!;
+    const pinjol = ids['allowToReview:pinjol tanpa jaminan langsung cair']!;
+    await recordDecision(saring.db, saring.effects, { contentId: gacor, actorType: 'moderator', action: 'remove', category: 'gambling', evidence: [], automatedDetection: false, reason: 'judi' }, 'user:mod');
+    await recordDecision(saring.db, saring.effects, { contentId: pinjol, actorType: 'moderator', action: 'allow', category: null, evidence: [], automatedDetection: false, reason: 'bukan penipuan' }, 'user:mod');
+    const scansBefore = await saring.db.selectFrom('scans').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const statusBefore = await saring.db.selectFrom('content_items').select(['id', 'status']).orderBy('id').execute();
+
+    const created = await saring.sweeps.create({ mode: 'backtest', policy: { source: STRICT }, note: 'stricter' }, 'user:admin');
+    expect(created.policyVersion).toMatch(/^candidate:[0-9a-f]{12}$/);
+    expect(created.candidate?.policy).toEqual({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(created.progress.total).toBe(11);
+    const done = await saring.sweeps.wait(created.id, { timeoutMs: 60_000 });
+    expect(done.status).toBe('finished');
+    expect(done.progress).toMatchObject({ total: 11, processed: 11 });
+
+    const report = await saring.sweeps.report(created.id);
+    expect(report.final).toBe(true);
+    expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.signature?.value).toBeTruthy();
+    expect(report.counts.byAction).toEqual({ remove: 4, review: 2, allow: 5 });
+    expect(report.counts.byCategory).toMatchObject({ gambling: 3, fraud: 3 });
+    // The current state: gacor removed by the person; pinjol allowed by the person (active).
+    const t = Object.fromEntries(report.transitions.map((x) => [`${x.from}>${x.to}`, x.count]));
+    expect(t).toEqual({ 'allow>review': 2, 'review>remove': 2 });
+    const sample = report.samples.find((s) => s.from === 'review' && s.to === 'remove')!;
+    expect(sample.items.map((i) => i.excerpt).sort()).toEqual(['bagi-bagi hadiah klik link transfer dulu', 'daftar situs judi online terpercaya']);
+    expect(sample.items[0]).toMatchObject({ category: expect.any(String), score: expect.any(Number), externalId: expect.any(String) });
+    // Agreement with the two human decisions: the candidate flags both (tp on gacor, fp on pinjol); the current scans flagged gacor only.
+    expect(report.agreement).toEqual({
+      decided: 2,
+      candidate: { precision: 0.5, recall: 1, tp: 1, fp: 1, fn: 0 },
+      current: { precision: 1, recall: 1, tp: 1, fp: 0, fn: 0 },
+    });
+    expect(report.acted).toBeUndefined();
+
+    const scansAfter = await saring.db.selectFrom('scans').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(scansAfter.n)).toBe(Number(scansBefore.n));
+    expect(await saring.db.selectFrom('content_items').select(['id', 'status']).orderBy('id').execute()).toEqual(statusBefore);
+    // The report is stable: asked again, the same digest.
+    expect((await saring.sweeps.report(created.id)).sha256).toBe(report.sha256);
+    const audit = await saring.db.selectFrom('audit_log').select('action').where('subject_id', '=', created.id).orderBy('seq').execute();
+    expect(audit.map((a) => a.action)).toEqual(['sweep.created', 'sweep.started', 'sweep.finished']);
+  });
+
+  it.skipIf(skip)('applies: acts once where stricter, never lifts, keeps people\'s decisions; a second apply acts on nothing new', async () => {
+    await saring.policy.activate(STRICT, 'user:admin');
+    const first = await saring.sweeps.create({ mode: 'apply' }, 'user:admin');
+    expect(first.policyVersion).toMatch(/^indonesia-strict@v\d+$/);
+    const done = await saring.sweeps.wait(first.id, { timeoutMs: 60_000 });
+    expect(done.status).toBe('finished');
+    const report = await saring.sweeps.report(first.id);
+    // review→remove ×3 (gacor is already removed by a person), allow→review ×2 (pinjol kept: a person allowed it).
+    expect(report.acted).toEqual({ decisions: 2, reviews: 1, keptHuman: 1, wouldLift: 0 });
+    expect(done.progress.acted).toBe(3);
+    // Every item has exactly one scan of this sweep.
+    const perItem = await saring.db.selectFrom('scans').select(['content_id']).where('sweep_id', '=', first.id).execute();
+    expect(perItem.length).toBe(11);
+    expect(new Set(perItem.map((r) => r.content_id)).size).toBe(11);
+    const pinjol = await saring.content.get(ids['allowToReview:pinjol tanpa jaminan langsung cair']!);
+    expect(pinjol.status).toBe('active');
+    const judi = await saring.content.get(ids['reviewToRemove:daftar situs judi online terpercaya']!);
+    expect(judi.status).toBe('removed');
+    expect(judi.decisions.at(-1)).toMatchObject({ actorType: 'automated', action: 'remove' });
+
+    const decisionsBefore = await saring.db.selectFrom('decisions').select('id').execute();
+    const second = await saring.sweeps.create({ mode: 'apply' }, 'user:admin');
+    const done2 = await saring.sweeps.wait(second.id, { timeoutMs: 60_000 });
+    expect(done2.status).toBe('finished');
+    expect((await saring.sweeps.report(second.id)).acted).toEqual({ decisions: 0, reviews: 0, keptHuman: 1, wouldLift: 0 });
+    expect((await saring.db.selectFrom('decisions').select('id').execute()).length).toBe(decisionsBefore.length);
+    expect((await saring.db.selectFrom('scans').select('id').where('sweep_id', '=', second.id).execute()).length).toBe(11);
+
+    // Back to the default policy: a sweep never lifts what the stricter one did; it counts it.
+    await saring.policy.activateVersion(1, 'user:admin');
+    const third = await saring.sweeps.create({ mode: 'apply', filter: { status: 'removed' } }, 'user:admin');
+    await saring.sweeps.wait(third.id, { timeoutMs: 60_000 });
+    const r3 = await saring.sweeps.report(third.id);
+    expect(r3.acted?.wouldLift).toBeGreaterThan(0);
+    expect(r3.acted?.decisions).toBe(0);
+    expect((await saring.content.get(ids['reviewToRemove:daftar situs judi online terpercaya']!)).status).toBe('removed');
+  });
+
+  it.skipIf(skip)('refuses a second active apply sweep and an identical backtest (409 sweep_conflict naming it)', async () => {
+    const a = await saring.sweeps.create({ mode: 'apply' }, 'user:admin');
+    await saring.sweeps.pause(a.id, 'user:admin');
+    const err = await expectError(saring.sweeps.create({ mode: 'apply', filter: { kind: 'video' } }, 'user:admin'), 'sweep_conflict');
+    expect(err.message).toContain(a.id);
+    const b = await saring.sweeps.create({ mode: 'backtest', lexicons: {} }, 'user:admin');
+    await saring.sweeps.pause(b.id, 'user:admin');
+    await expectError(saring.sweeps.create({ mode: 'backtest', lexicons: {} }, 'user:admin'), 'sweep_conflict');
+    // A different backtest runs beside it.
+    const c = await saring.sweeps.create({ mode: 'backtest', filter: { status: 'removed' } }, 'user:admin');
+    expect((await saring.sweeps.wait(c.id, { timeoutMs: 60_000 })).status).toBe('finished');
+    await saring.sweeps.cancel(a.id, 'user:admin');
+    await saring.sweeps.cancel(b.id, 'user:admin');
+    await expectError(saring.sweeps.resume(a.id, 'user:admin'), 'invalid_state');
+  });
+
+  it.skipIf(skip)('pauses, resumes and cancels at chunk boundaries; pause and resume keep every item exactly once', async () => {
+    const s = await saring.sweeps.create({ mode: 'apply' }, 'user:admin');
+    const paused = await saring.sweeps.pause(s.id, 'user:admin');
+    expect(paused.status).toBe('paused');
+    await expectError(saring.sweeps.pause(s.id, 'user:admin'), 'invalid_state');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await saring.sweeps.get(s.id)).status).toBe('paused');
+    const resumed = await saring.sweeps.resume(s.id, 'user:admin');
+    expect(resumed.status).not.toBe('paused');
+    const done = await saring.sweeps.wait(s.id, { timeoutMs: 60_000 });
+    expect(done.status).toBe('finished');
+    expect(done.progress.processed).toBe(11);
+    expect((await saring.db.selectFrom('scans').select('content_id').distinct().where('sweep_id', '=', s.id).execute()).length).toBe(11);
+    const audit = await saring.db.selectFrom('audit_log').select('action').where('subject_id', '=', s.id).orderBy('seq').execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['sweep.created', 'sweep.paused', 'sweep.resumed', 'sweep.finished']));
+
+    const c = await saring.sweeps.create({ mode: 'backtest', note: 'to cancel' }, 'user:admin');
+    await saring.sweeps.pause(c.id, 'user:admin');
+    const cancelled = await saring.sweeps.cancel(c.id, 'user:admin');
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.finishedAt).not.toBeNull();
+    expect((await saring.sweeps.report(c.id)).final).toBe(false);
+    await expectError(saring.sweeps.cancel(c.id, 'user:admin'), 'invalid_state');
+  });
+
+  it.skipIf(skip)('a filter that matches nothing: created and finished at once with 0 items', async () => {
+    const s = await saring.sweeps.create({ mode: 'apply', filter: { account: 'nobody-here' } }, 'user:admin');
+    expect(s.status).toBe('finished');
+    expect(s.progress).toMatchObject({ total: 0, processed: 0, ranges: { total: 0, done: 0 } });
+    const report = await saring.sweeps.report(s.id);
+    expect(report).toMatchObject({ final: true, transitions: [], counts: { byAction: {}, byCategory: {} } });
+  });
+
+  it.skipIf(skip)('filters: kind, created between, status, category, policy version, account', async () => {
+    const count = async (filter: Record<string, unknown>) => {
+      const s = await saring.sweeps.create({ mode: 'backtest', filter, note: JSON.stringify(filter) }, 'user:admin');
+      const done = await saring.sweeps.wait(s.id, { timeoutMs: 60_000 });
+      expect(done.progress.processed).toBe(done.progress.total);
+      return done.progress.total;
+    };
+    expect(await count({ kind: 'image' })).toBe(0);
+    expect(await count({ kind: ['video', 'image'] })).toBe(11);
+    expect(await count({ createdFrom: '2000-01-01', createdTo: '2001-01-01' })).toBe(0);
+    expect(await count({ createdFrom: '2000-01-01T00:00:00Z' })).toBe(11);
+    expect(await count({ status: 'removed' })).toBe((await saring.db.selectFrom('content_items').select('id').where('status', '=', 'removed').execute()).length);
+    expect(await count({ category: 'fraud' })).toBeGreaterThan(0);
+    expect(await count({ policyVersion: 'no-such@v1' })).toBe(0);
+    expect(await count({ account: 'nobody' })).toBe(0);
+  });
+
+  it.skipIf(skip)('bad filters and candidates: clear errors, nothing created', async () => {
+    const before = (await saring.sweeps.list()).length;
+    await expectError(saring.sweeps.create({ mode: 'backtest', filter: { colour: 'red' } }, 'u'), 'validation_failed');
+    await expectError(saring.sweeps.create({ mode: 'backtest', filter: { category: 'nope' } }, 'u'), 'validation_failed');
+    await expectError(saring.sweeps.create({ mode: 'backtest', filter: { createdFrom: 'yesterday' } }, 'u'), 'validation_failed');
+    await expectError(saring.sweeps.create({ mode: 'backtest', filter: { createdFrom: '2025-02-01', createdTo: '2025-01-01' } }, 'u'), 'validation_failed');
+    await expectError(saring.sweeps.create({ mode: 'backtest', filter: { bank: 'no-such-bank' } }, 'u'), 'validation_failed');
+    await expectError(saring.sweeps.create({ mode: 'sideways' }, 'u'), 'validation_failed');
+    await expectError(saring.sweeps.create({ mode: 'backtest', policy: { source: 'id: [' } }, 'u'), 'invalid_policy');
+    await expectError(saring.sweeps.create({ mode: 'backtest', policy: { source: 'id: x\nname: y\n' } }, 'u'), 'invalid_policy');
+    await expectError(saring.sweeps.create({ mode: 'backtest', policy: { version: 999 } }, 'u'), 'not_found');
+    await expectError(saring.sweeps.create({ mode: 'backtest', lexicons: { 'no-such-lexicon': 1 } }, 'u'), 'not_found');
+    await expectError(saring.sweeps.create({ mode: 'apply', policy: { source: STRICT } }, 'u'), 'validation_failed');
+    await expectError(saring.sweeps.get('not-a-uuid'), 'not_found');
+    await expectError(saring.sweeps.report('00000000-0000-4000-8000-000000000000'), 'not_found');
+    expect((await saring.sweeps.list()).length).toBe(before);
+  });
+});
