@@ -23,6 +23,8 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   report: async () => (await import('./commands/report.js')).registerReport,
   orders: async () => (await import('./commands/orders.js')).registerOrders,
   youth: async () => (await import('./commands/youth.js')).registerYouth,
+  import: async () => (await import('./commands/import.js')).registerImport,
+  sweep: async () => (await import('./commands/sweep.js')).registerSweep,
 };
 
 export const VERSION = '0.1.0';

@@ -29,6 +29,8 @@ export interface ContentItem {
   metadata: Record<string, unknown>;
   /** The current version: 1, then one more each time the platform sends changed texts or media. */
   version: number;
+  /** The platform's own creation time of the item (`createdAt` of an import row or batch item), when it was given. */
+  postedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -148,6 +150,7 @@ function toItem(r: ItemRow): ContentItem {
     restriction: r.restriction,
     metadata: r.metadata,
     version: r.version,
+    postedAt: r.posted_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };
@@ -260,7 +263,7 @@ export function withHashes(item: Pick<MediaItem, 'type'> & Partial<MediaItem>, h
   return mediaSchema.parse({ ...item, ...hashes });
 }
 
-function fingerprint(input: ValidContentInput): string {
+export function fingerprint(input: ValidContentInput): string {
   return canonicalJson({ kind: input.kind, texts: input.texts, media: input.media, audience: input.audience });
 }
 
@@ -361,10 +364,28 @@ export async function applyVerdict(trx: Db, fx: Effects, contentId: string, verd
     }))
     .returning('id')
     .executeTakeFirstOrThrow();
+  await actOnScan(trx, fx, contentId, scanRow.id, verdict, actor);
+  return scanRow.id;
+}
+
+/**
+ * Acts on the verdict of a scan already stored (`scanId`): what `applyVerdict` does after storing
+ * the scan. The bulk import stores a batch's scans in one statement and then acts on each here,
+ * so imported content goes through the same decision path as submitted content.
+ */
+export async function actOnScan(
+  trx: Db,
+  fx: Effects,
+  contentId: string,
+  scanId: string,
+  verdict: Verdict,
+  actor: Actor,
+  known?: { externalId: string; accountId: string | null },
+): Promise<void> {
   const top = verdict.categories[0];
   const action = verdict.action;
   if (action === 'review') {
-    if (verdict.review) await routeToReview(trx, fx, { contentId, scanId: scanRow.id, ...verdict.review }, actor);
+    if (verdict.review) await routeToReview(trx, fx, { contentId, scanId, ...verdict.review }, actor);
   } else if (action !== 'allow' && top) {
     const deciding = verdict.categories.filter((c) => c.action === action);
     const evidence = deciding.flatMap((c) => c.evidence);
@@ -373,7 +394,7 @@ export async function applyVerdict(trx: Db, fx: Effects, contentId: string, verd
       fx,
       {
         contentId,
-        scanId: scanRow.id,
+        scanId,
         actorType: 'automated',
         action,
         category: top.category,
@@ -388,11 +409,10 @@ export async function applyVerdict(trx: Db, fx: Effects, contentId: string, verd
     );
   }
   if (fx.hooks.scanned.length) {
-    const item = await trx.selectFrom('content_items').select(['external_id', 'account_id']).where('id', '=', contentId).executeTakeFirstOrThrow();
-    const content = { id: contentId, externalId: item.external_id, accountId: item.account_id };
-    await runHooks(fx.hooks.scanned, trx, { content, scanId: scanRow.id, verdict, actor });
+    const item = known ?? (await trx.selectFrom('content_items').select(['external_id as externalId', 'account_id as accountId']).where('id', '=', contentId).executeTakeFirstOrThrow());
+    const content = { id: contentId, externalId: item.externalId, accountId: item.accountId };
+    await runHooks(fx.hooks.scanned, trx, { content, scanId, verdict, actor });
   }
-  return scanRow.id;
 }
 
 /** Items newest first, each with what its latest scan concluded (action, categories, review queue). */

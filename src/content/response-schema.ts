@@ -16,6 +16,7 @@ const contentItem = z.object({
   restriction: z.string().nullable(),
   metadata: z.record(z.string(), z.unknown()),
   version: z.number(),
+  postedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 }) satisfies z.ZodType<ContentItem>;
