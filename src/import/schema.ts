@@ -13,7 +13,7 @@ export const importItemSchema = contentInputSchema
   .extend({
     createdAt: z.iso
       .datetime({ offset: true })
-      .refine((t) => Date.parse(t) <= Date.now() + FUTURE_SKEW_MS, { message: 'is in the future (check the clock of the system that wrote it)', params: { code: 'time_in_future' } })
+      .refine((t) => !(Date.parse(t) > Date.now() + FUTURE_SKEW_MS), { message: 'is in the future (check the clock of the system that wrote it)', params: { code: 'time_in_future' } })
       .optional(),
   })
   .strict();
