@@ -145,8 +145,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       options.logger && typeof options.logger === 'object'
         ? { level: options.logger.level, ...(options.logger.stream ? { stream: options.logger.stream } : {}), redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] }
         : (options.logger ?? false),
-    disableRequestLogging: true,
-    requestIdLogLabel: 'reqId',
+    logController: new Fastify.LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();

@@ -16,12 +16,15 @@ export function registerWorker(program: Command): void {
           throw new SaringError('invalid_state', 'saring worker needs DATABASE_URL: on the embedded database, `saring serve` runs the workers itself.');
         }
         const { createSaring } = await import('../../engine.js');
-        const saring = await createSaring(config, { command: 'saring worker' });
-        // Graceful: no new jobs; running ones get the grace time, then go back to their queue at once.
+        const starting = createSaring(config, { command: 'saring worker' });
+        // Graceful, from the start (jobs may run before the engine is fully up): no new jobs; running
+        // ones get the grace time, then go back to their queue at once.
         onStopSignal(async () => {
+          const saring = await starting;
           await saring.jobs.stop({ graceMs: graceSeconds * 1000 });
           await saring.close();
         });
+        await starting;
         process.stdout.write('Saring worker running. Ctrl-C to stop.\n');
       }),
     );

@@ -30,6 +30,7 @@ export const router = createBrowserRouter(
         { path: 'orders/verify', lazy: async () => ({ Component: (await import('../features/orders/VerifyPage')).VerifyPage }) },
         { path: 'orders/:id', lazy: async () => ({ Component: (await import('../features/orders/OrderPage')).OrderPage }) },
         { path: 'people', lazy: async () => ({ Component: (await import('../features/people/PeoplePage')).PeoplePage }) },
+        { path: 'operations', lazy: async () => ({ Component: (await import('../features/operations/OperationsPage')).OperationsPage }) },
         { path: 'compliance', lazy: async () => ({ Component: (await import('../features/compliance/CompliancePage')).CompliancePage }) },
         {
           // The Youth section: one layout with a tab per part; each part adds its pages as children.
@@ -58,6 +59,9 @@ export const router = createBrowserRouter(
             { path: 'report', lazy: async () => ({ Component: (await import('../features/programme/ReportPage')).ReportPage }) },
           ],
         },
+        { path: 'sweeps', lazy: async () => ({ Component: (await import('../features/sweeps/SweepsPage')).SweepsPage }) },
+        { path: 'sweeps/:id', lazy: async () => ({ Component: (await import('../features/sweeps/SweepPage')).SweepPage }) },
+        { path: 'sweeps/:id/report', lazy: async () => ({ Component: (await import('../features/sweeps/SweepReportPage')).SweepReportPage }) },
         { path: 'transparency', lazy: async () => ({ Component: (await import('../features/transparency/TransparencyPage')).TransparencyPage }) },
         { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
         { path: '*', lazy: async () => ({ Component: (await import('./NotFoundPage')).NotFoundPage }) },

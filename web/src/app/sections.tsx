@@ -1,4 +1,4 @@
-import { IconChartBar, IconChartPie, IconFileCertificate, IconGavel, IconInbox, IconMoodKid, IconSchool, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconActivityHeartbeat, IconBrush, IconChartBar, IconChartPie, IconFileCertificate, IconGavel, IconInbox, IconMoodKid, IconSchool, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 
@@ -25,7 +25,9 @@ export function sections(t: TFunction): Section[] {
     { to: '/youth', label: t('nav.youth'), icon: <IconMoodKid size={18} aria-hidden />, permission: 'age:read' },
     // Before transparency and settings: partners land on the programme's portal.
     { to: '/programme', label: t('nav.programme'), icon: <IconSchool size={18} aria-hidden />, permission: 'programme:read' },
+    { to: '/sweeps', label: t('nav.sweeps'), icon: <IconBrush size={18} aria-hidden />, permission: 'sweeps:read' },
     { to: '/transparency', label: t('nav.transparency'), icon: <IconChartPie size={18} aria-hidden />, permission: 'transparency:read' },
+    { to: '/operations', label: t('nav.operations'), icon: <IconActivityHeartbeat size={18} aria-hidden />, permission: 'jobs:manage' },
     { to: '/settings', label: t('nav.settings'), icon: <IconSettings size={18} aria-hidden /> },
   ];
 }
