@@ -256,6 +256,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/content/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Store and scan up to 1000 content items in one call, one result per item in order
+         * @description Each item is what `POST /v1/content` takes, plus an optional `createdAt` (ISO 8601, when the platform created it; shown as `postedAt`). Items are validated one by one: a bad item gets `ok: false` and its `error` (code, message), the others are stored, in one transaction. Idempotent by externalId like `POST /v1/content`: an item sent again unchanged changes nothing; changed texts or media make a new version. Two items with the same externalId and different content in one call: the later one is refused (`duplicate_external_id`). Verdicts are acted on as for `POST /v1/content`; items whose media must be read are analysed in jobs (`analysing: true`). `scan: false` stores without scanning (a sweep scans them later). The body may be up to 16 MiB.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: unknown[];
+                        /** @default true */
+                        scan?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                index: number;
+                                externalId: string | null;
+                                ok: boolean;
+                                id?: string;
+                                created?: boolean;
+                                changed?: boolean;
+                                scanned?: boolean;
+                                analysing?: boolean;
+                                status?: string;
+                                action?: string;
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                };
+                            }[];
+                            counts: {
+                                ok: number;
+                                failed: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/content": {
         parameters: {
             query?: never;
@@ -303,6 +371,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 version: number;
+                                postedAt: string | null;
                                 createdAt: string;
                                 updatedAt: string;
                                 latestScan: {
@@ -450,6 +519,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 version: number;
+                                postedAt: string | null;
                                 createdAt: string;
                                 updatedAt: string;
                                 scans: {
@@ -1206,6 +1276,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 version: number;
+                                postedAt: string | null;
                                 createdAt: string;
                                 updatedAt: string;
                                 scans: {
@@ -1962,6 +2033,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 version: number;
+                                postedAt: string | null;
                                 createdAt: string;
                                 updatedAt: string;
                                 scans: {
@@ -2836,6 +2908,7 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             version: number;
+                            postedAt: string | null;
                             createdAt: string;
                             updatedAt: string;
                             scans: {
@@ -5284,7 +5357,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings" | "age:write" | "age:read" | "age:decide" | "eligibility:read" | "youth:deactivation" | "youth:deactivation-summary" | "youth:risk" | "programme:read" | "programme:nominate" | "programme:approve" | "children:report")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings" | "age:write" | "age:read" | "age:decide" | "eligibility:read" | "youth:deactivation" | "youth:deactivation-summary" | "youth:risk" | "programme:read" | "programme:nominate" | "programme:approve" | "children:report" | "content:import" | "sweeps:read" | "sweeps:run" | "jobs:manage" | "metrics:read")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5336,7 +5409,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings" | "age:write" | "age:read" | "age:decide" | "eligibility:read" | "youth:deactivation" | "youth:deactivation-summary" | "youth:risk" | "programme:read" | "programme:nominate" | "programme:approve" | "children:report")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings" | "age:write" | "age:read" | "age:decide" | "eligibility:read" | "youth:deactivation" | "youth:deactivation-summary" | "youth:risk" | "programme:read" | "programme:nominate" | "programme:approve" | "children:report" | "content:import" | "sweeps:read" | "sweeps:run" | "jobs:manage" | "metrics:read")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5455,7 +5528,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings" | "age:write" | "age:read" | "age:decide" | "eligibility:read" | "youth:deactivation" | "youth:deactivation-summary" | "youth:risk" | "programme:read" | "programme:nominate" | "programme:approve" | "children:report")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings" | "age:write" | "age:read" | "age:decide" | "eligibility:read" | "youth:deactivation" | "youth:deactivation-summary" | "youth:risk" | "programme:read" | "programme:nominate" | "programme:approve" | "children:report" | "content:import" | "sweeps:read" | "sweeps:run" | "jobs:manage" | "metrics:read")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -5566,7 +5639,7 @@ export interface paths {
                             };
                             /** @enum {string} */
                             via: "key" | "session";
-                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings" | "age:write" | "age:read" | "age:decide" | "eligibility:read" | "youth:deactivation" | "youth:deactivation-summary" | "youth:risk" | "programme:read" | "programme:nominate" | "programme:approve" | "children:report")[];
+                            permissions: ("scan" | "content:read" | "decide" | "decide:severe" | "review:read" | "review:metrics" | "reports:submit" | "appeals:submit" | "reporters:manage" | "policy:read" | "policy:write" | "lexicon:read" | "lexicon:write" | "audit:read" | "banks:read" | "banks:write" | "banks:export" | "users:manage" | "webhooks:manage" | "settings:manage" | "transparency:read" | "orders:submit" | "orders:read" | "orders:verify" | "orders:answer" | "orders:warnings" | "age:write" | "age:read" | "age:decide" | "eligibility:read" | "youth:deactivation" | "youth:deactivation-summary" | "youth:risk" | "programme:read" | "programme:nominate" | "programme:approve" | "children:report" | "content:import" | "sweeps:read" | "sweeps:run" | "jobs:manage" | "metrics:read")[];
                             csrfToken?: string;
                             expiresAt?: string;
                             idleExpiresAt?: string;
@@ -6603,6 +6676,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 version: number;
+                                postedAt: string | null;
                                 createdAt: string;
                                 updatedAt: string;
                                 scans: {
@@ -13964,6 +14038,929 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers, the job queue is started, the scan configuration and models and the bank matcher are loaded (503 naming what is not) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ready: boolean;
+                            checks: {
+                                [key: string]: {
+                                    ok: boolean;
+                                    detail?: string;
+                                    error?: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ready: boolean;
+                            checks: {
+                                [key: string]: {
+                                    ok: boolean;
+                                    detail?: string;
+                                    error?: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (text exposition format); give your Prometheus its own API key with metrics:read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The job queues: jobs waiting, running and failed, and the longest wait */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queues: {
+                                queue: string;
+                                queued: number;
+                                active: number;
+                                failed: number;
+                                oldestSeconds: number;
+                                deadLetter: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dead-letter list: jobs that failed for good, newest first, with their error, attempts and data */
+        get: {
+            parameters: {
+                query?: {
+                    queue?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobs: {
+                                id: string;
+                                queue: string;
+                                error: {
+                                    message: string;
+                                    code?: string;
+                                };
+                                attempts: number;
+                                data: string;
+                                createdAt: string;
+                                failedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/failed/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-drive one failed job (queued again with one more attempt); a job no longer failed is left as it is (retried: false) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            queue: string;
+                            retried: boolean;
+                            state: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/failed/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-drive every failed job of a queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        queue: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queue: string;
+                            retried: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sweeps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sweeps, newest first, with their progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sweeps: {
+                                id: string;
+                                /** @enum {string} */
+                                mode: "backtest" | "apply";
+                                /** @enum {string} */
+                                status: "queued" | "running" | "paused" | "cancelled" | "finished" | "failed";
+                                filter: {
+                                    [key: string]: unknown;
+                                };
+                                policyVersion: string;
+                                candidate?: {
+                                    policy?: {
+                                        version: number;
+                                    } | {
+                                        sha256: string;
+                                    };
+                                    lexicons?: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                overrideHuman: boolean;
+                                note: string | null;
+                                createdBy: string;
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                };
+                                progress: {
+                                    total: number;
+                                    processed: number;
+                                    changed: number;
+                                    acted: number;
+                                    ratePerSecond: number;
+                                    etaSeconds: number | null;
+                                    ranges: {
+                                        total: number;
+                                        done: number;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start a sweep: re-scan stored content (all, or a filter) as a backtest (a dry run, against a candidate policy or lexicon versions) or applied (acting through the decision path)
+         * @description `filter` keys (unknown keys are refused): `kind`, `createdFrom`, `createdTo` (the platform's creation time, else when stored; `createdTo` exclusive), `category` (latest scan's top category or latest decision's), `status`, `account` (the platform's account id), `bank` (a bank's name), `policyVersion` (the policy version of the item's latest scan). A backtest may name `policy: { source }` (YAML, validated like POST /v1/policy) or `policy: { version }` and `lexicons: { name: version }`; nothing is activated and nothing is written to content. An apply sweep runs the active configuration, acts only where the verdict is stricter than the item's state, never lifts, and keeps a person's latest decision unless `overrideHuman`. A filter that matches nothing: 201, and the sweep is `finished` at once with 0 items. 409 `sweep_conflict` while another apply sweep (or an identical backtest) is active; 422 `invalid_policy`, 404 `not_found` (a version or lexicon), 400 `validation_failed`: nothing created.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        mode: "backtest" | "apply";
+                        filter?: {
+                            kind?: ("video" | "image" | "text" | "comment" | "profile") | ("video" | "image" | "text" | "comment" | "profile")[];
+                            createdFrom?: string;
+                            createdTo?: string;
+                            /** @enum {string} */
+                            category?: "gambling" | "pornography" | "csam" | "sara_hate" | "terrorism" | "drugs" | "fraud" | "violence" | "hoax" | "illegal_goods";
+                            status?: ("active" | "in_review" | "held" | "restricted" | "removed") | ("active" | "in_review" | "held" | "restricted" | "removed")[];
+                            account?: string;
+                            bank?: string;
+                            policyVersion?: string;
+                        };
+                        policy?: {
+                            source: string;
+                        } | {
+                            version: number;
+                        };
+                        lexicons?: {
+                            [key: string]: number;
+                        };
+                        overrideHuman?: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            mode: "backtest" | "apply";
+                            /** @enum {string} */
+                            status: "queued" | "running" | "paused" | "cancelled" | "finished" | "failed";
+                            filter: {
+                                [key: string]: unknown;
+                            };
+                            policyVersion: string;
+                            candidate?: {
+                                policy?: {
+                                    version: number;
+                                } | {
+                                    sha256: string;
+                                };
+                                lexicons?: {
+                                    [key: string]: number;
+                                };
+                            };
+                            overrideHuman: boolean;
+                            note: string | null;
+                            createdBy: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            error?: {
+                                code: string;
+                                message: string;
+                            };
+                            progress: {
+                                total: number;
+                                processed: number;
+                                changed: number;
+                                acted: number;
+                                ratePerSecond: number;
+                                etaSeconds: number | null;
+                                ranges: {
+                                    total: number;
+                                    done: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sweeps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sweep and its progress (processed of total, items per second, ETA, ranges done) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            mode: "backtest" | "apply";
+                            /** @enum {string} */
+                            status: "queued" | "running" | "paused" | "cancelled" | "finished" | "failed";
+                            filter: {
+                                [key: string]: unknown;
+                            };
+                            policyVersion: string;
+                            candidate?: {
+                                policy?: {
+                                    version: number;
+                                } | {
+                                    sha256: string;
+                                };
+                                lexicons?: {
+                                    [key: string]: number;
+                                };
+                            };
+                            overrideHuman: boolean;
+                            note: string | null;
+                            createdBy: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            error?: {
+                                code: string;
+                                message: string;
+                            };
+                            progress: {
+                                total: number;
+                                processed: number;
+                                changed: number;
+                                acted: number;
+                                ratePerSecond: number;
+                                etaSeconds: number | null;
+                                ranges: {
+                                    total: number;
+                                    done: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sweeps/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a queued or running sweep: its workers stop at the next chunk; nothing done is lost
+         * @description 409 `invalid_state` when the sweep is not in a state that allows it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            mode: "backtest" | "apply";
+                            /** @enum {string} */
+                            status: "queued" | "running" | "paused" | "cancelled" | "finished" | "failed";
+                            filter: {
+                                [key: string]: unknown;
+                            };
+                            policyVersion: string;
+                            candidate?: {
+                                policy?: {
+                                    version: number;
+                                } | {
+                                    sha256: string;
+                                };
+                                lexicons?: {
+                                    [key: string]: number;
+                                };
+                            };
+                            overrideHuman: boolean;
+                            note: string | null;
+                            createdBy: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            error?: {
+                                code: string;
+                                message: string;
+                            };
+                            progress: {
+                                total: number;
+                                processed: number;
+                                changed: number;
+                                acted: number;
+                                ratePerSecond: number;
+                                etaSeconds: number | null;
+                                ranges: {
+                                    total: number;
+                                    done: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sweeps/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused sweep where it stopped
+         * @description 409 `invalid_state` when the sweep is not in a state that allows it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            mode: "backtest" | "apply";
+                            /** @enum {string} */
+                            status: "queued" | "running" | "paused" | "cancelled" | "finished" | "failed";
+                            filter: {
+                                [key: string]: unknown;
+                            };
+                            policyVersion: string;
+                            candidate?: {
+                                policy?: {
+                                    version: number;
+                                } | {
+                                    sha256: string;
+                                };
+                                lexicons?: {
+                                    [key: string]: number;
+                                };
+                            };
+                            overrideHuman: boolean;
+                            note: string | null;
+                            createdBy: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            error?: {
+                                code: string;
+                                message: string;
+                            };
+                            progress: {
+                                total: number;
+                                processed: number;
+                                changed: number;
+                                acted: number;
+                                ratePerSecond: number;
+                                etaSeconds: number | null;
+                                ranges: {
+                                    total: number;
+                                    done: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sweeps/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a sweep that is not over: its workers stop at the next chunk; what was done stays (its report says so)
+         * @description 409 `invalid_state` when the sweep is not in a state that allows it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            mode: "backtest" | "apply";
+                            /** @enum {string} */
+                            status: "queued" | "running" | "paused" | "cancelled" | "finished" | "failed";
+                            filter: {
+                                [key: string]: unknown;
+                            };
+                            policyVersion: string;
+                            candidate?: {
+                                policy?: {
+                                    version: number;
+                                } | {
+                                    sha256: string;
+                                };
+                                lexicons?: {
+                                    [key: string]: number;
+                                };
+                            };
+                            overrideHuman: boolean;
+                            note: string | null;
+                            createdBy: string;
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            error?: {
+                                code: string;
+                                message: string;
+                            };
+                            progress: {
+                                total: number;
+                                processed: number;
+                                changed: number;
+                                acted: number;
+                                ratePerSecond: number;
+                                etaSeconds: number | null;
+                                ranges: {
+                                    total: number;
+                                    done: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sweeps/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A sweep's report: counts by category and action, transitions against the current state with samples, agreement with human decisions, what was acted on; final (and signed) once the sweep finished
+         * @description `sha256`: SHA-256 of the canonical JSON (keys sorted, no spaces) of the report without `sha256` and `signature`; `signature`: Ed25519 over the same bytes with the compliance report key (GET /v1/regulator/public-key).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sweep: {
+                                id: string;
+                                /** @enum {string} */
+                                mode: "backtest" | "apply";
+                                /** @enum {string} */
+                                status: "queued" | "running" | "paused" | "cancelled" | "finished" | "failed";
+                                filter: {
+                                    [key: string]: unknown;
+                                };
+                                policyVersion: string;
+                                candidate?: {
+                                    policy?: {
+                                        version: number;
+                                    } | {
+                                        sha256: string;
+                                    };
+                                    lexicons?: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                overrideHuman: boolean;
+                                note: string | null;
+                                createdBy: string;
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                };
+                                progress: {
+                                    total: number;
+                                    processed: number;
+                                    changed: number;
+                                    acted: number;
+                                    ratePerSecond: number;
+                                    etaSeconds: number | null;
+                                    ranges: {
+                                        total: number;
+                                        done: number;
+                                    };
+                                };
+                            };
+                            counts: {
+                                byCategory: {
+                                    [key: string]: number;
+                                };
+                                byAction: {
+                                    [key: string]: number;
+                                };
+                            };
+                            transitions: {
+                                from: string;
+                                to: string;
+                                count: number;
+                            }[];
+                            samples: {
+                                from: string;
+                                to: string;
+                                items: {
+                                    contentId: string;
+                                    externalId: string;
+                                    excerpt: string;
+                                    category: string | null;
+                                    score: number;
+                                }[];
+                            }[];
+                            agreement: {
+                                decided: number;
+                                candidate: {
+                                    precision: number | null;
+                                    recall: number | null;
+                                    tp: number;
+                                    fp: number;
+                                    fn: number;
+                                };
+                                current: {
+                                    precision: number | null;
+                                    recall: number | null;
+                                    tp: number;
+                                    fp: number;
+                                    fn: number;
+                                };
+                            } | null;
+                            acted?: {
+                                decisions: number;
+                                reviews: number;
+                                keptHuman: number;
+                                wouldLift: number;
+                            };
+                            final: boolean;
+                            generatedAt: string;
+                            sha256: string;
+                            signature?: {
+                                keyId: string;
+                                value: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
