@@ -464,6 +464,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
       },
       async close() {
         await jobs.stop();
+        await sweeps.close();
         await audit.close();
         await threads.close();
         if (!options.storage) await storage.close();

@@ -21,7 +21,8 @@ import { isUuid, parseInput } from '../shared/validate.js';
 import { sha256 } from '../signals/hash/exact.js';
 import { emitEvent, type WebhookEvent } from '../webhooks/webhooks.js';
 import { filterConditions, LATEST_DECISION, LATEST_SCAN, needsJoins } from './filter.js';
-import { emptyCounts, mergeCounts, runChunk, SAMPLES_PER_TRANSITION, type RangeCounts, type StoredSample } from './run.js';
+import { commitChunk, emptyCounts, mergeCounts, prepareChunk, SAMPLES_PER_TRANSITION, type PreparedChunk, type RangeCounts, type StoredSample, type SweepRow } from './run.js';
+import { ScanThreads } from './scan-threads.js';
 import { ACTIVE_STATUSES, sweepInputSchema, type Agreement, type StoredCandidate, type Sweep, type SweepFilter, type SweepReport, type SweepStatus } from './types.js';
 
 export const SWEEP_QUEUE = 'sweep.range';
@@ -45,6 +46,8 @@ export interface SweepsApi {
   report(id: string): Promise<SweepReport>;
   /** Waits until the sweep is over (finished, cancelled, failed) or paused; tests and the CLI. */
   wait(id: string, options?: { timeoutMs?: number; onProgress?: (s: Sweep) => void; intervalMs?: number }): Promise<Sweep>;
+  /** Stops the scan threads (the engine's close). */
+  close(): Promise<void>;
 }
 
 type Row = {
@@ -155,6 +158,7 @@ export function createSweeps(core: EngineCore): SweepsApi {
   const ring = reportKeyRing(core.config.dataDir);
   /** Candidate configurations of running backtests, by sweep (built once per process). */
   const candidates = new Map<string, Promise<ScanConfig>>();
+  const threads = new ScanThreads();
 
   async function row(id: string, trx: Db = db): Promise<Row> {
     if (!isUuid(id)) throw notFound('Sweep', id);
@@ -266,15 +270,35 @@ export function createSweeps(core: EngineCore): SweepsApi {
         .executeTakeFirst();
       if (started) await event(trx, 'sweep.started', sweepId, 'system:sweep');
     });
-    const sweep = await db.selectFrom('sweeps').select(['id', 'candidate', 'policy_version', 'status']).where('id', '=', sweepId).executeTakeFirst();
-    if (!sweep || sweep.status !== 'running') return;
-    const deps = { db, fx, matcher: () => core.matcher(), config: () => configFor(sweep as { id: string; candidate: StoredCandidate | null; policy_version: string }), removed: core.removed };
-    for (;;) {
-      // Shutting down or out of time: the job fails and is retried from the cursor, here or elsewhere.
-      if (job.signal.aborted) throw new SaringError('cancelled', `Sweep ${sweepId} range ${idx} stopped (the worker is shutting down); it resumes from its cursor.`);
-      const { outcome } = await runChunk(deps, sweepId, idx, `system:sweep:${sweepId}`);
-      if (outcome === 'stopped') return;
-      if (outcome === 'done') break;
+    const sweep = await db.selectFrom('sweeps').select(['id', 'mode', 'status', 'filter', 'override_human', 'created_at', 'candidate', 'policy_version']).where('id', '=', sweepId).executeTakeFirst();
+    const range = await db.selectFrom('sweep_ranges').select(['lo', 'hi', 'cursor', 'done']).where('sweep_id', '=', sweepId).where('idx', '=', idx).executeTakeFirst();
+    if (!sweep || !range || sweep.status !== 'running') return;
+    const s = sweep as unknown as SweepRow & { candidate: StoredCandidate | null; policy_version: string };
+    const deps = { db, fx, threads, matcher: () => core.matcher(), config: () => configFor(s), removed: core.removed };
+    const actor = `system:sweep:${sweepId}`;
+    if (!range.done) {
+      let next: Promise<PreparedChunk> = prepareChunk(deps, s, range, range.cursor);
+      for (;;) {
+        // Shutting down or out of time: the job fails and is retried from the cursor, here or elsewhere.
+        if (job.signal.aborted) {
+          await next.catch(() => {});
+          throw new SaringError('cancelled', `Sweep ${sweepId} range ${idx} stopped (the worker is shutting down); it resumes from its cursor.`);
+        }
+        const chunk = await next;
+        // The next chunk is read and scanned while this one is written.
+        const following = chunk.end ? undefined : prepareChunk(deps, s, range, chunk.rows.at(-1)!.id);
+        following?.catch(() => {});
+        const r = await commitChunk(deps, s, idx, chunk, actor);
+        if (r.outcome === 'stale') {
+          next = prepareChunk(deps, s, range, r.cursor);
+          continue;
+        }
+        if (r.outcome === 'stopped') return;
+        if (r.outcome === 'done') break;
+        next = following!;
+        // Let other work on this database (requests, the progress line) in between chunks.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
     await maybeFinish(sweepId);
   }
@@ -438,6 +462,7 @@ export function createSweeps(core: EngineCore): SweepsApi {
       const key = ring.current();
       return { ...body, sha256: digest, signature: { keyId: keyIdOf(key), value: sign(null, Buffer.from(canonicalJson(body), 'utf8'), key).toString('base64') } };
     },
+    close: () => threads.close(),
     async wait(id, options = {}) {
       const deadline = Date.now() + (options.timeoutMs ?? 600_000);
       for (;;) {
