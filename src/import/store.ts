@@ -137,13 +137,12 @@ export async function storeBatch(trx: Db, items: PreparedItem[], options: StoreO
   }
   const accountIds = new Map<string, string>();
   for (const part of chunk([...accounts], 1000)) {
-    const rows = await trx
-      .insertInto('accounts')
-      .values(part.map(([external_id, display_name]) => ({ external_id, display_name })))
-      .onConflict((oc) => oc.column('external_id').doUpdateSet((eb) => ({ display_name: eb.fn.coalesce('excluded.display_name', 'accounts.display_name') })))
-      .returning(['id', 'external_id'])
-      .execute();
-    for (const r of rows) accountIds.set(r.external_id, r.id);
+    const rows = await sql<{ id: string; external_id: string }>`
+      INSERT INTO accounts (external_id, display_name)
+      SELECT r.e, r.d FROM jsonb_to_recordset(${JSON.stringify(part.map(([e, d]) => ({ e, d })))}::jsonb) AS r(e text, d text)
+      ON CONFLICT (external_id) DO UPDATE SET display_name = coalesce(excluded.display_name, accounts.display_name)
+      RETURNING id, external_id`.execute(trx);
+    for (const r of rows.rows) accountIds.set(r.external_id, r.id);
   }
   const accountOf = (it: PreparedItem) => (it.input.account ? accountIds.get(it.input.account.externalId)! : null);
   const valuesOf = (it: PreparedItem) => ({
@@ -157,13 +156,35 @@ export async function storeBatch(trx: Db, items: PreparedItem[], options: StoreO
 
   // The stored items: id, version and account, by index.
   const rowOf = new Map<number, { id: string; version: number; accountId: string | null; status: string }>();
+  // New items and their version 1 in one statement: the rows travel as one JSON parameter (a
+  // thousand rows of bound parameters cost far more, on PGlite above all).
   for (const part of chunk(fresh, 1000)) {
-    const rows = await trx
-      .insertInto('content_items')
-      .values(part.map((it) => ({ external_id: it.input.externalId, account_id: accountOf(it), posted_at: it.postedAt, ...valuesOf(it) })))
-      .returning(['id', 'external_id'])
-      .execute();
-    const byExternal = new Map(rows.map((r) => [r.external_id, r.id]));
+    const json = JSON.stringify(
+      part.map((it) => ({
+        e: it.input.externalId,
+        a: accountOf(it),
+        p: it.postedAt?.toISOString() ?? null,
+        f: prints.get(it.index)!,
+        k: it.input.kind,
+        t: it.input.texts,
+        m: it.input.media,
+        u: it.input.audience,
+        x: it.input.metadata ?? {},
+      })),
+    );
+    const rows = await sql<{ id: string; external_id: string }>`
+      WITH r AS (
+        SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS r(e text, a uuid, p timestamptz, f text, k text, t jsonb, m jsonb, u text, x jsonb)
+      ), ins AS (
+        INSERT INTO content_items (external_id, account_id, posted_at, fingerprint, kind, texts, media, audience, metadata)
+        SELECT e, a, p, f, k, t, m, u, x FROM r
+        RETURNING id, external_id, fingerprint, kind, texts, media, audience, metadata
+      ), ver AS (
+        INSERT INTO content_versions (content_id, version, fingerprint, kind, texts, media, audience, metadata, created_by, import_run_id)
+        SELECT id, 1, fingerprint, kind, texts, media, audience, metadata, ${actor}, ${options.runId ?? null}::uuid FROM ins
+      )
+      SELECT id, external_id FROM ins`.execute(trx);
+    const byExternal = new Map(rows.rows.map((r) => [r.external_id, r.id]));
     for (const it of part) rowOf.set(it.index, { id: byExternal.get(it.input.externalId)!, version: 1, accountId: accountOf(it), status: 'active' });
   }
   // A change never overwrites what was judged: the old version stays in content_versions.
@@ -183,8 +204,7 @@ export async function storeBatch(trx: Db, items: PreparedItem[], options: StoreO
     });
     rowOf.set(it.index, { id: was.id, version, accountId: accountOf(it), status: was.status });
   }
-  for (const part of chunk(stored, 1000)) {
-    if (part.length === 0) continue;
+  for (const part of chunk(changed.map((c) => c.it), 1000)) {
     await trx
       .insertInto('content_versions')
       .values(
@@ -210,10 +230,16 @@ export async function storeBatch(trx: Db, items: PreparedItem[], options: StoreO
       cropped_quality: m.cropped?.quality ?? null,
       md5: m.md5 ?? null,
       sha256: m.sha256 ?? null,
-      frames: m.frames ? JSON.stringify(m.frames) : null,
+      frames: m.frames ?? null,
     })),
   );
-  for (const part of chunk(hashRows, 1000)) await trx.insertInto('content_media_hashes').values(part).execute();
+  for (const part of chunk(hashRows, 1000)) {
+    await sql`
+      INSERT INTO content_media_hashes (content_id, media_index, kind, pdq, quality, cropped, cropped_quality, md5, sha256, frames)
+      SELECT content_id, media_index, kind, pdq, quality, cropped, cropped_quality, md5, sha256, frames
+      FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb)
+        AS r(content_id uuid, media_index integer, kind text, pdq text, quality integer, cropped text, cropped_quality integer, md5 text, sha256 text, frames jsonb)`.execute(trx);
+  }
 
   // What is judged now, and what is analysed first (media to read: a job scans it after).
   const toScan: { it: PreparedItem; id: string; version: number; accountId: string | null }[] = [];
@@ -258,16 +284,16 @@ export async function storeBatch(trx: Db, items: PreparedItem[], options: StoreO
   let removed = false;
   const acted: string[] = [];
   for (const part of chunk(toScan, 1000)) {
-    const rows = await trx
-      .insertInto('scans')
-      .values(
-        part.map(({ it, id, version }) => {
-          const v = verdicts.get(it.index)!;
-          return { content_id: id, content_version: version, policy_version: v.policyVersion, action: v.action, verdict: JSON.stringify(v) };
-        }),
-      )
-      .returning(['id', 'content_id'])
-      .execute();
+    const json = JSON.stringify(
+      part.map(({ it, id, version }) => {
+        const v = verdicts.get(it.index)!;
+        return { c: id, n: version, p: v.policyVersion, a: v.action, v };
+      }),
+    );
+    const { rows } = await sql<{ id: string; content_id: string }>`
+      INSERT INTO scans (content_id, content_version, policy_version, action, verdict)
+      SELECT c, n, p, a, v FROM jsonb_to_recordset(${json}::jsonb) AS r(c uuid, n integer, p text, a text, v jsonb)
+      RETURNING id, content_id`.execute(trx);
     const scanOf = new Map(rows.map((r) => [r.content_id, r.id]));
     for (const { it, id, accountId } of part) {
       const v = verdicts.get(it.index)!;
