@@ -29,7 +29,7 @@ export const IMPORT_LIMITS = {
   /** A line (JSONL) or record (CSV) of an import file, in bytes: longer ones are rejected. */
   maxLineBytes: 1024 * 1024,
   /** Rows per transaction of `saring import` (and its checkpoint). */
-  defaultBatchRows: 500,
+  defaultBatchRows: 1000,
   maxBatchRows: 5000,
   /** Characters of a rejected record kept with the run and in the rejects file. */
   excerptChars: 2000,

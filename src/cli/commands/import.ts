@@ -111,7 +111,7 @@ export function registerImport(program: Command): void {
     .option('--map <column=field...>', 'CSV: map a column onto a field (text.caption, externalId, kind, account, createdAt, …) or ignore it (column=-)')
     .option('--restart', 'start again from the first line (an unfinished run of the file is abandoned; a finished one imported again)')
     .option('--rejects <path>', 'where to write the rejected rows (JSONL; default: FILE.rejects.jsonl beside the file)')
-    .option('--batch <rows>', 'rows per transaction and checkpoint (default 500)', (v) => {
+    .option('--batch <rows>', 'rows per transaction and checkpoint (default 1000)', (v) => {
       const x = wholeArgument(v);
       if (x < 1 || x > 5000) throw new InvalidArgumentError('a batch is 1 to 5000 rows.');
       return x;
