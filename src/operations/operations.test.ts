@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../server.js';
 import type { Saring } from '../engine.js';
@@ -76,6 +78,13 @@ describe.each(BACKENDS)('operations on $label', ({ backend, skip }) => {
     expect(text).toContain('saring_queue_oldest_job_age_seconds{queue="webhook-delivery"}');
     expect(text).toMatch(/saring_bank_entries\{bank="ops-bank"\} 0/);
     expect(text).toMatch(/saring_webhook_deliveries\{status="failed"\} 0/);
+
+    // Every metric the Grafana dashboard (docs/) queries is one this engine exports.
+    const dashboard = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'grafana-dashboard.json'), 'utf8')) as { panels: { targets?: { expr: string }[] }[] };
+    const queried = new Set(dashboard.panels.flatMap((p) => p.targets ?? []).flatMap((t) => [...t.expr.matchAll(/\b((?:saring|process|nodejs)_[a-z0-9_]+)/g)].map((m) => m[1]!)));
+    expect(queried.size).toBeGreaterThan(10);
+    const exported = new Set([...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].flatMap(([, name, type]) => (type === 'histogram' ? [`${name}_bucket`, `${name}_count`, `${name}_sum`] : [name!])));
+    expect([...queried].filter((m) => !exported.has(m))).toEqual([]);
   });
 
   it.skipIf(skip)('/v1/jobs lists every queue; a failed job shows in the dead-letter list and is re-driven once (idempotent), audited', async () => {
