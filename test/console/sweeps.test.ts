@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../../src/engine.js';
 import type { App } from '../../src/http/app.js';
-import { checkPage, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot, signIn } from '../../src/test-support/browser.js';
+import { checkPage, chromiumSkipReason, hasChromium, launchChromium, newContext, screenshot, SCREENSHOTS, signIn } from '../../src/test-support/browser.js';
 import { testApp } from '../../src/test-support/storage.js';
 
 const PASSWORD = 'kata-sandi-uji-panjang';
@@ -146,10 +146,12 @@ describe.skipIf(!hasChromium)(`the sweeps pages in Chromium${chromiumSkipReason}
     expect(saved.sha256).toBe(report.sha256);
     expect(saved.sweep.id).toBe(backtestId);
     await checkPage(page, 'sweeps-report-id');
+    await doc.screenshot({ path: join(SCREENSHOTS, 'sweeps-report-document-id.png') });
     // Printed: the document alone.
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Cetak / Simpan sebagai PDF' }).isVisible()).toBe(false);
     expect(await doc.isVisible()).toBe(true);
+    await page.pdf({ path: join(SCREENSHOTS, 'sweeps-report.pdf'), format: 'A4', preferCSSPageSize: true });
     await page.emulateMedia({ media: 'screen' });
 
     // In English: the controls and, when chosen, the document.
@@ -166,7 +168,9 @@ describe.skipIf(!hasChromium)(`the sweeps pages in Chromium${chromiumSkipReason}
     expect(page.errors).toEqual([]);
   });
 
-  it('starts an apply sweep after a confirmation, pauses it, resumes it and watches it finish', async () => {
+  it('applies the stricter policy, once activated, in a sweep started after a confirmation: pauses it, resumes it and watches it finish', async () => {
+    // The backtest convinced: the stricter policy becomes the active one, and the sweep applies it.
+    await saring.policy.activate(readFileSync(candidateFile, 'utf8'), 'test', 'Kebijakan yang lebih ketat, setelah uji balik');
     const page = await signedIn('admin-person');
     await page.goto('/console/sweeps');
     await page.getByRole('heading', { level: 1, name: 'Pembersihan konten' }).waitFor();
@@ -183,6 +187,7 @@ describe.skipIf(!hasChromium)(`the sweeps pages in Chromium${chromiumSkipReason}
     const dialog = page.getByRole('dialog', { name: 'Terapkan kebijakan pada konten tersimpan?' });
     await dialog.getByText('Pembersihan mengambil semua konten tersimpan.').waitFor();
     // The dialog as a reader sees it (axe is run on the pages; Mantine's dialog adds a second banner landmark).
+    await page.waitForFunction(() => (globalThis as unknown as { document: { getAnimations(): unknown[] } }).document.getAnimations().length === 0).catch(() => {});
     await screenshot(page, 'sweeps-apply-confirm-id');
     await dialog.getByRole('button', { name: 'Mulai terapkan' }).click();
 
@@ -208,6 +213,9 @@ describe.skipIf(!hasChromium)(`the sweeps pages in Chromium${chromiumSkipReason}
     const total = BACKLOG + POSTS.length;
     await expect.poll(() => page.getByTestId('sweep-processed').textContent()).toBe(`${total.toLocaleString('id-ID')} dari ${total.toLocaleString('id-ID')} item`);
     await page.getByRole('heading', { name: 'Yang dilakukan pembersihan' }).waitFor();
+    const acted = (await saring.sweeps.report(id)).acted!;
+    expect(acted.decisions).toBeGreaterThan(0);
+    await page.getByRole('table', { name: 'Yang dilakukan pembersihan' }).getByRole('row', { name: `Keputusan dibuat ${acted.decisions}` }).waitFor();
     // Every item scanned exactly once for this sweep.
     const scans = await sql<{ n: number; items: number }>`SELECT count(*)::int AS n, count(DISTINCT content_id)::int AS items FROM scans WHERE sweep_id = ${id}`.execute(saring.db);
     expect(scans.rows[0]).toEqual({ n: total, items: total });
@@ -231,6 +239,24 @@ describe.skipIf(!hasChromium)(`the sweeps pages in Chromium${chromiumSkipReason}
     expect(page.errors).toEqual([]);
   });
 
+  it('cancels a running sweep after a confirmation; its report says it is partial', async () => {
+    // A backtest of the first policy version over everything (30,000 items): long enough to cancel.
+    const running = await saring.sweeps.create({ mode: 'backtest', policy: { version: 1 }, note: 'Uji balik versi 1' }, 'test');
+    const page = await signedIn('admin-person');
+    await page.goto(`/console/sweeps/${running.id}`);
+    await page.getByRole('button', { name: 'Batalkan…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Batalkan pembersihan?' });
+    await dialog.getByText(/Pembersihan yang dibatalkan tidak dapat dilanjutkan/).waitFor();
+    await dialog.getByRole('button', { name: 'Batalkan pembersihan' }).click();
+    await page.locator('[data-status="cancelled"]').first().waitFor();
+    await page.getByText('Pembersihan tidak selesai: laporan hanya menghitung item yang sudah diproses.').waitFor();
+    const cancelled = await saring.sweeps.get(running.id);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.progress.processed).toBeLessThan(cancelled.progress.total);
+    expect(await page.getByRole('button', { name: /Jeda|Lanjutkan|Batalkan/ }).count()).toBe(0);
+    expect(page.errors).toEqual([]);
+  });
+
   it('lets an auditor read the sweeps and their reports, and start or stop none', async () => {
     const page = await signedIn('auditor-person');
     await page.getByRole('link', { name: 'Pembersihan konten' }).click();
@@ -238,7 +264,7 @@ describe.skipIf(!hasChromium)(`the sweeps pages in Chromium${chromiumSkipReason}
     await page.getByText(/memerlukan izin sweeps:run/).waitFor();
     expect(await page.getByRole('button', { name: /Mulai/ }).count()).toBe(0);
     const list = page.getByRole('table', { name: /Setiap pembersihan/ });
-    await expect.poll(() => list.locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => list.locator('tbody tr').count()).toBe(3);
     await checkPage(page, 'sweeps-auditor-id', list);
     await page.goto(`/console/sweeps/${backtestId}`);
     await page.getByRole('table', { name: 'Perubahan terhadap keadaan saat ini' }).waitFor();
