@@ -30,6 +30,9 @@ function duration(seconds: number): string {
 /** The progress line: on a terminal redrawn in place, otherwise a line every few seconds. */
 function progressReporter(file: string): { update: (p: ImportProgress) => void; done: () => void } {
   const tty = process.stderr.isTTY === true;
+  // Off a terminal (a log, CI): a line every SARING_PROGRESS_SECONDS (default 5; 0: after every batch).
+  const seconds = Number(process.env['SARING_PROGRESS_SECONDS'] ?? 5);
+  const everyMs = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 5000;
   let lastLine = 0;
   let shown = false;
   let firstRows: number | undefined;
@@ -37,7 +40,7 @@ function progressReporter(file: string): { update: (p: ImportProgress) => void; 
   return {
     update(p) {
       const now = Date.now();
-      if (!tty && now - lastLine < 5000 && p.bytes < p.totalBytes) return;
+      if (!tty && now - lastLine < everyMs && p.bytes < p.totalBytes) return;
       if (tty && now - lastLine < 100 && p.bytes < p.totalBytes) return;
       lastLine = now;
       firstRows ??= p.run.counts.rows;
