@@ -103,9 +103,10 @@ function selectSweeps(db: Db) {
 }
 
 function toSweep(r: Row, now = Date.now()): Sweep {
-  const running = r.status === 'running' && r.run_started_at;
-  const seconds = running ? (now - r.run_started_at!.getTime()) / 1000 : 0;
-  const rate = running && seconds > 0 ? (r.processed - r.run_base) / seconds : 0;
+  // Since the sweep (re)started: up to now while running, up to its end once finished.
+  const until = r.status === 'running' ? now : r.status === 'finished' && r.finished_at ? r.finished_at.getTime() : undefined;
+  const seconds = until !== undefined && r.run_started_at ? (until - r.run_started_at.getTime()) / 1000 : 0;
+  const rate = seconds > 0 ? (r.processed - r.run_base) / seconds : 0;
   const left = Math.max(0, r.total - r.processed);
   const candidate = r.candidate
     ? {
@@ -133,7 +134,7 @@ function toSweep(r: Row, now = Date.now()): Sweep {
       changed: r.changed,
       acted: r.acted,
       ratePerSecond: Math.round(rate * 10) / 10,
-      etaSeconds: r.status === 'finished' ? 0 : rate > 0 ? Math.ceil(left / rate) : null,
+      etaSeconds: r.status === 'finished' ? 0 : r.status === 'running' && rate > 0 ? Math.ceil(left / rate) : null,
       ranges: { total: r.r_total, done: r.r_done },
     },
   };

@@ -79,7 +79,7 @@ export interface SweepProgress {
   changed: number;
   /** Items acted on (apply). */
   acted: number;
-  /** Items per second since the sweep (re)started; 0 when not running. */
+  /** Items per second since the sweep (re)started: up to now while running, over the whole run once finished; 0 otherwise. */
   ratePerSecond: number;
   etaSeconds: number | null;
   ranges: { total: number; done: number };

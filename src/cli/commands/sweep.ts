@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Saring } from '../../engine.js';
 import type { Sweep, SweepReport } from '../../sweep/types.js';
-import { CLI_ACTOR, action, print, readTextFile, withDataOption, withSaring } from '../support.js';
+import { CLI_ACTOR, action, print, readTextFile, versionArgument, withDataOption, withSaring } from '../support.js';
 
 /** `key=value` options, repeated. */
 function pair(value: string, previous: [string, string][] = []): [string, string][] {
@@ -127,7 +127,7 @@ export function registerSweep(program: Command): void {
     .description('re-scan stored content (all, or --filter) against the active policy — or, with --dry-run, backtest a candidate — with progress and ETA; see docs/sweep.md')
     .option('--dry-run', 'backtest: write nothing to content, report what would change')
     .option('--policy <file>', 'backtest a candidate policy file (YAML or JSON; not activated)')
-    .option('--policy-version <n>', 'backtest a stored policy version', (v) => Number(v))
+    .option('--policy-version <n>', 'backtest a stored policy version', versionArgument)
     .option('--lexicon <name=version>', 'backtest a lexicon version (repeatable)', pair)
     .option('--filter <key=value>', 'kind, createdFrom, createdTo, category, status, account, bank, policyVersion (repeatable; kind and status take a,b)', pair)
     .option('--override-human', 'apply: act even where a person decided last')
