@@ -99,3 +99,59 @@ describe.each(BACKENDS)('jobs on $label', ({ backend, skip }) => {
     for (let n = 0; n < 10; n++) expect(runs(n)).toEqual(n % 2 === 1 ? [0, 1] : [0]);
   });
 });
+
+describe.each(BACKENDS)('a graceful stop on $label', ({ backend, skip }) => {
+  it.skipIf(skip)('lets a quick job finish, hands a slow one back at once without spending an attempt, and aborts its signal', async () => {
+    const storage = await freshStorage(backend);
+    try {
+      const jobs = createJobs(storage);
+      const started = new Set<string>();
+      const aborted: string[] = [];
+      jobs.define<{ ms: number; key: string }>({
+        name: 'test-slow',
+        retryLimit: 1,
+        retryDelay: 30,
+        concurrency: 2,
+        async handler(data, job) {
+          started.add(data.key);
+          let done = false;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(() => ((done = true), resolve()), data.ms);
+            job.signal.addEventListener('abort', () => {
+              if (done) return; // (pg-boss aborts a job's signal once it has ended, too)
+              clearTimeout(timer);
+              aborted.push(data.key);
+              resolve();
+            });
+          });
+          if (job.signal.aborted) throw new Error('stopped');
+        },
+      });
+      await jobs.start({ work: true, pollingIntervalSeconds: 0.5 });
+      const quick = await jobs.send('test-slow', { ms: 300, key: 'quick' });
+      const slow = await jobs.send('test-slow', { ms: 60_000, key: 'slow' });
+      for (let i = 0; i < 200 && started.size < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      expect([...started].sort()).toEqual(['quick', 'slow']);
+      const before = Date.now();
+      await jobs.stop({ graceMs: 1_500 });
+      expect(Date.now() - before).toBeLessThan(6_000);
+      expect(aborted).toEqual(['slow']);
+      const state = async (id: string) =>
+        (await storage.pool.query(`SELECT state, started_on, retry_count, retry_limit, start_after <= now() AS due FROM pgboss.job WHERE id = $1`, [id])).rows[0] as {
+          state: string;
+          started_on: Date | null;
+          retry_count: number;
+          retry_limit: number;
+          due: boolean;
+        };
+      expect((await state(quick)).state).toBe('completed');
+      // Back in the queue, due now, its attempts left as they were (the count and the limit moved together).
+      const back = await state(slow);
+      expect(back).toMatchObject({ state: 'created', started_on: null, due: true });
+      expect(back.retry_limit - back.retry_count).toBe(1);
+      expect(jobs.started).toBe(false);
+    } finally {
+      await storage.close();
+    }
+  });
+});
