@@ -163,12 +163,12 @@ function ProgressPanel({ sweep: s }: { sweep: Sweep }) {
         {t('progress.of', { processed: format.number(p.processed), total: format.number(p.total) })}
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} mt="sm">
-        <Stat label={t('progress.rate')} value={rate === null ? '–' : t('progress.perSecond', { rate: format.number(Math.round(rate)) })} />
+        <Stat label={s.status === 'running' ? t('progress.rate') : t('progress.averageRate')} value={rate === null ? '–' : t('progress.perSecond', { rate: format.number(Math.round(rate)) })} />
         <Stat label={t('progress.eta')} value={etaText(t, format, s)} />
         <Stat label={t('progress.ranges')} value={t('progress.rangesValue', { done: format.number(p.ranges.done), total: format.number(p.ranges.total) })} />
         <Stat label={t('progress.changed')} value={format.number(p.changed)} />
         <Stat label={t('progress.acted')} value={s.mode === 'apply' ? format.number(p.acted) : t('progress.dryRun')} />
-        <Stat label={t('progress.elapsed')} value={s.startedAt ? format.duration((s.finishedAt ? Date.parse(s.finishedAt) : Date.now()) - Date.parse(s.startedAt)) : '–'} />
+        <Stat label={s.finishedAt ? t('progress.ranFor') : t('progress.elapsed')} value={s.startedAt ? format.duration((s.finishedAt ? Date.parse(s.finishedAt) : Date.now()) - Date.parse(s.startedAt)) : '–'} />
       </SimpleGrid>
       {s.status === 'finished' && p.total === 0 && (
         <Text size="sm" mt="sm">
