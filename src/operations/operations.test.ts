@@ -188,3 +188,19 @@ describe.each(BACKENDS)('operations on $label', ({ backend, skip }) => {
     expect(body.checks.database.ok).toBe(true);
   });
 });
+
+describe('the shutdown grace time', () => {
+  it('is --shutdown-grace, else SARING_SHUTDOWN_GRACE_SECONDS, else 25 s; anything else is refused by name', async () => {
+    const { shutdownGraceSeconds, parseGrace, DEFAULT_GRACE_SECONDS } = await import('./shutdown.js');
+    expect(DEFAULT_GRACE_SECONDS).toBe(25);
+    expect(shutdownGraceSeconds(undefined, {})).toBe(25);
+    expect(shutdownGraceSeconds(undefined, { SARING_SHUTDOWN_GRACE_SECONDS: '7.5' })).toBe(7.5);
+    expect(shutdownGraceSeconds(3, { SARING_SHUTDOWN_GRACE_SECONDS: '7' })).toBe(3);
+    for (const bad of ['-1', 'soon', '99999']) {
+      expect(() => shutdownGraceSeconds(undefined, { SARING_SHUTDOWN_GRACE_SECONDS: bad })).toThrow(/SARING_SHUTDOWN_GRACE_SECONDS must be a number of seconds from 0 to 3600/);
+    }
+    expect(parseGrace('0')).toBe(0);
+    expect(() => parseGrace('-3')).toThrow(/seconds from 0 to 3600/);
+    expect(() => parseGrace('1e3')).toThrow(/seconds from 0 to 3600/);
+  });
+});
