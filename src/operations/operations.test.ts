@@ -204,3 +204,20 @@ describe('the shutdown grace time', () => {
     expect(() => parseGrace('1e3')).toThrow(/seconds from 0 to 3600/);
   });
 });
+
+describe('readiness without a database', () => {
+  it('answers 503 naming the database, without the driver’s message', async () => {
+    const { testSaring } = await import('../test-support/storage.js');
+    const saring = await testSaring('pglite');
+    const app = await createServer(saring);
+    try {
+      await saring.storage.db.destroy(); // the database goes away under the running engine
+      const res = await app.inject({ method: 'GET', url: '/readyz' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().checks.database).toEqual({ ok: false, error: 'the database does not answer' });
+    } finally {
+      await app.close();
+      await saring.close().catch(() => undefined);
+    }
+  }, 60_000);
+});
