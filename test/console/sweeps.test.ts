@@ -253,7 +253,9 @@ describe.skipIf(!hasChromium)(`the sweeps pages in Chromium${chromiumSkipReason}
     expect(await saring.db.selectFrom('sweeps').select('id').where('mode', '=', 'apply').execute()).toHaveLength(2);
     await checkPage(page, 'sweeps-conflict-id', page.getByRole('alert'));
 
-    await page.goto(`/console/sweeps/${running.id}`);
+    // The refusal links to the running sweep.
+    await page.getByRole('alert').getByRole('link', { name: 'Buka pembersihan yang sedang aktif' }).click();
+    await page.waitForURL(`**/console/sweeps/${running.id}`);
     await page.getByRole('button', { name: 'Batalkan…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Batalkan pembersihan?' });
     await dialog.getByText(/Pembersihan yang dibatalkan tidak dapat dilanjutkan/).waitFor();

@@ -1,8 +1,9 @@
-import { Alert, Button, FileButton, Group, Modal, Paper, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, FileButton, Group, Modal, Paper, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPlayerPlay, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../../api/client';
 import { useSession } from '../../app/session';
 import { errorText } from '../../components/errors';
 import { useFormat } from '../../i18n/format';
@@ -107,6 +108,9 @@ export function NewSweepForm() {
     setFileName(file.name);
   };
   const parts = filterParts(t, format, filterOf(fields));
+  // A refusal because another sweep is active names it: a link opens it (to pause or cancel it).
+  const details = start.error instanceof ApiError && start.error.code === 'sweep_conflict' ? (start.error.details as { sweepId?: unknown } | undefined) : undefined;
+  const conflictId = typeof details?.sweepId === 'string' ? details.sweepId : null;
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="new-sweep">
@@ -253,6 +257,11 @@ export function NewSweepForm() {
         {start.error && (
           <Alert color="red" role="alert">
             {errorText(t, start.error)}
+            {conflictId && (
+              <Anchor component={Link} to={`/sweeps/${conflictId}`} display="block" mt={4} size="sm">
+                {t('form.openConflict')}
+              </Anchor>
+            )}
           </Alert>
         )}
         <Group>
