@@ -198,6 +198,13 @@ describe.each(BACKENDS)('sweeps on $label', ({ backend, skip }) => {
     expect(await count({ category: 'fraud' })).toBeGreaterThan(0);
     expect(await count({ policyVersion: 'no-such@v1' })).toBe(0);
     expect(await count({ account: 'nobody' })).toBe(0);
+    // bank: an item whose media hash is banked there.
+    const pdq = 'f'.repeat(32) + '0'.repeat(32);
+    await saring.banks.create({ name: 'filter-bank', category: 'gambling' }, 'user:admin');
+    await saring.banks.addEntries('filter-bank', [{ signalType: 'pdq', value: pdq, quality: 100 }], 'user:admin');
+    await saring.content.submit({ externalId: 'banked-1', kind: 'video', texts: { caption: 'halo' }, media: [{ type: 'image', pdq: { hash: pdq, quality: 100 } }] }, 'test');
+    await saring.jobs.drain(['bank-retro-match'], 30_000);
+    expect(await count({ bank: 'filter-bank' })).toBe(1);
   });
 
   it.skipIf(skip)('bad filters and candidates: clear errors, nothing created', async () => {

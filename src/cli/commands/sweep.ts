@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Saring } from '../../engine.js';
+import { SaringError } from '../../errors/errors.js';
 import type { Sweep, SweepReport } from '../../sweep/types.js';
 import { CLI_ACTOR, action, print, readTextFile, versionArgument, withDataOption, withSaring } from '../support.js';
 
@@ -15,7 +16,7 @@ function pair(value: string, previous: [string, string][] = []): [string, string
 export function filterOf(pairs: [string, string][] = []): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   for (const [key, value] of pairs) {
-    if (key in filter) throw new InvalidArgumentError(`--filter ${key} is given twice.`);
+    if (key in filter) throw new SaringError('validation_failed', `--filter ${key} is given twice.`);
     filter[key] = (key === 'kind' || key === 'status') && value.includes(',') ? value.split(',').map((v) => v.trim()) : value;
   }
   return filter;
@@ -25,7 +26,7 @@ function lexiconsOf(pairs: [string, string][] = []): Record<string, number> | un
   if (!pairs.length) return undefined;
   const out: Record<string, number> = {};
   for (const [name, version] of pairs) {
-    if (!/^\d+$/.test(version)) throw new InvalidArgumentError(`--lexicon ${name}=${version}: the version is a whole number.`);
+    if (!/^\d+$/.test(version)) throw new SaringError('validation_failed', `--lexicon ${name}=${version}: the version is a whole number.`);
     out[name] = Number(version);
   }
   return out;
@@ -138,8 +139,8 @@ export function registerSweep(program: Command): void {
     .action(
       action(async (options: StartOptions) => {
         const candidate = Boolean(options.policy || options.policyVersion || options.lexicon?.length);
-        if (candidate && !options.dryRun) throw new InvalidArgumentError('--policy, --policy-version and --lexicon backtest a candidate: add --dry-run (activate it first to apply it).');
-        if (options.policy && options.policyVersion) throw new InvalidArgumentError('give --policy or --policy-version, not both.');
+        if (candidate && !options.dryRun) throw new SaringError('validation_failed', '--policy, --policy-version and --lexicon backtest a candidate: add --dry-run (activate it first to apply it).');
+        if (options.policy && options.policyVersion) throw new SaringError('validation_failed', 'give --policy or --policy-version, not both.');
         const input = {
           mode: options.dryRun ? 'backtest' : 'apply',
           filter: filterOf(options.filter),
