@@ -169,6 +169,8 @@ export function registerImport(program: Command): void {
               process.stderr.write(`saring: could not write the rejected rows to ${path} (${(err as Error).message}); give --rejects PATH\n`);
             }
           }
+          // Stopped by Ctrl-C or SIGTERM (after a whole batch): not finished, so not success.
+          if (result.stopped) process.exitCode = 130;
           const seconds = (Date.now() - started) / 1000;
           print({ ...result, rejectsFile: rejectsPath, seconds }, options.json, () => summary(file, result, rejectsPath, result.alreadyFinished ? 0 : seconds, result.run.options.scan));
         });
