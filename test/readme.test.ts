@@ -3,7 +3,8 @@
  * would install the package from the registry first), and its first commands work as written.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ describe('the README', () => {
     const lines = tour();
     expect(lines[0]).toBe('alias saring="$PWD/bin/saring.js"');
     expect(lines.slice(1).every((l) => l.startsWith('saring '))).toBe(true);
-    for (const file of ['README.md', ...readdirSync(join(ROOT, 'docs')).map((f) => join('docs', f))]) {
+    for (const file of ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => /\.(md|json)$/.test(f)).map((f) => join('docs', f))]) {
       expect(readFileSync(join(ROOT, file), 'utf8'), file).not.toMatch(/npx saring/);
     }
   });
@@ -36,4 +37,43 @@ describe('the README', () => {
     expect(removed).toMatchObject({ action: 'remove', categories: [{ category: 'gambling' }] });
     expect((await run(criticism!)).stdout).toMatch(/^ALLOW/);
   });
+});
+
+/** The "Clean a backlog" commands, in order. */
+function backlogFlow(): string[] {
+  const section = README.slice(README.indexOf('## Clean a backlog'));
+  const block = /```sh\n([\s\S]*?)```/.exec(section);
+  if (!block) throw new Error('The README has no "Clean a backlog" block.');
+  return block[1]!.trim().split('\n');
+}
+
+describe('the README’s "Clean a backlog"', () => {
+  it('runs as written on a fresh data directory (300 items instead of 100,000)', async () => {
+    const lines = backlogFlow();
+    expect(lines[0]).toMatch(/^saring demo backlog --items 100000 --out backlog\.jsonl/);
+    expect(lines.every((l) => l.startsWith('saring '))).toBe(true);
+    const alias = tour()[0]!.replace('$PWD', ROOT); // defined in the checkout, used anywhere
+    const dir = mkdtempSync(join(tmpdir(), 'saring-readme-backlog-'));
+    symlinkSync(join(ROOT, 'data'), join(dir, 'data')); // the example policy, as from the checkout
+    const env = { ...process.env, DATABASE_URL: '', SARING_DATA: join(dir, 'saring-data') };
+    const run = async (line: string) => (await promisify(execFile)('bash', ['-c', `shopt -s expand_aliases\n${alias}\n${line}`], { cwd: dir, env, maxBuffer: 16 << 20 })).stdout;
+    try {
+      let id = '';
+      const outputs: string[] = [];
+      for (const line of lines) {
+        const command = line.replace('--items 100000', '--items 300').replace('<id>', id);
+        const out = await run(command);
+        outputs.push(out);
+        id = /saring sweep report (\S+)/.exec(out)?.[1] ?? id;
+      }
+      expect(outputs[0]).toMatch(/Wrote 300 items/);
+      expect(outputs[2]).toMatch(/backtest/);
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      const report = JSON.parse(readFileSync(join(dir, 'sweep-report.json'), 'utf8'));
+      expect(report).toMatchObject({ final: true, sweep: { id, mode: 'apply', status: 'finished', progress: { total: 300, processed: 300 } } });
+      expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
