@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)(`the sweeps pages in Chromium${chromiumSkipReason}
     backtestId = page.url().split('/').pop()!;
     await page.getByRole('heading', { level: 1, name: /^Uji balik / }).waitFor();
     await page.locator('[data-status="finished"]').first().waitFor({ timeout: 60_000 });
-    await expect.poll(() => page.getByTestId('sweep-processed').textContent()).toBe(`${POSTS.length} dari ${POSTS.length} item`);
+    await expect.poll(() => page.getByTestId('sweep-processed').textContent()).toBe(`${POSTS.length} dari ${POSTS.length} item · 100%`);
     // The report: what changed, samples of it, and agreement with the moderator's decisions.
     const transitions = page.getByRole('table', { name: 'Perubahan terhadap keadaan saat ini' });
     await transitions.locator('tbody tr').first().waitFor();
@@ -213,7 +213,7 @@ describe.skipIf(!hasChromium)(`the sweeps pages in Chromium${chromiumSkipReason}
     // Live: the count moves while it runs, then the report appears.
     await page.locator('[data-status="finished"]').first().waitFor({ timeout: 180_000 });
     const total = BACKLOG + POSTS.length;
-    await expect.poll(() => page.getByTestId('sweep-processed').textContent()).toBe(`${total.toLocaleString('id-ID')} dari ${total.toLocaleString('id-ID')} item`);
+    await expect.poll(() => page.getByTestId('sweep-processed').textContent()).toBe(`${total.toLocaleString('id-ID')} dari ${total.toLocaleString('id-ID')} item · 100%`);
     await page.getByRole('heading', { name: 'Yang dilakukan pembersihan' }).waitFor();
     const acted = (await saring.sweeps.report(id)).acted!;
     expect(acted.decisions).toBeGreaterThan(0);

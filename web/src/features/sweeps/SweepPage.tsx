@@ -154,16 +154,19 @@ function ProgressPanel({ sweep: s }: { sweep: Sweep }) {
       <Title order={2} size="h4" id="sweep-progress" mb="xs">
         {t('detail.progress')}
       </Title>
-      <Progress.Root size={22} aria-hidden>
-        <Progress.Section value={share(p) * 100} color={s.status === 'failed' ? 'red' : s.status === 'finished' ? 'teal' : s.status === 'paused' ? 'yellow' : 'blue'} animated={s.status === 'running'} striped={s.status === 'running'}>
-          <Progress.Label c={s.status === 'paused' ? 'dark' : undefined}>{format.percent(share(p))}</Progress.Label>
-        </Progress.Section>
-      </Progress.Root>
+      <Progress
+        size={22}
+        aria-hidden
+        value={share(p) * 100}
+        color={s.status === 'failed' ? 'red' : s.status === 'finished' ? 'teal' : s.status === 'paused' ? 'yellow' : 'blue'}
+        animated={s.status === 'running'}
+        striped={s.status === 'running'}
+      />
       <Text size="sm" mt={6} role="status" data-testid="sweep-processed">
-        {t('progress.of', { processed: format.number(p.processed), total: format.number(p.total) })}
+        {t('progress.of', { processed: format.number(p.processed), total: format.number(p.total) })} · {format.percent(share(p))}
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} mt="sm">
-        <Stat label={s.status === 'running' ? t('progress.rate') : t('progress.averageRate')} value={rate === null ? '–' : t('progress.perSecond', { rate: format.number(Math.round(rate)) })} />
+        <Stat label={s.finishedAt ? t('progress.averageRate') : t('progress.rate')} value={rate === null ? '–' : t('progress.perSecond', { rate: format.number(Math.round(rate)) })} />
         <Stat label={t('progress.eta')} value={etaText(t, format, s)} />
         <Stat label={t('progress.ranges')} value={t('progress.rangesValue', { done: format.number(p.ranges.done), total: format.number(p.ranges.total) })} />
         <Stat label={t('progress.changed')} value={format.number(p.changed)} />
