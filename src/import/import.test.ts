@@ -144,6 +144,22 @@ describe.each(BACKENDS)('bulk import on $label', ({ backend, skip }) => {
     expect(new Set(decided.map((d) => d.external_id)).size).toBe(decided.length);
   });
 
+  it.skipIf(skip)('stops between batches when asked (Ctrl-C), resumable; a run is refused on a file that changed since', async () => {
+    const file = join(tmp, 'stop.jsonl');
+    writeFileSync(file, `${rows(50, 'stop').join('\n')}\n`);
+    const controller = new AbortController();
+    const stopped = await saring.imports.importFile(file, { batchRows: 10, signal: controller.signal, onProgress: (p) => p.run.counts.rows >= 20 && controller.abort() }, 'cli:test');
+    expect(stopped).toMatchObject({ stopped: true, run: { status: 'running', line: 21 } });
+    expect(await count(saring, 'content_items', 'stop')).toBe(20);
+    // The same file with another start is not the run's file.
+    writeFileSync(file, `${rows(50, 'stop', 1).join('\n')}\n`);
+    await expect(saring.imports.importFile(file, {}, 'cli:test')).rejects.toMatchObject({ code: 'invalid_state', message: /--restart/ });
+    writeFileSync(file, `${rows(50, 'stop').join('\n')}\n`);
+    const rest = await saring.imports.importFile(file, {}, 'cli:test');
+    expect(rest).toMatchObject({ resumed: true, stopped: false, run: { status: 'finished', counts: { rows: 50, created: 50 } } });
+    expect(await count(saring, 'content_items', 'stop')).toBe(50);
+  });
+
   it.skipIf(skip)('goes on past bad rows and reports each with its line and reason; nothing of a bad row is stored', async () => {
     const good = rows(4, 'bad');
     writeFileSync(join(media, 'clip.mp4'), Buffer.from('not really a video'));
