@@ -256,6 +256,12 @@ describe.skipIf(!hasChromium)(`the sweeps pages in Chromium${chromiumSkipReason}
     // The refusal links to the running sweep.
     await page.getByRole('alert').getByRole('link', { name: 'Buka pembersihan yang sedang aktif' }).click();
     await page.waitForURL(`**/console/sweeps/${running.id}`);
+    // Live: the count moves while it runs.
+    const processed = page.getByTestId('sweep-processed');
+    await processed.filter({ hasText: /^[1-9]/ }).waitFor({ timeout: 60_000 });
+    const seen = await processed.textContent();
+    await expect.poll(() => processed.textContent(), { timeout: 30_000 }).not.toBe(seen);
+    await screenshot(page, 'sweeps-running-id');
     await page.getByRole('button', { name: 'Batalkan…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Batalkan pembersihan?' });
     await dialog.getByText(/Pembersihan yang dibatalkan tidak dapat dilanjutkan/).waitFor();
