@@ -272,6 +272,33 @@ describe.each(BACKENDS)('sweep routes and restarts on $label', ({ backend, skip 
     }
   }, 120_000);
 
+  it.skipIf(skip)('fails at once (status failed, the error kept, sweep.failed audited) when its candidate can no longer be loaded', async () => {
+    const storage = await freshStorage(backend);
+    let a: Saring | undefined = await createSaring(testConfig({ workers: false }), { storage });
+    let b: Saring | undefined;
+    try {
+      await seed(a, 'fail');
+      await a.lexicons.addEntries('gambling', [{ term: 'kodokwin', type: 'word', weight: 0.9 }], 'user:admin');
+      const v2 = (await a.lexicons.history('gambling')).length;
+      const s = await a.sweeps.create({ mode: 'backtest', lexicons: { gambling: v2 } }, 'user:admin');
+      await a.close();
+      a = undefined;
+      // The candidate's lexicon version disappears before any worker takes the sweep.
+      await storage.db.updateTable('lexicons').set({ active_version: 1 }).where('name', '=', 'gambling').execute();
+      await storage.db.deleteFrom('lexicon_versions').where('lexicon_name', '=', 'gambling').where('version', '=', v2).execute();
+      b = await createSaring(testConfig(), { storage });
+      const end = await b.sweeps.wait(s.id, { timeoutMs: 60_000 });
+      expect(end.status).toBe('failed');
+      expect(end.error).toMatchObject({ code: 'not_found', message: expect.stringContaining(`gambling@${v2}`) });
+      const audit = await storage.db.selectFrom('audit_log').select('action').where('subject_id', '=', s.id).orderBy('seq').execute();
+      expect(audit.map((x) => x.action)).toContain('sweep.failed');
+    } finally {
+      await a?.close();
+      await b?.close();
+      await storage.close();
+    }
+  }, 120_000);
+
   it.skipIf(skip)('finishes after the engine is closed in the middle and opened again: every item exactly one sweep scan, no decision twice', async () => {
     const storage = await freshStorage(backend);
     let a: Saring | undefined = await createSaring(testConfig(), { storage });

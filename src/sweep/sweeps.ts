@@ -10,7 +10,7 @@ import { Gauge } from 'prom-client';
 import { appendAudit, type Actor } from '../audit/log.js';
 import type { EngineCore } from '../core.js';
 import type { Db } from '../db/connect.js';
-import { notFound, SaringError } from '../errors/errors.js';
+import { isSaringError, notFound, SaringError } from '../errors/errors.js';
 import type { JobContext } from '../jobs/jobs.js';
 import { ACTIONS, type Action } from '../policy/schema.js';
 import { reportKeyRing } from '../regulator/compliance.js';
@@ -277,6 +277,14 @@ export function createSweeps(core: EngineCore): SweepsApi {
     const s = sweep as unknown as SweepRow & { candidate: StoredCandidate | null; policy_version: string };
     const deps = { db, fx, threads, matcher: () => core.matcher(), config: () => configFor(s), removed: core.removed };
     const actor = `system:sweep:${sweepId}`;
+    try {
+      await deps.config();
+    } catch (err) {
+      // A candidate that can no longer be built (a version gone): retrying cannot help.
+      if (!isSaringError(err)) throw err;
+      await fail(sweepId, { code: err.code, message: `The sweep's configuration cannot be loaded: ${err.message}` });
+      return;
+    }
     if (!range.done) {
       let next: Promise<PreparedChunk> = prepareChunk(deps, s, range, range.cursor);
       for (;;) {
