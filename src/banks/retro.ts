@@ -46,5 +46,9 @@ export function defineRetroQueue(jobs: Jobs, db: Db, act: RetroAction): void {
     retryDelay: 10,
     expireInSeconds: 3600,
     concurrency: 1,
+    // Each run is a pass over every stored media hash: the entries of all queued jobs (a sweep's or an
+    // order's many removals, each banking its media) are matched in one pass, not one pass per removal.
+    batchSize: 1000,
+    merge: (items) => ({ entryIds: items.flatMap((i) => i.entryIds) }),
   });
 }

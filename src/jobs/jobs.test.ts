@@ -155,3 +155,40 @@ describe.each(BACKENDS)('a graceful stop on $label', ({ backend, skip }) => {
     }
   });
 });
+
+describe.each(BACKENDS)('merged batches on $label', ({ backend, skip }) => {
+  it.skipIf(skip)('runs the jobs of a fetched batch as one run of their merged data, and settles each with its outcome', async () => {
+    const storage = await freshStorage(backend);
+    const jobs = createJobs(storage);
+    try {
+      const runs: { ns: number[]; attempt: number }[] = [];
+      jobs.define<{ ns: number[] }>({
+        name: 'test-merge',
+        retryLimit: 1,
+        retryDelay: 1,
+        batchSize: 100,
+        merge: (items) => ({ ns: items.flatMap((i) => i.ns) }),
+        async handler(data, job) {
+          runs.push({ ns: data.ns, attempt: job.retryCount });
+          if (job.retryCount === 0) throw new Error('the first run fails');
+        },
+      });
+      // Queued before any worker runs: the first fetch takes them all.
+      await jobs.start({ work: false });
+      for (let n = 0; n < 20; n++) await jobs.send('test-merge', { ns: [n] });
+      await jobs.stop();
+      await jobs.start({ work: true, pollingIntervalSeconds: 0.5 });
+      await jobs.drain(['test-merge'], 30_000);
+      const all = Array.from({ length: 20 }, (_, n) => n);
+      // One failed run of all twenty, then their retries: every job was retried (none left failed), each n handled once per attempt.
+      expect(runs[0]?.attempt).toBe(0);
+      expect([...(runs[0]?.ns ?? [])].sort((a, b) => a - b)).toEqual(all);
+      expect(runs.filter((r) => r.attempt === 1).flatMap((r) => r.ns).sort((a, b) => a - b)).toEqual(all);
+      const { rows } = await storage.pool.query(`SELECT state, count(*)::int AS n FROM pgboss.job WHERE name = 'test-merge' GROUP BY state`);
+      expect(rows).toEqual([{ state: 'completed', n: 20 }]);
+    } finally {
+      await jobs.stop();
+      await storage.close();
+    }
+  });
+});

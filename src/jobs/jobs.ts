@@ -30,6 +30,12 @@ export interface QueueDefinition<T> {
    */
   batchSize?: number;
   /**
+   * With `batchSize` > 1: the jobs of a fetched batch are one run — `merge` combines their data, the
+   * handler runs once, and every job of the batch settles with that run's outcome. For work whose
+   * cost is mostly fixed per run (a pass over all stored content), so that a burst of jobs costs one pass.
+   */
+  merge?: (items: T[]) => T;
+  /**
    * A running job reports every `heartbeatSeconds / 2`; one not heard from for `heartbeatSeconds`
    * (its process died) is failed and retried by whichever process supervises next. At least 10.
    */
@@ -294,6 +300,12 @@ export function createJobs(storage: Storage, options: JobsOptions = {}): Jobs {
             ...(batchSize > 1 ? { burstWhenBatchFull: true } : {}),
           },
           async (batch) => {
+            const head = batch[0];
+            if (q.merge && head && batch.length > 1) {
+              const merged = q.merge(batch.map((job) => job.data));
+              const outcome = await runTracked(head, (signal) => q.handler(merged, { id: head.id, name: head.name, retryCount: head.retryCount, signal }));
+              return batch.map((job) => ({ ...outcome, id: job.id }));
+            }
             const results: JobResult[] = [];
             await eachLimited(batch, lanes, async (job) => {
               results.push(await runTracked(job, (signal) => q.handler(job.data, { id: job.id, name: job.name, retryCount: job.retryCount, signal })));
