@@ -63,6 +63,9 @@ describe.each(BACKENDS)('POST /v1/content/batch on $label', ({ backend, skip }) 
     const again = await app.inject({ method: 'POST', url: '/v1/content', headers: { ...auth, 'content-type': 'application/json' }, payload: JSON.stringify({ externalId: 'http-1', kind: 'video', texts: { caption: 'Resep soto ayam' } }) });
     expect(again.statusCode).toBe(200);
     expect(again.json().created).toBe(false);
+    // Each scanned item of the batch is one observation of the scan latency metric, by kind.
+    const metrics = (await app.inject({ url: '/metrics', headers: auth })).body;
+    expect(metrics).toMatch(/saring_scan_duration_seconds_count\{kind="video",source="batch"\} [1-9]/);
   });
 
   it.skipIf(skip)('refuses an empty batch, more than 1,000 items and a body that is not { items }', async () => {

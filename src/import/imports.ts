@@ -13,6 +13,7 @@ import type { EngineCore } from '../core.js';
 import type { Db } from '../db/connect.js';
 import { contentBankMatches } from '../content/content.js';
 import { SaringError, isSaringError, type ErrorCode } from '../errors/errors.js';
+import { timeScan, type ScanSource } from '../operations/metrics.js';
 import { scanTexts } from '../scan/scan.js';
 import { parseInput } from '../shared/validate.js';
 import type { ValidContentInput } from '../content/schema.js';
@@ -246,10 +247,12 @@ function tally(counts: ImportCounts, o: Outcome): void {
 export function createImports(core: EngineCore, deps: ImportDeps): ImportsApi {
   const { db, effects: fx } = core;
 
-  const scanner = async (): Promise<(input: ValidContentInput) => Promise<Verdict>> => {
+  /** Scans one item at a time, each timed in the scan latency metric under `source`. */
+  const scanner = async (source: ScanSource): Promise<(input: ValidContentInput) => Promise<Verdict>> => {
     const cfg = await core.scanConfig();
     const matcher = await core.matcher();
-    return async (input) => scanTexts(cfg, { texts: input.texts, audience: input.audience, bankMatches: await contentBankMatches(matcher, input) });
+    return (input) =>
+      timeScan(core.metrics, input.kind, source, async () => scanTexts(cfg, { texts: input.texts, audience: input.audience, bankMatches: await contentBankMatches(matcher, input) }));
   };
 
   const getRun = async (id: string): Promise<ImportRun> => {
@@ -361,7 +364,7 @@ export function createImports(core: EngineCore, deps: ImportDeps): ImportsApi {
 
     const commit = async (end: number, nextLine: number) => {
       batchNo++;
-      const scan = opts.scan && pending.length ? await scanner() : undefined;
+      const scan = opts.scan && pending.length ? await scanner('import') : undefined;
       const removed = await db.transaction().execute(async (trx) => {
         const batchCounts = { ...counts };
         const batchRejects = [...rejects];
@@ -530,7 +533,7 @@ export function createImports(core: EngineCore, deps: ImportDeps): ImportsApi {
         }
       });
       if (prepared.length) {
-        const scan = options.scan === false ? undefined : await scanner();
+        const scan = options.scan === false ? undefined : await scanner('batch');
         const { outcomes, removed } = await db.transaction().execute((trx) => storeBatch(trx, prepared, { fx, actor, scan, fetchUrls: deps.fetchUrls }));
         if (removed) await core.removed();
         outcomes.forEach((o, i) => {
