@@ -6,7 +6,7 @@
  * (actOnScan, the part of applyVerdict after the scan is stored).
  */
 import { sql } from 'kysely';
-import { appendAudit, type Actor } from '../audit/log.js';
+import { appendAudit, withDeferredAudit, type Actor } from '../audit/log.js';
 import type { Db } from '../db/connect.js';
 import type { Effects } from '../decisions/effects.js';
 import { actOnScan, fingerprint, mediaHashes, mediaToAnalyse } from '../content/content.js';
@@ -77,6 +77,12 @@ const chunk = <T>(xs: T[], n: number): T[][] => {
  * the order given), and whether something was removed (the bank matcher then reloads).
  */
 export async function storeBatch(trx: Db, items: PreparedItem[], options: StoreOptions): Promise<{ outcomes: Outcome[]; removed: boolean }> {
+  // The batch's audit entries (versions, decisions) are appended together at its end, so the audit
+  // chain's lock is not held through the batch.
+  return withDeferredAudit(trx, () => storeItems(trx, items, options));
+}
+
+async function storeItems(trx: Db, items: PreparedItem[], options: StoreOptions): Promise<{ outcomes: Outcome[]; removed: boolean }> {
   const { fx, actor } = options;
   const outcomes = new Map<number, Outcome>();
   const prints = new Map<number, string>();

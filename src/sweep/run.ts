@@ -11,6 +11,7 @@
 import { sql } from 'kysely';
 import type { BankMatch, BankMatcher } from '../banks/matcher.js';
 import type { MediaHashes } from '../banks/matcher.js';
+import { withDeferredAudit } from '../audit/log.js';
 import { applyVerdict } from '../content/content.js';
 import type { Db } from '../db/connect.js';
 import type { Effects } from '../decisions/effects.js';
@@ -173,116 +174,120 @@ export type ChunkOutcome = { outcome: 'more' | 'done' | 'stopped'; processed: nu
  */
 export async function commitChunk(deps: ChunkDeps, sweep: SweepRow, idx: number, chunk: PreparedChunk, actor: string): Promise<ChunkOutcome> {
   let removedAny = false;
-  const result = await deps.db.transaction().execute(async (trx): Promise<ChunkOutcome> => {
-    const range = await trx.selectFrom('sweep_ranges').selectAll().where('sweep_id', '=', sweep.id).where('idx', '=', idx).forUpdate().executeTakeFirst();
-    if (!range || range.done) return { outcome: 'done', processed: 0, cursor: range?.cursor ?? null };
-    const status = await trx.selectFrom('sweeps').select('status').where('id', '=', sweep.id).executeTakeFirst();
-    if (status?.status !== 'running') return { outcome: 'stopped', processed: 0, cursor: range.cursor };
-    if ((range.cursor ?? null) !== chunk.after) return { outcome: 'stale', processed: 0, cursor: range.cursor };
+  const result = await deps.db.transaction().execute((trx) =>
+    // The chunk's audit entries (one per decision) are appended together at its end: the audit
+    // chain's lock is not held through the chunk, so workers acting side by side do not wait on it.
+    withDeferredAudit(trx, async (): Promise<ChunkOutcome> => {
+      const range = await trx.selectFrom('sweep_ranges').selectAll().where('sweep_id', '=', sweep.id).where('idx', '=', idx).forUpdate().executeTakeFirst();
+      if (!range || range.done) return { outcome: 'done', processed: 0, cursor: range?.cursor ?? null };
+      const status = await trx.selectFrom('sweeps').select('status').where('id', '=', sweep.id).executeTakeFirst();
+      if (status?.status !== 'running') return { outcome: 'stopped', processed: 0, cursor: range.cursor };
+      if ((range.cursor ?? null) !== chunk.after) return { outcome: 'stale', processed: 0, cursor: range.cursor };
 
-    const ids = chunk.rows.map((r) => r.id);
-    const state = new Map<string, StateRow>();
-    if (ids.length) {
-      const rows = (
-        await sql<StateRow>`SELECT ci.id, ci.status, ci.restriction, ci.version, ls.action AS scan_action, ld.actor_type AS decision_actor, ld.action AS decision_action
-          FROM content_items ci ${LATEST_SCAN} ${LATEST_DECISION} WHERE ci.id IN (${sql.join(ids)})`.execute(trx)
-      ).rows;
-      for (const r of rows) state.set(r.id, r);
-    }
-    let cfg: ScanConfig | undefined;
-
-    const counts = emptyCounts();
-    const samples = (range.samples as StoredSample[]).slice();
-    const perTransition = new Map<string, number>();
-    for (const s of samples) perTransition.set(`${s.from}>${s.to}`, (perTransition.get(`${s.from}>${s.to}`) ?? 0) + 1);
-    const plain: { id: string; version: number; verdict: Verdict }[] = [];
-    let changed = 0;
-    let acted = 0;
-    let processed = 0;
-
-    for (let i = 0; i < chunk.rows.length; i++) {
-      let item = chunk.rows[i]!;
-      const now = state.get(item.id);
-      if (!now) continue; // gone since it was read
-      let verdict = chunk.verdicts[i]!;
-      if (now.version !== item.version) {
-        // Changed since it was read: scanned again as it is now.
-        const fresh = await trx.selectFrom('content_items').select(['id', 'external_id', 'texts', 'audience', 'version']).where('id', '=', item.id).executeTakeFirstOrThrow();
-        item = fresh;
-        cfg ??= await deps.config();
-        verdict = scanTexts(cfg, { texts: fresh.texts, audience: fresh.audience as Audience, bankMatches: chunk.bankMatches[i]! });
+      const ids = chunk.rows.map((r) => r.id);
+      const state = new Map<string, StateRow>();
+      if (ids.length) {
+        const rows = (
+          await sql<StateRow>`SELECT ci.id, ci.status, ci.restriction, ci.version, ls.action AS scan_action, ld.actor_type AS decision_actor, ld.action AS decision_action
+            FROM content_items ci ${LATEST_SCAN} ${LATEST_DECISION} WHERE ci.id IN (${sql.join(ids)})`.execute(trx)
+        ).rows;
+        for (const r of rows) state.set(r.id, r);
       }
-      processed++;
-      const from = currentAction(now.status, now.restriction);
-      const to = verdict.action;
-      const top = verdict.categories[0];
-      add(counts.byAction, to);
-      if (to !== 'allow' && top) add(counts.byCategory, top.category);
-      if (from !== to) {
-        changed++;
-        const key = `${from}>${to}`;
-        add(counts.transitions, key);
-        const n = perTransition.get(key) ?? 0;
-        if (n < SAMPLES_PER_TRANSITION) {
-          perTransition.set(key, n + 1);
-          samples.push({ from, to, contentId: item.id, externalId: item.external_id, excerpt: excerpt(item.texts), category: top?.category ?? null, score: top?.score ?? 0 });
+      let cfg: ScanConfig | undefined;
+
+      const counts = emptyCounts();
+      const samples = (range.samples as StoredSample[]).slice();
+      const perTransition = new Map<string, number>();
+      for (const s of samples) perTransition.set(`${s.from}>${s.to}`, (perTransition.get(`${s.from}>${s.to}`) ?? 0) + 1);
+      const plain: { id: string; version: number; verdict: Verdict }[] = [];
+      let changed = 0;
+      let acted = 0;
+      let processed = 0;
+
+      for (let i = 0; i < chunk.rows.length; i++) {
+        let item = chunk.rows[i]!;
+        const now = state.get(item.id);
+        if (!now) continue; // gone since it was read
+        let verdict = chunk.verdicts[i]!;
+        if (now.version !== item.version) {
+          // Changed since it was read: scanned again as it is now.
+          const fresh = await trx.selectFrom('content_items').select(['id', 'external_id', 'texts', 'audience', 'version']).where('id', '=', item.id).executeTakeFirstOrThrow();
+          item = fresh;
+          cfg ??= await deps.config();
+          verdict = scanTexts(cfg, { texts: fresh.texts, audience: fresh.audience as Audience, bankMatches: chunk.bankMatches[i]! });
+        }
+        processed++;
+        const from = currentAction(now.status, now.restriction);
+        const to = verdict.action;
+        const top = verdict.categories[0];
+        add(counts.byAction, to);
+        if (to !== 'allow' && top) add(counts.byCategory, top.category);
+        if (from !== to) {
+          changed++;
+          const key = `${from}>${to}`;
+          add(counts.transitions, key);
+          const n = perTransition.get(key) ?? 0;
+          if (n < SAMPLES_PER_TRANSITION) {
+            perTransition.set(key, n + 1);
+            samples.push({ from, to, contentId: item.id, externalId: item.external_id, excerpt: excerpt(item.texts), category: top?.category ?? null, score: top?.score ?? 0 });
+          }
+        }
+        const human = now.decision_actor !== null && now.decision_actor !== 'automated';
+        if (human) {
+          // Agreement with people: positive = acts against the item (anything but allow).
+          counts.decided++;
+          const truth = now.decision_action !== 'allow';
+          for (const [k, predicted] of [
+            ['candidate', to !== 'allow'],
+            ['current', (now.scan_action ?? 'allow') !== 'allow'],
+          ] as const) {
+            if (predicted && truth) counts[k].tp++;
+            else if (predicted && !truth) counts[k].fp++;
+            else if (!predicted && truth) counts[k].fn++;
+          }
+        }
+        const stricter = severity(to) > severity(from);
+        if (severity(to) < severity(from)) counts.wouldLift++;
+        if (sweep.mode === 'backtest') continue;
+        if (stricter && human && !sweep.override_human) counts.keptHuman++;
+        if (stricter && (!human || sweep.override_human)) {
+          const scanId = await applyVerdict(trx, deps.fx, item.id, verdict, actor);
+          await trx.updateTable('scans').set({ sweep_id: sweep.id }).where('id', '=', scanId).execute();
+          acted++;
+          if (to === 'review') counts.reviews++;
+          else counts.decisions++;
+          if (to === 'remove') removedAny = true;
+        } else {
+          plain.push({ id: item.id, version: now.version, verdict });
         }
       }
-      const human = now.decision_actor !== null && now.decision_actor !== 'automated';
-      if (human) {
-        // Agreement with people: positive = acts against the item (anything but allow).
-        counts.decided++;
-        const truth = now.decision_action !== 'allow';
-        for (const [k, predicted] of [
-          ['candidate', to !== 'allow'],
-          ['current', (now.scan_action ?? 'allow') !== 'allow'],
-        ] as const) {
-          if (predicted && truth) counts[k].tp++;
-          else if (predicted && !truth) counts[k].fp++;
-          else if (!predicted && truth) counts[k].fn++;
-        }
+      if (plain.length) {
+        // The scans of the items not acted on: one statement for the chunk.
+        await sql`INSERT INTO scans (content_id, content_version, policy_version, action, verdict, sweep_id)
+          SELECT c, v, p, a, j, ${sweep.id}::uuid FROM unnest(${plain.map((p) => p.id)}::uuid[], ${plain.map((p) => p.version)}::int[],
+            ${plain.map((p) => p.verdict.policyVersion)}::text[], ${plain.map((p) => p.verdict.action)}::text[], ${plain.map((p) => JSON.stringify(p.verdict))}::jsonb[]) AS t(c, v, p, a, j)`.execute(trx);
       }
-      const stricter = severity(to) > severity(from);
-      if (severity(to) < severity(from)) counts.wouldLift++;
-      if (sweep.mode === 'backtest') continue;
-      if (stricter && human && !sweep.override_human) counts.keptHuman++;
-      if (stricter && (!human || sweep.override_human)) {
-        const scanId = await applyVerdict(trx, deps.fx, item.id, verdict, actor);
-        await trx.updateTable('scans').set({ sweep_id: sweep.id }).where('id', '=', scanId).execute();
-        acted++;
-        if (to === 'review') counts.reviews++;
-        else counts.decisions++;
-        if (to === 'remove') removedAny = true;
-      } else {
-        plain.push({ id: item.id, version: now.version, verdict });
-      }
-    }
-    if (plain.length) {
-      // The scans of the items not acted on: one statement for the chunk.
-      await sql`INSERT INTO scans (content_id, content_version, policy_version, action, verdict, sweep_id)
-        SELECT c, v, p, a, j, ${sweep.id}::uuid FROM unnest(${plain.map((p) => p.id)}::uuid[], ${plain.map((p) => p.version)}::int[],
-          ${plain.map((p) => p.verdict.policyVersion)}::text[], ${plain.map((p) => p.verdict.action)}::text[], ${plain.map((p) => JSON.stringify(p.verdict))}::jsonb[]) AS t(c, v, p, a, j)`.execute(trx);
-    }
 
-    const last = chunk.rows.at(-1);
-    const cursor = last ? last.id : range.cursor;
-    await trx
-      .updateTable('sweep_ranges')
-      .set({
-        cursor,
-        done: chunk.end,
-        processed: range.processed + processed,
-        changed: range.changed + changed,
-        acted: range.acted + acted,
-        counts: JSON.stringify(mergeCounts(mergeCounts(emptyCounts(), range.counts as Partial<RangeCounts>), counts)),
-        samples: JSON.stringify(samples),
-        updated_at: new Date(),
-      })
-      .where('sweep_id', '=', sweep.id)
-      .where('idx', '=', idx)
-      .execute();
-    return { outcome: chunk.end ? 'done' : 'more', processed, cursor };
-  });
+      const last = chunk.rows.at(-1);
+      const cursor = last ? last.id : range.cursor;
+      await trx
+        .updateTable('sweep_ranges')
+        .set({
+          cursor,
+          done: chunk.end,
+          processed: range.processed + processed,
+          changed: range.changed + changed,
+          acted: range.acted + acted,
+          counts: JSON.stringify(mergeCounts(mergeCounts(emptyCounts(), range.counts as Partial<RangeCounts>), counts)),
+          samples: JSON.stringify(samples),
+          updated_at: new Date(),
+        })
+        .where('sweep_id', '=', sweep.id)
+        .where('idx', '=', idx)
+        .execute();
+      return { outcome: chunk.end ? 'done' : 'more', processed, cursor };
+    }),
+  );
   if (removedAny) await deps.removed();
   return result;
 }
