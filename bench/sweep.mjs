@@ -13,7 +13,8 @@
 //
 //   npm run bench:sweep                                (builds first; 1,000,000 items)
 //   node bench/sweep.mjs --items 100000 [--bank 1000000] [--only pglite|postgres] [--workers 1,2] [--bank-import]
-// (--bank-import: load the bank through `saring bank import`'s path and time it; default: by SQL, untimed work)
+// (--bank-import: load the bank through `saring bank import`'s path and time it; default: by SQL, untimed work;
+//  --import-only: generate, load and import, no sweeps)
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -35,6 +36,7 @@ const ITEMS = Number(arg('items', 1_000_000));
 const BANK = Number(arg('bank', 1_000_000));
 const ONLY = arg('only', '');
 const BANK_IMPORT = process.argv.includes('--bank-import');
+const IMPORT_ONLY = process.argv.includes('--import-only');
 const WORKERS = arg('workers', '1,2').split(',').map(Number);
 const SEED = 13;
 if (!Number.isInteger(ITEMS) || ITEMS < 1 || !Number.isInteger(BANK) || BANK < 1) throw new Error('--items and --bank are whole numbers ≥ 1');
@@ -123,16 +125,13 @@ try {
     }
   }
 
-  function describeReport(report) {
-    const a = report.counts.byAction;
-    return `actions ${Object.entries(a).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}; acted ${fmt(report.acted?.decisions ?? 0)} decisions, ${fmt(report.acted?.reviews ?? 0)} review cases`;
-  }
-
   // 2. Embedded.
   if (ONLY !== 'postgres') {
     const dataDir = join(tmp, 'pglite');
     const config = loadConfig({ dataDir, demo: false, workers: true, databaseUrl: undefined }, {});
     const loaded = await load('PGlite', config);
+    results.pglite = loaded;
+    if (!IMPORT_ONLY) {
     let t1 = performance.now();
     const saring = await createSaring(config, { command: 'bench' });
     log(`  PGlite: engine started in ${secs(performance.now() - t1)} (bank matcher of ${fmt(BANK)} entries, models, scan configuration)`);
@@ -159,6 +158,7 @@ try {
     } finally {
       await saring.close();
     }
+    }
   }
 
   // 3. PostgreSQL, with 1 and 2 workers, each on a copy of the imported database.
@@ -184,7 +184,7 @@ try {
         const version = (await admin.query('SHOW server_version')).rows[0].server_version;
         const settings = (await admin.query(`SELECT name, setting FROM pg_settings WHERE name IN ('shared_buffers', 'synchronous_commit', 'max_connections')`)).rows;
         log(`  PostgreSQL ${version} on this machine (${settings.map((s) => `${s.name}=${s.setting}`).join(', ')})`);
-        for (const n of WORKERS) {
+        for (const n of IMPORT_ONLY ? [] : WORKERS) {
           const db = `${base}_w${n}`;
           await admin.query(`CREATE DATABASE ${db} TEMPLATE ${base}`);
           made.push(db);
@@ -202,6 +202,11 @@ try {
   log(`RESULT ${JSON.stringify({ items: ITEMS, bank: BANK, machine, ...results })}`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+function describeReport(report) {
+  const a = report.counts.byAction;
+  return `actions ${Object.entries(a).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}; acted ${fmt(report.acted?.decisions ?? 0)} decisions, ${fmt(report.acted?.reviews ?? 0)} review cases`;
 }
 
 /** A sweep worked by `n` `saring worker` processes; this process only starts it and watches. */
