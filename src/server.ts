@@ -5,6 +5,7 @@ import { contentRoutes } from './content/routes.js';
 import { decisionRoutes } from './decisions/routes.js';
 import type { Saring } from './engine.js';
 import { buildApp, type App, type AppOptions } from './http/app.js';
+import { httpMetrics } from './operations/metrics.js';
 import { lexiconRoutes } from './lexicons/routes.js';
 import { mediaRoutes } from './media/routes.js';
 import { modelRoutes } from './models/routes.js';
@@ -19,6 +20,7 @@ import { orderImportRoutes } from './regulator/import-routes.js';
 import { screenshotRoutes } from './regulator/screenshot-routes.js';
 import { transparencyRoutes } from './transparency/routes.js';
 import { youthRoutes } from './youth/routes.js';
+import { importRoutes } from './import/routes.js';
 import { sweepRoutes } from './sweep/routes.js';
 import { scanRoutes } from './scan/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -36,9 +38,9 @@ export function createServer(saring: Saring, options: Pick<AppOptions, 'logger'>
     trustProxy: saring.config.http.trustProxy,
     bodyLimitBytes: saring.config.http.bodyLimitBytes,
     health: () => ({ database: saring.storage.kind }),
-    metrics: saring.metrics,
+    observe: httpMetrics(saring.metrics).observe,
     async routes(app) {
-      for (const routes of [scanRoutes, contentRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes, reviewRoutes, reportRoutes, appealRoutes, strikeRoutes, regulatorRoutes, orderImportRoutes, screenshotRoutes, complianceRoutes, transparencyRoutes, youthRoutes, operationsRoutes, sweepRoutes, consoleRoutes]) {
+      for (const routes of [scanRoutes, contentRoutes, importRoutes, mediaRoutes, decisionRoutes, bankRoutes, policyRoutes, lexiconRoutes, modelRoutes, auditRoutes, webhookRoutes, userRoutes, reviewRoutes, reportRoutes, appealRoutes, strikeRoutes, regulatorRoutes, orderImportRoutes, screenshotRoutes, complianceRoutes, transparencyRoutes, youthRoutes, operationsRoutes, sweepRoutes, consoleRoutes]) {
         await routes(app, saring);
       }
     },

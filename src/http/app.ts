@@ -1,13 +1,11 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { randomUUID } from 'node:crypto';
-import type { Registry } from 'prom-client';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { isSaringError, SaringError, type ErrorCode } from '../errors/errors.js';
 import { authorise, type Authenticator, type RouteAccess } from '../access/auth.js';
-import { httpMetrics } from '../operations/metrics.js';
 import { parseJsonBytes } from '../shared/json.js';
 import { MAX_PROBLEMS, parseInput } from '../shared/validate.js';
 
@@ -96,8 +94,11 @@ export interface AppOptions {
   version?: string;
   /** What `/healthz` reports besides `ok`. */
   health?: () => Record<string, unknown>;
-  /** The engine's Prometheus registry: each request is counted and timed on it, by route pattern. */
-  metrics?: Registry;
+  /**
+   * Called once per answered request with its route pattern (`unmatched` for no route), method,
+   * status and duration: the server counts and times requests on the engine's metrics with it.
+   */
+  observe?: (route: string, method: string, status: number, seconds: number) => void;
 }
 
 /** An incoming `x-request-id` is kept when it is this plain and short; otherwise a new one is made. */
@@ -187,12 +188,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  const http = options.metrics ? httpMetrics(options.metrics) : undefined;
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url;
     const ms = reply.elapsedTime;
     // Unmatched paths share one label: a scanner's thousand made-up paths must not make a thousand series.
-    http?.observe(route ?? 'unmatched', request.method, reply.statusCode, ms / 1000);
+    options.observe?.(route ?? 'unmatched', request.method, reply.statusCode, ms / 1000);
     if (!quiet(route)) {
       request.log.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     }
