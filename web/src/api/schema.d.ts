@@ -256,74 +256,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/content/batch": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Store and scan up to 1000 content items in one call, one result per item in order
-         * @description Each item is what `POST /v1/content` takes, plus an optional `createdAt` (ISO 8601, when the platform created it; shown as `postedAt`). Items are validated one by one: a bad item gets `ok: false` and its `error` (code, message), the others are stored, in one transaction. Idempotent by externalId like `POST /v1/content`: an item sent again unchanged changes nothing; changed texts or media make a new version. Two items with the same externalId and different content in one call: the later one is refused (`duplicate_external_id`). Verdicts are acted on as for `POST /v1/content`; items whose media must be read are analysed in jobs (`analysing: true`). `scan: false` stores without scanning (a sweep scans them later). The body may be up to 16 MiB.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        items: unknown[];
-                        /** @default true */
-                        scan?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            results: {
-                                index: number;
-                                externalId: string | null;
-                                ok: boolean;
-                                id?: string;
-                                created?: boolean;
-                                changed?: boolean;
-                                scanned?: boolean;
-                                analysing?: boolean;
-                                status?: string;
-                                action?: string;
-                                error?: {
-                                    code: string;
-                                    message: string;
-                                };
-                            }[];
-                            counts: {
-                                ok: number;
-                                failed: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/content": {
         parameters: {
             query?: never;
@@ -3364,6 +3296,74 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Store and scan up to 1000 content items in one call, one result per item in order
+         * @description Each item is what `POST /v1/content` takes, plus an optional `createdAt` (ISO 8601, when the platform created it; shown as `postedAt`). Items are validated one by one: a bad item gets `ok: false` and its `error` (code, message), the others are stored, in one transaction. Idempotent by externalId like `POST /v1/content`: an item sent again unchanged changes nothing; changed texts or media make a new version. Two items with the same externalId and different content in one call: the later one is refused (`duplicate_external_id`). Verdicts are acted on as for `POST /v1/content`; items whose media must be read are analysed in jobs (`analysing: true`). `scan: false` stores without scanning (a sweep scans them later). The body may be up to 16 MiB.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: unknown[];
+                        /** @default true */
+                        scan?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                index: number;
+                                externalId: string | null;
+                                ok: boolean;
+                                id?: string;
+                                created?: boolean;
+                                changed?: boolean;
+                                scanned?: boolean;
+                                analysing?: boolean;
+                                status?: string;
+                                action?: string;
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                };
+                            }[];
+                            counts: {
+                                ok: number;
+                                failed: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
