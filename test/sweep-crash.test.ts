@@ -32,8 +32,8 @@ const KILLS = 5;
  */
 const label = DATABASE_URL ? 'on PostgreSQL' : 'on PostgreSQL (skipped: DATABASE_URL is not set; the crash test needs several processes on one PostgreSQL)';
 describe(`an apply sweep survives kill -9 of its workers, ${label}`, () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'saring-sweep-crash-'));
-  const dataDir = join(tmp, 'data');
+  let tmp = '';
+  let dataDir = '';
   const workers: (ChildProcess | undefined)[] = [undefined, undefined];
   const everyChild = new Set<ChildProcess>();
   const logs: string[] = [];
@@ -51,6 +51,8 @@ describe(`an apply sweep survives kill -9 of its workers, ${label}`, () => {
 
   beforeAll(async () => {
     if (!DATABASE_URL) return;
+    tmp = mkdtempSync(join(tmpdir(), 'saring-sweep-crash-'));
+    dataDir = join(tmp, 'data');
     mkdirSync(dataDir);
     const name = `saring_sweep_crash_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = new pg.Client({ connectionString: DATABASE_URL });
@@ -92,7 +94,7 @@ describe(`an apply sweep survives kill -9 of its workers, ${label}`, () => {
     await saring?.close();
     hookServer.close();
     await dropDatabase();
-    rmSync(tmp, { recursive: true, force: true });
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   /** Starts worker `n` (`saring worker`) and resolves once it runs. */
