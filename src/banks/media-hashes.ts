@@ -4,6 +4,22 @@ import type { Db } from '../db/connect.js';
 import type { EntryInput, VpdqFrameHash } from './banks.js';
 import type { MediaHashes } from './matcher.js';
 
+/** A row of content_media_hashes for media `index` of a content item (`frames` as it is: JSON-encode it for a bound parameter). */
+export function mediaHashRow(contentId: string, index: number, m: MediaHashes) {
+  return {
+    content_id: contentId,
+    media_index: index,
+    kind: m.kind,
+    pdq: m.pdq?.hash ?? null,
+    quality: m.pdq?.quality ?? null,
+    cropped: m.cropped?.hash ?? null,
+    cropped_quality: m.cropped?.quality ?? null,
+    md5: m.md5 ?? null,
+    sha256: m.sha256 ?? null,
+    frames: m.frames ?? null,
+  };
+}
+
 /** Replaces the stored media hashes of a content item (inside the caller's transaction). */
 export async function storeMediaHashes(db: Db, contentId: string, media: { index: number; hashes: MediaHashes }[]): Promise<void> {
   await db.deleteFrom('content_media_hashes').where('content_id', '=', contentId).execute();
@@ -11,23 +27,16 @@ export async function storeMediaHashes(db: Db, contentId: string, media: { index
   await db
     .insertInto('content_media_hashes')
     .values(
-      media.map(({ index, hashes: m }) => ({
-        content_id: contentId,
-        media_index: index,
-        kind: m.kind,
-        pdq: m.pdq?.hash ?? null,
-        quality: m.pdq?.quality ?? null,
-        cropped: m.cropped?.hash ?? null,
-        cropped_quality: m.cropped?.quality ?? null,
-        md5: m.md5 ?? null,
-        sha256: m.sha256 ?? null,
-        frames: m.frames ? JSON.stringify(m.frames) : null,
-      })),
+      media.map(({ index, hashes }) => {
+        const row = mediaHashRow(contentId, index, hashes);
+        return { ...row, frames: row.frames ? JSON.stringify(row.frames) : null };
+      }),
     )
     .execute();
 }
 
-type Row = {
+/** A stored row of content_media_hashes. */
+export type MediaHashRow = {
   content_id: string;
   media_index: number;
   kind: string;
@@ -40,7 +49,8 @@ type Row = {
   frames: unknown;
 };
 
-function toHashes(r: Row): MediaHashes {
+/** The hashes a stored row holds, as the matcher takes them. */
+export function rowToHashes(r: MediaHashRow): MediaHashes {
   return {
     kind: r.kind as MediaHashes['kind'],
     ...(r.md5 ? { md5: r.md5 } : {}),
@@ -53,7 +63,7 @@ function toHashes(r: Row): MediaHashes {
 
 export async function mediaHashesOf(db: Db, contentId: string): Promise<MediaHashes[]> {
   const rows = await db.selectFrom('content_media_hashes').selectAll().where('content_id', '=', contentId).orderBy('media_index').execute();
-  return rows.map((r) => toHashes(r as Row));
+  return rows.map((r) => rowToHashes(r as MediaHashRow));
 }
 
 /** Every stored content item's media hashes, page by page (retroactive matching walks them all). */
@@ -65,9 +75,9 @@ export async function* allMediaHashes(db: Db, pageSize = 2000): AsyncGenerator<{
       const a = after;
       q = q.where((eb) => eb.or([eb('content_id', '>', a.c), eb.and([eb('content_id', '=', a.c), eb('media_index', '>', a.i)])]));
     }
-    const rows = (await q.execute()) as Row[];
+    const rows = (await q.execute()) as MediaHashRow[];
     if (rows.length === 0) return;
-    yield rows.map((r) => ({ contentId: r.content_id, mediaIndex: r.media_index, hashes: toHashes(r) }));
+    yield rows.map((r) => ({ contentId: r.content_id, mediaIndex: r.media_index, hashes: rowToHashes(r) }));
     const last = rows.at(-1)!;
     after = { c: last.content_id, i: last.media_index };
   }

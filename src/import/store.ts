@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely';
 import { appendAudit, withDeferredAudit, type Actor } from '../audit/log.js';
+import { mediaHashRow } from '../banks/media-hashes.js';
 import type { Db } from '../db/connect.js';
 import type { Effects } from '../decisions/effects.js';
 import { actOnScan, fingerprint, mediaHashes, mediaToAnalyse } from '../content/content.js';
@@ -226,18 +227,7 @@ async function storeItems(trx: Db, items: PreparedItem[], options: StoreOptions)
   // Media hashes, as the banks match them (a changed item's old ones are replaced).
   if (changed.length) await trx.deleteFrom('content_media_hashes').where('content_id', 'in', changed.map((c) => c.was.id)).execute();
   const hashRows = stored.flatMap((it) =>
-    mediaHashes(it.input).map(({ index, hashes: m }) => ({
-      content_id: rowOf.get(it.index)!.id,
-      media_index: index,
-      kind: m.kind,
-      pdq: m.pdq?.hash ?? null,
-      quality: m.pdq?.quality ?? null,
-      cropped: m.cropped?.hash ?? null,
-      cropped_quality: m.cropped?.quality ?? null,
-      md5: m.md5 ?? null,
-      sha256: m.sha256 ?? null,
-      frames: m.frames ?? null,
-    })),
+    mediaHashes(it.input).map(({ index, hashes }) => mediaHashRow(rowOf.get(it.index)!.id, index, hashes)),
   );
   for (const part of chunk(hashRows, 1000)) {
     await sql`

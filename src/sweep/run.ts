@@ -10,8 +10,8 @@
  */
 import { sql } from 'kysely';
 import type { BankMatch, BankMatcher } from '../banks/matcher.js';
-import type { MediaHashes } from '../banks/matcher.js';
 import { withDeferredAudit } from '../audit/log.js';
+import { rowToHashes, type MediaHashRow } from '../banks/media-hashes.js';
 import { applyVerdict } from '../content/content.js';
 import type { Db } from '../db/connect.js';
 import type { Effects } from '../decisions/effects.js';
@@ -105,18 +105,6 @@ type StateRow = {
   decision_action: string | null;
 };
 
-type HashRow = { content_id: string; media_index: number; kind: string; pdq: string | null; quality: number | null; cropped: string | null; cropped_quality: number | null; md5: string | null; sha256: string | null; frames: unknown };
-
-function toHashes(r: HashRow): MediaHashes {
-  return {
-    kind: r.kind as MediaHashes['kind'],
-    ...(r.md5 ? { md5: r.md5 } : {}),
-    ...(r.sha256 ? { sha256: r.sha256 } : {}),
-    ...(r.pdq ? { pdq: { hash: r.pdq, quality: r.quality ?? 0 } } : {}),
-    ...(r.cropped ? { cropped: { hash: r.cropped, quality: r.cropped_quality ?? 0 } } : {}),
-    ...(r.frames ? { frames: r.frames as NonNullable<MediaHashes['frames']> } : {}),
-  };
-}
 
 function excerpt(texts: Record<string, string>): string {
   const all = Object.values(texts).join(' · ').replace(/\s+/g, ' ').trim();
@@ -138,9 +126,9 @@ export interface PreparedChunk {
 async function bankMatchesOf(db: Db, matcher: BankMatcher, ids: string[]): Promise<Map<string, { media: number; match: BankMatch }[]>> {
   const out = new Map<string, { media: number; match: BankMatch }[]>();
   if (!ids.length) return out;
-  const hashRows = (await sql<HashRow>`SELECT * FROM content_media_hashes WHERE content_id IN (${sql.join(ids)}) ORDER BY content_id, media_index`.execute(db)).rows;
+  const hashRows = (await sql<MediaHashRow>`SELECT * FROM content_media_hashes WHERE content_id IN (${sql.join(ids)}) ORDER BY content_id, media_index`.execute(db)).rows;
   for (const h of hashRows) {
-    const matches = await matcher.matchMedia(toHashes(h));
+    const matches = await matcher.matchMedia(rowToHashes(h));
     if (!matches.length) continue;
     const l = out.get(h.content_id) ?? [];
     for (const match of matches) l.push({ media: h.media_index, match });
