@@ -348,6 +348,17 @@ export async function submitContent(
 }
 
 /**
+ * Locks these accounts, in one order. The decision path locks an item's account (its strikes); a
+ * transaction that decides many items — a sweep's chunk, an import's batch — takes those locks up
+ * front with this, so two such transactions working side by side wait for each other instead of
+ * deadlocking on accounts they share (each would otherwise lock them in its own items' order).
+ */
+export async function lockAccounts(trx: Db, accountIds: Iterable<string | null | undefined>): Promise<void> {
+  const ids = [...new Set([...accountIds].filter((id): id is string => !!id))].sort();
+  if (ids.length) await sql`SELECT id FROM accounts WHERE id IN (${sql.join(ids)}) ORDER BY id FOR UPDATE`.execute(trx);
+}
+
+/**
  * Records a scan of stored content and acts on its verdict: review holds the item, remove and
  * restrict record an automated decision. An allow verdict changes nothing (a removal stands until
  * a person decides otherwise).

@@ -10,7 +10,7 @@ import { appendAudit, withDeferredAudit, type Actor } from '../audit/log.js';
 import { mediaHashRow } from '../banks/media-hashes.js';
 import type { Db } from '../db/connect.js';
 import type { Effects } from '../decisions/effects.js';
-import { actOnScan, fingerprint, mediaHashes, mediaToAnalyse } from '../content/content.js';
+import { actOnScan, fingerprint, lockAccounts, mediaHashes, mediaToAnalyse } from '../content/content.js';
 import { MEDIA_QUEUE } from '../content/analysis.js';
 import type { ValidContentInput } from '../content/schema.js';
 import { sha256 } from '../signals/hash/exact.js';
@@ -291,6 +291,7 @@ async function storeItems(trx: Db, items: PreparedItem[], options: StoreOptions)
       SELECT c, n, p, a, v FROM jsonb_to_recordset(${json}::jsonb) AS r(c uuid, n integer, p text, a text, v jsonb)
       RETURNING id, content_id`.execute(trx);
     const scanOf = new Map(rows.map((r) => [r.content_id, r.id]));
+    await lockAccounts(trx, part.map(({ it, accountId }) => (verdicts.get(it.index)!.action !== 'allow' ? accountId : null)));
     for (const { it, id, accountId } of part) {
       const v = verdicts.get(it.index)!;
       await actOnScan(trx, fx, id, scanOf.get(id)!, v, actor, { externalId: it.input.externalId, accountId });

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import type { BankMatch, BankMatcher } from '../banks/matcher.js';
 import { withDeferredAudit } from '../audit/log.js';
 import { rowToHashes, type MediaHashRow } from '../banks/media-hashes.js';
-import { applyVerdict } from '../content/content.js';
+import { applyVerdict, lockAccounts } from '../content/content.js';
 import type { Db } from '../db/connect.js';
 import type { Effects } from '../decisions/effects.js';
 import { severity, type Action, type Audience } from '../policy/schema.js';
@@ -97,6 +97,7 @@ export interface ChunkDeps {
 type ChunkRow = { id: string; external_id: string; texts: Record<string, string>; audience: string; version: number };
 type StateRow = {
   id: string;
+  account_id: string | null;
   status: string;
   restriction: string | null;
   version: number;
@@ -176,12 +177,22 @@ export async function commitChunk(deps: ChunkDeps, sweep: SweepRow, idx: number,
       const state = new Map<string, StateRow>();
       if (ids.length) {
         const rows = (
-          await sql<StateRow>`SELECT ci.id, ci.status, ci.restriction, ci.version, ls.action AS scan_action, ld.actor_type AS decision_actor, ld.action AS decision_action
+          await sql<StateRow>`SELECT ci.id, ci.account_id, ci.status, ci.restriction, ci.version, ls.action AS scan_action, ld.actor_type AS decision_actor, ld.action AS decision_action
             FROM content_items ci ${LATEST_SCAN} ${LATEST_DECISION} WHERE ci.id IN (${sql.join(ids)})`.execute(trx)
         ).rows;
         for (const r of rows) state.set(r.id, r);
       }
       let cfg: ScanConfig | undefined;
+      if (sweep.mode === 'apply') {
+        // The accounts of the items this chunk will act on, locked first and in one order (no deadlock with other chunks).
+        await lockAccounts(
+          trx,
+          chunk.rows.map((r, i) => {
+            const now = state.get(r.id);
+            return now && severity(chunk.verdicts[i]!.action) > severity(currentAction(now.status, now.restriction)) ? now.account_id : null;
+          }),
+        );
+      }
 
       const counts = emptyCounts();
       const samples = (range.samples as StoredSample[]).slice();
