@@ -4,10 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeVideo } from '../src/demo/media-fixtures.js';
-import { BACKENDS } from '../src/test-support/storage.js';
+import { BACKENDS, scratchDatabase } from '../src/test-support/storage.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'saring.js');
 
@@ -50,20 +49,9 @@ describe.each(BACKENDS)('media analysis after kill -9 of the server, on $label',
     ]);
     await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', r));
     if (backend === 'postgres') {
-      const admin = new pg.Client({ connectionString: process.env['DATABASE_URL'] });
-      const name = `saring_crash_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(process.env['DATABASE_URL']!);
-      url.pathname = `/${name}`;
-      databaseUrl = url.toString();
-      dropDatabase = async () => {
-        const a = new pg.Client({ connectionString: process.env['DATABASE_URL'] });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
-      };
+      const scratch = await scratchDatabase('saring_crash');
+      databaseUrl = scratch.url;
+      dropDatabase = scratch.drop;
     }
   }, 120_000);
   afterAll(async () => {

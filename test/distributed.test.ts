@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../src/db/connect.js';
 import { createSaring, type Saring } from '../src/engine.js';
-import { BACKENDS, testConfig } from '../src/test-support/storage.js';
+import { BACKENDS, scratchDatabase, testConfig } from '../src/test-support/storage.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'saring.js');
 const postgres = BACKENDS.find((b) => b.backend === 'postgres')!;
@@ -43,20 +43,9 @@ describe.skipIf(postgres.skip)(`distributed mode on ${postgres.label}`, { timeou
   beforeAll(async () => {
     await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', r));
     hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}/hook`;
-    const admin = new pg.Client({ connectionString: process.env['DATABASE_URL'] });
-    const name = `saring_dist_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(process.env['DATABASE_URL']!);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const a = new pg.Client({ connectionString: process.env['DATABASE_URL'] });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    };
+    const scratch = await scratchDatabase('saring_dist');
+    databaseUrl = scratch.url;
+    dropDatabase = scratch.drop;
     const serve = start(['serve', '--port', '0', '--no-demo', '--no-workers']);
     serveUrl = await serve.waitFor(/running at (http:\/\/\S+) /);
     key = await serve.waitFor(/Authorization: Bearer ([^"\s]+)/);

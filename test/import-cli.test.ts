@@ -2,10 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../src/db/connect.js';
-import { BACKENDS, templateDataDir } from '../src/test-support/storage.js';
+import { BACKENDS, scratchDatabase, templateDataDir } from '../src/test-support/storage.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'saring.js');
 const ROWS = 6000;
@@ -25,20 +24,9 @@ describe.each(BACKENDS)('saring import on $label', ({ backend, skip }) => {
   beforeAll(async () => {
     if (skip) return;
     if (backend === 'postgres') {
-      const admin = new pg.Client({ connectionString: process.env['DATABASE_URL'] });
-      const name = `saring_import_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(process.env['DATABASE_URL']!);
-      url.pathname = `/${name}`;
-      databaseUrl = url.toString();
-      dropDatabase = async () => {
-        const a = new pg.Client({ connectionString: process.env['DATABASE_URL'] });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
-      };
+      const scratch = await scratchDatabase('saring_import');
+      databaseUrl = scratch.url;
+      dropDatabase = scratch.drop;
     } else await templateDataDir(data);
   }, 120_000);
   afterAll(async () => {

@@ -5,12 +5,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/config.js';
 import { backlogBankHash, writeBacklog, type BacklogCounts } from '../src/demo/backlog.js';
 import { createSaring, type Saring } from '../src/engine.js';
 import { CHUNK_SIZE } from '../src/sweep/run.js';
+import { scratchDatabase } from '../src/test-support/storage.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'saring.js');
 const DATABASE_URL = process.env['DATABASE_URL'];
@@ -54,20 +54,9 @@ describe(`an apply sweep survives kill -9 of its workers, ${label}`, () => {
     tmp = mkdtempSync(join(tmpdir(), 'saring-sweep-crash-'));
     dataDir = join(tmp, 'data');
     mkdirSync(dataDir);
-    const name = `saring_sweep_crash_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(DATABASE_URL);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const a = new pg.Client({ connectionString: DATABASE_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    };
+    const scratch = await scratchDatabase('saring_sweep_crash');
+    databaseUrl = scratch.url;
+    dropDatabase = scratch.drop;
     await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', r));
 
     // The backlog, stored without scanning; a bank some of its media is near; a webhook endpoint.

@@ -37,26 +37,35 @@ export async function freshStorage(backend: Backend): Promise<Storage & { url?: 
     const template = readFileSync(inject('pgliteTemplate'));
     return openStorage({ dataDir: 'memory://', loadDataDir: new Blob([template]) });
   }
-  const adminUrl = process.env['DATABASE_URL']!;
-  const name = `saring_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const storage = await openStorage({ databaseUrl: url.toString(), dataDir: 'unused', poolSize: 5 });
+  const scratch = await scratchDatabase('saring_test');
+  const storage = await openStorage({ databaseUrl: scratch.url, dataDir: 'unused', poolSize: 5 });
   return {
     ...storage,
-    url: url.toString(),
+    url: scratch.url,
     async close() {
       await storage.close();
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await scratch.drop();
     },
   };
+}
+
+/** A new, empty PostgreSQL database beside DATABASE_URL's (named `<prefix>_<pid>_<random>`), and how to drop it. */
+export async function scratchDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env['DATABASE_URL']!;
+  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 export function testConfig(overrides: Partial<SaringConfig> = {}): SaringConfig {
