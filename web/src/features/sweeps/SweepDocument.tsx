@@ -116,49 +116,21 @@ export function SweepDocument({ report: r, language, fileName, createdByName }: 
         </dl>
         <p>{s.mode === 'apply' ? t('doc.applyNote') : t('doc.backtestNote')}</p>
         {s.progress.total === 0 && <p>{t('detail.nothingMatched')}</p>}
-        <table className="doc-table">
-          <caption>{t('report.byCategory')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.category')}</th>
-              <th scope="col" className="num">
-                {t('report.items')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {categories.length === 0 && (
-              <tr>
-                <td colSpan={2}>{t('report.noneFound')}</td>
-              </tr>
-            )}
-            {categories.map(([c, n]) => (
-              <tr key={c}>
-                <th scope="row">{category(c)}</th>
-                <td className="num">{f.number(n)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="doc-table">
-          <caption>{t('report.byAction')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.action')}</th>
-              <th scope="col" className="num">
-                {t('report.items')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {actions.map((a) => (
-              <tr key={a}>
-                <th scope="row">{action(a)}</th>
-                <td className="num">{f.number(r.counts.byAction[a] ?? 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountTable
+          caption={t('report.byCategory')}
+          heading={t('report.category')}
+          itemsHeading={t('report.items')}
+          rows={categories.map(([c, n]) => [category(c), n])}
+          empty={t('report.noneFound')}
+          format={f.number}
+        />
+        <CountTable
+          caption={t('report.byAction')}
+          heading={t('report.action')}
+          itemsHeading={t('report.items')}
+          rows={actions.map((a) => [action(a), r.counts.byAction[a] ?? 0])}
+          format={f.number}
+        />
       </section>
 
       <section aria-labelledby="doc-transitions">
@@ -294,6 +266,36 @@ export function SweepDocument({ report: r, language, fileName, createdByName }: 
         <p>{t('doc.verify', { file: fileName })}</p>
       </footer>
     </article>
+  );
+}
+
+/** A table of items counted per label (a category, an action), with a line when there is none. */
+function CountTable({ caption, heading, itemsHeading, rows, empty, format }: { caption: string; heading: string; itemsHeading: string; rows: [string, number][]; empty?: string; format: (n: number) => string }) {
+  return (
+    <table className="doc-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{heading}</th>
+          <th scope="col" className="num">
+            {itemsHeading}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 && empty && (
+          <tr>
+            <td colSpan={2}>{empty}</td>
+          </tr>
+        )}
+        {rows.map(([label, n]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td className="num">{format(n)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
