@@ -244,6 +244,8 @@ describe.skipIf(!hasChromium)(`the sweeps pages in Chromium${chromiumSkipReason}
   it('refuses a second apply sweep while one runs, naming it; cancels the running one after a confirmation, its report marked partial', async () => {
     // Another apply sweep over everything (30,000 items): long enough to try a second and to cancel it.
     const running = await saring.sweeps.create({ mode: 'apply', note: 'Pembersihan kedua' }, 'test');
+    // Held (a paused sweep is still active) while the second is refused, so a fast machine cannot finish it first.
+    await saring.sweeps.pause(running.id, 'test');
     const page = await signedIn('admin-person');
     await page.goto('/console/sweeps');
     await page.getByRole('radiogroup', { name: 'Mode' }).getByText('Terapkan', { exact: true }).click();
@@ -257,11 +259,14 @@ describe.skipIf(!hasChromium)(`the sweeps pages in Chromium${chromiumSkipReason}
     await page.getByRole('alert').getByRole('link', { name: 'Buka pembersihan yang sedang aktif' }).click();
     await page.waitForURL(`**/console/sweeps/${running.id}`);
     // Live: the count moves while it runs.
+    await saring.sweeps.resume(running.id, 'test');
     const processed = page.getByTestId('sweep-processed');
     await processed.filter({ hasText: /^[1-9]/ }).waitFor({ timeout: 60_000 });
     const seen = await processed.textContent();
     await expect.poll(() => processed.textContent(), { timeout: 30_000 }).not.toBe(seen);
     await screenshot(page, 'sweeps-running-id');
+    // Held again before it can end, so that it is cancelled part-way on any machine.
+    await saring.sweeps.pause(running.id, 'test');
     await page.getByRole('button', { name: 'Batalkan…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Batalkan pembersihan?' });
     await dialog.getByText(/Pembersihan yang dibatalkan tidak dapat dilanjutkan/).waitFor();
