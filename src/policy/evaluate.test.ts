@@ -60,9 +60,35 @@ describe('policy evaluation', () => {
     expect(out.review).toEqual({ queue: 'terrorism', priority: 'urgent', category: 'terrorism' });
   });
 
-  it('needs the lexicon and the model to agree before the default policy removes gambling', () => {
-    const lexiconOnly = new Map([['gambling' as CategoryId, new Map<string, SourceScore>([['lexicon', { source: 'lexicon', score: 0.95, evidence: [] }]])]]);
-    expect(evaluatePolicy(policy, lexiconOnly, 'general')).toMatchObject({ action: 'review', categories: [{ score: 0.475 }] });
+  it('needs the lexicon and the model to agree before the default policy removes gambling, unless one is decisive', () => {
+    const lexiconOnly = (score: number) => new Map([['gambling' as CategoryId, new Map<string, SourceScore>([['lexicon', { source: 'lexicon', score, evidence: [] }]])]]);
+    expect(evaluatePolicy(policy, lexiconOnly(0.85), 'general')).toMatchObject({ action: 'review', categories: [{ score: 0.425 }] });
+    const decisive = policy.categories.gambling!.decisive!;
+    expect(evaluatePolicy(policy, lexiconOnly(decisive), 'general')).toMatchObject({ action: 'remove', categories: [{ score: decisive }] });
+  });
+
+  it('lets a decisive source act alone, and only from its threshold', () => {
+    const doc = parsePolicy(`
+id: decisive
+name: Decisive
+categories:
+  gambling:
+    sources: [lexicon, { model: judol, label: promo }]
+    combine: mean
+    decisive: 0.9
+    rules: [{ minScore: 0.85, action: remove }, { minScore: 0.4, action: review }]
+`).document;
+    const two = (lexicon: number, model: number) =>
+      new Map([
+        ['gambling' as CategoryId, new Map<string, SourceScore>([
+          ['lexicon', { source: 'lexicon', score: lexicon, evidence: [] }],
+          ['model:judol/promo', { source: 'model:judol/promo', score: model, evidence: [] }],
+        ])],
+      ]);
+    expect(evaluatePolicy(doc, two(0, 0.95), 'general')).toMatchObject({ action: 'remove', categories: [{ score: 0.95 }] });
+    expect(evaluatePolicy(doc, two(0.89, 0), 'general')).toMatchObject({ action: 'review', categories: [{ score: 0.445 }] });
+    expect(evaluatePolicy(doc, two(0.8, 0.9), 'general')).toMatchObject({ action: 'remove', categories: [{ score: 0.9 }] });
+    expect(() => parsePolicy('id: x\nname: X\ncategories:\n  gambling: { decisive: 1.5, rules: [] }')).toThrow(/decisive/);
   });
 
   it('combines model and lexicon sources as the policy says', () => {

@@ -63,12 +63,15 @@ export function evaluatePolicy<E>(
       used.push({ ...found, score: found.score * weight });
     }
     if (used.length === 0) continue;
-    const score =
+    let score =
       rules?.combine === 'noisy_or'
         ? 1 - used.reduce((p, u) => p * (1 - u.score), 1)
         : rules?.combine === 'mean'
           ? weighted / weights
           : Math.max(...used.map((u) => u.score));
+    const decisive = rules?.decisive;
+    const alone = decisive === undefined ? 0 : Math.max(0, ...used.map((u) => (u.score >= decisive ? u.score : 0)));
+    score = Math.max(score, alone);
     const rule = rules?.rules.find((r) => score >= r.minScore && (!r.audience || r.audience.includes(audience)));
     const action: Action = rule?.action ?? 'allow';
     const outcome: CategoryOutcome<E> = {

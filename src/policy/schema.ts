@@ -75,6 +75,12 @@ const categoryPolicy = z
      * evidence adds up), or the mean weighted by `weight` (both must agree to reach a high score).
      */
     combine: z.enum(['max', 'noisy_or', 'mean']).default('max'),
+    /**
+     * A single source at least this sure decides alone: the category's score becomes that
+     * source's score where it is higher than the combined one. With `mean`, agreement is still
+     * needed in the uncertain middle, but an unambiguous lexicon or model score is acted on.
+     */
+    decisive: z.number().min(0).max(1).optional(),
     /** Checked in order; the first rule whose minScore the score reaches decides. */
     rules: z.array(rule).max(50),
   })
