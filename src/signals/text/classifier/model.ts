@@ -65,6 +65,14 @@ export interface TrainingInfo {
   learningRate: number;
   l2: number;
   thresholdRule: string;
+  /** Class weighting used ("none" when absent: models trained before the option). */
+  classWeight?: string;
+  /** Members of the averaged ensemble (1 when absent). */
+  ensemble?: number;
+  /** Inner folds the thresholds were chosen on (absent: a validation split). */
+  thresholdFolds?: number;
+  /** With inner folds: each label's threshold and the out-of-fold precision, recall and F1 there. */
+  outOfFold?: { folds: number; labels: Record<string, { threshold: number; precision: number; recall: number; f1: number }> };
   validationMetrics?: Metrics;
   holdoutMetrics?: Metrics;
   crossValidation?: unknown;
@@ -116,10 +124,19 @@ export interface PredictOptions {
   topK?: number;
 }
 
-function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
+/** The logistic function; never NaN and never outside 0..1 (a NaN logit scores 0: no evidence). */
+export function sigmoid(z: number): number {
+  if (z >= 0) return z === Infinity ? 1 : 1 / (1 + Math.exp(-z));
+  if (z < 0) {
+    const e = Math.exp(z);
+    return e / (1 + e);
+  }
+  return 0;
+}
+
+/** A score kept in 0..1 whatever arithmetic produced it (NaN → 0). */
+function unit(x: number): number {
+  return x >= 0 ? (x <= 1 ? x : 1) : 0;
 }
 
 export class Model {
@@ -137,6 +154,15 @@ export class Model {
     const buckets = 2 ** meta.features.hashBits;
     if (weights.length !== buckets * L) {
       throw new SaringError('validation_failed', `The model weights have ${weights.length} values; ${buckets} buckets × ${L} labels expected.`);
+    }
+    for (let i = 0; i < weights.length; i++) {
+      if (!Number.isFinite(weights[i]!)) throw new SaringError('validation_failed', `The model weights hold a value that is not a finite number (at ${i}).`);
+    }
+    if (meta.bias.length !== L || !meta.bias.every((b) => typeof b === 'number' && Number.isFinite(b))) {
+      throw new SaringError('validation_failed', 'The model biases are not one finite number per label.');
+    }
+    if (!meta.labels.every((l) => typeof l.threshold === 'number' && l.threshold >= 0 && l.threshold <= 1)) {
+      throw new SaringError('validation_failed', 'A model threshold is not a number from 0 to 1.');
     }
     this.meta = meta;
     this.weights = weights;
@@ -183,14 +209,14 @@ export class Model {
     const L = this.L;
     if (this.meta.task === 'multiclass') {
       let max = -Infinity;
-      for (let l = 0; l < L; l++) max = Math.max(max, z[l]!);
+      for (let l = 0; l < L; l++) if (z[l]! > max) max = z[l]!;
       let sum = 0;
       for (let l = 0; l < L; l++) {
-        const e = Math.exp(z[l]! - max);
-        out[l] = e;
-        sum += e;
+        const e = Number.isFinite(max) ? Math.exp(z[l]! - max) : z[l] === max ? 1 : 0;
+        out[l] = e >= 0 ? e : 0;
+        sum += out[l]!;
       }
-      for (let l = 0; l < L; l++) out[l] = out[l]! / sum;
+      for (let l = 0; l < L; l++) out[l] = sum > 0 ? unit(out[l]! / sum) : 1 / L;
     } else {
       for (let l = 0; l < L; l++) out[l] = sigmoid(z[l]!);
     }
@@ -220,10 +246,13 @@ export class Model {
   /** `input` may be already normalised (the scan path normalises once for every text signal). */
   predict(input: string | NormalisedText, options: PredictOptions = {}): Prediction {
     const text = typeof input === 'string' ? input : input.original;
-    const scores =
-      typeof input === 'string'
-        ? this.scoreInto(input, new Float64Array(this.L))
-        : this.scoreBuckets(this.extractor.buckets, this.extractor.extractNormalised(input), new Float64Array(this.L));
+    let scores: Float64Array;
+    if (typeof input === 'string') scores = this.scoreInto(input, new Float64Array(this.L));
+    else {
+      // Extract before reading the buffer: a text with many features grows (replaces) it.
+      const count = this.extractor.extractNormalised(input);
+      scores = this.scoreBuckets(this.extractor.buckets, count, new Float64Array(this.L));
+    }
     const decided = this.decide(scores, new Uint8Array(this.L));
     const labels: Record<string, LabelPrediction> = {};
     for (let l = 0; l < this.L; l++) labels[this.names[l]!] = { score: scores[l]!, predicted: decided[l] as 0 | 1 };
