@@ -12,25 +12,46 @@ export interface LanguageGuess {
   probability: number;
   /**
    * Confident enough to act on: CLD3 calls it reliable, it is at least 90 % sure, and the text has
-   * at least 30 letters. Short promotional texts full of brand names are often "reliably" something
-   * exotic to CLD3; this keeps them from counting.
+   * at least 30 letters (60, and not made largely of Indonesian, regional or English everyday
+   * words, for any other language). Short promotional texts full of brand names and slang are
+   * often "reliably" something exotic to CLD3; this keeps them from counting.
    */
   reliable: boolean;
 }
 
 /**
- * Everyday words of informal Indonesian (and of Malay, Javanese and Sundanese, which share them).
- * CLD3 was trained on formal text and calls slangy Indonesian Hausa, Corsican or Afrikaans; two of
- * these words in a text are enough to say it is not foreign.
+ * Everyday words of informal Indonesian, Javanese, Sundanese and Malay (and the English function
+ * words they mix with). CLD3 was trained on formal text and calls short slangy Indonesian ads
+ * Hausa, Welsh, Frisian or Afrikaans; a text made largely of these words is not foreign. Words
+ * that other languages share (gratis, video, promo) are left out: a Spanish text with "video
+ * gratis" stays Spanish.
  */
-const NUSANTARA_MARKERS = new Set(
-  'yang dan di ke dari ini itu aja aja ajah banget bgt bikin sama main terus trus lagi udah sudah gak ga nggak tidak bisa mau kalo kalau juga buat sih deh dong nih tuh kok gue gua aku kamu lu lo kita kami dia mereka ada jadi tapi atau karena biar pas baru cuma makin lebih paling gitu gini kasih dapat dapet langsung auto cepat cepet setiap tiap hari malam pagi bareng teman gengs bosku bang kak mas'.split(' '),
+const SUPPORTED_MARKERS = new Set(
+  [
+    // Indonesian, formal and informal
+    'yang dan di ke dari ini itu aja ajah banget bgt bikin sama main terus trus lagi udah sudah gak ga nggak tidak bisa mau kalo kalau juga buat sih deh dong nih tuh kok gue gua aku kamu lu lo kita kami dia mereka ada jadi tapi atau karena biar pas baru cuma makin lebih paling gitu gini kasih dapat dapet langsung auto cepat cepet setiap tiap hari malam pagi bareng teman gengs bosku bang kak mas',
+    'untuk dengan tanpa dulu sana sini sini mana apa siapa kenapa gimana bagaimana harus jangan belum masih pernah akan lagi saja hanya sangat agak kayak kaya seperti tolong minta mohon terima kasih selamat',
+    'jual beli harga murah daftar klik kirim tanya japri cod ready stok sedia cocok daerah kota naik turun bayar transfer uang duit rekening nomor hubungi info terbaru viral grup nonton cek izin beri berikan',
+    'orang anak ibu bapak mama papa tante om adik kakak saya anda kalian bro sis gan min',
+    // Javanese
+    'ora opo aku kowe sing karo wis wae lur rego sak iki kuwi ning neng arep ayo piye ngopo durung mung tenan akeh mbak dulur monggo sampeyan',
+    // Sundanese
+    'teu naon abdi anjeun urang nu jeung ti geus keur mah atuh euy pisan kumaha sareng aya henteu bade mangga',
+    // Malay
+    'tak boleh awak nak kat sahaja je pun lah ni tu',
+    // English function words
+    'the and are you your their they this that with for from have will just here now click',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
-function looksNusantara(sample: string): boolean {
+/** Two or more marker words making up at least a fifth of the words, or five or more. */
+function looksSupported(sample: string): boolean {
+  const words = sample.split(/[^\p{L}]+/u).filter(Boolean);
   let n = 0;
-  for (const word of sample.split(/[^\p{L}]+/u)) if (NUSANTARA_MARKERS.has(word) && ++n >= 2) return true;
-  return false;
+  for (const word of words) if (SUPPORTED_MARKERS.has(word)) n++;
+  return n >= 5 || (n >= 2 && n >= words.length / 5);
 }
 
 let identifier: LanguageIdentifier | undefined;
@@ -47,6 +68,11 @@ export function initLanguageId(): Promise<void> {
 /** Fewer letters than this give no guess: the answer would be noise. */
 const MIN_LETTERS = 12;
 const RELIABLE_LETTERS = 30;
+/**
+ * A guess of a language the markers do not cover needs more text: CLD3 is "reliably" Frisian or
+ * Swahili about many short Indonesian ads ("open bo area jaksel 500k include room").
+ */
+const RELIABLE_FOREIGN_LETTERS = 60;
 const RELIABLE_PROBABILITY = 0.9;
 /** Only the start of long texts is read: enough to tell the language, bounded in time. */
 const MAX_CHARS = 1000;
@@ -68,12 +94,15 @@ function guessLanguage(identifier: LanguageIdentifier, text: string): LanguageGu
   // The normaliser's view: styled letters folded, spread letters joined, slang spelled out.
   const sample = normalise(text.slice(0, MAX_CHARS)).plain.text;
   let letters = 0;
-  for (const ch of sample) if (/\p{L}/u.test(ch) && ++letters >= RELIABLE_LETTERS) break;
+  for (const ch of sample) if (/\p{L}/u.test(ch) && ++letters >= RELIABLE_FOREIGN_LETTERS) break;
   if (letters < MIN_LETTERS) return undefined;
   const r = identifier.findLanguage(sample);
   if (!r.language || r.language === 'und') return undefined;
-  const nusantara = ['id', 'ms', 'jv', 'su'].includes(r.language);
+  // The languages the markers are words of: a guess of one of them needs no second opinion.
+  const marked = ['id', 'ms', 'jv', 'su', 'en'].includes(r.language);
   const reliable =
-    r.is_reliable && r.probability >= RELIABLE_PROBABILITY && letters >= RELIABLE_LETTERS && (nusantara || !looksNusantara(sample));
+    r.is_reliable &&
+    r.probability >= RELIABLE_PROBABILITY &&
+    (marked ? letters >= RELIABLE_LETTERS : letters >= RELIABLE_FOREIGN_LETTERS && !looksSupported(sample));
   return { language: r.language, probability: Math.round(r.probability * 1000) / 1000, reliable };
 }
