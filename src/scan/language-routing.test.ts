@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initLanguageId } from '../signals/text/language.js';
+import { identifyLanguage, initLanguageId } from '../signals/text/language.js';
 import { builtinScanConfig } from './scan-config.js';
 import { scanTexts } from './scan.js';
 
@@ -26,6 +26,20 @@ describe('language of the text signals behind an action', () => {
     expect(v.categories[0]).toMatchObject({ category: 'pornography', action: 'remove' });
     expect(v.action).toBe('review');
     expect(v.review).toMatchObject({ queue: 'language', reason: 'unsupported_language', category: 'pornography' });
+  });
+
+  it('does not call short slangy Indonesian, Javanese or code-switched ads foreign', () => {
+    for (const text of [
+      'open bo area jaksel 500k include room, wa 0812-3456-7xxx', // CLD3: Frisian, 99 %
+      'p1nj4man t4np4 j4min4n, tanpa bi ch3cking, cair cpt. wa 0896-1010-2xxx', // Swahili, 100 %
+      'tmbkau gorila redy, 5gr 250, cod area malang', // Welsh
+      'selling gele lokal, cheap price, bisa ranjau or meet up', // Afrikaans
+      'Bocoran pola olympus: 20x spin biasa, stop, 50x turbo, baru ganti bet 800', // Uzbek
+    ]) {
+      expect(identifyLanguage(text)?.reliable ?? false, text).toBe(false);
+    }
+    // A long text in another language is still told.
+    expect(identifyLanguage('Mira ahora el mejor video porno gratis y sin censura, contenido para adultos todos los días')).toMatchObject({ language: 'es', reliable: true });
   });
 
   it('is not told where nothing acts (it costs more than the rest of the text path)', () => {
