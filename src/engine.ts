@@ -61,6 +61,7 @@ import {
   removeLexiconEntries,
   saveLexicon,
   setLexiconEnabled,
+  shippedLexiconChanges,
   type LexiconsApi,
 } from './lexicons/store.js';
 import { defineTrainingQueue, evaluateRows, labelledRowsSchema, TRAIN_QUEUE, trainRequestSchema } from './models/training.js';
@@ -441,6 +442,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
         activateVersion: changes((name: string, version: number, actor: Actor) => activateLexiconVersion(db, name, version, actor)),
         setEnabled: changes((name: string, enabled: boolean, actor: Actor) => setLexiconEnabled(db, name, enabled, actor)),
         history: (name) => lexiconHistory(db, name),
+        shippedChanges: () => shippedLexiconChanges(db),
       },
       users: createUsers(core),
       audit,

@@ -24,11 +24,26 @@ describe('saring with a data directory', { timeout: 120_000 }, () => {
     expect(existsSync(join(data, 'initial-admin-key.txt'))).toBe(true);
 
     // $USER unset (cron, containers): the audit log still names the OS account.
-    const lex = await saring(['lexicon', 'add', 'gambling', 'kodokwin', '--weight', '0.95', '--note', 'new brand'], { ...env, USER: '' });
+    const lex = await saring(['lexicon', 'add', 'gambling', 'kodokwin', '--weight', '0.8', '--note', 'new brand'], { ...env, USER: '' });
     expect(lex.code).toBe(0);
     const scan = await saring(['scan', '--json', 'ayo main di kodokwin'], env);
-    // The new term alone sends it to review (removal also needs the model to agree).
+    // The new term alone sends it to review (removal also needs the model to agree, or the
+    // lexicon to be decisive on its own).
     expect(JSON.parse(scan.stdout)).toMatchObject({ action: 'review', policyVersion: 'indonesia-default@v1' });
+  });
+
+  it('lists the shipped lexicons that differ from the active versions, and stores them on upgrade', async () => {
+    // The edit above made gambling differ from what ships.
+    const dry = JSON.parse((await saring(['lexicon', 'upgrade', '--dry-run', '--json'], env)).stdout) as { name: string; status: string; added: number; removed: number }[];
+    expect(dry.find((c) => c.name === 'gambling')).toMatchObject({ status: 'changed', removed: 1 });
+    expect(dry.filter((c) => c.status === 'current').length).toBeGreaterThan(0);
+    const up = await saring(['lexicon', 'upgrade'], env);
+    expect(up.code).toBe(0);
+    expect(up.stdout).toMatch(/gambling\s+v2\s+changed: \+0 −1 entries\s+→ v3/);
+    const after = JSON.parse((await saring(['lexicon', 'upgrade', '--dry-run', '--json'], env)).stdout) as { status: string }[];
+    expect(after.every((c) => c.status === 'current')).toBe(true);
+    // Back to the edited version for the tests below.
+    expect((await saring(['lexicon', 'rollback', 'gambling', '2'], env)).code).toBe(0);
   });
 
   it('activates, lists and shows policy versions; a command’s own --version N is the stored version', async () => {

@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.js';
 import { appendAudit, type Actor } from '../audit/log.js';
 import { bumpScanConfigGeneration } from '../db/generation.js';
 import { notFound, SaringError } from '../errors/errors.js';
-import { validateLexicon, type Lexicon, type LexiconEntry } from '../signals/text/index.js';
+import { loadDefaultLexicons, validateLexicon, type Lexicon, type LexiconEntry } from '../signals/text/index.js';
 
 export interface LexiconSummary {
   name: string;
@@ -23,6 +23,20 @@ export interface LexiconVersionInfo {
   active: boolean;
 }
 
+/** A lexicon shipped with this release of Saring against the database's active version of it. */
+export interface ShippedLexiconChange {
+  name: string;
+  category: string;
+  /** `new`: not in the database; `changed`: its entries differ from the active version's; `current`: the same. */
+  status: 'new' | 'changed' | 'current';
+  activeVersion?: number;
+  /** Entries of the shipped version, and how many are not in the active version (added) or only there (removed). */
+  entries: number;
+  added: number;
+  removed: number;
+  lexicon: Lexicon;
+}
+
 /** The lexicons part of the engine. Every edit makes a new version. */
 export interface LexiconsApi {
   list(): Promise<LexiconSummary[]>;
@@ -33,6 +47,8 @@ export interface LexiconsApi {
   activateVersion(name: string, version: number, actor: Actor): Promise<void>;
   setEnabled(name: string, enabled: boolean, actor: Actor): Promise<void>;
   history(name: string): Promise<LexiconVersionInfo[]>;
+  /** The lexicons shipped with this release compared with the active versions (`saring lexicon upgrade`). */
+  shippedChanges(): Promise<ShippedLexiconChange[]>;
 }
 
 /** Every lexicon with its active version's size. */
@@ -189,4 +205,36 @@ export async function setLexiconEnabled(db: Db, name: string, enabled: boolean, 
     await appendAudit(trx, { actor, action: enabled ? 'lexicon.enabled' : 'lexicon.disabled', subjectType: 'lexicon', subjectId: name });
     await bumpScanConfigGeneration(trx);
   });
+}
+
+/**
+ * Compares the lexicons shipped with Saring (`data/lexicons`) with the database's active versions,
+ * so an operator can see what a new release changes and store it as new versions.
+ */
+export async function shippedLexiconChanges(db: Db, shipped: Lexicon[] = loadDefaultLexicons()): Promise<ShippedLexiconChange[]> {
+  const stored = new Map((await listLexicons(db)).map((l) => [l.name, l]));
+  const out: ShippedLexiconChange[] = [];
+  for (const lexicon of shipped) {
+    const entries = validateLexicon(lexicon).entries.map((e) => JSON.stringify(e));
+    const head = stored.get(lexicon.name);
+    if (!head) {
+      out.push({ name: lexicon.name, category: lexicon.category, status: 'new', entries: entries.length, added: entries.length, removed: 0, lexicon });
+      continue;
+    }
+    const active = new Set((await getLexicon(db, lexicon.name)).entries.map((e) => JSON.stringify(e)));
+    const mine = new Set(entries);
+    const added = entries.filter((e) => !active.has(e)).length;
+    const removed = [...active].filter((e) => !mine.has(e)).length;
+    out.push({
+      name: lexicon.name,
+      category: lexicon.category,
+      status: added || removed ? 'changed' : 'current',
+      activeVersion: head.activeVersion,
+      entries: entries.length,
+      added,
+      removed,
+      lexicon,
+    });
+  }
+  return out;
 }

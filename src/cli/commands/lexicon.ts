@@ -138,6 +138,34 @@ export function registerLexicon(program: Command): void {
       }),
     );
 
+  withDataOption(lexicon.command('upgrade'))
+    .description('store the lexicons shipped with this release of Saring that are new or differ from the active versions (rollback undoes one)')
+    .option('--dry-run', 'only list what would change')
+    .option('--json')
+    .action(
+      action(async (options: { data?: string; dryRun?: boolean; json?: boolean }) => {
+        await withSaring(options, 'lexicon upgrade', async (saring) => {
+          const changes = await saring.lexicons.shippedChanges();
+          const stored: Record<string, number> = {};
+          if (!options.dryRun) {
+            for (const c of changes.filter((x) => x.status !== 'current')) {
+              stored[c.name] = (await saring.lexicons.save(c.lexicon, CLI_ACTOR, 'shipped with Saring (lexicon upgrade)')).version;
+            }
+          }
+          const rows = changes.map(({ lexicon: _l, ...c }) => ({ ...c, ...(stored[c.name] ? { storedVersion: stored[c.name] } : {}) }));
+          print(rows, options.json, () =>
+            rows
+              .map((c) => {
+                const diff = c.status === 'current' ? 'up to date' : `${c.status}: +${c.added} −${c.removed} entries`;
+                const version = c.storedVersion ? `  → v${c.storedVersion}` : c.status !== 'current' && options.dryRun ? '  (dry run: not stored)' : '';
+                return `${c.name.padEnd(22)} ${c.activeVersion ? `v${c.activeVersion}` : '—'}  ${diff}${version}`;
+              })
+              .join('\n'),
+          );
+        });
+      }),
+    );
+
   for (const [verb, enabled] of [['enable', true], ['disable', false]] as const) {
     withDataOption(lexicon.command(verb))
       .description(enabled ? 'use a disabled lexicon in scans again' : 'stop using a lexicon in scans (its versions are kept)')
