@@ -71,7 +71,70 @@ export function failedStep(step: StepName, err: unknown, ms: number): MediaStep 
   return { step, status: code === 'media_timeout' ? 'timeout' : 'failed', ms, reason: err instanceof Error ? err.message : String(err), code };
 }
 
-/** True when a step that judges content failed, ran out of time or was cancelled. */
+/** Steps whose outcome says nothing about the content: the frame pictures kept for the review console. */
+const NOT_JUDGING: ReadonlySet<StepName> = new Set(['thumbnails']);
+
+/**
+ * True when a step that judges content failed, ran out of time or was cancelled. A thumbnail that
+ * could not be written (a full or read-only thumbnail folder) leaves the verdict as sound as before.
+ */
 export function incomplete(f: MediaFindings): boolean {
-  return f.steps.some((s) => s.status === 'failed' || s.status === 'timeout' || s.status === 'cancelled');
+  return f.steps.some((s) => !NOT_JUDGING.has(s.step) && (s.status === 'failed' || s.status === 'timeout' || s.status === 'cancelled'));
+}
+
+/** One line of a media text field (on-screen text or speech), placed in the field's joined text (code points). */
+export interface PlacedLine {
+  text: string;
+  start: number;
+  timestamp: number;
+  until: number;
+}
+
+/**
+ * A piece of a media text field that a text classifier scores on its own: the lines that were on
+ * screen together at one moment, or one stretch of speech. `lines` says where each of its lines
+ * starts in `text` (`at`) and in the field's joined text (`start`), in code points.
+ */
+export interface MediaTextUnit {
+  text: string;
+  lines: { at: number; start: number; length: number }[];
+}
+
+const LETTER = /\p{L}/u;
+
+/**
+ * The units a text classifier scores in a media field. The field joins every line read or heard
+ * over the whole video, but the classifiers were trained on single comments and captions: their
+ * evidence adds up with the length of the text, so 60 s of an on-screen clock or counter
+ * ("09:00:13.000", "788"), joined into one text, reads as a gambling promotion. Scored a screen at
+ * a time, each unit is as long as what a viewer sees at once. A unit without a single letter
+ * (clocks, counters, prices, scores) is not scored: the models learnt words, and digits alone are
+ * not a message. Identical units are scored once.
+ */
+export function mediaTextUnits(lines: readonly PlacedLine[]): MediaTextUnit[] {
+  const moments = [...new Set(lines.map((l) => l.timestamp))].sort((a, b) => a - b);
+  const units: MediaTextUnit[] = [];
+  const seen = new Set<string>();
+  for (const t of moments) {
+    const shown = lines.filter((l) => l.timestamp <= t && t <= Math.max(l.timestamp, l.until));
+    if (!shown.some((l) => LETTER.test(l.text))) continue;
+    const text = shown.map((l) => l.text).join('\n');
+    if (seen.has(text)) continue;
+    seen.add(text);
+    let at = 0;
+    const placed: MediaTextUnit['lines'] = [];
+    for (const l of shown) {
+      const length = [...l.text].length;
+      placed.push({ at, start: l.start, length });
+      at += length + 1;
+    }
+    units.push({ text, lines: placed });
+  }
+  return units;
+}
+
+/** The field offset (code points) of an offset in a unit's text. */
+export function unitToField(unit: MediaTextUnit, offset: number): number {
+  const line = unit.lines.findLast((l) => l.at <= offset) ?? unit.lines[0]!;
+  return line.start + Math.min(Math.max(0, offset - line.at), line.length);
 }

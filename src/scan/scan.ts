@@ -11,7 +11,7 @@ import { lexiconVocabulary, restoreSpaces } from '../signals/text/segment.js';
 import type { ScanConfig } from './scan-config.js';
 import type { Entity, Evidence, HashEvidence, ImageEvidence, ModelEvidence, TextEvidence, UnderageEvidence, Verdict } from './verdict.js';
 import { combineUnderage, detectUnderage } from '../signals/text/underage.js';
-import { incomplete, type MediaFindings, type NudityScores } from './media-findings.js';
+import { incomplete, mediaTextUnits, unitToField, type MediaFindings, type MediaTextUnit, type NudityScores } from './media-findings.js';
 import type { MediaRule, PolicySource } from '../policy/schema.js';
 
 /** The scan part of the engine. */
@@ -228,7 +228,8 @@ const EXPLAIN_FROM = 0.2;
 
 /**
  * The classifiers the policy names, run over every text field; a category's model score is the
- * highest over its fields, with that field's top features as evidence.
+ * highest over its fields, with that field's top features as evidence. A media field is scored a
+ * screen (or a stretch of speech) at a time, not as one text (see `mediaTextUnits`).
  */
 function addModelSignals(
   config: ScanConfig,
@@ -237,23 +238,30 @@ function addModelSignals(
   signals: Map<CategoryId, Map<string, SourceScore<Evidence>>>,
 ): void {
   const predictions = new Map<string, Prediction>();
+  const inputs: { key: string; field: string; text: NormalisedText | string; unit?: MediaTextUnit }[] = [];
+  for (const [field, text] of texts) {
+    const lines = fields.get(field)?.lines;
+    if (!lines) inputs.push({ key: field, field, text });
+    else mediaTextUnits(lines).forEach((unit, i) => inputs.push({ key: `${field}\u0000${i}`, field, text: unit.text, unit }));
+  }
   for (const [category, rules] of Object.entries(config.policy.categories) as [CategoryId, NonNullable<ScanConfig['policy']['categories'][CategoryId]>][]) {
     for (const source of rules.sources) {
       if (source === 'lexicon' || !('model' in source)) continue;
       const loaded = config.models.get(source.model);
       if (!loaded) continue;
-      let best: { field: string; score: number } | undefined;
-      for (const [field, text] of texts) {
-        const key = `${source.model}\u0000${field}`;
+      let best: { input: (typeof inputs)[number]; score: number } | undefined;
+      for (const input of inputs) {
+        const key = `${source.model}\u0000${input.key}`;
         let p = predictions.get(key);
-        if (!p) predictions.set(key, (p = loaded.model.predict(text)));
+        if (!p) predictions.set(key, (p = loaded.model.predict(input.text)));
         const score = p.labels[source.label]?.score ?? 0;
-        if (!best || score > best.score) best = { field, score };
+        if (!best || score > best.score) best = { input, score };
       }
       if (!best) continue;
+      const { unit } = best.input;
       const evidence: ModelEvidence = {
         source: 'model',
-        field: best.field,
+        field: best.input.field,
         model: loaded.name,
         version: loaded.version,
         label: source.label,
@@ -261,14 +269,17 @@ function addModelSignals(
         weight: Math.round(best.score * 1000) / 1000,
       };
       if (best.score >= EXPLAIN_FROM) {
-        const top = loaded.model.predict(texts.get(best.field)!.original, { explain: true }).top?.[source.label] ?? [];
-        evidence.features = top.map((c) => ({ feature: c.feature, weight: Math.round(c.weight * 1000) / 1000, start: c.start, end: c.end }));
+        const text = unit ? unit.text : texts.get(best.input.field)!.original;
+        const top = loaded.model.predict(text, { explain: true }).top?.[source.label] ?? [];
+        // Offsets in a unit are placed back in its field's joined text.
+        const at = (n: number) => (unit ? unitToField(unit, n) : n);
+        evidence.features = top.map((c) => ({ feature: c.feature, weight: Math.round(c.weight * 1000) / 1000, start: at(c.start), end: at(c.end) }));
       }
-      const field = fields.get(best.field);
+      const field = fields.get(best.input.field);
       if (field && field.origin !== 'caption') {
         evidence.media = field.media!;
         const strongest = evidence.features?.find((f) => f.weight > 0);
-        const line = strongest ? lineAt(field, strongest.start) : field.lines?.[0];
+        const line = lineAt(field, strongest ? strongest.start : (unit?.lines[0]?.start ?? 0));
         if (line) evidence.timestamp = line.timestamp;
       }
       let bySource = signals.get(category);
