@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { SaringError } from '../../errors/errors.js';
-import type { Metrics, ModelMeta } from '../../signals/text/classifier/index.js';
+import type { CalibrationBin, Metrics, ModelMeta } from '../../signals/text/classifier/index.js';
 import { CLI_ACTOR, action, print, versionArgument, withDataOption, withSaring } from '../support.js';
 
 /** The classifier loads on use, so `saring` starts fast. */
@@ -112,6 +112,28 @@ function metricsTable(m: Metrics, thresholds?: Record<string, number>): string {
   return lines.join('\n');
 }
 
+const pctOrDash = (x: number | null) => (x === null ? '     –' : pct(x));
+
+/**
+ * Per label: score bins (highest first) with their texts, positives and precision, and what a
+ * threshold at each bin's lower edge would give — for choosing a threshold.
+ */
+export function calibrationTable(calibration: Record<string, CalibrationBin[]>, thresholds?: Record<string, number>): string {
+  const lines: string[] = [];
+  for (const [name, bins] of Object.entries(calibration)) {
+    const t = thresholds?.[name];
+    lines.push('', `calibration: ${name}${t !== undefined ? ` (threshold ${t.toFixed(4)})` : ''}`);
+    const w = Math.max(5, ...bins.map((b) => String(b.count).length));
+    lines.push(`score       ${'texts'.padStart(w)}  ${'positives'.padStart(Math.max(9, w))}  precision   │ threshold at lower edge: precision  recall`);
+    for (const b of bins) {
+      lines.push(
+        `${b.from.toFixed(2)}–${b.to.toFixed(2)}   ${String(b.count).padStart(w)}  ${String(b.positives).padStart(Math.max(9, w))}   ${pctOrDash(b.precision)} %  │                          ${pctOrDash(b.precisionAtOrAbove)} %  ${pct(b.recallAtOrAbove)} %`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
 function describe(meta: ModelMeta): string {
   const t = meta.training;
   const lines = [
@@ -119,12 +141,18 @@ function describe(meta: ModelMeta): string {
   ];
   if (meta.description) lines.push(meta.description);
   const f = meta.features;
-  lines.push(`features: 2^${f.hashBits} buckets; char ${f.charMin}–${f.charMax}-grams${f.words ? ', words' : ''}${f.bigrams ? ', bigrams' : ''}${f.leetWords ? ', leet words' : ''}${f.shapes ? ', shapes' : ''}${f.obfuscation ? ', obfuscation' : ''}`);
+  lines.push(`features: 2^${f.hashBits} buckets; char ${f.charMin}–${f.charMax}-grams${f.charViews?.length ? ` (also over the ${f.charViews.join(' and ')} view${f.charViews.length > 1 ? 's' : ''})` : ''}${f.words ? ', words' : ''}${f.bigrams ? ', bigrams' : ''}${f.leetWords ? ', leet words' : ''}${f.shapes ? ', shapes' : ''}${f.obfuscation ? ', obfuscation' : ''}`);
   lines.push(`weights: ${meta.weights.file} (${meta.weights.dtype}, ${meta.weights.bytes} bytes, sha256 ${meta.weights.sha256.slice(0, 16)}…)`);
   if (t) {
     if (t.data?.file) lines.push(`data: ${t.data.file}${t.data.sha256 ? ` (sha256 ${t.data.sha256.slice(0, 16)}…)` : ''}`);
     lines.push(`rows ${t.rows}, unique ${t.uniqueRows} (${t.duplicatesRemoved} duplicates removed, ${t.conflictingLabels} with conflicting labels, ${t.emptyTexts} empty)`);
     lines.push(`split: train ${t.split.train}, validation ${t.split.validation}, holdout ${t.split.holdout}; seed ${t.seed}, ${t.epochs} epochs, trained ${t.date} with Saring ${t.saringVersion}`);
+    lines.push(`class weights ${t.classWeight ?? 'none'}; ${t.ensemble ?? 1} model${(t.ensemble ?? 1) > 1 ? 's averaged' : ''}; thresholds: ${t.thresholdRule}`);
+    if (t.outOfFold) {
+      const o = t.outOfFold;
+      lines.push(`out-of-fold at the chosen thresholds (${o.folds} inner folds):`);
+      for (const [n, l] of Object.entries(o.labels)) lines.push(`  ${n}: threshold ${l.threshold.toFixed(4)}, precision ${pct(l.precision)} %, recall ${pct(l.recall)} %, F1 ${pct(l.f1)} %`);
+    }
     const note = splitNote(t.split, t.uniqueRows);
     if (note) lines.push(note);
     if (t.holdoutMetrics) lines.push('holdout:', metricsTable(t.holdoutMetrics));
@@ -175,20 +203,34 @@ export function registerModel(program: Command): void {
     .option('--validation <share>', 'share of the other unique texts used to choose thresholds', '0.1')
     .option('--seed <n>', 'seed for splits and shuffling', '1')
     .option('--epochs <n>', 'passes over the training texts', '8')
-    .option('--hash-bits <n>', 'log2 of the feature hash space', '20')
+    .option('--hash-bits <n>', 'log2 of the feature hash space (default: the largest up to 20 whose weights fit in --max-model-mb)')
+    .option('--max-model-mb <n>', 'largest weights file when --hash-bits is not given, in MiB', '10')
+    .option('--class-weight <w>', 'weigh each label\'s rarer class up: none, balanced or sqrt (halfway)', 'none')
+    .option('--threshold-folds <k>', 'choose thresholds on k inner folds\' out-of-fold scores (k+1 trainings; all non-holdout texts train the model); 0: on a validation split', '0')
+    .option('--ensemble <n>', 'average n models, each on its own seeded nine tenths of the texts (same size as one)', '1')
+    .option('--char-views <views>', 'character n-grams over more normaliser views than the plain one: leet, base, leet,base or none', 'none')
     .option('--min-precision <p>', 'choose thresholds for this precision (best recall) instead of the best F1')
     .option('--task <task>', 'binary, multiclass or multilabel (default: from the labels)')
     .option('--name <name>', 'model name recorded in model.json')
     .option('--json', 'print the training metadata as JSON')
     .action(
-      action(async (o: DataOptions & { label: string; out: string; holdout: string; validation: string; seed: string; epochs: string; hashBits: string; minPrecision?: string; task?: string; name?: string; json?: boolean }) => {
+      action(async (o: DataOptions & { label: string; out: string; holdout: string; validation: string; seed: string; epochs: string; hashBits?: string; maxModelMb: string; classWeight: string; thresholdFolds: string; ensemble: string; charViews: string; minPrecision?: string; task?: string; name?: string; json?: boolean }) => {
         const lib = await classifier();
         const { columns, names } = labelSpec(o.label);
         const holdout = number(o.holdout, '--holdout', 0, 0.9)!;
         const validation = number(o.validation, '--validation', 0, 0.5)!;
         const seed = number(o.seed, '--seed', 0, 2 ** 31 - 1, true)!;
         const epochs = number(o.epochs, '--epochs', 1, 1000, true)!;
-        const hashBits = number(o.hashBits, '--hash-bits', 10, 26, true)!;
+        const hashBits = number(o.hashBits, '--hash-bits', 10, 26, true);
+        const maxModelMb = number(o.maxModelMb, '--max-model-mb', 0.01, 4096)!;
+        const thresholdFolds = number(o.thresholdFolds, '--threshold-folds', 0, 20, true)!;
+        if (thresholdFolds === 1) throw new SaringError('validation_failed', '--threshold-folds must be 0 or from 2 to 20, got 1.');
+        const ensemble = number(o.ensemble, '--ensemble', 1, 16, true)!;
+        if (!['none', 'balanced', 'sqrt'].includes(o.classWeight)) throw new SaringError('validation_failed', `--class-weight must be none, balanced or sqrt, got "${o.classWeight}".`);
+        const classWeight = o.classWeight as 'none' | 'balanced' | 'sqrt';
+        const charViews = o.charViews.trim() === 'none' ? [] : [...new Set(o.charViews.split(',').map((v) => v.trim()))];
+        const badView = charViews.find((v) => v !== 'leet' && v !== 'base');
+        if (badView !== undefined) throw new SaringError('validation_failed', `--char-views takes leet, base, leet,base or none, not "${badView}".`);
         const minPrecision = number(o.minPrecision, '--min-precision', 0, 1);
         if (o.task && !['binary', 'multiclass', 'multilabel'].includes(o.task)) throw new SaringError('validation_failed', `--task must be binary, multiclass or multilabel, got "${o.task}".`);
         const task = o.task as 'binary' | 'multiclass' | 'multilabel' | undefined;
@@ -204,7 +246,11 @@ export function registerModel(program: Command): void {
             epochs,
             holdout,
             validation,
-            features: { hashBits },
+            features: { ...(hashBits !== undefined ? { hashBits } : {}), charViews: charViews as ('leet' | 'base')[] },
+            maxWeightBytes: Math.floor(maxModelMb * 1024 * 1024),
+            classWeight,
+            thresholdFolds,
+            ensemble,
             ...(task ? { task } : {}),
             ...(minPrecision !== undefined ? { threshold: { kind: 'precision', target: minPrecision } } : {}),
             ...(o.name ? { name: o.name } : {}),
@@ -217,7 +263,11 @@ export function registerModel(program: Command): void {
               textColumn: o.text,
               labelColumns: columns,
             },
-            onProgress: (p) => bar.phase(p.phase === 'train' ? `epoch ${p.epoch}/${p.epochs}` : p.phase === 'read' ? 'reading' : 'evaluating', p.phase === 'train' ? (p.epoch! - 1) / p.epochs! : 0),
+            onProgress: (p) =>
+              bar.phase(
+                p.phase === 'train' ? `${p.fits && p.fits > 1 ? `model ${p.fit}/${p.fits} ` : ''}epoch ${p.epoch}/${p.epochs}` : p.phase === 'read' ? 'reading' : 'evaluating',
+                p.phase === 'train' ? ((p.fit ?? 1) - 1 + (p.epoch! - 1) / p.epochs!) / (p.fits ?? 1) : 0,
+              ),
           });
         } finally {
           bar.done();
@@ -235,9 +285,10 @@ export function registerModel(program: Command): void {
     .description('evaluate a model on a labelled file (streamed)')
     .requiredOption('--model <dir>', 'model directory')
     .requiredOption('--label <columns>', "label column(s), in the model's label order (COLUMN=NAME maps a column to a label)")
-    .option('--json', 'print one JSON object')
+    .option('--bins <n>', 'score bins of the calibration table (equal widths over 0–1)', '10')
+    .option('--json', 'print one JSON object (the calibration bins under "calibration")')
     .action(
-      action(async (o: DataOptions & { model: string; label: string; json?: boolean }) => {
+      action(async (o: DataOptions & { model: string; label: string; bins: string; json?: boolean }) => {
         const lib = await classifier();
         const m = lib.loadModel(o.model);
         const { columns, names } = labelSpec(o.label);
@@ -255,7 +306,10 @@ export function registerModel(program: Command): void {
           }
         }
         const rows = lib.fileRows(o.data, { ...readOptions(o), labels: order, ...(m.task === 'multiclass' ? {} : { task: modelNames.length > 1 ? 'multilabel' : 'binary' }) });
-        const metrics = await lib.evaluate(m, rows());
+        const bins = number(o.bins, '--bins', 2, 100, true)!;
+        const calibration = new lib.Calibration(modelNames, bins);
+        const metrics = await lib.evaluate(m, rows(), { calibration });
+        const table = calibration.result();
         const thresholds = Object.fromEntries(m.meta.labels.map((l) => [l.name, l.threshold]));
         if (o.json) {
           const { labels, ...rest } = metrics;
@@ -263,11 +317,12 @@ export function registerModel(program: Command): void {
             labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { precision: v.precision, recall: v.recall, f1: v.f1, support: v.support, tp: v.tp, fp: v.fp, fn: v.fn, tn: v.tn }])),
             ...rest,
             ...(m.task === 'multiclass' ? {} : { thresholds }),
+            calibration: table,
           };
           process.stdout.write(`${JSON.stringify(out)}\n`);
           return;
         }
-        process.stdout.write(`${metricsTable(metrics, m.task === 'multiclass' ? undefined : thresholds)}\n`);
+        process.stdout.write(`${metricsTable(metrics, m.task === 'multiclass' ? undefined : thresholds)}\n${calibrationTable(table, m.task === 'multiclass' ? undefined : thresholds)}\n`);
       }),
     );
 

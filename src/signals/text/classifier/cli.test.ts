@@ -96,6 +96,52 @@ describe('saring model', () => {
     expect(JSON.parse(explained.stdout.split('\n')[0]!).top.promo.length).toBeGreaterThan(0);
   });
 
+  it('trains with inner-fold thresholds, class weights, an ensemble and more views; eval prints a calibration table', async () => {
+    const rng = new Prng(4);
+    const lines = ['text,judi,pinjol'];
+    for (let i = 0; i < 400; i++) {
+      const a = i % 3 === 0;
+      const b = i % 7 === 0;
+      const words = [HAM[rng.int(HAM.length)]!, String(rng.int(100000)), ...(a ? [SPAM[rng.int(SPAM.length)]!] : []), ...(b ? ['pinjol cair tanpa jaminan'] : [])];
+      lines.push(`${csvField(words.join(' '))},${a ? 1 : 0},${b ? 1 : 0}`);
+    }
+    const data = join(tmp, 'multi.csv');
+    writeFileSync(data, `${lines.join('\n')}\n`);
+    const dir = join(tmp, 'multi-model');
+    const trained = await saring([
+      'model', 'train', '--data', data, '--text', 'text', '--label', 'judi,pinjol', '--out', dir, '--epochs', '3',
+      '--threshold-folds', '3', '--ensemble', '2', '--class-weight', 'sqrt', '--char-views', 'leet,base', '--max-model-mb', '1',
+    ]);
+    expect(trained.code, trained.stderr).toBe(0);
+    expect(trained.stdout).toMatch(/also over the leet and base views/);
+    expect(trained.stdout).toMatch(/class weights sqrt; 2 models averaged; thresholds: max F1 on 3 inner folds/);
+    expect(trained.stdout).toMatch(/out-of-fold at the chosen thresholds \(3 inner folds\):\n  judi: threshold/);
+    expect(statSync(join(dir, 'weights.bin')).size).toBeLessThanOrEqual(1024 * 1024);
+
+    const text = await saring(['model', 'eval', '--model', dir, '--data', data, '--text', 'text', '--label', 'judi,pinjol']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/calibration: judi \(threshold \d\.\d{4}\)\nscore\s+texts\s+positives\s+precision/);
+    expect(text.stdout).toMatch(/\n0\.90–1\.00 /);
+    expect(text.stdout).toMatch(/calibration: pinjol/);
+    const json = await saring(['model', 'eval', '--model', dir, '--data', data, '--text', 'text', '--label', 'judi,pinjol', '--json', '--bins', '5']);
+    const m = JSON.parse(json.stdout);
+    expect(m.calibration.judi).toHaveLength(5);
+    expect(m.calibration.judi.reduce((a: number, b: { count: number }) => a + b.count, 0)).toBe(m.rows);
+    expect(m.calibration.pinjol[0]).toMatchObject({ from: 0.8, to: 1 });
+    expect(m.calibration.pinjol[4].recallAtOrAbove).toBe(1);
+
+    for (const [flag, value, message] of [
+      ['--class-weight', 'heavy', /--class-weight must be none, balanced or sqrt/],
+      ['--char-views', 'skeleton', /--char-views takes leet, base/],
+      ['--threshold-folds', '1', /--threshold-folds must be 0 or from 2 to 20/],
+      ['--ensemble', '40', /--ensemble must be an integer from 1 to 16/],
+    ] as const) {
+      const r = await saring(['model', 'train', '--data', data, '--text', 'text', '--label', 'judi,pinjol', '--out', join(tmp, 'never'), flag, value]);
+      expect(r.code, flag).toBe(1);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
   it('says clearly what is wrong with the data, exit 1', async () => {
     const write = (name: string, content: string) => {
       const p = join(tmp, name);

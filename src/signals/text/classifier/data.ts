@@ -1,6 +1,6 @@
 /** Labelled rows from data files, for training and evaluation, and streaming evaluation. */
 import { SaringError } from '../../../errors/errors.js';
-import { MetricsAccumulator } from './metrics.js';
+import { type Calibration, MetricsAccumulator } from './metrics.js';
 import type { Metrics, Model, Task } from './model.js';
 import { readDataRows, type ReadOptions } from './reader.js';
 import type { TrainingRow } from './train.js';
@@ -47,9 +47,10 @@ type AnyIterable<T> = Iterable<T> | AsyncIterable<T>;
 
 /**
  * Evaluates a model on rows (streamed: constant memory). Labels: a 0/1 vector in the model's
- * label order, or a string — a class name (multi-class) or "0"/"1" (binary).
+ * label order, or a string — a class name (multi-class) or "0"/"1" (binary). With a
+ * `calibration`, every row's scores are also binned there.
  */
-export async function evaluate(model: Model, rows: AnyIterable<TrainingRow>): Promise<Metrics> {
+export async function evaluate(model: Model, rows: AnyIterable<TrainingRow>, options: { calibration?: Calibration } = {}): Promise<Metrics> {
   const L = model.L;
   const names = model.labelNames;
   const acc = new MetricsAccumulator(names, model.task);
@@ -78,6 +79,7 @@ export async function evaluate(model: Model, rows: AnyIterable<TrainingRow>): Pr
       });
     }
     model.scoreInto(r.text, scores);
+    options.calibration?.add(y, scores);
     acc.add(y, model.decide(scores, decided));
   }
   return acc.result();

@@ -14,7 +14,7 @@
  * text has the value 1/√n (n features in the text). `extract` allocates nothing per call; `explain`
  * recomputes the features with their strings and spans for an explanation.
  */
-import { normalise, originalRange, type NormalisedText, type TextView } from '../normalise.js';
+import { normalise, originalRange, type MappedText, type NormalisedText, type TextView } from '../normalise.js';
 import { FNV_PRIME, combine, fmix32, fnv1a } from './hash.js';
 import { MASK } from './text-prep.js';
 
@@ -33,7 +33,18 @@ export interface FeatureConfig {
   charScope: 'text' | 'tokens';
   /** Each symbol that is not ASCII punctuation (emoji, ♠, ✅ …) as a feature. */
   symbols: boolean;
+  /**
+   * Character n-grams over more of the normaliser's views than the plain one: "leet" adds the
+   * n-grams of each token that leetspeak changed, as the leet view spells it (g4c0r → the
+   * n-grams of "gacor", shared with the plain spelling); "base" adds the n-grams of the base
+   * view's tokens (before repeated letters collapse, spread letters join and alay words are
+   * rewritten: "gacoooor", "bgt") in a namespace of their own. Absent or [] in models trained
+   * before this option: plain only.
+   */
+  charViews?: CharView[];
 }
+
+export type CharView = 'leet' | 'base';
 
 export const DEFAULT_FEATURES: FeatureConfig = {
   hashBits: 20,
@@ -46,12 +57,14 @@ export const DEFAULT_FEATURES: FeatureConfig = {
   obfuscation: true,
   charScope: 'tokens',
   symbols: true,
+  charViews: [],
 };
 
 export type FeatureKind = 'char' | 'word' | 'bigram' | 'leet' | 'shape' | 'obfuscation' | 'symbol';
 
 /** Namespaces: the same string in two feature kinds hashes apart. */
 const NS_CHAR = fnv1a('c\u0000');
+const NS_BASE = fnv1a('b\u0000');
 const NS_WORD = fnv1a('w\u0000');
 const NS_SHAPE = fnv1a('s\u0000');
 const NS_FLAG = fnv1a('f\u0000');
@@ -62,7 +75,8 @@ export function validateFeatureConfig(c: FeatureConfig): void {
   const ok =
     Number.isInteger(c.hashBits) && c.hashBits >= 10 && c.hashBits <= 26 &&
     Number.isInteger(c.charMin) && Number.isInteger(c.charMax) && c.charMin >= 1 && c.charMax <= 8 &&
-    (c.charMax === 0 || c.charMin <= c.charMax);
+    (c.charMax === 0 || c.charMin <= c.charMax) &&
+    (c.charViews === undefined || (Array.isArray(c.charViews) && c.charViews.every((v) => v === 'leet' || v === 'base')));
   if (!ok) throw new Error(`Invalid feature configuration: ${JSON.stringify(c)}`);
 }
 
@@ -140,6 +154,35 @@ function symbolHash(text: string, i: number): number {
   return h;
 }
 
+/** 0 unknown, 1 a letter, digit or mark, 2 not, per BMP code unit. */
+const bmpWord = new Uint8Array(0x10000);
+const RE_WORD = /^[\p{L}\p{N}\p{M}]$/u;
+
+/** Whether a UTF-16 unit of the base view belongs to a word (surrogates and the mask do not). */
+function isWordUnit(ch: number): boolean {
+  if (ch < 0x80) return (ch >= 0x30 && ch <= 0x39) || (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a);
+  if (ch === MASK_CODE || (ch >= 0xd800 && ch <= 0xdfff)) return false;
+  let k = bmpWord[ch]!;
+  if (k === 0) {
+    k = RE_WORD.test(String.fromCharCode(ch)) ? 1 : 2;
+    bmpWord[ch] = k;
+  }
+  return k === 1;
+}
+
+/** The [start, end) runs of word units in a view's text (the base view has no tokens of its own). */
+function* baseTokens(text: string): Generator<[number, number]> {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const w = i < text.length && isWordUnit(text.charCodeAt(i));
+    if (w && start < 0) start = i;
+    else if (!w && start >= 0) {
+      yield [start, i];
+      start = -1;
+    }
+  }
+}
+
 /** Whether the view text between two offsets holds the mask placeholder or a line break. */
 function gapBreaks(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -188,20 +231,20 @@ export class FeatureExtractor {
   }
 
   /** n-grams of text[a, b) padded with a (virtual) space at each end. */
-  private charGrams(text: string, a: number, b: number): void {
+  private charGrams(text: string, a: number, b: number, ns: number = NS_CHAR): void {
     const c = this.config;
     const m = b - a + 2;
     for (let i = 0; i < m; i++) {
       const first = i === 0 || i === m - 1 ? 0x20 : text.charCodeAt(a + i - 1);
       if (first === MASK_CODE || (first >= 0xdc00 && first <= 0xdfff)) continue;
-      let h = Math.imul(NS_CHAR ^ first, FNV_PRIME);
+      let h = Math.imul(ns ^ first, FNV_PRIME);
       for (let k = 2, j = i + 1; k <= c.charMax && j < m; k++, j++) {
         const ch = j === m - 1 ? 0x20 : text.charCodeAt(a + j - 1);
         if (ch === MASK_CODE) break;
         h = Math.imul(h ^ ch, FNV_PRIME);
         if (k >= c.charMin && !(ch >= 0xd800 && ch <= 0xdbff)) this.push(h);
       }
-      if (c.charMin === 1 && first !== 0x20 && !(first >= 0xd800 && first <= 0xdbff)) this.push(Math.imul(NS_CHAR ^ first, FNV_PRIME));
+      if (c.charMin === 1 && first !== 0x20 && !(first >= 0xd800 && first <= 0xdbff)) this.push(Math.imul(ns ^ first, FNV_PRIME));
     }
   }
 
@@ -220,6 +263,14 @@ export class FeatureExtractor {
     if (c.charMax > 0) {
       if (c.charScope === 'text') this.charGrams(text, 0, len);
       else for (const tok of view.tokens) this.charGrams(text, tok.start, tok.end);
+      const cv = c.charViews;
+      if (cv && cv.length > 0) {
+        if (cv.includes('leet') && n.leet !== n.plain && n.leet.tokens.length === view.tokens.length) {
+          const lt = n.leet.tokens;
+          for (let t = 0; t < lt.length; t++) if (lt[t]!.text !== view.tokens[t]!.text) this.charGrams(n.leet.text, lt[t]!.start, lt[t]!.end);
+        }
+        if (cv.includes('base')) for (const [a, b] of baseTokens(n.base.text)) this.charGrams(n.base.text, a, b, NS_BASE);
+      }
     }
     if (c.symbols) {
       for (let i = 0; i < len; i++) {
@@ -268,37 +319,46 @@ export class FeatureExtractor {
     const t = view.text;
     const len = t.length;
     const bucket = (h: number) => fmix32(h) & this.mask;
-    const span = (v: TextView, from: number, to: number): [number, number] => {
+    const span = (v: MappedText, from: number, to: number): [number, number] => {
       const a = Math.max(0, Math.min(from, v.text.length));
       const b = Math.max(a, Math.min(to, v.text.length));
       return originalRange(v, a, b);
     };
-    const grams = (a0: number, b0: number, token?: number): void => {
-      const tokenSpan = token === undefined ? undefined : span(view, a0, b0);
-      const padded = ` ${t.slice(a0, b0)} `;
+    const grams = (a0: number, b0: number, token?: number, v: MappedText = view, ns: number = NS_CHAR): void => {
+      const tokenSpan = token === undefined ? undefined : span(v, a0, b0);
+      const padded = ` ${v.text.slice(a0, b0)} `;
       const m = padded.length;
       for (let i = 0; i < m; i++) {
         const first = padded.charCodeAt(i);
         if (first === MASK_CODE || (first >= 0xdc00 && first <= 0xdfff)) continue;
-        let h = Math.imul(NS_CHAR ^ first, FNV_PRIME);
+        let h = Math.imul(ns ^ first, FNV_PRIME);
         for (let k = 2, j = i + 1; k <= c.charMax && j < m; k++, j++) {
           const ch = padded.charCodeAt(j);
           if (ch === MASK_CODE) break;
           h = Math.imul(h ^ ch, FNV_PRIME);
           if (k >= c.charMin && !(ch >= 0xd800 && ch <= 0xdbff)) {
-            const [s, e] = tokenSpan ?? span(view, a0 + i - 1, a0 + j);
+            const [s, e] = tokenSpan ?? span(v, a0 + i - 1, a0 + j);
             out.push({ kind: 'char', feature: padded.slice(i, j + 1), bucket: bucket(h), start: s, end: e, ...(token !== undefined ? { token } : {}) });
           }
         }
         if (c.charMin === 1 && first !== 0x20 && !(first >= 0xd800 && first <= 0xdbff)) {
-          const [s, e] = tokenSpan ?? span(view, a0 + i - 1, a0 + i);
-          out.push({ kind: 'char', feature: padded[i]!, bucket: bucket(Math.imul(NS_CHAR ^ first, FNV_PRIME)), start: s, end: e, ...(token !== undefined ? { token } : {}) });
+          const [s, e] = tokenSpan ?? span(v, a0 + i - 1, a0 + i);
+          out.push({ kind: 'char', feature: padded[i]!, bucket: bucket(Math.imul(ns ^ first, FNV_PRIME)), start: s, end: e, ...(token !== undefined ? { token } : {}) });
         }
       }
     };
     if (c.charMax > 0) {
       if (c.charScope === 'text') grams(0, len);
       else view.tokens.forEach((tok, i) => grams(tok.start, tok.end, i));
+      const cv = c.charViews;
+      if (cv && cv.length > 0) {
+        if (cv.includes('leet') && n.leet !== n.plain && n.leet.tokens.length === view.tokens.length) {
+          n.leet.tokens.forEach((lt, i) => {
+            if (lt.text !== view.tokens[i]!.text) grams(lt.start, lt.end, i, n.leet);
+          });
+        }
+        if (cv.includes('base')) for (const [a, b] of baseTokens(n.base.text)) grams(a, b, undefined, n.base, NS_BASE);
+      }
     }
     if (c.symbols) {
       for (let i = 0; i < len; i++) {

@@ -139,3 +139,77 @@ export class ScoreHistogram {
     return rule.kind === 'precision' && bestP ? bestP : best;
   }
 }
+
+/** One score bin of a label's calibration table. */
+export interface CalibrationBin {
+  /** Scores in [from, to) (the last bin includes 1). */
+  from: number;
+  to: number;
+  count: number;
+  positives: number;
+  /** Positives / count in this bin (null when the bin is empty). */
+  precision: number | null;
+  /** If the threshold were `from`: precision and recall of every text scoring at least `from`. */
+  precisionAtOrAbove: number | null;
+  recallAtOrAbove: number;
+}
+
+/**
+ * Scores against truth in equal-width bins per label (constant memory), so an operator can see
+ * how precise each band of scores is and what a threshold at each bin's lower edge would give.
+ */
+export class Calibration {
+  readonly names: readonly string[];
+  readonly bins: number;
+  private readonly count: Float64Array[];
+  private readonly pos: Float64Array[];
+
+  constructor(names: readonly string[], bins = 10) {
+    if (!Number.isInteger(bins) || bins < 2 || bins > 100) throw new Error(`Calibration bins must be an integer from 2 to 100, got ${bins}.`);
+    this.names = names;
+    this.bins = bins;
+    this.count = names.map(() => new Float64Array(bins));
+    this.pos = names.map(() => new Float64Array(bins));
+  }
+
+  /** `truth` 0/1 and `scores` 0..1 per label (a score that is not a number counts as 0). */
+  add(truth: ArrayLike<number>, scores: ArrayLike<number>): void {
+    for (let l = 0; l < this.names.length; l++) {
+      const s = scores[l]!;
+      const x = s >= 0 ? (s <= 1 ? s : 1) : 0;
+      const b = Math.min(this.bins - 1, Math.floor(x * this.bins));
+      this.count[l]![b]!++;
+      if (truth[l]! > 0) this.pos[l]![b]!++;
+    }
+  }
+
+  /** Per label, the bins from the highest scores down. */
+  result(): Record<string, CalibrationBin[]> {
+    const out: Record<string, CalibrationBin[]> = {};
+    const r = (x: number) => Math.round(x * 1e6) / 1e6;
+    this.names.forEach((name, l) => {
+      const count = this.count[l]!;
+      const pos = this.pos[l]!;
+      let P = 0;
+      for (let b = 0; b < this.bins; b++) P += pos[b]!;
+      const rows: CalibrationBin[] = [];
+      let n = 0;
+      let tp = 0;
+      for (let b = this.bins - 1; b >= 0; b--) {
+        n += count[b]!;
+        tp += pos[b]!;
+        rows.push({
+          from: r(b / this.bins),
+          to: r((b + 1) / this.bins),
+          count: count[b]!,
+          positives: pos[b]!,
+          precision: count[b]! > 0 ? r(pos[b]! / count[b]!) : null,
+          precisionAtOrAbove: n > 0 ? r(tp / n) : null,
+          recallAtOrAbove: P > 0 ? r(tp / P) : 0,
+        });
+      }
+      out[name] = rows;
+    });
+    return out;
+  }
+}

@@ -23,7 +23,7 @@ import { SaringError } from '../../../errors/errors.js';
 import { normalise } from '../normalise.js';
 import { KeyTable } from './dedup.js';
 import { DEFAULT_FEATURES, FeatureExtractor, type FeatureConfig } from './features.js';
-import { key64, unitInterval } from './hash.js';
+import { fmix32, key64, unitInterval } from './hash.js';
 import { MetricsAccumulator, ScoreHistogram, type ThresholdRule } from './metrics.js';
 import { Model, MODEL_FORMAT, MODEL_FORMAT_VERSION, type Metrics, type ModelMeta, type Task, type TrainingInfo } from './model.js';
 import { Prng } from './prng.js';
@@ -46,6 +46,9 @@ export interface TrainProgress {
   phase: 'read' | 'train' | 'evaluate';
   epoch?: number;
   epochs?: number;
+  /** Which model of how many (inner folds and ensemble members each train one). */
+  fit?: number;
+  fits?: number;
   rows?: number;
 }
 
@@ -68,6 +71,30 @@ export interface TrainOptions {
   /** Cross-validation: fold `index` of `k` (by text key) is the holdout; overrides `holdout`. */
   fold?: { k: number; index: number };
   threshold?: ThresholdRule;
+  /**
+   * Thresholds from out-of-fold scores: with k ≥ 2 the training texts are split into k inner
+   * folds (by text key), k models each score the fold they did not see, and the thresholds that
+   * maximise each label's F1 (so macro-F1) on those scores are kept; the model itself is then
+   * trained on every non-holdout text (no validation split). 0 (default): a validation split.
+   */
+  thresholdFolds?: number;
+  /**
+   * Weights of positive and negative examples per label (per class for multi-class): "none"
+   * (default), "balanced" (each class weighs as much in total as the other), or "sqrt" (the
+   * square root of the balanced weights: halfway).
+   */
+  classWeight?: ClassWeight;
+  /**
+   * Members of an averaged ensemble (default 1): each trains with its own seed on its own
+   * seeded nine tenths of the training texts; their weights are averaged. Every member uses the
+   * same features, so the average of their logits is one linear model of the same size.
+   */
+  ensemble?: number;
+  /**
+   * When `features.hashBits` is not given: the largest hash space (at most 2^20 buckets) whose
+   * weights (4 bytes × buckets × labels) fit in this many bytes. Default 10 MiB.
+   */
+  maxWeightBytes?: number;
   cacheBudgetBytes?: number;
   shuffleBuffer?: number;
   name?: string;
@@ -76,7 +103,24 @@ export interface TrainOptions {
   onProgress?: (p: TrainProgress) => void;
 }
 
-export const DEFAULT_TRAIN = { seed: 1, epochs: 8, learningRate: 0.4, l2: 1e-7, validation: 0.1, cacheBudgetBytes: 512 * 1024 * 1024, shuffleBuffer: 1 << 16 };
+export type ClassWeight = 'none' | 'balanced' | 'sqrt';
+
+export const DEFAULT_TRAIN = {
+  seed: 1,
+  epochs: 8,
+  learningRate: 0.4,
+  l2: 1e-7,
+  validation: 0.1,
+  thresholdFolds: 0,
+  classWeight: 'none' as ClassWeight,
+  ensemble: 1,
+  maxWeightBytes: 10 * 1024 * 1024,
+  cacheBudgetBytes: 512 * 1024 * 1024,
+  shuffleBuffer: 1 << 16,
+};
+
+/** Share of the training texts each ensemble member sees. */
+const BAG_SHARE = 0.9;
 
 const SPLIT_TRAIN = 0;
 const SPLIT_VALID = 1;
@@ -164,6 +208,8 @@ class GrowInt32 {
 interface Example {
   buckets: Int32Array;
   count: number;
+  /** A 32-bit hash of the text's key: its inner fold and ensemble bags. */
+  h: number;
   /** 0/1 per label (multi-class: one-hot). */
   y: Uint8Array;
 }
@@ -215,6 +261,17 @@ function hashLabels(y: Uint8Array, L: number, cls: number): number {
   return h | 0;
 }
 
+/** A 32-bit hash of a text key for inner folds and ensemble bags (apart from the split's). */
+function exampleHash(hi: number, lo: number, seed: number): number {
+  return fmix32((fmix32((hi ^ Math.imul(seed, 0x85ebca6b)) >>> 0) ^ lo) >>> 0);
+}
+
+const round4 = (x: number): number => Math.round(x * 10000) / 10000;
+
+function diverged(): SaringError {
+  return new SaringError('validation_failed', 'Training diverged (a weight is not a finite number): try a smaller learning rate.');
+}
+
 /** Trains a classifier; see the module comment for how data is read. */
 export async function trainClassifier(source: RowSource, options: TrainOptions = {}): Promise<Model> {
   const t0 = performance.now();
@@ -223,18 +280,29 @@ export async function trainClassifier(source: RowSource, options: TrainOptions =
   const lr = options.learningRate ?? DEFAULT_TRAIN.learningRate;
   const l2 = options.l2 ?? DEFAULT_TRAIN.l2;
   const holdout = options.fold ? 0 : (options.holdout ?? 0);
-  const validation = options.validation ?? DEFAULT_TRAIN.validation;
+  const thresholdFolds = options.thresholdFolds ?? DEFAULT_TRAIN.thresholdFolds;
+  const classWeight = options.classWeight ?? DEFAULT_TRAIN.classWeight;
+  const ensemble = options.ensemble ?? DEFAULT_TRAIN.ensemble;
+  const maxWeightBytes = options.maxWeightBytes ?? DEFAULT_TRAIN.maxWeightBytes;
+  // Inner folds choose the thresholds: no validation split is set aside.
+  const validation = thresholdFolds >= 2 ? 0 : (options.validation ?? DEFAULT_TRAIN.validation);
   const rule = options.threshold ?? { kind: 'f1' };
   const budget = options.cacheBudgetBytes ?? DEFAULT_TRAIN.cacheBudgetBytes;
   const shuffleSize = Math.max(1, options.shuffleBuffer ?? DEFAULT_TRAIN.shuffleBuffer);
   if (!(holdout >= 0 && holdout <= 0.9)) throw new SaringError('validation_failed', `The holdout share must be between 0 and 0.9, got ${holdout}.`);
   if (!(validation >= 0 && validation <= 0.5)) throw new SaringError('validation_failed', `The validation share must be between 0 and 0.5, got ${validation}.`);
+  if (!(Number.isInteger(thresholdFolds) && (thresholdFolds === 0 || (thresholdFolds >= 2 && thresholdFolds <= 20)))) {
+    throw new SaringError('validation_failed', `Threshold folds must be 0 (a validation split) or an integer from 2 to 20, got ${thresholdFolds}.`);
+  }
+  if (!['none', 'balanced', 'sqrt'].includes(classWeight)) throw new SaringError('validation_failed', `Class weights must be none, balanced or sqrt, got ${String(classWeight)}.`);
+  if (!(Number.isInteger(ensemble) && ensemble >= 1 && ensemble <= 16)) throw new SaringError('validation_failed', `An ensemble has 1 to 16 members, got ${ensemble}.`);
   if (!Number.isInteger(epochs) || epochs < 1 || epochs > 1000) throw new SaringError('validation_failed', `Epochs must be an integer from 1 to 1000, got ${epochs}.`);
   if (options.fold && !(Number.isInteger(options.fold.k) && options.fold.k >= 2 && options.fold.index >= 0 && options.fold.index < options.fold.k)) {
     throw new SaringError('validation_failed', `Invalid fold ${JSON.stringify(options.fold)}.`);
   }
   const features: FeatureConfig = { ...DEFAULT_FEATURES, ...options.features };
-  const fx = new FeatureExtractor(features);
+  const autoBits = options.features?.hashBits === undefined;
+  let fx = new FeatureExtractor(features);
   const open = await replayable(source);
   const progress = options.onProgress ?? (() => {});
 
@@ -252,6 +320,7 @@ export async function trainClassifier(source: RowSource, options: TrainOptions =
   const cacheStart = new GrowInt32();
   const cacheLab = new GrowInt32(); // class id, or the 0/1 vector packed as bits (≤ 31 labels) — else no cache
   const cacheSplit = new GrowInt32();
+  const cacheHash = new GrowInt32();
   const yScratch = new Uint8Array(64);
   let yBuf = yScratch;
   for await (const r of iterate(open())) {
@@ -283,6 +352,8 @@ export async function trainClassifier(source: RowSource, options: TrainOptions =
         cacheLab.n = 0;
         cacheSplit.a = new Int32Array(0);
         cacheSplit.n = 0;
+        cacheHash.a = new Int32Array(0);
+        cacheHash.n = 0;
         continue;
       }
       cacheStart.push(cacheFeat.n);
@@ -294,6 +365,7 @@ export async function trainClassifier(source: RowSource, options: TrainOptions =
       }
       cacheLab.push(packed);
       cacheSplit.push(splitOf(hi, lo));
+      cacheHash.push(exampleHash(hi, lo, seed));
     }
   }
   if (rows === 0) throw new SaringError('validation_failed', 'The training data has no rows.');
@@ -328,6 +400,19 @@ export async function trainClassifier(source: RowSource, options: TrainOptions =
   const L = names.length;
   if (new Set(names).size !== L) throw new SaringError('validation_failed', `Label names repeat: ${names.join(', ')}.`);
 
+  // ---- The hash space: as large as asked, or (not asked) as fits in maxWeightBytes.
+  if (autoBits) {
+    let bits = features.hashBits;
+    while (bits > 10 && 4 * 2 ** bits * L > maxWeightBytes) bits--;
+    if (bits < features.hashBits) {
+      // Buckets are the low bits of a hash: the cached ones are narrowed in place.
+      features.hashBits = bits;
+      fx = new FeatureExtractor(features);
+      const mask = (1 << bits) - 1;
+      for (let i = 0; i < cacheFeat.n; i++) cacheFeat.a[i] = cacheFeat.a[i]! & mask;
+    }
+  }
+
   /** Fills `y` (length L) from a cached/raw label and returns it. */
   const classVec = (cls: number, packed: number, y: Uint8Array): Uint8Array => {
     y.fill(0);
@@ -347,18 +432,21 @@ export async function trainClassifier(source: RowSource, options: TrainOptions =
 
   // ---- Examples, by split: from the cache, or by reading the source again.
   const unique = table.size;
-  /** Examples of one split (or of all, split -1; the callback gets each one's split). */
-  async function forEach(split: number, shuffle: Prng | undefined, fn: (e: Example, split: number) => void): Promise<void> {
+  /**
+   * Examples of one split (or of all, split -1; the callback gets each one's split), optionally
+   * only those whose text hash `keep` accepts (inner folds, ensemble bags).
+   */
+  async function forEach(split: number, shuffle: Prng | undefined, fn: (e: Example, split: number) => void, keep?: (h: number) => boolean): Promise<void> {
     const y = new Uint8Array(L);
     if (cacheOn) {
       const idx: number[] = [];
-      for (let i = 0; i < cacheSplit.n; i++) if (split < 0 || cacheSplit.a[i] === split) idx.push(i);
+      for (let i = 0; i < cacheSplit.n; i++) if ((split < 0 || cacheSplit.a[i] === split) && (!keep || keep(cacheHash.a[i]! >>> 0))) idx.push(i);
       if (shuffle) shuffle.shuffle(idx);
       for (const i of idx) {
         const s = cacheStart.a[i]!;
         const e = cacheStart.a[i + 1]!;
         const packed = cacheLab.a[i]!;
-        fn({ buckets: cacheFeat.a.subarray(s, e), count: e - s, y: classVec(packed, packed, y) }, cacheSplit.a[i]!);
+        fn({ buckets: cacheFeat.a.subarray(s, e), count: e - s, h: cacheHash.a[i]! >>> 0, y: classVec(packed, packed, y) }, cacheSplit.a[i]!);
       }
       return;
     }
@@ -374,10 +462,12 @@ export async function trainClassifier(source: RowSource, options: TrainOptions =
       const [hi, lo] = key64(keyText);
       const sp = splitOf(hi, lo);
       if (table.firstRow(hi, lo) !== r || (split >= 0 && sp !== split)) continue;
+      const h = exampleHash(hi, lo, seed);
+      if (keep && !keep(h)) continue;
       const count = fx.extractNormalised(n);
       let packed = 0;
       if (cls < 0) for (let l = 0; l < labels.width; l++) packed |= yRow[l]! << l;
-      const ex: Example = { buckets: fx.buckets.slice(0, count), count, y: classVec(cls, packed, new Uint8Array(L)) };
+      const ex: Example = { buckets: fx.buckets.slice(0, count), count, h, y: classVec(cls, packed, new Uint8Array(L)) };
       if (!shuffle) {
         fn(ex, sp);
         continue;
@@ -432,71 +522,116 @@ export async function trainClassifier(source: RowSource, options: TrainOptions =
   }
   if (splitCounts[SPLIT_TRAIN] === 0) throw new SaringError('validation_failed', 'No texts are left for training after the holdout and validation splits.');
 
-  // ---- Epochs.
-  const D = 2 ** features.hashBits;
-  const w = new Float32Array(D * L);
-  const G = new Float32Array(D * L);
-  const bias = new Float64Array(L);
-  const Gb = new Float64Array(L);
-  // Start each bias at the log-odds of its label among training texts.
+  // ---- Class weights: gradient multipliers for each label's positives and negatives (multi-class: for each true class).
   const nTrain = splitCounts[SPLIT_TRAIN]!;
-  for (let l = 0; l < L; l++) {
-    const p = Math.min(Math.max(trainPos[l]! / nTrain, 1e-4), 1 - 1e-4);
-    bias[l] = task === 'multiclass' ? Math.log(p) : Math.log(p / (1 - p));
-  }
-  const z = new Float64Array(L);
-  const g = new Float64Array(L);
-  const EPS = 1e-6;
-  const step = (e: Example): void => {
-    const { buckets, count, y } = e;
-    const v = count > 0 ? 1 / Math.sqrt(count) : 0;
-    for (let l = 0; l < L; l++) z[l] = 0;
-    for (let i = 0; i < count; i++) {
-      const base = buckets[i]! * L;
-      for (let l = 0; l < L; l++) z[l] = z[l]! + w[base + l]!;
-    }
-    if (task === 'multiclass') {
-      let max = -Infinity;
-      for (let l = 0; l < L; l++) {
-        z[l] = bias[l]! + z[l]! * v;
-        if (z[l]! > max) max = z[l]!;
-      }
-      let sum = 0;
-      for (let l = 0; l < L; l++) sum += Math.exp(z[l]! - max);
-      for (let l = 0; l < L; l++) g[l] = Math.exp(z[l]! - max) / sum - y[l]!;
-    } else {
-      for (let l = 0; l < L; l++) {
-        const s = bias[l]! + z[l]! * v;
-        g[l] = 1 / (1 + Math.exp(-s)) - y[l]!;
-      }
-    }
+  const wPos = new Float64Array(L).fill(1);
+  const wNeg = new Float64Array(L).fill(1);
+  if (classWeight !== 'none') {
     for (let l = 0; l < L; l++) {
-      const gl = g[l]!;
-      Gb[l] = Gb[l]! + gl * gl;
-      bias[l] = bias[l]! - (lr * gl) / Math.sqrt(Gb[l]! + EPS);
-    }
-    for (let i = 0; i < count; i++) {
-      const base = buckets[i]! * L;
-      for (let l = 0; l < L; l++) {
-        const k = base + l;
-        const wk = w[k]!;
-        const gi = g[l]! * v + l2 * wk;
-        const acc = G[k]! + gi * gi;
-        G[k] = acc;
-        w[k] = wk - (lr * gi) / Math.sqrt(acc + EPS);
+      const pos = Math.max(trainPos[l]!, 1);
+      const neg = Math.max(nTrain - trainPos[l]!, 1);
+      let a = task === 'multiclass' ? nTrain / (L * pos) : nTrain / (2 * pos);
+      let b = task === 'multiclass' ? 1 : nTrain / (2 * neg);
+      if (classWeight === 'sqrt') {
+        a = Math.sqrt(a);
+        b = Math.sqrt(b);
       }
+      wPos[l] = a;
+      wNeg[l] = b;
     }
-  };
-  const rng = new Prng(seed);
-  for (let ep = 1; ep <= epochs; ep++) {
-    progress({ phase: 'train', epoch: ep, epochs });
-    await forEach(SPLIT_TRAIN, rng, step);
   }
 
-  // ---- Thresholds (validation) and metrics.
-  progress({ phase: 'evaluate' });
-  const thresholds = names.map(() => 0.5);
-  const meta: ModelMeta = {
+  // ---- Fitting: one linear model, or the average of an ensemble's.
+  const D = 2 ** features.hashBits;
+  const EPS = 1e-6;
+  const G = new Float32Array(D * L);
+  const innerFolds = thresholdFolds >= 2 && task !== 'multiclass' ? thresholdFolds : 0;
+  const fits = (innerFolds + 1) * ensemble;
+  let fitNo = 0;
+  /** Trains one model into `w`/`bias` on the training examples `keep` accepts (AdaGrad, L2). */
+  const fitOne = async (memberSeed: number, keep: ((h: number) => boolean) | undefined, w: Float32Array, bias: Float64Array): Promise<void> => {
+    fitNo++;
+    w.fill(0);
+    G.fill(0);
+    const Gb = new Float64Array(L);
+    // Start each bias at the (weighted) log-odds of its label among training texts.
+    for (let l = 0; l < L; l++) {
+      const p = Math.min(Math.max(trainPos[l]! / nTrain, 1e-4), 1 - 1e-4);
+      bias[l] = task === 'multiclass' ? Math.log(p) : Math.log((wPos[l]! * p) / (wNeg[l]! * (1 - p)));
+    }
+    const z = new Float64Array(L);
+    const g = new Float64Array(L);
+    const step = (e: Example): void => {
+      const { buckets, count, y } = e;
+      const v = count > 0 ? 1 / Math.sqrt(count) : 0;
+      for (let l = 0; l < L; l++) z[l] = 0;
+      for (let i = 0; i < count; i++) {
+        const base = buckets[i]! * L;
+        for (let l = 0; l < L; l++) z[l] = z[l]! + w[base + l]!;
+      }
+      if (task === 'multiclass') {
+        let max = -Infinity;
+        let actual = 0;
+        for (let l = 0; l < L; l++) {
+          z[l] = bias[l]! + z[l]! * v;
+          if (z[l]! > max) max = z[l]!;
+          if (y[l]) actual = l;
+        }
+        let sum = 0;
+        for (let l = 0; l < L; l++) sum += Math.exp(z[l]! - max);
+        const cw = wPos[actual]!;
+        for (let l = 0; l < L; l++) g[l] = (Math.exp(z[l]! - max) / sum - y[l]!) * cw;
+      } else {
+        for (let l = 0; l < L; l++) {
+          const s = bias[l]! + z[l]! * v;
+          g[l] = (1 / (1 + Math.exp(-s)) - y[l]!) * (y[l] ? wPos[l]! : wNeg[l]!);
+        }
+      }
+      for (let l = 0; l < L; l++) {
+        const gl = g[l]!;
+        Gb[l] = Gb[l]! + gl * gl;
+        bias[l] = bias[l]! - (lr * gl) / Math.sqrt(Gb[l]! + EPS);
+      }
+      for (let i = 0; i < count; i++) {
+        const base = buckets[i]! * L;
+        for (let l = 0; l < L; l++) {
+          const k = base + l;
+          const wk = w[k]!;
+          const gi = g[l]! * v + l2 * wk;
+          const acc = G[k]! + gi * gi;
+          G[k] = acc;
+          w[k] = wk - (lr * gi) / Math.sqrt(acc + EPS);
+        }
+      }
+    };
+    const rng = new Prng(memberSeed);
+    for (let ep = 1; ep <= epochs; ep++) {
+      progress({ phase: 'train', epoch: ep, epochs, fit: fitNo, fits });
+      await forEach(SPLIT_TRAIN, rng, step, keep);
+    }
+    for (let l = 0; l < L; l++) if (!Number.isFinite(bias[l]!)) throw diverged();
+    for (let i = 0; i < w.length; i++) if (!Number.isFinite(w[i]!)) throw diverged();
+  };
+  /** The weights of one model, or the average of the ensemble members' (each on its own bag). */
+  const fit = async (keep?: (h: number) => boolean): Promise<{ w: Float32Array; bias: Float64Array }> => {
+    const w = new Float32Array(D * L);
+    const bias = new Float64Array(L);
+    if (ensemble === 1) {
+      await fitOne(seed, keep, w, bias);
+      return { w, bias };
+    }
+    const wm = new Float32Array(D * L);
+    const bm = new Float64Array(L);
+    for (let m = 0; m < ensemble; m++) {
+      const salt = Math.imul(m + 1, 0x9e3779b1);
+      const bag = (h: number): boolean => (!keep || keep(h)) && fmix32((h ^ salt) >>> 0) / 4294967296 < BAG_SHARE;
+      await fitOne((seed + Math.imul(m, 0x3c6ef372)) | 0, bag, wm, bm);
+      for (let i = 0; i < w.length; i++) w[i] = w[i]! + wm[i]! / ensemble;
+      for (let l = 0; l < L; l++) bias[l] = bias[l]! + bm[l]! / ensemble;
+    }
+    return { w, bias };
+  };
+  const metaOf = (bias: Float64Array): ModelMeta => ({
     format: MODEL_FORMAT,
     formatVersion: MODEL_FORMAT_VERSION,
     ...(options.name ? { name: options.name } : {}),
@@ -506,12 +641,46 @@ export async function trainClassifier(source: RowSource, options: TrainOptions =
     features,
     bias: Array.from(bias),
     weights: { file: 'weights.bin', dtype: 'float32', buckets: D, labels: L, sha256: '', bytes: D * L * 4 },
-  };
-  let model = new Model(meta, w);
+  });
+
+  // ---- Thresholds from inner folds: each fold scored by a model that did not see it.
+  const thresholds = names.map(() => 0.5);
+  let outOfFold: TrainingInfo['outOfFold'];
   const scores = new Float64Array(L);
   const decided = new Uint8Array(L);
+  if (innerFolds > 0) {
+    const hist = new ScoreHistogram(L);
+    const innerOf = (h: number): number => Math.floor((fmix32((h ^ 0x68e31da4) >>> 0) / 4294967296) * innerFolds);
+    for (let j = 0; j < innerFolds; j++) {
+      const part = await fit((h) => innerOf(h) !== j);
+      const inner = new Model(metaOf(part.bias), part.w);
+      await forEach(
+        SPLIT_TRAIN,
+        undefined,
+        (e) => {
+          const s = inner.scoreBuckets(e.buckets, e.count, scores);
+          for (let l = 0; l < L; l++) hist.add(l, s[l]!, e.y[l] === 1);
+        },
+        (h) => innerOf(h) === j,
+      );
+    }
+    outOfFold = { folds: innerFolds, labels: {} };
+    for (let l = 0; l < L; l++) {
+      const c = hist.choose(l, rule);
+      thresholds[l] = Math.round(c.threshold * 1e6) / 1e6;
+      outOfFold.labels[names[l]!] = { threshold: thresholds[l]!, precision: round4(c.precision), recall: round4(c.recall), f1: round4(c.f1) };
+    }
+  }
+
+  // ---- The model: every training text.
+  const { w, bias } = await fit();
+
+  // ---- Thresholds (validation) and metrics.
+  progress({ phase: 'evaluate' });
+  const meta = metaOf(bias);
+  let model = new Model(meta, w);
   const scoreExample = (e: Example): Float64Array => model.scoreBuckets(e.buckets, e.count, scores);
-  if (splitCounts[SPLIT_VALID]! > 0 && task !== 'multiclass') {
+  if (innerFolds === 0 && splitCounts[SPLIT_VALID]! > 0 && task !== 'multiclass') {
     const hist = new ScoreHistogram(L);
     await forEach(SPLIT_VALID, undefined, (e) => {
       const s = scoreExample(e);
@@ -552,7 +721,11 @@ export async function trainClassifier(source: RowSource, options: TrainOptions =
     epochs,
     learningRate: lr,
     l2,
-    thresholdRule: rule.kind === 'f1' ? 'max F1 on validation' : `precision ≥ ${rule.target} on validation`,
+    thresholdRule: `${rule.kind === 'f1' ? 'max F1' : `precision ≥ ${rule.target}`} on ${innerFolds > 0 ? `${innerFolds} inner folds (out-of-fold scores)` : 'validation'}`,
+    classWeight,
+    ensemble,
+    ...(innerFolds > 0 ? { thresholdFolds: innerFolds } : {}),
+    ...(outOfFold ? { outOfFold } : {}),
     ...(validationMetrics ? { validationMetrics } : {}),
     ...(holdoutMetrics ? { holdoutMetrics } : {}),
     date: new Date().toISOString(),
