@@ -100,35 +100,45 @@ export interface MediaTextUnit {
   lines: { at: number; start: number; length: number }[];
 }
 
-const LETTER = /\p{L}/u;
+const LETTERS = /\p{L}/gu;
+
+/** A line with fewer than two letters: a clock, counter, price or score, or digits OCR misread ("l778", "09:09:l3.000"). */
+function wordless(text: string): boolean {
+  return (text.match(LETTERS)?.length ?? 0) < 2;
+}
 
 /**
- * The units a text classifier scores in a media field. The field joins every line read or heard
- * over the whole video, but the classifiers were trained on single comments and captions: their
- * evidence adds up with the length of the text, so 60 s of an on-screen clock or counter
- * ("09:00:13.000", "788"), joined into one text, reads as a gambling promotion. Scored a screen at
- * a time, each unit is as long as what a viewer sees at once. A unit without a single letter
- * (clocks, counters, prices, scores) is not scored: the models learnt words, and digits alone are
- * not a message. Identical units are scored once.
+ * The units a text classifier scores in a media field: each line alone, like a comment, and the
+ * lines on screen together at each moment (a promotion split over two lines). The field joins
+ * every line read or heard over the whole video, but the classifiers were trained on single
+ * comments and captions: their evidence adds up with the length of a text, so 60 s of an
+ * on-screen clock or counter ("09:00:13.000", "788"), joined into one text, read as a gambling
+ * promotion; and a promotion joined with an unrelated caption was diluted by it. Lines with fewer
+ * than two letters (clocks, counters, prices, scores; digits OCR misread as a letter, "l778") are
+ * left out: the models learnt words, and give a bare number like "788" or "l778" a promotion's
+ * score. The lexicons still read every line. Identical units are scored once.
  */
 export function mediaTextUnits(lines: readonly PlacedLine[]): MediaTextUnit[] {
-  const moments = [...new Set(lines.map((l) => l.timestamp))].sort((a, b) => a - b);
+  const worded = lines.filter((l) => !wordless(l.text));
   const units: MediaTextUnit[] = [];
   const seen = new Set<string>();
-  for (const t of moments) {
-    const shown = lines.filter((l) => l.timestamp <= t && t <= Math.max(l.timestamp, l.until));
-    if (!shown.some((l) => LETTER.test(l.text))) continue;
-    const text = shown.map((l) => l.text).join('\n');
-    if (seen.has(text)) continue;
+  const add = (group: readonly PlacedLine[]) => {
+    const text = group.map((l) => l.text).join('\n');
+    if (seen.has(text)) return;
     seen.add(text);
     let at = 0;
     const placed: MediaTextUnit['lines'] = [];
-    for (const l of shown) {
+    for (const l of group) {
       const length = [...l.text].length;
       placed.push({ at, start: l.start, length });
       at += length + 1;
     }
     units.push({ text, lines: placed });
+  };
+  for (const l of worded) add([l]);
+  for (const t of [...new Set(worded.map((l) => l.timestamp))].sort((a, b) => a - b)) {
+    const shown = worded.filter((l) => l.timestamp <= t && t <= Math.max(l.timestamp, l.until));
+    if (shown.length > 1) add(shown);
   }
   return units;
 }

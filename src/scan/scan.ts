@@ -229,7 +229,7 @@ const EXPLAIN_FROM = 0.2;
 /**
  * The classifiers the policy names, run over every text field; a category's model score is the
  * highest over its fields, with that field's top features as evidence. A media field is scored a
- * screen (or a stretch of speech) at a time, not as one text (see `mediaTextUnits`).
+ * line and a screen at a time, not as one text (see `mediaTextUnits`).
  */
 function addModelSignals(
   config: ScanConfig,
