@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { normalise } from '../normalise.js';
 import { DEFAULT_FEATURES } from './features.js';
 import { loadModel, Model, sigmoid, type ModelMeta } from './model.js';
 import { Prng } from './prng.js';
@@ -86,6 +87,9 @@ describe('numerical safety', () => {
     const model = loadModel(SHIPPED);
     for (const t of [...ADVERSARIAL, ...randomTexts(300, 17)]) expectUnitScores(model, t);
     for (const t of ADVERSARIAL.slice(0, 6)) expect(() => model.predict(t, { explain: true })).not.toThrow();
+    // Already normalised (the scan path), after a short text and with more features than the buffer held.
+    model.predict('slot');
+    for (const t of ADVERSARIAL) expect(model.predict(normalise(t))).toEqual(model.predict(t));
   });
 
   it('trained multi-label, multi-class and ensemble models with every feature view do too', async () => {
