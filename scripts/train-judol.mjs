@@ -39,7 +39,7 @@ const options = {
   learningRate: 0.4,
   l2: 1e-7,
   validation: 0.1,
-  features: { hashBits: 18, charMin: 2, charMax: 5, charScope: 'tokens', words: true, bigrams: true, leetWords: true, shapes: true, obfuscation: true, symbols: true },
+  features: { hashBits: 18, charMin: 2, charMax: 5, charScope: 'tokens', words: true, bigrams: true, leetWords: true, shapes: true, obfuscation: true, symbols: true, unique: true },
 };
 const rows = fileRows(data, { text: 'comment_text', labels: ['label'] });
 const sha256 = createHash('sha256').update(readFileSync(data)).digest('hex');

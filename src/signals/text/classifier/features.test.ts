@@ -56,6 +56,24 @@ describe('features', () => {
     expect(fx.explain('halo bang').some((f) => f.kind === 'bigram')).toBe(true);
   });
 
+  it('count each feature once per text by default, so pasting a text fifty times does not make it surer', () => {
+    const binary = new FeatureExtractor({ ...DEFAULT_FEATURES, hashBits: 18 });
+    const counts = new FeatureExtractor({ ...DEFAULT_FEATURES, hashBits: 18, unique: false });
+    // Extract first: a text with many features replaces the buffer.
+    const features = (fx: FeatureExtractor, text: string) => {
+      const n = fx.extract(text);
+      return Array.from(fx.buckets.subarray(0, n));
+    };
+    // Twice: the text's features and the one bigram across the join ("kak terima").
+    const twice = features(binary, 'terima kasih kak '.repeat(2));
+    const fifty = features(binary, 'terima kasih kak '.repeat(50));
+    expect(new Set(twice).size).toBe(twice.length);
+    expect(fifty).toEqual(twice);
+    expect(counts.extract('terima kasih kak '.repeat(50))).toBeGreaterThan(20 * counts.extract('terima kasih kak '.repeat(2)));
+    // explain lists the same features as extract hashes.
+    expect(binary.explain('terima kasih kak '.repeat(3)).map((f) => f.bucket).sort()).toEqual([...twice].sort());
+  });
+
   it('refuses an invalid configuration', () => {
     expect(() => new FeatureExtractor({ ...DEFAULT_FEATURES, hashBits: 40 })).toThrow(/Invalid feature configuration/);
   });

@@ -34,6 +34,12 @@ export interface FeatureConfig {
   /** Each symbol that is not ASCII punctuation (emoji, ♠, ✅ …) as a feature. */
   symbols: boolean;
   /**
+   * Each feature counts once per text (binary features). Without it a text repeated k times
+   * scores √k times further from zero, so "terima kasih" pasted fifty times looked like a
+   * certain promotion. Absent in models trained before the option: counts.
+   */
+  unique?: boolean;
+  /**
    * Character n-grams over more of the normaliser's views than the plain one: "leet" adds the
    * n-grams of each token that leetspeak changed, as the leet view spells it (g4c0r → the
    * n-grams of "gacor", shared with the plain spelling); "base" adds the n-grams of the base
@@ -58,6 +64,7 @@ export const DEFAULT_FEATURES: FeatureConfig = {
   charScope: 'tokens',
   symbols: true,
   charViews: [],
+  unique: true,
 };
 
 export type FeatureKind = 'char' | 'word' | 'bigram' | 'leet' | 'shape' | 'obfuscation' | 'symbol';
@@ -214,6 +221,9 @@ export class FeatureExtractor {
   /** Buckets of the last text (the first `count` entries). */
   buckets: Int32Array = new Int32Array(1024);
   count = 0;
+  /** For `unique`: the text number that last saw each bucket. */
+  private seen: Uint32Array | undefined;
+  private stamp = 0;
 
   constructor(config: FeatureConfig) {
     validateFeatureConfig(config);
@@ -307,7 +317,26 @@ export class FeatureExtractor {
       const f = obfuscationFlag(view);
       if (f !== undefined) this.push(fnv1a(f, NS_FLAG));
     }
+    if (c.unique) this.dedupe();
     return this.count;
+  }
+
+  /** Keeps the first occurrence of each bucket, in order. */
+  private dedupe(): void {
+    const seen = (this.seen ??= new Uint32Array(this.mask + 1));
+    if (++this.stamp === 0xffffffff) {
+      seen.fill(0);
+      this.stamp = 1;
+    }
+    const b = this.buckets;
+    let n = 0;
+    for (let i = 0; i < this.count; i++) {
+      const x = b[i]!;
+      if (seen[x] === this.stamp) continue;
+      seen[x] = this.stamp;
+      b[n++] = x;
+    }
+    this.count = n;
   }
 
   /** The features of `text` with their strings and original spans (slow path, for explanations). */
@@ -401,6 +430,10 @@ export class FeatureExtractor {
     if (c.obfuscation) {
       const f = obfuscationFlag(view);
       if (f !== undefined) out.push({ kind: 'obfuscation', feature: f, bucket: bucket(fnv1a(f, NS_FLAG)), start: 0, end: text.length });
+    }
+    if (c.unique) {
+      const seen = new Set<number>();
+      return out.filter((f) => !seen.has(f.bucket) && (seen.add(f.bucket), true));
     }
     return out;
   }

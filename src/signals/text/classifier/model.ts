@@ -348,7 +348,8 @@ export function readModelMeta(dir: string): ModelMeta {
   if (!Array.isArray(meta.labels) || meta.labels.length === 0 || !Array.isArray(meta.bias) || meta.bias.length !== meta.labels.length) {
     throw new SaringError('validation_failed', `${path} has no labels or biases that do not match them.`);
   }
-  meta.features = { ...DEFAULT_FEATURES, ...meta.features };
+  // Options added after a model was trained are off when its file does not name them.
+  meta.features = { ...DEFAULT_FEATURES, unique: false, charViews: [], ...meta.features };
   return meta;
 }
 
