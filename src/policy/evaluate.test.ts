@@ -63,7 +63,8 @@ describe('policy evaluation', () => {
   it('needs the lexicon and the model to agree before the default policy removes gambling, unless one is decisive', () => {
     const lexiconOnly = (score: number) => new Map([['gambling' as CategoryId, new Map<string, SourceScore>([['lexicon', { source: 'lexicon', score, evidence: [] }]])]]);
     expect(evaluatePolicy(policy, lexiconOnly(0.85), 'general')).toMatchObject({ action: 'review', categories: [{ score: 0.425 }] });
-    const decisive = policy.categories.gambling!.decisive!;
+    const d = policy.categories.gambling!.decisive!;
+    const decisive = typeof d === 'number' ? d : d['lexicon']!;
     expect(evaluatePolicy(policy, lexiconOnly(decisive), 'general')).toMatchObject({ action: 'remove', categories: [{ score: decisive }] });
   });
 
@@ -89,6 +90,31 @@ categories:
     expect(evaluatePolicy(doc, two(0.89, 0), 'general')).toMatchObject({ action: 'review', categories: [{ score: 0.445 }] });
     expect(evaluatePolicy(doc, two(0.8, 0.9), 'general')).toMatchObject({ action: 'remove', categories: [{ score: 0.9 }] });
     expect(() => parsePolicy('id: x\nname: X\ncategories:\n  gambling: { decisive: 1.5, rules: [] }')).toThrow(/decisive/);
+  });
+
+  it('lets only the sources a decisive map names act alone', () => {
+    const doc = parsePolicy(`
+id: decisive
+name: Decisive
+categories:
+  gambling:
+    sources: [lexicon, { model: judol, label: promo }]
+    combine: mean
+    decisive: { lexicon: 0.9 }
+    rules: [{ minScore: 0.85, action: remove }, { minScore: 0.4, action: review }]
+`).document;
+    const two = (lexicon: number, model: number) =>
+      new Map([
+        ['gambling' as CategoryId, new Map<string, SourceScore>([
+          ['lexicon', { source: 'lexicon', score: lexicon, evidence: [] }],
+          ['model:judol/promo', { source: 'model:judol/promo', score: model, evidence: [] }],
+        ])],
+      ]);
+    expect(evaluatePolicy(doc, two(0.92, 0), 'general')).toMatchObject({ action: 'remove', categories: [{ score: 0.92 }] });
+    expect(evaluatePolicy(doc, two(0, 0.999), 'general')).toMatchObject({ action: 'review', categories: [{ score: 0.5 }] });
+    expect(() =>
+      parsePolicy('id: x\nname: X\ncategories:\n  gambling: { sources: [lexicon], decisive: { \'model:judol/promo\': 0.9 }, rules: [] }'),
+    ).toThrow(/decisive names model:judol\/promo, which is not one of this category's sources \(lexicon\)/);
   });
 
   it('combines model and lexicon sources as the policy says', () => {

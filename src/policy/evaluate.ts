@@ -1,5 +1,5 @@
 import { CATEGORIES, type CategoryId } from '../categories/categories.js';
-import { severity, type Action, type Audience, type PolicyDocument, type PolicySource, type Priority } from './schema.js';
+import { severity, sourceKey, type Action, type Audience, type PolicyDocument, type Priority } from './schema.js';
 
 /** Why a verdict went to review although no category's own rules asked for it. */
 export type ReviewReason = 'unsupported_language' | 'untranscribed_speech' | 'incomplete_analysis';
@@ -30,11 +30,6 @@ export interface PolicyOutcome<E = unknown> {
   review?: { queue: string; priority: Priority; category?: CategoryId; reason?: ReviewReason };
 }
 
-export function sourceKey(source: PolicySource): string {
-  if (source === 'lexicon') return 'lexicon';
-  if ('model' in source) return `model:${source.model}/${source.label}`;
-  return `image:${source.image}/${source.classes.join('+')}`;
-}
 
 const PRIORITY_RANK: Record<Priority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 
@@ -70,7 +65,8 @@ export function evaluatePolicy<E>(
           ? weighted / weights
           : Math.max(...used.map((u) => u.score));
     const decisive = rules?.decisive;
-    const alone = decisive === undefined ? 0 : Math.max(0, ...used.map((u) => (u.score >= decisive ? u.score : 0)));
+    const aloneFrom = (u: SourceScore<E>) => (typeof decisive === 'number' ? decisive : decisive?.[u.source]);
+    const alone = Math.max(0, ...used.map((u) => (u.score >= (aloneFrom(u) ?? Infinity) ? u.score : 0)));
     score = Math.max(score, alone);
     const rule = rules?.rules.find((r) => score >= r.minScore && (!r.audience || r.audience.includes(audience)));
     const action: Action = rule?.action ?? 'allow';

@@ -78,13 +78,29 @@ const categoryPolicy = z
     /**
      * A single source at least this sure decides alone: the category's score becomes that
      * source's score where it is higher than the combined one. With `mean`, agreement is still
-     * needed in the uncertain middle, but an unambiguous lexicon or model score is acted on.
+     * needed in the uncertain middle, but an unambiguous lexicon or model score is acted on. A
+     * number applies to every source; a map names the sources that may decide alone, by source
+     * key (`lexicon`, `model:judol/promo`, `image:nudity/porn+hentai`).
      */
-    decisive: z.number().min(0).max(1).optional(),
+    decisive: z.union([z.number().min(0).max(1), z.record(z.string(), z.number().min(0).max(1))]).optional(),
     /** Checked in order; the first rule whose minScore the score reaches decides. */
     rules: z.array(rule).max(50),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.decisive === undefined || typeof c.decisive === 'number') return;
+    const keys = new Set(c.sources.map(sourceKey));
+    for (const key of Object.keys(c.decisive)) {
+      if (!keys.has(key)) ctx.addIssue({ code: 'custom', path: ['decisive', key], message: `decisive names ${key}, which is not one of this category's sources (${[...keys].join(', ')})` });
+    }
+  });
+
+/** The key a source's score and evidence go by: `lexicon`, `model:<model>/<label>`, `image:nudity/<classes>`. */
+export function sourceKey(source: PolicySource): string {
+  if (source === 'lexicon') return 'lexicon';
+  if ('model' in source) return `model:${source.model}/${source.label}`;
+  return `image:${source.image}/${source.classes.join('+')}`;
+}
 
 const queueName = z.string().regex(/^[a-z0-9_-]{1,64}$/);
 const weight = z.number().min(0).max(1000);

@@ -1,7 +1,7 @@
 import type { BankMatch } from '../banks/matcher.js';
 import { CATEGORIES, type CategoryId } from '../categories/categories.js';
-import { evaluatePolicy, sourceKey, type PolicyOutcome, type SourceScore } from '../policy/evaluate.js';
-import { severity, type Audience } from '../policy/schema.js';
+import { evaluatePolicy, type PolicyOutcome, type SourceScore } from '../policy/evaluate.js';
+import { severity, sourceKey, type Audience } from '../policy/schema.js';
 import type { ScanInput } from './schema.js';
 import { analyseText, scoreHits, type TextHit } from '../signals/text/index.js';
 import type { NormalisedText } from '../signals/text/normalise.js';
