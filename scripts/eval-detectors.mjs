@@ -38,7 +38,7 @@ if (args.json) {
   console.log(JSON.stringify(result, null, 2));
 } else {
   console.log(`Detectors on data/eval${args.set === 'holdout' ? '/holdout' : ''} — policy ${result.policyVersion}, audience ${result.audience}, ${result.lines} lines`);
-  console.log('flagged = any action but allow for the category; removed = removed or restricted at once; review = left to a person\n');
+  console.log('flagged = any action but allow for the category; removed, restricted (age) and review are shares of the positives\n');
   console.log(formatEvaluation(result));
   if (!result.scoresFinite) console.log('\nWARNING: a verdict carried a score that is not a number in 0..1');
   if (args.errors) {

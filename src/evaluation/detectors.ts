@@ -100,8 +100,9 @@ export interface CategoryFigures {
   precision: number;
   recall: number;
   f1: number;
-  /** Shares of the positives: removed (or restricted) at once, and left to a person. */
-  acted: number;
+  /** Shares of the positives: removed, age-restricted, and left to a person (review). */
+  removed: number;
+  restricted: number;
   review: number;
   /** Share of this set's negatives sent to review for any category (queue load from the hard cases). */
   negativesReviewed: number;
@@ -162,7 +163,8 @@ export function evaluateDetectors(config: ScanConfig, sets: readonly EvalSet[], 
     let positives = 0;
     let negatives = 0;
     let tp = 0;
-    let acted = 0;
+    let removed = 0;
+    let restricted = 0;
     let review = 0;
     let negativesReviewed = 0;
     const byKind: CategoryFigures['byKind'] = {};
@@ -182,7 +184,8 @@ export function evaluateDetectors(config: ScanConfig, sets: readonly EvalSet[], 
         k.flagged++;
       }
       if (action === 'review') review++;
-      else if (flagged(action)) acted++;
+      else if (action === 'remove') removed++;
+      else if (flagged(action)) restricted++;
       if (!flagged(action) || action === 'review') errors.push({ category: C, type: action === 'review' ? 'review' : 'miss', flaggedAs: C, line, action, ...evidenceOf(verdict, C) });
     });
     // False positives: a negative line of any set flagged for this category.
@@ -208,7 +211,8 @@ export function evaluateDetectors(config: ScanConfig, sets: readonly EvalSet[], 
       precision: r3(precision),
       recall: r3(recall),
       f1: r3(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)),
-      acted: r3(positives ? acted / positives : 0),
+      removed: r3(positives ? removed / positives : 0),
+      restricted: r3(positives ? restricted / positives : 0),
       review: r3(positives ? review / positives : 0),
       negativesReviewed: r3(negatives ? negativesReviewed / negatives : 0),
       byKind,
@@ -219,7 +223,7 @@ export function evaluateDetectors(config: ScanConfig, sets: readonly EvalSet[], 
 
 /** The figures as a plain-text table (`npm run eval:detectors`). */
 export function formatEvaluation(result: DetectorEvaluation): string {
-  const head = ['category', 'pos', 'neg', 'precision', 'recall', 'F1', 'removed', 'review', 'FP', 'neg→review'];
+  const head = ['category', 'pos', 'neg', 'precision', 'recall', 'F1', 'removed', 'restricted', 'review', 'FP', 'neg→review'];
   const rows = result.categories.map((c) => [
     c.category,
     String(c.positives),
@@ -227,7 +231,8 @@ export function formatEvaluation(result: DetectorEvaluation): string {
     c.precision.toFixed(3),
     c.recall.toFixed(3),
     c.f1.toFixed(3),
-    `${(c.acted * 100).toFixed(1)} %`,
+    `${(c.removed * 100).toFixed(1)} %`,
+    `${(c.restricted * 100).toFixed(1)} %`,
     `${(c.review * 100).toFixed(1)} %`,
     String(c.falsePositives),
     `${(c.negativesReviewed * 100).toFixed(1)} %`,
