@@ -181,6 +181,13 @@ describe('spread letters', () => {
     expect(n.plain.tokens[0]!.joined).toBe(true);
   });
 
+  it('joins four or more spread singles with two letters among leet digits, and leaves runs of digits alone', () => {
+    const n = normalise('c 1 n a  b 4 b 1');
+    expect(tokens(n.leet)).toEqual(['cina', 'babi']);
+    expect(normaliseTokens('skor 3 2 1 0')).toEqual(['skor', '3', '2', '1', '0']);
+    expect(normaliseTokens('jam 7 8 9')).toEqual(['jam', '7', '8', '9']);
+  });
+
   it('keeps differently separated spread words apart', () => {
     expect(normaliseTokens('s.l.o.t g.a.c.o.r')).toEqual(['slot', 'gacor']);
   });

@@ -854,7 +854,7 @@ function buildView(kind: ViewKind): TextView {
   // Tokens up to here belong to a run already found too short to join (keeps this linear).
   let noJoinUntil = -1;
   while (t < count) {
-    // A run of ≥ 3 spread single letters (digits may sit among them) becomes one token.
+    // A run of ≥ 3 spread single letters, or of ≥ 4 singles with 2 letters among digits, becomes one token.
     let last = t;
     let joined = false;
     if (t > noJoinUntil && isSingle(t) && t + 1 < count && shortGap(tE[t]!, tS[t + 1]!)) {
@@ -867,7 +867,8 @@ function buildView(kind: ViewKind): TextView {
         r++;
         if ((aC[tS[r]!]! & CLS_MASK) === CLS_LETTER) letters++;
       }
-      if (letters < 3) noJoinUntil = r;
+      // Three letters, or two among four or more (leet digits: "b 4 b 1" is "babi").
+      if (letters < 3 && !(letters >= 2 && r - t >= 3)) noJoinUntil = r;
       else {
         joined = true;
         last = r;
