@@ -3,6 +3,7 @@
  * normaliser's views. Terms are normalised with the same normaliser as the text, so an
  * author writes "slot gacor" once and it meets 𝐒𝐋𝐎𝐓 𝐆𝐀𝐂𝐎𝐑, s.l.o.t g4c00r and sl0t-gacor.
  */
+import { LiteralFilter } from './pattern-filter.js';
 import { z } from 'zod';
 import { CATEGORY_IDS, type CategoryId } from '../../categories/categories.js';
 import { SaringError } from '../../errors/errors.js';
@@ -303,6 +304,8 @@ export interface CompiledLexicons {
   /** Word and phrase terms (≥ 3 letters, phrases without spaces) looked for inside joined spread letters. */
   readonly spread: TrieNode | null;
   readonly patterns: readonly PatternRule[];
+  /** Which patterns can match a text, in one pass over it (src/signals/text/pattern-filter.ts). */
+  readonly patternFilter: LiteralFilter;
   readonly domains: ReadonlyMap<string, readonly CompiledEntry[]>;
 }
 
@@ -416,6 +419,7 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     substrings: hasSubstring ? substrings : null,
     spread: hasSpread ? spread : null,
     patterns,
+    patternFilter: new LiteralFilter(patterns.map((p) => p.re.source)),
     domains,
   };
 }
@@ -547,7 +551,8 @@ function tokenAt(tokens: readonly ViewToken[], at: number): number {
 function matchPatterns(compiled: CompiledLexicons, view: TextView, state: MatchState): void {
   const text = view.text;
   const tokens = view.tokens;
-  for (const { re, entry } of compiled.patterns) {
+  for (const index of compiled.patternFilter.candidates(text)) {
+    const { re, entry } = compiled.patterns[index]!;
     re.lastIndex = 0;
     let n = 0;
     let m: RegExpExecArray | null;
