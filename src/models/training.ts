@@ -37,7 +37,10 @@ export function defineTrainingQueue(jobs: Jobs, db: Db): void {
     expireInSeconds: 3600,
     concurrency: 1,
     handler: async ({ name, request, actor }) => {
+      // As `saring model train` does by default: thresholds from inner folds, n-grams over the leet view.
       const model = await trainClassifier(request.rows, {
+        thresholdFolds: 5,
+        features: { charViews: ['leet'] },
         seed: request.seed,
         holdout: request.holdout,
         ...(request.labelNames ? { labelNames: request.labelNames } : {}),
