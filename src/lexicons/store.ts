@@ -212,16 +212,18 @@ export async function setLexiconEnabled(db: Db, name: string, enabled: boolean, 
  * so an operator can see what a new release changes and store it as new versions.
  */
 export async function shippedLexiconChanges(db: Db, shipped: Lexicon[] = loadDefaultLexicons()): Promise<ShippedLexiconChange[]> {
+  // Entries compared by content: the database gives back an entry's keys in its own order.
+  const canonical = (e: LexiconEntry) => JSON.stringify(Object.fromEntries(Object.entries(e).sort(([a], [b]) => a.localeCompare(b))));
   const stored = new Map((await listLexicons(db)).map((l) => [l.name, l]));
   const out: ShippedLexiconChange[] = [];
   for (const lexicon of shipped) {
-    const entries = validateLexicon(lexicon).entries.map((e) => JSON.stringify(e));
+    const entries = validateLexicon(lexicon).entries.map(canonical);
     const head = stored.get(lexicon.name);
     if (!head) {
       out.push({ name: lexicon.name, category: lexicon.category, status: 'new', entries: entries.length, added: entries.length, removed: 0, lexicon });
       continue;
     }
-    const active = new Set((await getLexicon(db, lexicon.name)).entries.map((e) => JSON.stringify(e)));
+    const active = new Set((await getLexicon(db, lexicon.name)).entries.map(canonical));
     const mine = new Set(entries);
     const added = entries.filter((e) => !active.has(e)).length;
     const removed = [...active].filter((e) => !mine.has(e)).length;
