@@ -3,9 +3,10 @@ import { BACKENDS, testSaring } from '../test-support/storage.js';
 import type { Saring } from '../engine.js';
 import { demoContent } from '../demo/demo.js';
 import { openCase } from './cases.js';
+import { GAMBLING_REVIEW_TEXT } from '../test-support/texts.js';
 
-/** Held for review by the default policy (gambling, score between 0.4 and 0.85). */
-const REVIEWED = 'Link alternatif ＺＥＵＳ８８ anti rungkad, WA 0812-3456-7890';
+
+const REVIEWED = GAMBLING_REVIEW_TEXT;
 
 for (const { backend, skip, label } of BACKENDS) {
   describe.skipIf(skip)(`review cases on ${label}`, () => {

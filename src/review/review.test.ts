@@ -6,9 +6,10 @@ import type { Saring } from '../engine.js';
 import { openCase } from './cases.js';
 import { reviewRules, storePriorities } from './rules.js';
 import { insertSyntheticCases } from './synthetic.js';
+import { GAMBLING_REVIEW_TEXT } from '../test-support/texts.js';
 
 /** Held for review by the default policy (gambling, between 0.4 and 0.85). */
-const GAMBLING_REVIEW = 'Link alternatif ＺＥＵＳ８８ anti rungkad, WA 0812-3456-7890';
+const GAMBLING_REVIEW = GAMBLING_REVIEW_TEXT;
 /** Held for review by the default policy in the terrorism queue, urgent: a four-eyes category. */
 const TERRORISM_REVIEW = 'bom bunuh diri amaliyah';
 const PDQ = 'f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22';

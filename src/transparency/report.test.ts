@@ -5,10 +5,11 @@ import type { App } from '../http/app.js';
 import { BACKENDS, testApp } from '../test-support/storage.js';
 import type { Count, TransparencyReport } from './report.js';
 import { parseCsv } from '../shared/csv.js';
+import { GAMBLING_REVIEW_TEXT } from '../test-support/texts.js';
 
 const SPAM = 'SLOT GACOR maxwin depo 10rb WD cepat bosku';
 /** Held for review by the default policy (gambling, not sure enough to remove): an automated flag. */
-const FLAGGED = 'Link alternatif ＺＥＵＳ８８ anti rungkad, WA 0812-3456-7890';
+const FLAGGED = GAMBLING_REVIEW_TEXT;
 /** Short clocks (the config knob `orderClockSeconds`): an urgent order is late after 3 s. */
 const CLOCK = { standard: 600, urgent: 3 };
 const TODAY = () => new Date().toISOString().slice(0, 10);

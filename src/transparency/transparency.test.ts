@@ -5,6 +5,7 @@ import { BACKENDS, testApp } from '../test-support/storage.js';
 import { validateDsaStatement } from './dsa.js';
 import { createTransparency, CSV_COLUMNS, type ExportedStatement, type TransparencyApi } from './transparency.js';
 import { parseCsv } from '../shared/csv.js';
+import { REPORTED_SCAM_TEXT } from '../test-support/texts.js';
 
 const SPAM = 'SLOT GACOR maxwin depo 10rb WD cepat bosku';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -67,7 +68,7 @@ for (const { backend, skip, label } of BACKENDS) {
       ids.restriction = await decide('mod-1', { action: 'restrict_18', category: 'pornography', reason: 'Ketelanjangan parsial.' });
 
       // A removal prompted by a public report, decided on the report's case.
-      await saring.content.submit({ externalId: 'rep-1', kind: 'text', texts: { text: 'investasi untung 50% per minggu, transfer sekarang' } }, 'test');
+      await saring.content.submit({ externalId: 'rep-1', kind: 'text', texts: { text: REPORTED_SCAM_TEXT } }, 'test');
       const report = await post('/v1/reports', { content: { externalId: 'rep-1' }, reporter: { externalId: 'u1', name: 'User u1' }, category: 'fraud', reason: 'Penipuan.' });
       expect(report.statusCode, report.body).toBe(201);
       const caseId = report.json().caseId as string;

@@ -16,6 +16,7 @@ import type { App } from '../../src/http/app.js';
 import { verifyReportText } from '../../src/regulator/compliance.js';
 import { accessibilityViolations, chromiumSkipReason, hasChromium, launchChromium, newContext, SCREENSHOTS, signIn } from '../../src/test-support/browser.js';
 import { testApp } from '../../src/test-support/storage.js';
+import { REPORTED_SCAM_TEXT } from '../../src/test-support/texts.js';
 
 const PASSWORD = 'kata-sandi-uji-panjang';
 const SPAM = 'SLOT GACOR maxwin depo 10rb WD cepat bosku';
@@ -72,7 +73,7 @@ describe.skipIf(!hasChromium)(`the compliance and transparency reports in Chromi
     expect((await saring.content.submit({ externalId: 'auto-1', kind: 'video', texts: { caption: SPAM } }, 'test')).content.status).toBe('removed');
     await video('mod-1', 'foto pantai');
     await call('POST', '/v1/content/mod-1/decisions', { action: 'restrict_18', category: 'pornography', reason: 'Ketelanjangan parsial.' }, mod1);
-    await saring.content.submit({ externalId: 'rep-1', kind: 'text', texts: { text: 'investasi untung 50% per minggu, transfer sekarang' } }, 'test');
+    await saring.content.submit({ externalId: 'rep-1', kind: 'text', texts: { text: REPORTED_SCAM_TEXT } }, 'test');
     const report = await call('POST', '/v1/reports', { content: { externalId: 'rep-1' }, reporter: { externalId: 'u1', name: 'User u1' }, category: 'fraud', reason: 'Penipuan.' }, admin);
     await call('POST', `/v1/review/cases/${report.caseId}/claim`, undefined, mod1);
     await call('POST', `/v1/review/cases/${report.caseId}/decision`, { action: 'remove', category: 'fraud', reason: 'Penipuan investasi.' }, mod1);

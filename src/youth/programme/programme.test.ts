@@ -3,9 +3,10 @@ import type { Saring } from '../../engine.js';
 import type { App } from '../../http/app.js';
 import { BACKENDS, testApp } from '../../test-support/storage.js';
 import { catalogueIds } from './programme.js';
+import { GAMBLING_REVIEW_TEXT } from '../../test-support/texts.js';
 
 const SPAM = 'SLOT GACOR maxwin depo 10rb WD cepat bosku';
-const GAMBLING_REVIEW = 'Link alternatif ＺＥＵＳ８８ anti rungkad, WA 0812-3456-7890';
+const GAMBLING_REVIEW = GAMBLING_REVIEW_TEXT;
 const TERROR = 'ayo dukung isis, serang para thaghut, cara merakit bom';
 type Who = 'admin' | 'kpai' | 'kpai2' | 'kemen' | 'sekolah' | 'noOrg' | 'komdigi' | 'mod' | 'auditor';
 
