@@ -68,24 +68,28 @@ describe('policy evaluation', () => {
     expect(evaluatePolicy(policy, lexiconOnly(decisive), 'general')).toMatchObject({ action: 'remove', categories: [{ score: decisive }] });
   });
 
-  it('lets a decisive source act alone, and only from its threshold', () => {
-    const doc = parsePolicy(`
+  /** A gambling policy scored by the mean of lexicon and model, with `decisive` as given. */
+  const decisivePolicy = (decisive: string) =>
+    parsePolicy(`
 id: decisive
 name: Decisive
 categories:
   gambling:
     sources: [lexicon, { model: judol, label: promo }]
     combine: mean
-    decisive: 0.9
+    decisive: ${decisive}
     rules: [{ minScore: 0.85, action: remove }, { minScore: 0.4, action: review }]
 `).document;
-    const two = (lexicon: number, model: number) =>
-      new Map([
-        ['gambling' as CategoryId, new Map<string, SourceScore>([
-          ['lexicon', { source: 'lexicon', score: lexicon, evidence: [] }],
-          ['model:judol/promo', { source: 'model:judol/promo', score: model, evidence: [] }],
-        ])],
-      ]);
+  const two = (lexicon: number, model: number) =>
+    new Map([
+      ['gambling' as CategoryId, new Map<string, SourceScore>([
+        ['lexicon', { source: 'lexicon', score: lexicon, evidence: [] }],
+        ['model:judol/promo', { source: 'model:judol/promo', score: model, evidence: [] }],
+      ])],
+    ]);
+
+  it('lets a decisive source act alone, and only from its threshold', () => {
+    const doc = decisivePolicy('0.9');
     expect(evaluatePolicy(doc, two(0, 0.95), 'general')).toMatchObject({ action: 'remove', categories: [{ score: 0.95 }] });
     expect(evaluatePolicy(doc, two(0.89, 0), 'general')).toMatchObject({ action: 'review', categories: [{ score: 0.445 }] });
     expect(evaluatePolicy(doc, two(0.8, 0.9), 'general')).toMatchObject({ action: 'remove', categories: [{ score: 0.9 }] });
@@ -93,23 +97,7 @@ categories:
   });
 
   it('lets only the sources a decisive map names act alone', () => {
-    const doc = parsePolicy(`
-id: decisive
-name: Decisive
-categories:
-  gambling:
-    sources: [lexicon, { model: judol, label: promo }]
-    combine: mean
-    decisive: { lexicon: 0.9 }
-    rules: [{ minScore: 0.85, action: remove }, { minScore: 0.4, action: review }]
-`).document;
-    const two = (lexicon: number, model: number) =>
-      new Map([
-        ['gambling' as CategoryId, new Map<string, SourceScore>([
-          ['lexicon', { source: 'lexicon', score: lexicon, evidence: [] }],
-          ['model:judol/promo', { source: 'model:judol/promo', score: model, evidence: [] }],
-        ])],
-      ]);
+    const doc = decisivePolicy('{ lexicon: 0.9 }');
     expect(evaluatePolicy(doc, two(0.92, 0), 'general')).toMatchObject({ action: 'remove', categories: [{ score: 0.92 }] });
     expect(evaluatePolicy(doc, two(0, 0.999), 'general')).toMatchObject({ action: 'review', categories: [{ score: 0.5 }] });
     expect(() =>
