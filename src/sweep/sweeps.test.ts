@@ -10,8 +10,8 @@ const STRICT = readFileSync(new URL('../../data/policies/examples/indonesia-stri
 
 /** Texts and what the default policy and the stricter example make of them. */
 const TEXTS = {
-  reviewToRemove: ['slot gacor hari ini', 'daftar situs judi online terpercaya', 'bagi-bagi hadiah klik link transfer dulu'],
-  allowToReview: ['pinjol tanpa jaminan langsung cair', 'investasi bodong profit 100% sehari'],
+  reviewToRemove: ['Mantap bang, zeus88 gacor', 'daftar situs judi online terpercaya', 'Pinjaman tanpa BI checking, proses mudah'],
+  allowToReview: ['pinjol tanpa jaminan', 'tanpa jaminan, bunga rendah'],
   removed: ['SLOT GACOR maxwin deposit 10rb link di bio'],
   clean: ['Selamat pagi semua, cuaca cerah', 'resep nasi goreng kampung', 'jalan-jalan ke Bandung akhir pekan', 'tips belajar bahasa Inggris', 'video kucing lucu'],
 };
@@ -52,8 +52,8 @@ describe.each(BACKENDS)('sweeps on $label', ({ backend, skip }) => {
 
   it.skipIf(skip)('backtests a stricter candidate: counts, transitions, samples, agreement; writes nothing to content or scans', async () => {
     // A person decided two items: one removal the candidate agrees with, one allow it does not.
-    const gacor = ids['reviewToRemove:slot gacor hari ini']!;
-    const pinjol = ids['allowToReview:pinjol tanpa jaminan langsung cair']!;
+    const gacor = ids['reviewToRemove:Mantap bang, zeus88 gacor']!;
+    const pinjol = ids['allowToReview:pinjol tanpa jaminan']!;
     await recordDecision(saring.db, saring.effects, { contentId: gacor, actorType: 'moderator', action: 'remove', category: 'gambling', evidence: [], automatedDetection: false, reason: 'judi' }, 'user:mod');
     await recordDecision(saring.db, saring.effects, { contentId: pinjol, actorType: 'moderator', action: 'allow', category: null, evidence: [], automatedDetection: false, reason: 'bukan penipuan' }, 'user:mod');
     const scansBefore = await saring.db.selectFrom('scans').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -77,7 +77,7 @@ describe.each(BACKENDS)('sweeps on $label', ({ backend, skip }) => {
     const t = Object.fromEntries(report.transitions.map((x) => [`${x.from}>${x.to}`, x.count]));
     expect(t).toEqual({ 'allow>review': 2, 'review>remove': 2 });
     const sample = report.samples.find((s) => s.from === 'review' && s.to === 'remove')!;
-    expect(sample.items.map((i) => i.excerpt).sort()).toEqual(['bagi-bagi hadiah klik link transfer dulu', 'daftar situs judi online terpercaya']);
+    expect(sample.items.map((i) => i.excerpt).sort()).toEqual(['Pinjaman tanpa BI checking, proses mudah', 'daftar situs judi online terpercaya']);
     expect(sample.items[0]).toMatchObject({ category: expect.any(String), score: expect.any(Number), externalId: expect.any(String) });
     // Agreement with the two human decisions: the candidate flags both (tp on gacor, fp on pinjol); the current scans flagged gacor only.
     expect(report.agreement).toEqual({
@@ -110,7 +110,7 @@ describe.each(BACKENDS)('sweeps on $label', ({ backend, skip }) => {
     const perItem = await saring.db.selectFrom('scans').select(['content_id']).where('sweep_id', '=', first.id).execute();
     expect(perItem.length).toBe(11);
     expect(new Set(perItem.map((r) => r.content_id)).size).toBe(11);
-    const pinjol = await saring.content.get(ids['allowToReview:pinjol tanpa jaminan langsung cair']!);
+    const pinjol = await saring.content.get(ids['allowToReview:pinjol tanpa jaminan']!);
     expect(pinjol.status).toBe('active');
     const judi = await saring.content.get(ids['reviewToRemove:daftar situs judi online terpercaya']!);
     expect(judi.status).toBe('removed');
