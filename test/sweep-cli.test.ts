@@ -20,7 +20,7 @@ describe('saring sweep (embedded database)', () => {
     await templateDataDir(data);
     const saring = await createSaring(loadConfig({ dataDir: data, workers: false, demo: false }, {}), { command: 'test' });
     try {
-      const texts = ['slot gacor hari ini', 'daftar situs judi online terpercaya', 'pinjol tanpa jaminan langsung cair', 'Selamat pagi semua, cuaca cerah', 'resep nasi goreng kampung', 'video kucing lucu'];
+      const texts = ['slot gacor hari ini', 'daftar situs judi online terpercaya', 'pinjol tanpa jaminan', 'Selamat pagi semua, cuaca cerah', 'resep nasi goreng kampung', 'video kucing lucu'];
       for (const [i, text] of texts.entries()) await saring.content.submit({ externalId: `cli-${i}`, kind: 'comment', texts: { text } }, 'test');
     } finally {
       await saring.close();

@@ -218,7 +218,8 @@ describe(`an apply sweep survives kill -9 of its workers, ${label}`, () => {
 
       const cases = await sql<{ content_id: string; n: number }>`
         SELECT content_id, count(*)::int AS n FROM review_cases GROUP BY content_id`.execute(db);
-      expect(cases.rows.length).toBeGreaterThan(ITEMS * 0.02);
+      // The sharper detectors remove most of the generated spam outright: about 1.4 % go to review.
+      expect(cases.rows.length).toBeGreaterThan(ITEMS * 0.01);
       expect(cases.rows.filter((r) => r.n !== 1)).toEqual([]);
 
       // Every item near a bank entry was removed, by a bank match.

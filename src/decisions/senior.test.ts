@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Saring } from '../engine.js';
 import type { App } from '../http/app.js';
 import { BACKENDS, testApp } from '../test-support/storage.js';
+import { TERRORISM_REVIEW_TEXT } from '../test-support/texts.js';
 
 const TERROR = 'ayo dukung isis, serang para thaghut, cara merakit bom';
 const SPAM = 'SLOT GACOR maxwin depo 10rb WD cepat bosku';
@@ -78,7 +79,7 @@ describe.each(BACKENDS)('decisions in senior-only categories on $label', ({ back
   });
 
   it.skipIf(skip)('content held in review for terrorism is for senior moderators', async () => {
-    const held = await saring.content.submit({ externalId: 'review-1', kind: 'video', texts: { caption: 'dukung isis' } }, 'test');
+    const held = await saring.content.submit({ externalId: 'review-1', kind: 'video', texts: { caption: TERRORISM_REVIEW_TEXT } }, 'test');
     expect(held.content.status).toBe('in_review');
     expect(held.verdict!.categories.find((c) => c.category === 'terrorism')?.action).toBe('review');
     await refused('review-1', { action: 'allow', reason: 'nothing here' }, 'terrorism');

@@ -117,7 +117,7 @@ async function demoOrders(saring: Saring): Promise<void> {
   };
   const legalBasis = 'UU No. 1 Tahun 2024 (UU ITE) Pasal 27 ayat (2); Permenkominfo No. 5 Tahun 2020 Pasal 14';
   const orders = [
-    { orderNumber: 'B-2107/DJAI/AI.01.02/12/2026', category: 'gambling', legalBasis, legalAnalysis: 'Konten mempromosikan situs perjudian daring.', targets: [{ externalId: 'demo-gambling-3' }] },
+    { orderNumber: 'B-2107/DJAI/AI.01.02/12/2026', category: 'gambling', legalBasis, legalAnalysis: 'Konten mempromosikan situs perjudian daring.', targets: [{ externalId: 'demo-gambling-4' }] },
     { orderNumber: 'B-2098/DJAI/AI.01.02/12/2026', category: 'gambling', urgent: true, legalBasis, targets: [{ externalId: 'demo-gambling-1' }, { externalId: 'demo-gambling-2' }] },
     {
       orderNumber: 'B-2111/DJAI/AI.01.03/12/2026',

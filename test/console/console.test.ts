@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)(`the review console in Chromium${chromiumSkipReaso
     await submit('ui-gambling', { texts: { comment: GAMBLING_REVIEW } });
     await submit('ui-terror', { texts: { comment: TERRORISM_REVIEW } });
     for (const n of [1, 2, 3]) await submit(`ui-bulk-${n}`, { texts: { comment: `${GAMBLING_REVIEW} ${n}` } });
-    const picture = await renderImage({ width: 480, height: 270, text: 'DEPO 10RB WD CEPAT', background: '#1f6f4a', format: 'png' });
+    const picture = await renderImage({ width: 480, height: 270, text: 'GACOR HARI INI', background: '#1f6f4a', format: 'png' });
     const { upload } = await saring.media.upload(picture);
     await submit('ui-image', { kind: 'image', texts: { caption: 'info lengkap di bio' }, media: [{ type: 'image', upload }] });
 
