@@ -45,8 +45,8 @@ function parseAlternation(p: Parser): Need {
 interface Atom {
   literal?: string;
   need: Need;
-  /** The atom may match the empty string (a lookaround, \b, an optional group). */
-  optional: boolean;
+  /** Matches no characters (\b, ^, $, a lookaround): a run of literals goes on across it. */
+  zeroWidth?: boolean;
 }
 
 function parseSequence(p: Parser): Need {
@@ -67,14 +67,14 @@ function parseSequence(p: Parser): Need {
       if (max !== 1) endRun();
       continue;
     }
-    if (isZeroWidth(atom) && min >= 1) {
+    if (atom.zeroWidth && min >= 1) {
       // \b, ^, lookarounds match no characters: the run goes on. What a positive lookaround
       // needs is in the text all the same.
       if (atom.need && atom.need.every((s) => s.length >= MIN_LITERAL)) best = better(best, atom.need);
       continue;
     }
     endRun();
-    if (min >= 1 && !atom.optional && atom.need) {
+    if (min >= 1 && !atom.zeroWidth && atom.need) {
       const need = atom.need.filter((s) => s.length >= MIN_LITERAL);
       if (need.length === atom.need.length) best = better(best, need);
     }
@@ -83,14 +83,8 @@ function parseSequence(p: Parser): Need {
   return best;
 }
 
-const ZERO_WIDTH = Symbol('zero-width');
-
-function isZeroWidth(atom: Atom): boolean {
-  return (atom as Atom & { [ZERO_WIDTH]?: boolean })[ZERO_WIDTH] === true;
-}
-
 function zeroWidth(need: Need = null): Atom {
-  return Object.assign({ need, optional: true }, { [ZERO_WIDTH]: true });
+  return { need, zeroWidth: true };
 }
 
 function parseAtom(p: Parser): Atom {
@@ -120,7 +114,7 @@ function parseAtom(p: Parser): Atom {
     if (p.src[p.i] !== ')') throw new Error('unclosed group');
     p.i++;
     if (lookaround) return zeroWidth(negative ? null : inner);
-    return { need: inner, optional: false };
+    return { need: inner, };
   }
   if (c === '[') {
     // A class: skip to its end (escapes and a leading ] inside).
@@ -130,7 +124,7 @@ function parseAtom(p: Parser): Atom {
     while (p.i < p.src.length && p.src[p.i] !== ']') p.i += p.src[p.i] === '\\' ? 2 : 1;
     if (p.src[p.i] !== ']') throw new Error('unclosed class');
     p.i++;
-    return { need: null, optional: false };
+    return { need: null, };
   }
   if (c === '\\') {
     const e = p.src[p.i + 1];
@@ -141,11 +135,11 @@ function parseAtom(p: Parser): Atom {
       const close = p.src.indexOf('}', p.i);
       if (close < 0) throw new Error('bad property');
       p.i = close + 1;
-      return { need: null, optional: false };
+      return { need: null, };
     }
     if (e === 'u' || e === 'x' || e === 'c' || e === 'k' || /[0-9]/.test(e)) throw new Error('escape not read');
-    if ('dDsSwWtnrfv'.includes(e)) return { need: null, optional: false };
-    return { literal: e, need: [e], optional: false }; // an escaped punctuation character
+    if ('dDsSwWtnrfv'.includes(e)) return { need: null, };
+    return { literal: e, need: [e] }; // an escaped punctuation character
   }
   if (c === '^' || c === '$') {
     p.i++;
@@ -153,14 +147,14 @@ function parseAtom(p: Parser): Atom {
   }
   if (c === '.') {
     p.i++;
-    return { need: null, optional: false };
+    return { need: null, };
   }
   if ('*+?{'.includes(c)) throw new Error('quantifier without an atom');
   // A literal character (a whole code point).
   const cp = p.src.codePointAt(p.i)!;
   const ch = String.fromCodePoint(cp);
   p.i += ch.length;
-  return { literal: ch, need: [ch], optional: false };
+  return { literal: ch, need: [ch] };
 }
 
 function parseQuantifier(p: Parser): { min: number; max: number } | undefined {
