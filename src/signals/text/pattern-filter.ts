@@ -114,7 +114,7 @@ function parseAtom(p: Parser): Atom {
     if (p.src[p.i] !== ')') throw new Error('unclosed group');
     p.i++;
     if (lookaround) return zeroWidth(negative ? null : inner);
-    return { need: inner, };
+    return { need: inner };
   }
   if (c === '[') {
     // A class: skip to its end (escapes and a leading ] inside).
@@ -124,7 +124,7 @@ function parseAtom(p: Parser): Atom {
     while (p.i < p.src.length && p.src[p.i] !== ']') p.i += p.src[p.i] === '\\' ? 2 : 1;
     if (p.src[p.i] !== ']') throw new Error('unclosed class');
     p.i++;
-    return { need: null, };
+    return { need: null };
   }
   if (c === '\\') {
     const e = p.src[p.i + 1];
@@ -135,10 +135,10 @@ function parseAtom(p: Parser): Atom {
       const close = p.src.indexOf('}', p.i);
       if (close < 0) throw new Error('bad property');
       p.i = close + 1;
-      return { need: null, };
+      return { need: null };
     }
     if (e === 'u' || e === 'x' || e === 'c' || e === 'k' || /[0-9]/.test(e)) throw new Error('escape not read');
-    if ('dDsSwWtnrfv'.includes(e)) return { need: null, };
+    if ('dDsSwWtnrfv'.includes(e)) return { need: null };
     return { literal: e, need: [e] }; // an escaped punctuation character
   }
   if (c === '^' || c === '$') {
@@ -147,7 +147,7 @@ function parseAtom(p: Parser): Atom {
   }
   if (c === '.') {
     p.i++;
-    return { need: null, };
+    return { need: null };
   }
   if ('*+?{'.includes(c)) throw new Error('quantifier without an atom');
   // A literal character (a whole code point).
