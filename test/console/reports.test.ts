@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)(`the compliance and transparency reports in Chromi
 
   it('an officer opens the compliance report of the month, downloads the signed JSON that verifies (and not after one byte is changed), and prints it in Bahasa Indonesia', async () => {
     const page = await signedIn('officer');
-    await page.getByRole('link', { name: 'Laporan kepatuhan' }).click();
+    await page.getByRole('link', { name: 'Laporan kepatuhan', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Laporan kepatuhan' }).waitFor();
     await page.getByRole('button', { name: 'Bulan ini' }).click();
     const doc = page.getByRole('article', { name: 'Dokumen laporan kepatuhan' });
@@ -182,7 +182,7 @@ describe.skipIf(!hasChromium)(`the compliance and transparency reports in Chromi
 
   it('an admin opens the transparency report in Bahasa Indonesia and English, with every organisation in the compliance report, and downloads its JSON and CSV', async () => {
     const page = await signedIn('admin-person');
-    await page.getByRole('link', { name: 'Laporan transparansi' }).click();
+    await page.getByRole('link', { name: 'Laporan transparansi', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Laporan transparansi' }).waitFor();
     await page.getByRole('button', { name: 'Bulan ini' }).click();
     const indonesia = page.getByRole('region', { name: 'Tampilan Indonesia: perintah Komdigi dan instansi lain' });
