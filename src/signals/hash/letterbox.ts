@@ -58,37 +58,44 @@ const DEFAULTS: Required<LetterboxOptions> = {
 };
 
 /**
- * A view of lines of the image: `line(k)` is row k (horizontal) or column k (vertical), restricted
- * to positions [from, to) of the other axis.
+ * A view of lines of the image: line k is row k (horizontal) or column k (vertical), restricted to
+ * positions [from, to) of the other axis. Pixel (line, pos) is `luma[line * lineStride + pos * posStride]`
+ * (plain strides rather than an accessor function: this runs on every sampled frame of a video).
  */
 interface Lines {
+  luma: Float32Array;
   count: number;
   from: number;
   to: number;
-  at(line: number, pos: number): number;
+  lineStride: number;
+  posStride: number;
 }
 
 function rows(luma: Float32Array, width: number, height: number, x0: number, x1: number): Lines {
-  return { count: height, from: x0, to: x1, at: (line, pos) => luma[line * width + pos]! };
+  return { luma, count: height, from: x0, to: x1, lineStride: width, posStride: 1 };
 }
 
 function cols(luma: Float32Array, width: number, y0: number, y1: number): Lines {
-  const count = width;
-  return { count, from: y0, to: y1, at: (line, pos) => luma[pos * width + line]! };
+  return { luma, count: width, from: y0, to: y1, lineStride: 1, posStride: width };
 }
 
 /** Fraction of a line's steps that are flat, and of its pixels within `tolerance` of `colour`. */
 function lineStats(l: Lines, line: number, colour: number, o: Required<LetterboxOptions>): { flat: number; near: number } {
   const n = l.to - l.from;
   if (n <= 1) return { flat: 1, near: 1 };
+  const { luma, posStride } = l;
+  const grad = o.gradientThreshold;
+  const tol = o.solidTolerance;
   let flat = 0;
   let near = 0;
-  let prev = l.at(line, l.from);
-  if (Math.abs(prev - colour) <= o.solidTolerance) near++;
-  for (let p = l.from + 1; p < l.to; p++) {
-    const v = l.at(line, p);
-    if (Math.abs(v - prev) <= o.gradientThreshold) flat++;
-    if (Math.abs(v - colour) <= o.solidTolerance) near++;
+  let i = line * l.lineStride + l.from * posStride;
+  let prev = luma[i]!;
+  if (Math.abs(prev - colour) <= tol) near++;
+  for (let p = 1; p < n; p++) {
+    i += posStride;
+    const v = luma[i]!;
+    if (Math.abs(v - prev) <= grad) flat++;
+    if (Math.abs(v - colour) <= tol) near++;
     prev = v;
   }
   return { flat: flat / (n - 1), near: near / n };
@@ -98,16 +105,22 @@ function lineStats(l: Lines, line: number, colour: number, o: Required<Letterbox
 function smoothAcross(l: Lines, a: number, b: number, o: Required<LetterboxOptions>): number {
   const n = l.to - l.from;
   if (n <= 0) return 1;
+  const { luma, posStride } = l;
+  const grad = o.gradientThreshold;
+  let ia = a * l.lineStride + l.from * posStride;
+  let ib = b * l.lineStride + l.from * posStride;
   let same = 0;
-  for (let p = l.from; p < l.to; p++) if (Math.abs(l.at(a, p) - l.at(b, p)) <= o.gradientThreshold) same++;
+  for (let p = 0; p < n; p++, ia += posStride, ib += posStride) if (Math.abs(luma[ia]! - luma[ib]!) <= grad) same++;
   return same / n;
 }
 
 function medianOfLine(l: Lines, line: number): number {
-  const values: number[] = [];
-  for (let p = l.from; p < l.to; p++) values.push(l.at(line, p));
-  values.sort((a, b) => a - b);
-  return values[values.length >> 1] ?? 0;
+  const n = l.to - l.from;
+  if (n <= 0) return 0;
+  const values = new Float64Array(n);
+  for (let p = 0, i = line * l.lineStride + l.from * l.posStride; p < n; p++, i += l.posStride) values[p] = l.luma[i]!;
+  values.sort();
+  return values[n >> 1]!;
 }
 
 /**
@@ -126,8 +139,11 @@ function contentFollows(l: Lines, first: number, dir: 1 | -1, lines: number, col
 /** Does a sharp straight edge follow line `last` (at least `minEdgeFraction` of its pixels jump)? */
 function sharpEdgeAfter(l: Lines, last: number, dir: 1 | -1, o: Required<LetterboxOptions>): boolean {
   const first = last + dir;
+  const { luma, posStride } = l;
+  let ia = first * l.lineStride + l.from * posStride;
+  let ib = last * l.lineStride + l.from * posStride;
   let jumps = 0;
-  for (let p = l.from; p < l.to; p++) if (Math.abs(l.at(first, p) - l.at(last, p)) > o.gradientThreshold) jumps++;
+  for (let p = l.from; p < l.to; p++, ia += posStride, ib += posStride) if (Math.abs(luma[ia]! - luma[ib]!) > o.gradientThreshold) jumps++;
   return jumps >= o.minEdgeFraction * (l.to - l.from);
 }
 
