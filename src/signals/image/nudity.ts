@@ -1,7 +1,9 @@
 /**
- * Nudity classifier: the nsfwjs image models (https://github.com/infinitered/nsfwjs) on the
- * TensorFlow.js WebAssembly backend, run in a pool of worker threads so that the main thread
- * never blocks on inference.
+ * Nudity classifier: the nsfwjs image models (https://github.com/infinitered/nsfwjs), run in a
+ * pool of worker threads so that the main thread never blocks on inference. The default graph
+ * model (MobileNetV2Mid) runs on onnxruntime, translated in memory from nsfwjs's own graph and
+ * weights (`nudity-onnx.ts`; the scores equal TensorFlow.js's to the 4 decimals kept); the layers
+ * models run on the TensorFlow.js WebAssembly backend.
  *
  * Scores: nsfwjs's five classes, as probabilities from the model's softmax (they sum to ≈ 1;
  * each rounded to 4 decimals):
@@ -18,8 +20,8 @@
  * `nsfwjs/dist/models/`), so nothing is downloaded, ever: the workers also replace `fetch` with
  * a function that throws.
  *
- * Speed (MobileNetV2Mid, 224×224): ~57 ms per image per thread; ~0.7 s to load a model per
- * worker. The pool is sized by `threads` (default: up to 2 cores).
+ * Speed (MobileNetV2Mid, 224×224, one thread, 2-core machine): ~10 ms of CPU per image on
+ * onnxruntime (TensorFlow.js WebAssembly: ~57–65 ms); ~1–2 s to load the model per worker. The pool is sized by `threads` (default: up to 2 cores).
  *
  * @example
  * const nudity = await createNudityClassifier();
