@@ -30,7 +30,8 @@ import { createUser, createUsers, listUsers, type UsersApi } from './users/users
 import type { Actor } from './audit/log.js';
 import { createAuditService, type AuditApi } from './audit/api.js';
 import type { SaringConfig } from './config/config.js';
-import { applyVerdict, contentBankMatches, getContent, getContentVersion, listContent, mediaToAnalyse, submitContent, type ContentApi } from './content/content.js';
+import { applyVerdict, contentBankMatches, getContent, getContentVersion, listContent, mediaToAnalyse, type ContentApi } from './content/content.js';
+import { createContentWriter } from './content/batch.js';
 import { cancelAnalysis, defineMediaQueue, MEDIA_QUEUE } from './content/analysis.js';
 import { analyseOptions } from './media/analyse.js';
 import { engineOptions } from './media/engines.js';
@@ -177,15 +178,21 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
   const jobs = createJobs(storage, { monitorIntervalSeconds: config.jobMonitorSeconds, registerInstance: config.workers && storage.kind === 'postgres' });
   const warm = options.warm ?? true;
   const fx = createEffects(jobs);
+  // Submissions arriving together are stored in one transaction (src/content/batch.ts).
+  const contentWriter = createContentWriter(storage.db, fx);
   const embeddedDir = storage.kind === 'pglite' && storage.lock ? config.dataDir : undefined;
   let scratch: string | undefined;
+  let freshness: NodeJS.Timeout | undefined;
   try {
     defineWebhookQueue(jobs, db, { retryDelay: config.webhookRetrySeconds, concurrency: config.webhookConcurrency });
     defineTrainingQueue(jobs, db);
     const matcher = new BankMatcher(db);
     let matcherCheckedAt = 0;
     /** The bank matcher, up to date within CONFIG_CHECK_MS (at once after this process's changes). */
+    let timerRefresh: Promise<unknown> | undefined;
     const currentMatcher = async (force = false): Promise<BankMatcher> => {
+      // A forced refresh must see this process's change: not join the timer's, begun before it.
+      if (force && timerRefresh) await timerRefresh.catch(() => {});
       if (force || Date.now() - matcherCheckedAt >= CONFIG_CHECK_MS) {
         await matcher.refresh();
         matcherCheckedAt = Date.now();
@@ -194,17 +201,37 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     };
     let cached: ScanConfig | undefined;
     let checkedAt = 0;
-    const scanConfig = async (): Promise<ScanConfig> => {
-      if (cached && Date.now() - checkedAt < CONFIG_CHECK_MS) return cached;
+    const checkScanConfig = async (): Promise<ScanConfig> => {
       const generation = await scanConfigGeneration(db);
       checkedAt = Date.now();
       if (!cached || cached.generation !== generation) {
         if (!cached) await initLanguageId();
-        cached = await loadScanConfig(db);
+        const loaded = await loadScanConfig(db);
+        // Two checks at once (the timer's and a change's): the newer generation stays.
+        if (!cached || loaded.generation >= cached.generation) cached = loaded;
         if (embeddedDir) writeScanSnapshot(embeddedDir, cached);
       }
       return cached;
     };
+    const scanConfig = async (): Promise<ScanConfig> => (cached && Date.now() - checkedAt < CONFIG_CHECK_MS ? cached : checkScanConfig());
+    // A warm engine (a server) keeps both current from a timer, so a scan or a match finds them
+    // fresh and does not wait on the database; a request still checks if the timer fell behind.
+    let keepingFresh = false;
+    freshness = warm
+      ? setInterval(() => {
+          if (keepingFresh) return;
+          keepingFresh = true;
+          void (async () => {
+            if (cached) await checkScanConfig();
+            await (timerRefresh = matcher.refresh().then(() => (matcherCheckedAt = Date.now())));
+          })()
+            .catch(() => {})
+            .finally(() => {
+              keepingFresh = false;
+              timerRefresh = undefined;
+            });
+        }, CONFIG_CHECK_MS / 2).unref()
+      : undefined;
     /** Wraps a change to policy or lexicons so this process sees it at once. */
     const changes = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
       const result = await fn(...args);
@@ -308,7 +335,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
           const cfg = await scanConfig();
           const bankMatches = await contentBankMatches(await currentMatcher(), valid);
           const analyse = mediaToAnalyse(valid, mediaConfig.fetch).length > 0 ? { analyse: { queue: MEDIA_QUEUE } } : {};
-          const result = await submitContent(db, fx, valid, (c) => scanTexts(cfg, { texts: c.texts, audience: c.audience, bankMatches }), actor, analyse);
+          const result = await contentWriter.submit(valid, (c) => scanTexts(cfg, { texts: c.texts, audience: c.audience, bankMatches }), actor, analyse);
           if (result.content.status === 'removed') await currentMatcher(true);
           observeScan(metrics, valid.kind, 'content', Number(process.hrtime.bigint() - started) / 1e9);
           return result;
@@ -465,6 +492,8 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
         drain: (timeoutMs) => jobs.drain([WEBHOOK_QUEUE], timeoutMs),
       },
       async close() {
+        clearInterval(freshness);
+        await saring.users.close();
         await jobs.stop();
         await sweeps.close();
         await audit.close();
@@ -475,6 +504,7 @@ export async function createSaring(config: SaringConfig, options: CreateSaringOp
     };
     return saring;
   } catch (err) {
+    clearInterval(freshness);
     await jobs.stop().catch(() => {});
     if (!options.storage) await storage.close().catch(() => {});
     if (scratch) rmSync(scratch, { recursive: true, force: true });

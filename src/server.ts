@@ -37,6 +37,7 @@ export function createServer(saring: Saring, options: Pick<AppOptions, 'logger'>
     auth: saring,
     trustProxy: saring.config.http.trustProxy,
     bodyLimitBytes: saring.config.http.bodyLimitBytes,
+    logSample: saring.config.logSample,
     health: () => ({ database: saring.storage.kind }),
     observe: httpMetrics(saring.metrics).observe,
     async routes(app) {

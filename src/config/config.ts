@@ -40,6 +40,8 @@ export interface SaringConfig {
   media: MediaConfig;
   audit: AuditConfig;
   logLevel: string;
+  /** The share of requests that leave their info line (SARING_LOG_SAMPLE, 0 to 1; 0 turns request lines off; errors are always logged). */
+  logSample: number;
   /** Seconds an authority's order has (default 24 h; urgent 4 h): tests shorten them. */
   orderClockSeconds?: { standard: number; urgent: number } | undefined;
 }
@@ -108,6 +110,12 @@ function int(value: string | undefined, fallback: number, name: string): number 
   return n;
 }
 
+function logSample(value: string | undefined): number {
+  const n = int(value, 1, 'SARING_LOG_SAMPLE');
+  if (n > 1) throw new Error(`SARING_LOG_SAMPLE is the share of requests logged, 0 to 1, not ${JSON.stringify(value)}`);
+  return n;
+}
+
 /** SARING_TRUST_PROXY: off, on (any proxy), or the proxies' addresses/CIDRs (`,` separated; also `loopback`, `uniquelocal`). */
 function trustProxy(value: string | undefined): boolean | string {
   const v = (value ?? '').trim();
@@ -169,6 +177,7 @@ export function loadConfig(overrides: Partial<SaringConfig> = {}, env: Env = pro
       checkpointSeconds: int(env['SARING_AUDIT_CHECKPOINT_SECONDS'], 60, 'SARING_AUDIT_CHECKPOINT_SECONDS'),
     },
     logLevel: env['SARING_LOG_LEVEL'] || 'info',
+    logSample: logSample(env['SARING_LOG_SAMPLE']),
   };
   return {
     ...base,

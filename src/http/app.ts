@@ -89,6 +89,11 @@ export interface AppOptions {
   bodyLimitBytes: number;
   /** The server log (Fastify's pino): off, or a level and, for tests, the stream it writes to. */
   logger?: boolean | { level: string; stream?: { write(line: string): void } };
+  /**
+   * The share of requests (0 to 1, default 1) that leave their one info line, for heavy load
+   * (SARING_LOG_SAMPLE); 0 turns request lines off. Answers with a 5xx status are always logged.
+   */
+  logSample?: number;
   /** Which proxies to believe about the client's address and scheme (SARING_TRUST_PROXY; see config). */
   trustProxy?: boolean | string;
   version?: string;
@@ -188,14 +193,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  const sample = Math.min(1, Math.max(0, options.logSample ?? 1));
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url;
     const ms = reply.elapsedTime;
+    const status = reply.statusCode;
     // Unmatched paths share one label: a scanner's thousand made-up paths must not make a thousand series.
-    options.observe?.(route ?? 'unmatched', request.method, reply.statusCode, ms / 1000);
-    if (!quiet(route)) {
-      request.log.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
-    }
+    options.observe?.(route ?? 'unmatched', request.method, status, ms / 1000);
+    // One line per request, none for probes and static files; sampled under load when configured.
+    if (quiet(route)) return;
+    if (status >= 500 || sample >= 1) request.log.info({ method: request.method, route, status, ms: Math.round(ms * 10) / 10 }, 'request');
+    else if (sample > 0 && Math.random() < sample) request.log.info({ method: request.method, route, status, ms: Math.round(ms * 10) / 10, sampled: sample }, 'request');
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash as digest, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/connect.js';
 import { appendAudit, type Actor } from '../audit/log.js';
 import { notFound, SaringError } from '../errors/errors.js';
@@ -29,6 +29,7 @@ import {
   type SessionEnd,
 } from './sessions.js';
 import { toUser, type UserRow } from './user-row.js';
+import { bumpAccessGeneration, KeyCache, type CachedKey } from './key-cache.js';
 import { isUuid } from '../shared/validate.js';
 
 export type { ClientInfo } from './sessions.js';
@@ -98,6 +99,8 @@ export interface UsersApi {
   setConsoleDefaults(defaults: unknown, actor: Actor): Promise<ConsoleDefaultsView>;
   issueKey(userId: string, actor: Actor): Promise<string>;
   revokeKey(prefix: string, actor: Actor): Promise<void>;
+  /** Writes the API keys' last uses not yet written and stops the key cache's timers. */
+  close(): Promise<void>;
 }
 
 const KEY_PREFIX = 'srg_';
@@ -107,7 +110,7 @@ export const INVITE_DAYS = 7;
 const LOGIN = /^[a-z0-9][a-z0-9._@+-]{1,253}$/;
 
 function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  return digest('sha256', key, 'hex');
 }
 
 /** A new key: `srg_<prefix>_<secret>`. Only the SHA-256 of the whole key is stored. */
@@ -223,6 +226,7 @@ export async function issueKey(db: Db, userId: string, actor: Actor, label?: str
   if (user.disabled_at) throw new SaringError('invalid_state', `User ${userId} is disabled.`);
   const { key, prefix } = newKey();
   await db.insertInto('api_keys').values({ user_id: userId, prefix, key_hash: hashKey(key), label: label ?? null }).execute();
+  await bumpAccessGeneration(db);
   await appendAudit(db, { actor, action: 'api_key.issued', subjectType: 'operator_user', subjectId: userId, data: { prefix } });
   return key;
 }
@@ -240,30 +244,54 @@ async function findUser(db: Db, idOrLogin: string, forUpdate = false): Promise<U
   return row;
 }
 
-/** Resolves an API key to its user, or throws `invalid_api_key`. */
-export async function authenticate(db: Db, key: string): Promise<Principal> {
-  const match = /^srg_([0-9a-f]{12})_[A-Za-z0-9_-]{20,64}$/.exec(key);
-  if (!match) throw new SaringError('invalid_api_key');
-  const prefix = match[1]!;
+const KEY_FORMAT = /^srg_([0-9a-f]{12})_[A-Za-z0-9_-]{20,64}$/;
+
+/** The active key with this prefix and hash, its user active too, read from the database; or null. */
+export async function findActiveKey(db: Db, prefix: string, hash: string): Promise<CachedKey | null> {
   const row = await db
     .selectFrom('api_keys')
     .innerJoin('operator_users', 'operator_users.id', 'api_keys.user_id')
-    .select(['api_keys.key_hash', 'api_keys.revoked_at'])
+    .select(['api_keys.id as key_id', 'api_keys.key_hash', 'api_keys.revoked_at'])
     .selectAll('operator_users')
     .where('api_keys.prefix', '=', prefix)
     .executeTakeFirst();
-  if (!row || row.revoked_at || row.disabled_at) throw new SaringError('invalid_api_key');
-  const expected = Buffer.from(row.key_hash, 'hex');
-  const given = Buffer.from(hashKey(key), 'hex');
-  if (!timingSafeEqual(expected, given)) throw new SaringError('invalid_api_key');
-  const user = toUser(row);
-  return { user, via: 'key', keyPrefix: prefix, actor: `user:${user.id}` };
+  if (!row || row.revoked_at || row.disabled_at) return null;
+  if (!timingSafeEqual(Buffer.from(row.key_hash, 'hex'), Buffer.from(hash, 'hex'))) return null;
+  const user: UserRow = {
+    id: row.id,
+    name: row.name,
+    login: row.login,
+    role: row.role,
+    org: row.org,
+    created_at: row.created_at,
+    disabled_at: row.disabled_at,
+    // Only whether there is one: the cache holds no password or invite hash.
+    password_hash: row.password_hash === null ? null : '*',
+    invite_hash: row.invite_hash === null ? null : '*',
+    invite_expires_at: row.invite_expires_at,
+    last_sign_in_at: row.last_sign_in_at,
+  };
+  return { keyId: row.key_id, prefix, user };
+}
+
+function keyPrincipal(found: CachedKey | null): Principal {
+  if (!found) throw new SaringError('invalid_api_key');
+  const user = toUser(found.user);
+  return { user, via: 'key', keyPrefix: found.prefix, actor: `user:${user.id}` };
+}
+
+/** Resolves an API key to its user from the database, or throws `invalid_api_key` (the engine's users use a {@link KeyCache}). */
+export async function authenticate(db: Db, key: string): Promise<Principal> {
+  const match = KEY_FORMAT.exec(key);
+  if (!match) throw new SaringError('invalid_api_key');
+  return keyPrincipal(await findActiveKey(db, match[1]!, hashKey(key)));
 }
 
 export async function revokeKey(db: Db, prefix: string, actor: Actor): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const r = await trx.updateTable('api_keys').set({ revoked_at: new Date() }).where('prefix', '=', prefix).where('revoked_at', 'is', null).executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw new SaringError('not_found', `No active API key with prefix ${prefix}.`);
+    await bumpAccessGeneration(trx);
     await appendAudit(trx, { actor, action: 'api_key.revoked', subjectType: 'api_key', subjectId: prefix });
   });
 }
@@ -306,6 +334,7 @@ export async function updateUser(db: Db, idOrLogin: string, patch: UserPatch, ac
       // A role change or a deactivation takes effect at once: the person signs in again (or cannot).
       const reason: SessionEnd | undefined = disable && patch.disabled ? 'deactivated' : changes['role'] ? 'role_changed' : undefined;
       const sessionsEnded = reason ? await revokeSessions(trx, { userId: row.id }, reason) : 0;
+      await bumpAccessGeneration(trx);
       await appendAudit(trx, { actor, action: 'user.updated', subjectType: 'operator_user', subjectId: row.id, data: { changes, sessionsEnded } });
       return toUser(updated);
     });
@@ -334,6 +363,7 @@ export async function setPassword(db: Db, idOrLogin: string, password: string, a
       .executeTakeFirstOrThrow();
     const sessionsEnded = await revokeSessions(trx, { userId: row.id }, 'password_reset');
     await clearThrottle(trx, throttleKey('login', login));
+    await bumpAccessGeneration(trx);
     await appendAudit(trx, { actor, action: 'user.password_reset', subjectType: 'operator_user', subjectId: row.id, data: { sessionsEnded } });
     return toUser(updated);
   });
@@ -352,6 +382,7 @@ export async function inviteUser(db: Db, idOrLogin: string, actor: Actor): Promi
       .returningAll()
       .executeTakeFirstOrThrow();
     const sessionsEnded = await revokeSessions(trx, { userId: row.id }, 'password_reset');
+    await bumpAccessGeneration(trx);
     await appendAudit(trx, { actor, action: 'user.invited', subjectType: 'operator_user', subjectId: row.id, data: { expiresAt: invite.expiresAt, sessionsEnded } });
     return { user: toUser(updated), invite };
   });
@@ -362,6 +393,18 @@ export function createUsers(core: Pick<EngineCore, 'db' | 'config'>): UsersApi {
   const { db } = core;
   const config: PeopleConfig = core.config.people;
   const addressKey = (client: ClientInfo) => (client.address ? throttleKey('address', client.address) : undefined);
+  const keys = new KeyCache(db, (prefix, hash) => findActiveKey(db, prefix, hash));
+  /**
+   * Wraps a change to keys or users: once it is made, this process's key cache forgets what it holds
+   * (others see the access generation it bumped). A refused change (a wrong password) clears nothing.
+   */
+  const changes =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await fn(...args);
+      keys.changed();
+      return result;
+    };
 
   /** Refuses at once an address with too many failures (429) and a locked login (423), before any password is checked. */
   async function checkThrottle(client: ClientInfo, login?: string): Promise<void> {
@@ -405,22 +448,28 @@ export function createUsers(core: Pick<EngineCore, 'db' | 'config'>): UsersApi {
   async function startSession(trx: Db, row: UserRow, client: ClientInfo, action: string): Promise<SignedIn> {
     const { token, session } = await createSession(trx, row.id, config, client);
     const updated = await trx.updateTable('operator_users').set({ last_sign_in_at: new Date() }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+    await bumpAccessGeneration(trx);
     await appendAudit(trx, { actor: `user:${row.id}`, action, subjectType: 'operator_user', subjectId: row.id, data: { sessionId: session.id, address: client.address ?? null } });
     return { user: toUser(updated), token, session };
   }
 
   const api: UsersApi = {
-    create: (input, actor) => createUser(db, input, actor),
+    create: changes((input: { name: string; role: string; org?: string | null }, actor: Actor) => createUser(db, input, actor)),
     createPerson: (input, actor) => createPerson(db, input, actor),
     list: () => listUsers(db),
     get: async (idOrLogin) => toUser(await findUser(db, idOrLogin)),
-    update: (idOrLogin, patch, actor) => updateUser(db, idOrLogin, patch, actor),
-    setPassword: (idOrLogin, password, actor) => setPassword(db, idOrLogin, password, actor),
-    invite: (idOrLogin, actor) => inviteUser(db, idOrLogin, actor),
-    authenticate: (key) => authenticate(db, key),
+    update: changes((idOrLogin: string, patch: UserPatch, actor: Actor) => updateUser(db, idOrLogin, patch, actor)),
+    setPassword: changes((idOrLogin: string, password: string, actor: Actor) => setPassword(db, idOrLogin, password, actor)),
+    invite: changes((idOrLogin: string, actor: Actor) => inviteUser(db, idOrLogin, actor)),
+    async authenticate(key) {
+      const match = KEY_FORMAT.exec(key);
+      if (!match) throw new SaringError('invalid_api_key');
+      return keyPrincipal(await keys.resolve(match[1]!, hashKey(key)));
+    },
     authenticateSession: (token) => authenticateSession(db, token, config),
-    issueKey: (userId, actor) => db.transaction().execute((trx) => issueKey(trx, userId, actor)),
-    revokeKey: (prefix, actor) => revokeKey(db, prefix, actor),
+    issueKey: changes((userId: string, actor: Actor) => db.transaction().execute((trx) => issueKey(trx, userId, actor))),
+    revokeKey: changes((prefix: string, actor: Actor) => revokeKey(db, prefix, actor)),
+    close: () => keys.close(),
     preferences: (userId) => userPreferences(db, userId),
     setPreferences: (userId, preferences) => setUserPreferences(db, userId, preferences),
     consoleDefaults: () => consoleDefaults(db),
@@ -505,10 +554,15 @@ export function createUsers(core: Pick<EngineCore, 'db' | 'config'>): UsersApi {
           .executeTakeFirst();
         if (!r) throw new SaringError('conflict', 'The password was changed meanwhile.');
         const sessionsEnded = await revokeSessions(trx, { userId: row.id }, 'password_changed');
+        await bumpAccessGeneration(trx);
         await appendAudit(trx, { actor: principal.actor, action: 'user.password_changed', subjectType: 'operator_user', subjectId: row.id, data: { via: principal.via, sessionsEnded } });
         return principal.via === 'session' ? startSession(trx, r, client, 'session.signed_in') : undefined;
       });
     },
   };
+  // Signing in (last_sign_in_at), accepting an invite and changing a password change what a key's user shows (GET /v1/me).
+  api.signIn = changes(api.signIn);
+  api.acceptInvite = changes(api.acceptInvite);
+  api.changePassword = changes(api.changePassword);
   return api;
 }
