@@ -15,7 +15,10 @@ import { loadRecogniser, type Recogniser } from '../signals/speech/asr.js';
 export interface MediaEngineOptions {
   nudityThreads?: number;
   nudityModel?: NudityModelName;
+  /** onnxruntime threads per OCR engine (default 1). */
   ocrThreads?: number;
+  /** OCR worker threads, each with its own engine (default: up to 2, one per core). */
+  ocrWorkers?: number;
   /** A sherpa-onnx model folder; without one, speech is detected but not transcribed. */
   asrModel?: string | undefined;
   asrLanguage?: string;
@@ -50,7 +53,10 @@ export class MediaEngines {
   ocr(): Promise<OcrEngine> {
     if (this.#closed) return Promise.reject(new Error('Media engines are closed.'));
     if (!this.#ocr) {
-      this.#ocr = createOcrThread(this.options.ocrThreads ? { threads: this.options.ocrThreads } : {});
+      this.#ocr = createOcrThread({
+        ...(this.options.ocrThreads ? { threads: this.options.ocrThreads } : {}),
+        ...(this.options.ocrWorkers ? { workers: this.options.ocrWorkers } : {}),
+      });
       this.#ocr.catch(() => (this.#ocr = undefined));
     }
     return this.#ocr;

@@ -20,7 +20,7 @@ describe('OCR in a worker thread', () => {
   let thread: OcrEngine;
   let local: OcrEngine;
   beforeAll(async () => {
-    [thread, local] = await Promise.all([createOcrThread(), createOcrEngine()]);
+    [thread, local] = await Promise.all([createOcrThread({ workers: 2 }), createOcrEngine()]);
   }, 120_000);
   afterAll(async () => {
     await Promise.all([thread?.close(), local?.close()]);
@@ -58,5 +58,7 @@ describe('OCR in a worker thread', () => {
   it('fails to start with the engine’s own validation error', async () => {
     const err = await createOcrThread({ threads: 0 }).catch((e: unknown) => e);
     expect((err as SaringError).code).toBe('validation_failed');
+    const none = await createOcrThread({ workers: 0 }).catch((e: unknown) => e);
+    expect((none as SaringError).code).toBe('validation_failed');
   }, 120_000);
 });

@@ -1,18 +1,20 @@
 /**
- * The OCR engine (./ocr.ts) in a worker thread of its own, behind the same {@link OcrEngine}
+ * The OCR engine (./ocr.ts) in worker threads of its own, behind the same {@link OcrEngine}
  * interface. onnxruntime-node runs each model synchronously on the calling thread: in the media
  * pipeline that was ~70 ms per frame taken from the thread that also decodes and hashes the video.
  * Here the owner's thread only copies the pixels over (the caller keeps its buffer) and waits.
  *
- * Errors keep their code (`invalid_media`, `media_timeout`, …). Calls are read one at a time in
- * the order made (the engine's own queue). If the worker dies, the calls in flight reject and the
- * next call starts a new worker.
+ * With `workers` > 1 (default: up to 2, one per core), each worker holds its own engine and a call
+ * goes to the worker with the fewest calls outstanding: video frames are read in parallel, each
+ * exactly as one engine reads it. Errors keep their code (`invalid_media`, `media_timeout`, …).
+ * If a worker dies, its calls in flight reject and the next call sent to it starts a new one.
  *
  * @example
  * const ocr = await createOcrThread();
  * const lines = await ocr.recognise({ data: rgb, width: 640, height: 360, channels: 3 });
  * await ocr.close();
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { SaringError } from '../../errors/errors.js';
 import { workerScript } from '../../shared/worker-script.js';
@@ -23,32 +25,33 @@ function revive(e: OcrWorkerError): Error {
   return e.code ? new SaringError(e.code, e.message, e.details) : new SaringError('internal', `OCR failed: ${e.message}`);
 }
 
+const closedError = () => new SaringError('invalid_state', 'The OCR engine is closed.');
+
 interface Pending {
   resolve(lines: OcrLine[]): void;
   reject(err: Error): void;
 }
 
-class OcrThread implements OcrEngine {
-  readonly name = OCR_ENGINE_NAME;
-  #options: OcrOptions;
-  #script: URL;
+/** One worker thread and the calls it has outstanding. */
+class Slot {
   #worker: Promise<Worker> | undefined;
   /** The worker that is up (ready and not dead). */
   #current: Worker | undefined;
-  #pending = new Map<number, Pending>();
-  #next = 1;
-  #closed = false;
+  readonly pending = new Map<number, Pending>();
+  /** Calls given to this worker and not answered yet (counted before the worker is awaited). */
+  outstanding = 0;
+  closed = false;
 
-  constructor(options: OcrOptions, script: URL) {
-    this.#options = options;
-    this.#script = script;
-  }
+  constructor(
+    private readonly options: OcrOptions,
+    private readonly script: URL,
+  ) {}
 
   /** The worker, started (and its models loaded) on first use and again after a crash. */
   worker(): Promise<Worker> {
     this.#worker ??= new Promise<Worker>((resolve, reject) => {
-      const data: OcrWorkerData = { options: this.#options };
-      const w = new Worker(this.#script, { workerData: data });
+      const data: OcrWorkerData = { options: this.options };
+      const w = new Worker(this.script, { workerData: data });
       let ready = false;
       const died = (err: Error) => {
         if (!ready) {
@@ -59,8 +62,8 @@ class OcrThread implements OcrEngine {
         if (this.#current !== w) return;
         this.#worker = undefined;
         this.#current = undefined;
-        for (const p of this.#pending.values()) p.reject(err);
-        this.#pending.clear();
+        for (const p of this.pending.values()) p.reject(err);
+        this.pending.clear();
       };
       w.on('message', (msg: OcrWorkerResponse) => {
         switch (msg.type) {
@@ -77,10 +80,10 @@ class OcrThread implements OcrEngine {
             return;
           case 'result':
           case 'error': {
-            const p = this.#pending.get(msg.id);
+            const p = this.pending.get(msg.id);
             if (!p) return;
-            this.#pending.delete(msg.id);
-            if (this.#pending.size === 0) w.unref();
+            this.pending.delete(msg.id);
+            if (this.pending.size === 0) w.unref();
             if (msg.type === 'result') p.resolve(msg.lines);
             else p.reject(revive(msg.error));
             return;
@@ -91,16 +94,59 @@ class OcrThread implements OcrEngine {
       });
       w.on('error', (err) => died(new SaringError('internal', `The OCR worker failed: ${err.message}`)));
       w.on('exit', (code) => {
-        if (!this.#closed) died(new SaringError('internal', `The OCR worker stopped (exit code ${code}).`));
+        if (!this.closed) died(new SaringError('internal', `The OCR worker stopped (exit code ${code}).`));
       });
     });
     return this.#worker;
   }
 
-  async recognise(image: Buffer | RawImage, options?: Pick<OcrOptions, 'maxSide' | 'minConfidence'>): Promise<OcrLine[]> {
-    if (this.#closed) throw new SaringError('invalid_state', 'The OCR engine is closed.');
+  async send(id: number, msg: OcrWorkerRequest, transfer: ArrayBuffer[]): Promise<OcrLine[]> {
     const w = await this.worker();
-    if (this.#closed) throw new SaringError('invalid_state', 'The OCR engine is closed.');
+    if (this.closed) throw closedError();
+    return new Promise<OcrLine[]>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      w.ref();
+      w.postMessage(msg, transfer);
+    });
+  }
+
+  /** The engine finishes the call in progress and rejects the queued ones, then the thread ends. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const w = await this.#worker?.catch(() => undefined);
+    if (w && this.#current === w) {
+      await new Promise<void>((resolve) => {
+        w.once('exit', () => resolve());
+        w.on('message', (m: OcrWorkerResponse) => m.type === 'closed' && void w.terminate());
+        w.postMessage({ type: 'close' } satisfies OcrWorkerRequest);
+      });
+    }
+    for (const p of this.pending.values()) p.reject(closedError());
+    this.pending.clear();
+  }
+}
+
+class OcrThreads implements OcrEngine {
+  readonly name = OCR_ENGINE_NAME;
+  readonly #slots: Slot[];
+  #next = 1;
+  #closed = false;
+
+  constructor(options: OcrOptions, script: URL, workers: number) {
+    this.#slots = Array.from({ length: workers }, () => new Slot(options, script));
+  }
+
+  async start(): Promise<void> {
+    try {
+      await Promise.all(this.#slots.map((s) => s.worker()));
+    } catch (err) {
+      await this.close();
+      throw err;
+    }
+  }
+
+  async recognise(image: Buffer | RawImage, options?: Pick<OcrOptions, 'maxSide' | 'minConfidence'>): Promise<OcrLine[]> {
+    if (this.#closed) throw closedError();
     const id = this.#next++;
     // A copy goes over (transferred): the caller may reuse or share its buffer at once.
     const bytes = Buffer.isBuffer(image) ? image : image.data;
@@ -109,33 +155,33 @@ class OcrThread implements OcrEngine {
     const msg: OcrWorkerRequest = Buffer.isBuffer(image)
       ? { type: 'recognise', id, encoded: copy.buffer, ...(options ? { options } : {}) }
       : { type: 'recognise', id, raw: { data: copy.buffer, width: image.width, height: image.height, channels: image.channels }, ...(options ? { options } : {}) };
-    return new Promise<OcrLine[]>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      w.ref();
-      w.postMessage(msg, [copy.buffer]);
-    });
+    let slot = this.#slots[0]!;
+    for (const s of this.#slots) if (s.outstanding < slot.outstanding) slot = s;
+    slot.outstanding++;
+    try {
+      return await slot.send(id, msg, [copy.buffer]);
+    } finally {
+      slot.outstanding--;
+    }
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    const w = await this.#worker?.catch(() => undefined);
-    if (!w || this.#current !== w) return;
-    // The engine finishes the call in progress and rejects the queued ones, then the thread ends.
-    await new Promise<void>((resolve) => {
-      const done = () => resolve();
-      w.once('exit', done);
-      w.on('message', (m: OcrWorkerResponse) => m.type === 'closed' && void w.terminate());
-      w.postMessage({ type: 'close' } satisfies OcrWorkerRequest);
-    });
-    for (const p of this.#pending.values()) p.reject(new SaringError('invalid_state', 'The OCR engine is closed.'));
-    this.#pending.clear();
+    await Promise.all(this.#slots.map((s) => s.close()));
   }
 }
 
-/** An {@link OcrEngine} running in its own worker thread; resolves once the models are loaded. */
-export async function createOcrThread(options: OcrOptions = {}): Promise<OcrEngine> {
-  const engine = new OcrThread(options, workerScript('ocr-worker.js', import.meta.url));
-  await engine.worker();
-  return engine;
+/** OCR options, and the number of worker threads (each with its own engine; default up to 2). */
+export interface OcrThreadOptions extends OcrOptions {
+  workers?: number;
+}
+
+/** An {@link OcrEngine} running in worker threads; resolves once every worker has loaded the models. */
+export async function createOcrThread(options: OcrThreadOptions = {}): Promise<OcrEngine> {
+  const { workers = Math.max(1, Math.min(2, availableParallelism())), ...engine } = options;
+  if (!Number.isInteger(workers) || workers < 1) throw new SaringError('validation_failed', 'workers must be a positive integer.');
+  const threads = new OcrThreads(engine, workerScript('ocr-worker.js', import.meta.url), workers);
+  await threads.start();
+  return threads;
 }
