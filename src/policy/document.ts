@@ -4,6 +4,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { checkJsonValue } from '../shared/json.js';
 import { describeIssues } from '../shared/validate.js';
 import { dataPath } from '../config/paths.js';
+import { shippedYamlDocument } from '../lexicons/shipped-yaml.js';
 import { SaringError } from '../errors/errors.js';
 import { policySchema, type PolicyDocument } from './schema.js';
 
@@ -41,7 +42,14 @@ export function validatePolicy(raw: unknown, source = JSON.stringify(raw, null, 
   return { document: result.data, source, sha256: createHash('sha256').update(source).digest('hex') };
 }
 
+/** How scans and reports name a policy version: `<id>@v<version>`, or `<id>@builtin` for the shipped file. */
+export function policyLabel(policyId: string, version: number | 'builtin'): string {
+  return `${policyId}@${version === 'builtin' ? 'builtin' : `v${version}`}`;
+}
+
 /** The default policy for Indonesia that ships with the package. */
 export function defaultPolicy(): ParsedPolicy {
-  return parsePolicy(readFileSync(dataPath('policies', 'indonesia-default.yaml'), 'utf8'));
+  const source = readFileSync(dataPath('policies', 'indonesia-default.yaml'), 'utf8');
+  const parsed = shippedYamlDocument(source); // parsed at build time when the file is as shipped; validated all the same
+  return parsed === undefined ? parsePolicy(source) : validatePolicy(parsed, source);
 }

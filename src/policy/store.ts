@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.js';
 import { appendAudit, type Actor } from '../audit/log.js';
 import { notFound, SaringError } from '../errors/errors.js';
 import { bumpScanConfigGeneration } from '../db/generation.js';
-import { validatePolicy, type ParsedPolicy } from './document.js';
+import { policyLabel, validatePolicy, type ParsedPolicy } from './document.js';
 import type { PolicyDocument } from './schema.js';
 
 export interface PolicyVersion {
@@ -46,9 +46,7 @@ type Row = {
   activated_at: Date | null;
 };
 
-export function policyLabel(policyId: string, version: number | 'builtin'): string {
-  return `${policyId}@${version === 'builtin' ? 'builtin' : `v${version}`}`;
-}
+export { policyLabel } from './document.js';
 
 function toVersion(r: Row): PolicyVersion {
   // Stored documents were valid when stored; parsing again fills defaults added since.

@@ -1,16 +1,27 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/connect.js';
-import { scanConfigGeneration } from '../db/generation.js';
 import { SaringError } from '../errors/errors.js';
-import { activeLexicons, getLexicon } from '../lexicons/store.js';
-import { defaultPolicy, parsePolicy } from '../policy/document.js';
-import { validatePolicy } from '../policy/document.js';
+import { compileShippedLexicons } from '../lexicons/shipped.js';
+import { defaultPolicy, parsePolicy, policyLabel, validatePolicy } from '../policy/document.js';
 import type { PolicyDocument } from '../policy/schema.js';
-import { activePolicy, getPolicyVersion, policyLabel } from '../policy/store.js';
-import { activeModels, builtinModels, modelFromBytes, type LoadedModel } from '../models/registry.js';
-import { compileLexicons, loadDefaultLexicons, type CompiledLexicons, type Lexicon } from '../signals/text/index.js';
+import { builtinModels, modelFromBytes, type LoadedModel } from '../models/builtin.js';
+import { compileLexicons, type CompiledLexicons, type Lexicon } from '../signals/text/index.js';
 import type { ModelMeta } from '../signals/text/classifier/model.js';
+
+/**
+ * The database side (stores and the query builder) loads only when a configuration is read from a
+ * database: `saring scan` with the shipped defaults or a snapshot starts without it.
+ */
+async function stores() {
+  const [generation, lexicons, policies, models] = await Promise.all([
+    import('../db/generation.js'),
+    import('../lexicons/store.js'),
+    import('../policy/store.js'),
+    import('../models/registry.js'),
+  ]);
+  return { ...generation, ...lexicons, ...policies, ...models };
+}
 
 /** Everything a scan needs, loaded once and compiled. */
 export interface ScanConfig {
@@ -31,10 +42,13 @@ function build(policy: PolicyDocument, policyVersion: string, lexicons: Lexicon[
 /** The shipped defaults, for scanning with no database at all. */
 export function builtinScanConfig(): ScanConfig {
   const policy = defaultPolicy().document;
-  return build(policy, policyLabel(policy.id, 'builtin'), loadDefaultLexicons(), builtinModels(), -1);
+  // Validated at build time (or from their YAML now, when edited since) and compiled without validating again.
+  const { lexicons, compiled } = compileShippedLexicons();
+  return { policy, policyVersion: policyLabel(policy.id, 'builtin'), lexicons, compiled, models: builtinModels(), generation: -1 };
 }
 
 export async function loadScanConfig(db: Db): Promise<ScanConfig> {
+  const { scanConfigGeneration, activePolicy, activeLexicons, activeModels } = await stores();
   const generation = await scanConfigGeneration(db);
   const active = await activePolicy(db);
   if (!active) return { ...builtinScanConfig(), lexicons: await activeLexicons(db) };
@@ -55,6 +69,7 @@ export interface CandidateSpec {
  * @throws SaringError `invalid_policy` (a source that does not validate, or that names a model with no active version), `not_found` (a version or lexicon).
  */
 export async function loadCandidateScanConfig(db: Db, candidate: CandidateSpec, label: string): Promise<ScanConfig> {
+  const { activePolicy, getPolicyVersion, activeModels, activeLexicons, getLexicon } = await stores();
   const active = await activePolicy(db);
   const policy = candidate.policy
     ? 'source' in candidate.policy

@@ -330,12 +330,23 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+export interface CompileOptions {
+  /**
+   * Every lexicon is {@link validateLexicon}'s output already (the shipped lexicons validated at
+   * build time, src/lexicons/shipped.ts): it is not validated again, and a pattern is compiled
+   * by the regular-expression engine when it first runs rather than tried here.
+   */
+  readonly validated?: boolean;
+  /** Terms and exceptions → their `normaliseTokens`, computed ahead by the same code (the build's file); others are computed here. */
+  readonly tokens?: ReadonlyMap<string, readonly string[]>;
+}
+
 /**
  * Validates and compiles lexicons. Entries of one lexicon that normalise to the same key
  * (e.g. "bosq" and "bosku") count once: the first wins. Throws
  * {@link LexiconValidationError} for an invalid lexicon.
  */
-export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons {
+export function compileLexicons(lexicons: readonly Lexicon[], options: CompileOptions = {}): CompiledLexicons {
   const entries: CompiledEntry[] = [];
   const words = new Map<string, CompiledEntry[]>();
   const phrases = new Map<string, PhraseRule[]>();
@@ -348,13 +359,14 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
   let hasSubstring = false;
   let hasSpread = false;
   const summary: CompiledLexicons['lexicons'][number][] = [];
+  const tokensOf = (text: string): readonly string[] => options.tokens?.get(text) ?? normaliseTokens(text);
 
   for (const input of lexicons) {
-    const lex = validateLexicon(input);
+    const lex = options.validated ? input : validateLexicon(input);
     summary.push({ name: lex.name, category: lex.category, kind: lex.kind, version: lex.version, entries: lex.entries.length });
     const seen = new Set<string>();
     for (const e of lex.entries) {
-      const exceptions = (e.exceptions ?? []).map((x) => normaliseTokens(x)).filter((t) => t.length > 0);
+      const exceptions = (e.exceptions ?? []).map(tokensOf).filter((t) => t.length > 0);
       const entry: CompiledEntry = {
         id: entries.length,
         lexicon: lex.name,
@@ -371,7 +383,7 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
         if (seen.has(key)) continue;
         seen.add(key);
         entries.push(entry);
-        patterns.push({ re: compilePattern(e.term), entry });
+        patterns.push({ re: options.validated ? new RegExp(e.term, 'gu') : compilePattern(e.term), entry });
         continue;
       }
       if (e.type === 'domain') {
@@ -383,7 +395,7 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
         pushTo(domains, domain, entry);
         continue;
       }
-      const tokens = normaliseTokens(e.term);
+      const tokens = tokensOf(e.term);
       const mode = e.type === 'word' ? (e.match ?? 'word') : 'word';
       const key = `${mode}\u0000${tokens.join(' ')}`;
       if (seen.has(key)) continue;

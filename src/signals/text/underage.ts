@@ -26,6 +26,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { shippedYamlDocument } from '../../lexicons/shipped-yaml.js';
 import { z } from 'zod';
 import { dataPath } from '../../config/paths.js';
 import { normalise, originalRange, type NormalisedText, type TextView } from './normalise.js';
@@ -210,7 +211,8 @@ export function compileUnderageLexicon(doc: unknown): CompiledUnderageLexicon {
 
 /** Reads and compiles an underage lexicon file (YAML). */
 export function loadUnderageLexicon(path: string): CompiledUnderageLexicon {
-  return compileUnderageLexicon(parseYaml(readFileSync(path, 'utf8')));
+  const text = readFileSync(path, 'utf8');
+  return compileUnderageLexicon(shippedYamlDocument(text) ?? parseYaml(text)); // the shipped file is parsed at build time
 }
 
 let shipped: CompiledUnderageLexicon | undefined;

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../config/paths.js';
+import { compileLexicons, defaultLexiconDir, LexiconValidationError, loadLexiconDir, loadLexiconFile, matchText } from '../signals/text/index.js';
+import { readShippedLexicons, writeShippedLexicons } from './shipped.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'saring-shipped-lexicons-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const fromYaml = loadLexiconDir(defaultLexiconDir());
+
+describe('shipped lexicons, validated at build time', () => {
+  const file = join(tmp, 'shipped.json');
+  const written = writeShippedLexicons(defaultLexiconDir(), file);
+
+  it('are the lexicons of the YAML files, all taken from the build file', () => {
+    expect(written).toBe(fromYaml.length);
+    const { lexicons, prevalidated } = readShippedLexicons(defaultLexiconDir(), file);
+    expect(prevalidated).toBe(fromYaml.length);
+    expect(lexicons).toEqual(fromYaml);
+  });
+
+  it('compile without validating again to the same entries, patterns and matches', () => {
+    const { lexicons, tokens } = readShippedLexicons(defaultLexiconDir(), file);
+    expect(tokens.get('slot gacor')).toEqual(['slot', 'gacor']);
+    const fast = compileLexicons(lexicons, { validated: true, tokens });
+    const checked = compileLexicons(fromYaml);
+    expect(fast.entries).toEqual(checked.entries);
+    expect([...fast.words]).toEqual([...checked.words]);
+    expect([...fast.phrases]).toEqual([...checked.phrases]);
+    expect(fast.prefixes).toEqual(checked.prefixes);
+    expect(fast.substrings).toEqual(checked.substrings);
+    expect(fast.spread).toEqual(checked.spread);
+    expect([...fast.domains]).toEqual([...checked.domains]);
+    expect(fast.patterns.map((p) => `${p.re.source}/${p.re.flags}`)).toEqual(checked.patterns.map((p) => `${p.re.source}/${p.re.flags}`));
+    for (const text of ['slot gacor maxwin depo 10rb wd cepat', 'jual sabu murah cod', '𝐒𝐋𝐎𝐓 𝐆𝐀𝐂𝐎𝐑 bosku', 'berita: polisi tangkap bandar judi online']) {
+      expect(matchText(fast, text)).toEqual(matchText(checked, text));
+    }
+  });
+
+  it('an edited YAML file is read and validated from its YAML; the others still come from the build file', () => {
+    const dir = join(tmp, 'edited');
+    cpSync(defaultLexiconDir(), dir, { recursive: true });
+    const path = join(dir, 'gambling.yaml');
+    writeFileSync(path, `${readFileSync(path, 'utf8').trimEnd()}\n  - term: judi zz edited\n    type: phrase\n    weight: 0.5\n`);
+    const { lexicons, prevalidated } = readShippedLexicons(dir, file);
+    expect(prevalidated).toBe(fromYaml.length - 1);
+    expect(lexicons.find((l) => l.name === 'gambling')!.entries.at(-1)).toEqual({ term: 'judi zz edited', type: 'phrase', weight: 0.5 });
+
+    writeFileSync(path, `${readFileSync(path, 'utf8').trimEnd()}\n  - term: judi zz bad\n    type: phrase\n    weight: 2\n`);
+    expect(() => readShippedLexicons(dir, file)).toThrow(LexiconValidationError);
+    expect(() => readShippedLexicons(dir, file)).toThrow(/gambling\.yaml: entries\[\d+\]\.weight: must be between -1 and 1/);
+  });
+
+  it('a build file written by other validation code, or unreadable, is not used', () => {
+    const stale = join(tmp, 'stale.json');
+    writeFileSync(stale, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), validator: 'other' }));
+    expect(readShippedLexicons(defaultLexiconDir(), stale)).toEqual({ lexicons: fromYaml, prevalidated: 0, tokens: new Map() });
+    const broken = join(tmp, 'broken.json');
+    writeFileSync(broken, '{ not json');
+    expect(readShippedLexicons(defaultLexiconDir(), broken)).toEqual({ lexicons: fromYaml, prevalidated: 0, tokens: new Map() });
+    expect(readShippedLexicons(defaultLexiconDir(), join(tmp, 'missing.json'))).toEqual({ lexicons: fromYaml, prevalidated: 0, tokens: new Map() });
+  });
+
+  it('the built file in dist/ (when built) holds each YAML file it was written from as that file validates', () => {
+    const built = join(packageRoot(), 'dist', 'lexicons', 'shipped-lexicons.json');
+    if (!existsSync(built)) return; // not built yet: `npm run build` writes it
+    const files = (JSON.parse(readFileSync(built, 'utf8')) as { files: Record<string, { sha256: string; lexicon: unknown }> }).files;
+    let same = 0;
+    for (const [name, { sha256, lexicon }] of Object.entries(files)) {
+      const path = join(defaultLexiconDir(), name);
+      if (!existsSync(path) || createHash('sha256').update(readFileSync(path)).digest('hex') !== sha256) continue; // changed since the build: not used
+      expect(lexicon).toEqual(loadLexiconFile(path));
+      same++;
+    }
+    expect(same).toBeGreaterThan(0);
+  });
+});
