@@ -27,7 +27,7 @@
 import { stat } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
 import { SaringError } from '../../errors/errors.js';
-import { lumaFromPixels, pdqFromLuma, type PdqOptions, type PdqResult } from './pdq-core.js';
+import { lumaFromPixels, pdqFromLuma, pdqFromPixels, type PdqOptions, type PdqResult } from './pdq-core.js';
 import { detectContentRect, type ContentRect } from './letterbox.js';
 import { invalidMedia, mediaTooLarge, unsupportedMedia } from './media-errors.js';
 
@@ -180,6 +180,11 @@ export async function decodeImage(input: Buffer | string, options: ImageDecodeOp
   }
 }
 
+/** The size the reference hashes a `width × height` picture at: itself, or 512×512 when either side is larger. */
+function referenceSize(width: number, height: number): [number, number] {
+  return width > PDQ_PRE_RESIZE || height > PDQ_PRE_RESIZE ? [PDQ_PRE_RESIZE, PDQ_PRE_RESIZE] : [width, height];
+}
+
 /**
  * Luma of a rectangle of a decoded image, resized to 512×512 with the reference's
  * nearest-neighbour rule when the rectangle is wider or taller than 512.
@@ -225,8 +230,25 @@ export function referenceLuma(img: DecodedImage, rect?: ContentRect): { luma: Fl
  */
 export async function pdqFromImage(input: Buffer | string, options: PdqImageOptions = {}): Promise<PdqResult> {
   const img = await decodeImage(input, options);
-  const { luma, width, height } = referenceLuma(img);
-  const result = pdqFromLuma(luma, width, height, { dihedral: options.dihedral === true });
+  const dihedral = options.dihedral === true;
+  const [rw, rh] = referenceSize(img.width, img.height);
+  // Pixels straight to the hash in the WebAssembly core (no float luma image in JavaScript);
+  // the luma is copied out only when borders are to be looked for.
+  const fast = pdqFromPixels(img.data, img.width * img.channels, img.channels, { x: 0, y: 0, width: img.width, height: img.height }, rw, rh, {
+    dihedral,
+    keepLuma: Boolean(options.letterbox),
+  });
+  let result: PdqResult;
+  let luma: Float32Array;
+  let width = rw;
+  let height = rh;
+  if (fast) {
+    result = fast.result;
+    luma = fast.luma ?? new Float32Array(0);
+  } else {
+    ({ luma, width, height } = referenceLuma(img));
+    result = pdqFromLuma(luma, width, height, { dihedral });
+  }
   if (options.letterbox) {
     const found = detectContentRect(luma, width, height, typeof options.letterbox === 'object' ? options.letterbox : undefined);
     if (found) {
@@ -238,8 +260,10 @@ export async function pdqFromImage(input: Buffer | string, options: PdqImageOpti
       const x1 = Math.max(x0 + 1, Math.floor((found.x + found.width) * sx));
       const y1 = Math.max(y0 + 1, Math.floor((found.y + found.height) * sy));
       const rect = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-      const crop = referenceLuma(img, rect);
-      const c = pdqFromLuma(crop.luma, crop.width, crop.height, { dihedral: options.dihedral === true });
+      const [cw, ch] = referenceSize(rect.width, rect.height);
+      const c =
+        pdqFromPixels(img.data, img.width * img.channels, img.channels, rect, cw, ch, { dihedral })?.result ??
+        ((crop) => pdqFromLuma(crop.luma, crop.width, crop.height, { dihedral }))(referenceLuma(img, rect));
       result.cropped = { hash: c.hash, quality: c.quality, rect };
       if (c.dihedral) result.cropped.dihedral = c.dihedral;
     }

@@ -25,6 +25,7 @@
  */
 import { SaringError } from '../../errors/errors.js';
 import { detectContentRect, type ContentRect, type LetterboxOptions } from './letterbox.js';
+import { DCT, wasmHashLoaded, wasmLumaCopy, wasmLumaFromFloat, wasmLumaFromPixels } from './pdq-wasm.js';
 
 export type { ContentRect } from './letterbox.js';
 
@@ -77,19 +78,6 @@ const MIN_HASHABLE_DIM = 5;
 const ZERO_HASH = '0'.repeat(64);
 
 const fround = Math.fround;
-
-// ---------------------------------------------------------------- DCT matrix (16 × 64, without the DC row)
-const DCT = ((): Float32Array => {
-  const m = new Float32Array(16 * 64);
-  const scale = fround(Math.sqrt(2 / 64));
-  for (let i = 0; i < 16; i++) {
-    for (let j = 0; j < 64; j++) {
-      // Computed in double, as the reference does, then stored as float.
-      m[i * 64 + j] = scale * Math.cos((Math.PI / 2 / 64) * (i + 1) * (2 * j + 1));
-    }
-  }
-  return m;
-})();
 
 // ---------------------------------------------------------------- luma
 const LUMA_R = new Float32Array(256);
@@ -441,19 +429,31 @@ function scratch(n: number): void {
   }
 }
 
-function hashLumaRegion(
-  luma: Float32Array,
-  width: number,
-  height: number,
-  rect: ContentRect | undefined,
-  dihedral: boolean,
-): { hash: string; quality: number; dihedral?: DihedralHashes } {
+type RegionHash = { hash: string; quality: number; dihedral?: DihedralHashes };
+
+function zeroResult(dihedral: boolean): RegionHash {
+  const result: RegionHash = { hash: ZERO_HASH, quality: 0 };
+  if (dihedral) result.dihedral = Object.fromEntries(DIHEDRAL_NAMES.map((n) => [n, ZERO_HASH])) as DihedralHashes;
+  return result;
+}
+
+/** Quality and bits from buf64 (the 64×64 decimated image) and buf16 (the 16×16 DCT). */
+function finish(dihedral: boolean): RegionHash {
+  const quality = qualityMetric(buf64);
+  const hash = bitsToHex(buf16);
+  const result: RegionHash = { hash, quality };
+  if (dihedral) result.dihedral = dihedralFromDct(buf16, hash);
+  return result;
+}
+
+function hashLumaRegion(luma: Float32Array, width: number, height: number, rect: ContentRect | undefined, dihedral: boolean): RegionHash {
   const w = rect ? rect.width : width;
   const h = rect ? rect.height : height;
-  if (w < MIN_HASHABLE_DIM || h < MIN_HASHABLE_DIM) {
-    const result: { hash: string; quality: number; dihedral?: DihedralHashes } = { hash: ZERO_HASH, quality: 0 };
-    if (dihedral) result.dihedral = Object.fromEntries(DIHEDRAL_NAMES.map((n) => [n, ZERO_HASH])) as DihedralHashes;
-    return result;
+  if (w < MIN_HASHABLE_DIM || h < MIN_HASHABLE_DIM) return zeroResult(dihedral);
+  // WebAssembly SIMD core when available (same bits), else the JavaScript one below.
+  if (wasmLumaFromFloat(luma, width, rect ? rect.x : 0, rect ? rect.y : 0, w, h)) {
+    wasmHashLoaded(jaroszWindowSize(w, 64), jaroszWindowSize(h, 64), buf64, buf16);
+    return finish(dihedral);
   }
   const n = w * h;
   scratch(n);
@@ -465,12 +465,38 @@ function hashLumaRegion(
   }
   jaroszFilter(b1, full2, h, w, jaroszWindowSize(w, 64), jaroszWindowSize(h, 64));
   decimate(b1, h, w, buf64, 64, 64);
-  const quality = qualityMetric(buf64);
   dct64To16(buf64, buf16x64, buf16);
-  const hash = bitsToHex(buf16);
-  const result: { hash: string; quality: number; dihedral?: DihedralHashes } = { hash, quality };
-  if (dihedral) result.dihedral = dihedralFromDct(buf16, hash);
-  return result;
+  return finish(dihedral);
+}
+
+/**
+ * PDQ of 8-bit pixels (1 or 2 channels: grey; 3 or 4: RGB, the rest ignored) without building a
+ * float luma image in JavaScript: the rectangle `rect` of a picture with `stride` bytes per row is
+ * sampled to `outCols × outRows` with the reference's nearest-neighbour rule (source pixel
+ * ⌊x·width/outCols⌋, ⌊y·height/outRows⌋ of the rectangle; the identity when the sizes are equal),
+ * turned into luma and hashed, all in the WebAssembly core. With `keepLuma`, the sampled luma
+ * (`outCols × outRows`) is returned as well.
+ * Returns null where the WebAssembly core is not available; the caller then computes the luma
+ * itself and uses {@link pdqFromLuma}.
+ */
+export function pdqFromPixels(
+  data: Uint8Array,
+  stride: number,
+  channels: number,
+  rect: ContentRect,
+  outCols: number,
+  outRows: number,
+  options: { dihedral?: boolean; keepLuma?: boolean } = {},
+): { result: PdqResult; luma?: Float32Array } | null {
+  const dihedral = options.dihedral === true;
+  if (!wasmLumaFromPixels(data, stride, channels, rect.x, rect.y, rect.width, rect.height, outCols, outRows)) return null;
+  const luma = options.keepLuma ? wasmLumaCopy() : undefined;
+  const r = outCols < MIN_HASHABLE_DIM || outRows < MIN_HASHABLE_DIM ? zeroResult(dihedral) : null;
+  if (!r) wasmHashLoaded(jaroszWindowSize(outCols, 64), jaroszWindowSize(outRows, 64), buf64, buf16);
+  const base = r ?? finish(dihedral);
+  const result: PdqResult = { hash: base.hash, quality: base.quality };
+  if (base.dihedral) result.dihedral = base.dihedral;
+  return luma ? { result, luma } : { result };
 }
 
 /**
