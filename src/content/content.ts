@@ -4,7 +4,7 @@ import { storeMediaHashes } from '../banks/media-hashes.js';
 import type { Db } from '../db/connect.js';
 import { sql } from 'kysely';
 import { appendAudit, type Actor } from '../audit/log.js';
-import { listDecisions, recordDecision, routeToReview, type Decision } from '../decisions/decisions.js';
+import { recordDecision, routeToReview, toDecision, type Decision } from '../decisions/decisions.js';
 import { notFound } from '../errors/errors.js';
 import { runHooks, type Effects } from '../decisions/effects.js';
 import { canonicalJson } from '../shared/canonical-json.js';
@@ -160,29 +160,64 @@ function toItem(r: ItemRow): ContentItem {
 export async function getContent(db: Db, idOrExternalId: string): Promise<ContentDetail> {
   const row = await findRow(db, idOrExternalId);
   if (!row) throw notFound('Content', idOrExternalId);
-  const scans = await db.selectFrom('scans').selectAll().where('content_id', '=', row.id).orderBy('created_at').execute();
-  const versions = await db
-    .selectFrom('content_versions')
-    .select(['version', 'fingerprint', 'created_by', 'created_at'])
-    .where('content_id', '=', row.id)
-    .orderBy('version')
-    .execute();
-  const detail: ContentDetail = {
-    ...toItem(row),
-    versions: versions.map((v) => ({ version: v.version, sha256: sha256(v.fingerprint), createdBy: v.created_by, createdAt: v.created_at.toISOString() })),
-    scans: scans.map((s) => ({
-      id: s.id,
-      contentVersion: s.content_version,
-      policyVersion: s.policy_version,
-      action: s.action,
-      verdict: s.verdict as Verdict,
-      createdAt: s.created_at.toISOString(),
-    })),
-    decisions: await listDecisions(db, row.id),
-  };
-  const analysis = await latestAnalysis(db, row.id);
-  if (analysis) detail.analysis = analysis;
-  return detail;
+  return (await getContents(db, [row.id])).get(row.id)!;
+}
+
+/** An item's row with its scans, versions, decisions and latest analysis as JSON (timestamps as text). */
+type DetailRow = ItemRow & {
+  scans_json: { id: string; content_version: number | null; policy_version: string; action: string; verdict: unknown; created_at: string }[];
+  versions_json: { version: number; fingerprint: string; created_by: string; created_at: string }[];
+  decisions_json: (Omit<DecisionRow, 'created_at'> & { created_at: string })[];
+  analysis_json: (Omit<NonNullable<AnalysisRow>, 'created_at' | 'started_at' | 'finished_at'> & { created_at: string; started_at: string | null; finished_at: string | null }) | null;
+};
+type DecisionRow = Parameters<typeof toDecision>[0];
+
+const date = (text: string) => new Date(text);
+
+/**
+ * Items by Saring's id, each as `getContent` gives it, read in one statement (the batched write
+ * path answers a whole batch with it). Ids not found are left out.
+ */
+export async function getContents(db: Db, ids: string[]): Promise<Map<string, ContentDetail>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql<DetailRow>`
+    SELECT ci.*, a.external_id AS account_external_id,
+      coalesce((SELECT json_agg(json_build_object('id', s.id, 'content_version', s.content_version, 'policy_version', s.policy_version,
+          'action', s.action, 'verdict', s.verdict, 'created_at', s.created_at) ORDER BY s.created_at)
+        FROM scans s WHERE s.content_id = ci.id), '[]') AS scans_json,
+      coalesce((SELECT json_agg(json_build_object('version', v.version, 'fingerprint', v.fingerprint, 'created_by', v.created_by, 'created_at', v.created_at) ORDER BY v.version)
+        FROM content_versions v WHERE v.content_id = ci.id), '[]') AS versions_json,
+      coalesce((SELECT json_agg(d ORDER BY d.created_at) FROM decisions d WHERE d.content_id = ci.id), '[]') AS decisions_json,
+      (SELECT row_to_json(m) FROM media_analyses m WHERE m.content_id = ci.id ORDER BY m.created_at DESC LIMIT 1) AS analysis_json
+    FROM content_items ci LEFT JOIN accounts a ON a.id = ci.account_id
+    WHERE ci.id = ANY(${ids}::uuid[])`.execute(db);
+  return new Map(
+    rows.map((row) => {
+      const detail: ContentDetail = {
+        ...toItem(row),
+        versions: row.versions_json.map((v) => ({ version: v.version, sha256: sha256(v.fingerprint), createdBy: v.created_by, createdAt: date(v.created_at).toISOString() })),
+        scans: row.scans_json.map((s) => ({
+          id: s.id,
+          contentVersion: s.content_version,
+          policyVersion: s.policy_version,
+          action: s.action,
+          verdict: s.verdict as Verdict,
+          createdAt: date(s.created_at).toISOString(),
+        })),
+        decisions: row.decisions_json.map((d) => toDecision({ ...d, created_at: date(d.created_at) })),
+      };
+      const m = row.analysis_json;
+      if (m) {
+        detail.analysis = toAnalysis({
+          ...m,
+          created_at: date(m.created_at),
+          started_at: m.started_at === null ? null : date(m.started_at),
+          finished_at: m.finished_at === null ? null : date(m.finished_at),
+        });
+      }
+      return [row.id, detail];
+    }),
+  );
 }
 
 /** One stored version of an item (by Saring's id or the external id). */
@@ -280,71 +315,94 @@ export async function submitContent(
   actor: Actor,
   options: { analyse?: { queue: string } } = {},
 ): Promise<SubmitResult> {
-  const outcome = await db.transaction().execute(async (trx): Promise<{ id: string; created: boolean; scanned: boolean; verdict?: Verdict }> => {
-    const existing = await trx.selectFrom('content_items').selectAll().where('external_id', '=', input.externalId).forUpdate().executeTakeFirst();
-    const print = fingerprint(input);
-    if (existing && existing.fingerprint === print) {
-      const analysis = await latestAnalysisRow(trx, existing.id);
-      if (analysis && analysis.fingerprint === print && ['queued', 'running'].includes(analysis.status)) {
-        return { id: existing.id, created: false, scanned: false };
-      }
-      const last = await trx.selectFrom('scans').select('verdict').where('content_id', '=', existing.id).orderBy('created_at', 'desc').executeTakeFirst();
-      if (last) return { id: existing.id, created: false, scanned: false, verdict: last.verdict as Verdict };
-    }
-    let accountId: string | null = null;
-    if (input.account) {
-      const acc = await trx
-        .insertInto('accounts')
-        .values({ external_id: input.account.externalId, display_name: input.account.displayName ?? null })
-        .onConflict((oc) => oc.column('external_id').doUpdateSet((eb) => ({ display_name: eb.fn.coalesce('excluded.display_name', 'accounts.display_name') })))
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      accountId = acc.id;
-    }
-    const values = {
-      fingerprint: print,
-      kind: input.kind,
-      account_id: accountId,
-      texts: JSON.stringify(input.texts),
-      media: JSON.stringify(input.media),
-      audience: input.audience,
-      metadata: JSON.stringify(input.metadata ?? {}),
-    };
-    // A change never overwrites what was judged: the old version stays in content_versions.
-    const version = existing ? existing.version + 1 : 1;
-    const id = existing
-      ? (await trx.updateTable('content_items').set({ ...values, version, updated_at: new Date() }).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
-      : (await trx.insertInto('content_items').values({ external_id: input.externalId, ...values }).returning('id').executeTakeFirstOrThrow()).id;
-    const { account_id: _account, ...versioned } = values;
-    await trx.insertInto('content_versions').values({ content_id: id, version, ...versioned, created_by: actor }).execute();
-    if (existing) {
-      await appendAudit(trx, {
-        actor,
-        action: 'content.version_added',
-        subjectType: 'content',
-        subjectId: id,
-        data: { externalId: input.externalId, version, previousSha256: sha256(existing.fingerprint), sha256: sha256(print), status: existing.status },
-      });
-    }
+  const outcome = await db.transaction().execute((trx) => storeSubmission(trx, fx, input, scan, actor, options));
+  return submitResult(outcome, await getContent(db, outcome.id));
+}
 
-    await storeMediaHashes(trx, id, mediaHashes(input));
-    if (options.analyse) {
-      // The media is read and analysed in a job; the verdict is taken there, once, on everything.
-      // An analysis of an earlier version of the item is superseded: its job stops without judging.
-      await trx.updateTable('media_analyses').set({ status: 'cancelled', finished_at: new Date() }).where('content_id', '=', id).where('status', 'in', ['queued', 'running']).execute();
-      const row = await trx.insertInto('media_analyses').values({ content_id: id, fingerprint: print }).returning('id').executeTakeFirstOrThrow();
-      const jobId = await fx.jobs.send(options.analyse.queue, { analysisId: row.id }, { trx });
-      await trx.updateTable('media_analyses').set({ job_id: jobId }).where('id', '=', row.id).execute();
-      return { id, created: !existing, scanned: false };
-    }
-    const verdict = scan(input);
-    await applyVerdict(trx, fx, id, verdict, actor);
-    return { id, created: !existing, scanned: true, verdict };
-  });
-  const content = await getContent(db, outcome.id);
+/** What storing one submitted item did (the answer is completed with the stored item). */
+export interface SubmitOutcome {
+  id: string;
+  created: boolean;
+  scanned: boolean;
+  verdict?: Verdict;
+}
+
+export function submitResult(outcome: SubmitOutcome, content: ContentDetail): SubmitResult {
   const result: SubmitResult = { ...outcome, content };
   if (!outcome.verdict && content.analysis) result.analysis = content.analysis;
   return result;
+}
+
+/** The part of `submitContent` in its transaction: stores the item (or finds it known) and acts on the verdict. */
+export async function storeSubmission(
+  trx: Db,
+  fx: Effects,
+  input: ValidContentInput,
+  scan: (input: ValidContentInput) => Verdict,
+  actor: Actor,
+  options: { analyse?: { queue: string } } = {},
+): Promise<SubmitOutcome> {
+  const existing = await trx.selectFrom('content_items').selectAll().where('external_id', '=', input.externalId).forUpdate().executeTakeFirst();
+  const print = fingerprint(input);
+  if (existing && existing.fingerprint === print) {
+    const analysis = await latestAnalysisRow(trx, existing.id);
+    if (analysis && analysis.fingerprint === print && ['queued', 'running'].includes(analysis.status)) {
+      return { id: existing.id, created: false, scanned: false };
+    }
+    const last = await trx.selectFrom('scans').select('verdict').where('content_id', '=', existing.id).orderBy('created_at', 'desc').executeTakeFirst();
+    if (last) return { id: existing.id, created: false, scanned: false, verdict: last.verdict as Verdict };
+  }
+  let accountId: string | null = null;
+  if (input.account) {
+    const acc = await trx
+      .insertInto('accounts')
+      .values({ external_id: input.account.externalId, display_name: input.account.displayName ?? null })
+      .onConflict((oc) => oc.column('external_id').doUpdateSet((eb) => ({ display_name: eb.fn.coalesce('excluded.display_name', 'accounts.display_name') })))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    accountId = acc.id;
+  }
+  const values = {
+    fingerprint: print,
+    kind: input.kind,
+    account_id: accountId,
+    texts: JSON.stringify(input.texts),
+    media: JSON.stringify(input.media),
+    audience: input.audience,
+    metadata: JSON.stringify(input.metadata ?? {}),
+  };
+  // A change never overwrites what was judged: the old version stays in content_versions.
+  const version = existing ? existing.version + 1 : 1;
+  const id = existing
+    ? (await trx.updateTable('content_items').set({ ...values, version, updated_at: new Date() }).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
+    : (await trx.insertInto('content_items').values({ external_id: input.externalId, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+  const { account_id: _account, ...versioned } = values;
+  await trx.insertInto('content_versions').values({ content_id: id, version, ...versioned, created_by: actor }).execute();
+  if (existing) {
+    await appendAudit(trx, {
+      actor,
+      action: 'content.version_added',
+      subjectType: 'content',
+      subjectId: id,
+      data: { externalId: input.externalId, version, previousSha256: sha256(existing.fingerprint), sha256: sha256(print), status: existing.status },
+    });
+  }
+
+  // A new item has no stored hashes to replace.
+  const hashes = mediaHashes(input);
+  if (existing || hashes.length) await storeMediaHashes(trx, id, hashes);
+  if (options.analyse) {
+    // The media is read and analysed in a job; the verdict is taken there, once, on everything.
+    // An analysis of an earlier version of the item is superseded: its job stops without judging.
+    await trx.updateTable('media_analyses').set({ status: 'cancelled', finished_at: new Date() }).where('content_id', '=', id).where('status', 'in', ['queued', 'running']).execute();
+    const row = await trx.insertInto('media_analyses').values({ content_id: id, fingerprint: print }).returning('id').executeTakeFirstOrThrow();
+    const jobId = await fx.jobs.send(options.analyse.queue, { analysisId: row.id }, { trx });
+    await trx.updateTable('media_analyses').set({ job_id: jobId }).where('id', '=', row.id).execute();
+    return { id, created: !existing, scanned: false };
+  }
+  const verdict = scan(input);
+  await applyVerdict(trx, fx, id, verdict, actor, { externalId: input.externalId, accountId });
+  return { id, created: !existing, scanned: true, verdict };
 }
 
 /**
@@ -363,7 +421,14 @@ export async function lockAccounts(trx: Db, accountIds: Iterable<string | null |
  * restrict record an automated decision. An allow verdict changes nothing (a removal stands until
  * a person decides otherwise).
  */
-export async function applyVerdict(trx: Db, fx: Effects, contentId: string, verdict: Verdict, actor: Actor): Promise<string> {
+export async function applyVerdict(
+  trx: Db,
+  fx: Effects,
+  contentId: string,
+  verdict: Verdict,
+  actor: Actor,
+  known?: { externalId: string; accountId: string | null },
+): Promise<string> {
   const scanRow = await trx
     .insertInto('scans')
     .values((eb) => ({
@@ -375,7 +440,7 @@ export async function applyVerdict(trx: Db, fx: Effects, contentId: string, verd
     }))
     .returning('id')
     .executeTakeFirstOrThrow();
-  await actOnScan(trx, fx, contentId, scanRow.id, verdict, actor);
+  await actOnScan(trx, fx, contentId, scanRow.id, verdict, actor, known);
   return scanRow.id;
 }
 
