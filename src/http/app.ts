@@ -106,6 +106,31 @@ export interface AppOptions {
   observe?: (route: string, method: string, status: number, seconds: number) => void;
 }
 
+let stdoutLines: { write(line: string): void } | undefined;
+
+/**
+ * The server log's destination when none is given: standard output, with the lines of one turn of
+ * the event loop written together (one write for many requests under load, not one each); what
+ * is pending is written when the process exits.
+ */
+function batchedStdout(): { write(line: string): void } {
+  if (stdoutLines) return stdoutLines;
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    process.stdout.write(text);
+  };
+  process.on('exit', flush);
+  stdoutLines = {
+    write(line) {
+      if (pending.push(line) === 1) setImmediate(flush);
+    },
+  };
+  return stdoutLines;
+}
+
 /** An incoming `x-request-id` is kept when it is this plain and short; otherwise a new one is made. */
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;
 
@@ -149,7 +174,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // query, headers or body (keys, cookies and tokens stay out of the log).
     logger:
       options.logger && typeof options.logger === 'object'
-        ? { level: options.logger.level, ...(options.logger.stream ? { stream: options.logger.stream } : {}), redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+        ? { level: options.logger.level, stream: options.logger.stream ?? batchedStdout(), redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] }
         : (options.logger ?? false),
     logController: new Fastify.LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
     genReqId: (request) => {

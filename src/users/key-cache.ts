@@ -1,6 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.js';
+import type { OperatorUser } from '../access/auth.js';
 import type { UserRow } from './user-row.js';
 
 /** The `settings` row that changes whenever a key or a user that keys resolve to changes. */
@@ -27,6 +28,8 @@ export interface CachedKey {
   prefix: string;
   /** The user's row; `password_hash` and `invite_hash` only say whether there is one. */
   user: UserRow;
+  /** The user as requests see it, made on first use. */
+  view?: OperatorUser;
 }
 
 export interface KeyCacheOptions {

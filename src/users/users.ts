@@ -276,7 +276,8 @@ export async function findActiveKey(db: Db, prefix: string, hash: string): Promi
 
 function keyPrincipal(found: CachedKey | null): Principal {
   if (!found) throw new SaringError('invalid_api_key');
-  const user = toUser(found.user);
+  // Made once per cached key and shared by its requests (only a pending invite's expiry moves with time).
+  const user = found.user.invite_hash === null ? (found.view ??= toUser(found.user)) : toUser(found.user);
   return { user, via: 'key', keyPrefix: found.prefix, actor: `user:${user.id}` };
 }
 
