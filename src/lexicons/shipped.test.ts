@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../config/paths.js';
 import { compileLexicons, defaultLexiconDir, LexiconValidationError, loadLexiconDir, loadLexiconFile, matchText } from '../signals/text/index.js';
-import { readShippedLexicons, writeShippedLexicons } from './shipped.js';
+import { readShippedLexicons, validateLexicons, writeShippedLexicons } from './shipped.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'saring-shipped-lexicons-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -53,6 +53,22 @@ describe('shipped lexicons, validated at build time', () => {
     writeFileSync(path, `${readFileSync(path, 'utf8').trimEnd()}\n  - term: judi zz bad\n    type: phrase\n    weight: 2\n`);
     expect(() => readShippedLexicons(dir, file)).toThrow(LexiconValidationError);
     expect(() => readShippedLexicons(dir, file)).toThrow(/gambling\.yaml: entries\[\d+\]\.weight: must be between -1 and 1/);
+  });
+
+  it('lexicons from a database or snapshot that are the shipped ones are not validated again; others are', () => {
+    // As the database gives them back: its own version numbers, each entry's keys in another order.
+    const stored = fromYaml.map((l) => ({ ...l, version: 7, entries: l.entries.map((e) => Object.fromEntries(Object.entries(e).reverse())) })) as typeof fromYaml;
+    const { lexicons, tokens } = validateLexicons(stored, file);
+    expect(tokens.size).toBeGreaterThan(0);
+    expect(lexicons).toEqual(fromYaml.map((l) => ({ ...l, version: 7 })));
+    expect(compileLexicons(lexicons, { validated: true, tokens }).entries).toEqual(compileLexicons(stored).entries);
+
+    const gambling = stored.find((l) => l.name === 'gambling')!;
+    const edited = { ...gambling, entries: [...gambling.entries, { term: '  judi zz  ', type: 'phrase' as const, weight: 0.5 }] };
+    expect(validateLexicons([edited], file).lexicons[0]!.entries.at(-1)).toEqual({ term: 'judi zz', type: 'phrase', weight: 0.5 }); // validated: trimmed
+    const bad = { ...gambling, entries: [...gambling.entries, { term: '(a+)+', type: 'pattern' as const, weight: 0.5 }] };
+    expect(() => validateLexicons([bad], file)).toThrow(/nested quantifiers/);
+    expect(() => validateLexicons([{ ...gambling, version: 0 }], file)).toThrow(LexiconValidationError);
   });
 
   it('a build file written by other validation code, or unreadable, is not used', () => {

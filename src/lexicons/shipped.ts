@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileLexicons, defaultLexiconDir, loadLexiconFile, type CompiledLexicons, type Lexicon } from '../signals/text/index.js';
+import { isDeepStrictEqual } from 'node:util';
+import { compileLexicons, defaultLexiconDir, loadLexiconFile, validateLexicon, type CompiledLexicons, type Lexicon } from '../signals/text/index.js';
 import { normaliseTokens } from '../signals/text/normalise.js';
 
 const FORMAT = 1;
@@ -113,6 +114,26 @@ export function readShippedLexicons(dir = defaultLexiconDir(), file = SHIPPED_LE
 export function compileShippedLexicons(): { lexicons: Lexicon[]; compiled: CompiledLexicons } {
   const { lexicons, tokens } = readShippedLexicons();
   return { lexicons, compiled: compileLexicons(lexicons, { validated: true, tokens }) };
+}
+
+/**
+ * Lexicons from elsewhere (the database, a scan snapshot), validated for {@link compileLexicons}
+ * with `validated: true`: one whose name, category, kind and entries are those of a shipped
+ * lexicon validated at build time (the usual case: seeded from the shipped files, never edited)
+ * is not validated again; every other one is, as before. Without the build's file, all are.
+ */
+export function validateLexicons(lexicons: readonly Lexicon[], file = SHIPPED_LEXICONS_FILE): { lexicons: Lexicon[]; tokens: ReadonlyMap<string, readonly string[]> } {
+  const shipped = readShippedFile(file);
+  const usable = shipped && shipped.validator === validatorFingerprint() ? shipped : undefined;
+  const byName = new Map(Object.values(usable?.files ?? {}).map((f) => [f.lexicon.name, f.lexicon]));
+  const validated = lexicons.map((l): Lexicon => {
+    const s = l !== null && typeof l === 'object' ? byName.get(l.name) : undefined;
+    if (s && s.category === l.category && s.kind === l.kind && Number.isInteger(l.version) && l.version >= 1 && isDeepStrictEqual(l.entries, s.entries)) {
+      return { name: s.name, category: s.category, kind: s.kind, version: l.version, entries: s.entries };
+    }
+    return validateLexicon(l);
+  });
+  return { lexicons: validated, tokens: new Map(usable ? Object.entries(usable.tokens) : []) };
 }
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import type { Db } from '../db/connect.js';
 import { SaringError } from '../errors/errors.js';
-import { compileShippedLexicons } from '../lexicons/shipped.js';
+import { compileShippedLexicons, validateLexicons } from '../lexicons/shipped.js';
 import { defaultPolicy, parsePolicy, policyLabel, validatePolicy } from '../policy/document.js';
 import type { PolicyDocument } from '../policy/schema.js';
 import { builtinModels, modelFromBytes, type LoadedModel } from '../models/builtin.js';
@@ -36,7 +36,9 @@ export interface ScanConfig {
 }
 
 function build(policy: PolicyDocument, policyVersion: string, lexicons: Lexicon[], models: ReadonlyMap<string, LoadedModel>, generation: number): ScanConfig {
-  return { policy, policyVersion, lexicons, compiled: compileLexicons(lexicons), models, generation };
+  // Lexicons as shipped (validated at build time) are not validated again; the others are.
+  const validated = validateLexicons(lexicons);
+  return { policy, policyVersion, lexicons, compiled: compileLexicons(validated.lexicons, { validated: true, tokens: validated.tokens }), models, generation };
 }
 
 /** The shipped defaults, for scanning with no database at all. */

@@ -1,10 +1,8 @@
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import type { BankMatch } from '../../banks/matcher.js';
-import { MEDIA_DEFAULTS, sniffMediaKind, type MediaHashes } from '../../signals/hash/media.js';
-import { readHead } from '../../signals/hash/media-file.js';
+import type { MediaHashes } from '../../signals/hash/media.js';
 import type { Command } from 'commander';
 import { CATEGORIES } from '../../categories/categories.js';
-import { contentInputSchema } from '../../content/schema.js';
 import { scanInputSchema } from '../../scan/schema.js';
 import { readLock } from '../../db/lock.js';
 import { isSaringError, SaringError } from '../../errors/errors.js';
@@ -58,6 +56,8 @@ async function cliScanConfig(options: { data?: string }): Promise<ScanConfig> {
 /** True when the file starts like an image or video (else --file is read as text). */
 async function isMediaFile(path: string): Promise<boolean> {
   if (!existsSync(path)) return false;
+  // Loaded for --file only: a text scan starts without the media modules.
+  const [{ MEDIA_DEFAULTS, sniffMediaKind }, { readHead }] = await Promise.all([import('../../signals/hash/media.js'), import('../../signals/hash/media-file.js')]);
   try {
     sniffMediaKind(await readHead(path, MEDIA_DEFAULTS.sniffBytes));
     return true;
@@ -146,20 +146,21 @@ function batchId(value: unknown, fields: BatchFields): string | undefined {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
-const CONTENT_KEYS = new Set(Object.keys(contentInputSchema.shape));
+/** The content schema and its keys (loaded for --batch only). */
+type ContentSchema = (typeof import('../../content/schema.js'))['contentInputSchema'];
 
 /**
  * One line of a batch: `{ <id field>, <text field> }` (plus `texts`, `audience`, `kind`), or a
  * content object (`externalId`, `texts`, …). Other keys (a `label` column, say) are not scanned:
  * they are returned as `ignored`, so that the output says so line by line.
  */
-function batchItem(value: unknown, fields: BatchFields): { texts: Record<string, string>; audience: 'general' | 'adult' | 'children'; ignored: string[] } {
+function batchItem(value: unknown, fields: BatchFields, { schema, keys }: { schema: ContentSchema; keys: Set<string> }): { texts: Record<string, string>; audience: 'general' | 'adult' | 'children'; ignored: string[] } {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SaringError('validation_failed', 'A line is a JSON object.');
   const line = value as Record<string, unknown>;
   if ('externalId' in line) {
-    const known = Object.fromEntries(Object.entries(line).filter(([k]) => CONTENT_KEYS.has(k)));
-    const c = parseInput(contentInputSchema, known);
-    return { texts: c.texts, audience: c.audience, ignored: Object.keys(line).filter((k) => !CONTENT_KEYS.has(k)) };
+    const known = Object.fromEntries(Object.entries(line).filter(([k]) => keys.has(k)));
+    const c = parseInput(schema, known);
+    return { texts: c.texts, audience: c.audience, ignored: Object.keys(line).filter((k) => !keys.has(k)) };
   }
   const used = new Set([fields.id, fields.text, 'texts', 'audience', 'kind']);
   const input: Record<string, unknown> = {};
@@ -185,6 +186,8 @@ const MAX_LINE_BYTES = 1024 * 1024;
 
 async function scanBatch(config: ScanConfig, path: string, fields: BatchFields): Promise<{ lines: number; errors: number }> {
   if (path !== '-' && !existsSync(path)) throw new SaringError('not_found', `No such file: ${path}`);
+  const { contentInputSchema } = await import('../../content/schema.js');
+  const content = { schema: contentInputSchema, keys: new Set(Object.keys(contentInputSchema.shape)) };
   const input = path === '-' ? process.stdin : createReadStream(path);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let n = 0;
@@ -204,7 +207,7 @@ async function scanBatch(config: ScanConfig, path: string, fields: BatchFields):
       if (raw.trim() === '') continue;
       const parsed = parseJsonText(raw, 'The line');
       id = batchId(parsed, fields);
-      const { ignored, ...item } = batchItem(parsed, fields);
+      const { ignored, ...item } = batchItem(parsed, fields, content);
       out = { ...(id !== undefined ? { id } : {}), ...scanTexts(config, item), ...(ignored.length ? { ignored } : {}) };
     } catch (err) {
       errors++;
