@@ -3,9 +3,11 @@ import { CATEGORIES, type CategoryId } from '../categories/categories.js';
 import { evaluatePolicy, type PolicyOutcome, type SourceScore } from '../policy/evaluate.js';
 import { severity, sourceKey, type Audience } from '../policy/schema.js';
 import type { ScanInput } from './schema.js';
-import { analyseText, scoreHits, type TextHit } from '../signals/text/index.js';
-import type { NormalisedText } from '../signals/text/normalise.js';
-import type { Prediction } from '../signals/text/classifier/model.js';
+import { scoreHits, type TextHit } from '../signals/text/index.js';
+import { extractEntities } from '../signals/text/extract.js';
+import { matchNormalised, withEntityHits } from '../signals/text/lexicon.js';
+import { normalise, type NormalisedText } from '../signals/text/normalise.js';
+import type { Contribution, Prediction } from '../signals/text/classifier/model.js';
 import { identifyLanguage } from '../signals/text/language.js';
 import { lexiconVocabulary, restoreSpaces } from '../signals/text/segment.js';
 import type { ScanConfig } from './scan-config.js';
@@ -227,6 +229,39 @@ function withLanguageRouting(
 const EXPLAIN_FROM = 0.2;
 
 /**
+ * Milliseconds spent in each stage of the text scan path, added up over the calls given it
+ * (`npm run bench` prints them). Without it nothing is timed.
+ */
+export interface ScanStageTimes {
+  /** Folding, tokens, views (`normalise`). */
+  normalise: number;
+  /** Lexicon terms and patterns on the views, entities, domain entries, hits scored per category. */
+  lexicons: number;
+  /** Self-declared ages. */
+  underage: number;
+  /** Classifier scores. */
+  model: number;
+  /** The features behind a classifier score (for scores of at least 0.2). */
+  explain: number;
+  /** Language of the fields behind an action. */
+  language: number;
+  /** Policy, routing and the verdict itself. */
+  policy: number;
+}
+
+export function emptyStageTimes(): ScanStageTimes {
+  return { normalise: 0, lexicons: 0, underage: 0, model: 0, explain: 0, language: 0, policy: 0 };
+}
+
+/** Adds the time since `since` to a stage; returns now (0 when nothing is timed). */
+function lap(times: ScanStageTimes | undefined, stage: keyof ScanStageTimes, since: number): number {
+  if (!times) return 0;
+  const now = performance.now();
+  times[stage] += now - since;
+  return now;
+}
+
+/**
  * The classifiers the policy names, run over every text field; a category's model score is the
  * highest over its fields, with that field's top features as evidence. A media field is scored a
  * line and a screen at a time, not as one text (see `mediaTextUnits`).
@@ -236,8 +271,11 @@ function addModelSignals(
   texts: ReadonlyMap<string, NormalisedText>,
   fields: ReadonlyMap<string, ScanField>,
   signals: Map<CategoryId, Map<string, SourceScore<Evidence>>>,
+  times?: ScanStageTimes,
 ): void {
+  let t = times ? performance.now() : 0;
   const predictions = new Map<string, Prediction>();
+  const explained = new Map<string, Record<string, Contribution[]>>();
   const inputs: { key: string; field: string; text: NormalisedText | string; unit?: MediaTextUnit }[] = [];
   for (const [field, text] of texts) {
     const lines = fields.get(field)?.lines;
@@ -269,11 +307,16 @@ function addModelSignals(
         weight: Math.round(best.score * 1000) / 1000,
       };
       if (best.score >= EXPLAIN_FROM) {
-        const text = unit ? unit.text : texts.get(best.input.field)!.original;
-        const top = loaded.model.predict(text, { explain: true }).top?.[source.label] ?? [];
+        t = lap(times, 'model', t);
+        // The field's views are normalised already; a unit of media lines is a text of its own.
+        const key = `${source.model}\u0000${best.input.key}`;
+        let all = explained.get(key);
+        if (!all) explained.set(key, (all = loaded.model.explain(unit ? unit.text : texts.get(best.input.field)!)));
+        const top = all[source.label] ?? [];
         // Offsets in a unit are placed back in its field's joined text.
         const at = (n: number) => (unit ? unitToField(unit, n) : n);
         evidence.features = top.map((c) => ({ feature: c.feature, weight: Math.round(c.weight * 1000) / 1000, start: at(c.start), end: at(c.end) }));
+        t = lap(times, 'explain', t);
       }
       const field = fields.get(best.input.field);
       if (field && field.origin !== 'caption') {
@@ -287,6 +330,7 @@ function addModelSignals(
       bySource.set(sourceKey(source), { source: sourceKey(source), score: best.score, evidence: [evidence] });
     }
   }
+  lap(times, 'model', t);
 }
 
 /** Code-point offset of a UTF-16 offset. */
@@ -304,13 +348,22 @@ function codePointOffset(text: string, utf16: number): number {
   return n;
 }
 
-function toEvidence(field: string, text: string, hit: TextHit): TextEvidence {
+/** Whether `text` has UTF-16 surrogates (else code-point offsets are UTF-16 offsets). */
+function hasSurrogates(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+function toEvidence(field: string, text: string, astral: boolean, hit: TextHit): TextEvidence {
   return {
     source: 'caption',
     field,
     match: hit.match,
-    start: codePointOffset(text, hit.start),
-    end: codePointOffset(text, hit.end),
+    start: astral ? codePointOffset(text, hit.start) : hit.start,
+    end: astral ? codePointOffset(text, hit.end) : hit.end,
     term: hit.term,
     lexicon: hit.lexicon,
     lexiconVersion: hit.lexiconVersion,
@@ -321,40 +374,49 @@ function toEvidence(field: string, text: string, hit: TextHit): TextEvidence {
 /**
  * The scan pipeline for text: every field through the text signals, the hits of all fields
  * scored together per category (one document), then the policy. Pure and synchronous.
+ * `times`, when given, gets the time each stage took added to it (benchmarks).
  */
-export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
-  const hits: { field: string; text: string; hit: TextHit }[] = [];
+export function scanTexts(config: ScanConfig, input: ScanTextsInput, times?: ScanStageTimes): Verdict {
+  let t = times ? performance.now() : 0;
+  const hits: { field: string; text: string; astral: boolean; hit: TextHit }[] = [];
   const entities: Entity[] = [];
   const languages: Verdict['signals']['languages'] = [];
   const normalised = new Map<string, NormalisedText>();
   const findings = input.media ?? [];
   const fields = new Map<string, ScanField>();
   for (const [field, text] of Object.entries(input.texts)) fields.set(field, { field, text, origin: 'caption' });
-  for (const f of mediaFields(findings, lexiconVocabulary(config.lexicons))) fields.set(f.field, f);
+  if (findings.length > 0) for (const f of mediaFields(findings, lexiconVocabulary(config.lexicons))) fields.set(f.field, f);
   const underage: UnderageEvidence[] = [];
   let adult = false;
+  t = lap(times, 'policy', t);
   for (const { field, text, origin } of fields.values()) {
     if (!text) continue;
-    const analysis = analyseText(config.compiled, text);
-    normalised.set(field, analysis.normalised);
-    if (origin === 'caption') {
-      // The platform's texts (bios, captions, comments): a self-declared age is about the account.
-      const found = detectUnderage(text, { normalised: analysis.normalised, ...(input.now ? { now: input.now } : {}) });
-      if (found) {
-        for (const e of found.evidence) underage.push({ field, ...e });
-        adult ||= found.adult;
-      }
-    }
-    for (const hit of analysis.hits) hits.push({ field, text, hit });
-    for (const e of analysis.entities) {
+    const views = normalise(text);
+    t = lap(times, 'normalise', t);
+    normalised.set(field, views);
+    const found = extractEntities(views);
+    const fieldHits = withEntityHits(config.compiled, matchNormalised(config.compiled, views), found, text);
+    const astral = hasSurrogates(text);
+    for (const hit of fieldHits) hits.push({ field, text, astral, hit });
+    for (const e of found) {
       entities.push({
         field,
         type: e.type,
         value: e.value,
         match: e.match,
-        start: codePointOffset(text, e.start),
-        end: codePointOffset(text, e.end),
+        start: astral ? codePointOffset(text, e.start) : e.start,
+        end: astral ? codePointOffset(text, e.end) : e.end,
       });
+    }
+    t = lap(times, 'lexicons', t);
+    if (origin === 'caption') {
+      // The platform's texts (bios, captions, comments): a self-declared age is about the account.
+      const age = detectUnderage(text, { normalised: views, ...(input.now ? { now: input.now } : {}) });
+      if (age) {
+        for (const e of age.evidence) underage.push({ field, ...e });
+        adult ||= age.adult;
+      }
+      t = lap(times, 'underage', t);
     }
   }
   const byHit = new Map(hits.map((h) => [h.hit, h]));
@@ -362,21 +424,24 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
   for (const scored of scoreHits(hits.map((h) => h.hit))) {
     const evidence = scored.evidence.map((hit) => {
       const origin = byHit.get(hit)!;
-      const e = toEvidence(origin.field, origin.text, hit);
+      const e = toEvidence(origin.field, origin.text, origin.astral, hit);
       const field = fields.get(origin.field)!;
       if (field.origin !== 'caption') placeInMedia(e, field);
       return e;
     });
     signals.set(scored.category, new Map([['lexicon', { source: 'lexicon', score: scored.score, evidence }]]));
   }
-  addModelSignals(config, normalised, fields, signals);
+  t = lap(times, 'lexicons', t);
+  addModelSignals(config, normalised, fields, signals, times);
+  if (times) t = performance.now();
   addImageSignals(config, findings, signals);
   const evaluated = evaluatePolicy<Evidence>(config.policy, signals, input.audience);
+  t = lap(times, 'policy', t);
   // Language is told only for the fields behind an action: that is where it matters, and it costs
   // more than the rest of the text path.
   const acting = evaluated.categories.filter((c) => c.action !== 'allow').flatMap((c) => c.evidence);
   for (const field of new Set(acting.flatMap((e) => ('field' in e ? [e.field] : [])))) {
-    const guess = identifyLanguage(fields.get(field)!.text);
+    const guess = identifyLanguage(fields.get(field)!.text, normalised.get(field));
     if (guess) languages.push({ field, ...guess });
   }
   for (const e of acting) {
@@ -384,6 +449,7 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
     const lang = languages.find((l) => l.field === e.field && l.reliable);
     if (lang) e.language = lang.language;
   }
+  t = lap(times, 'language', t);
   const routed = withMediaRouting(withLanguageRouting(evaluated, config.policy, languages), config.policy, findings, input.audience);
   const outcome = withBankMatches(routed, input.bankMatches ?? []);
   const verdict: Verdict = {
@@ -395,5 +461,6 @@ export function scanTexts(config: ScanConfig, input: ScanTextsInput): Verdict {
   if (findings.length > 0) verdict.signals.media = [...findings];
   if (underage.length > 0) verdict.signals.underage = { ...combineUnderage(underage, adult), evidence: underage };
   if (outcome.review) verdict.review = outcome.review;
+  lap(times, 'policy', t);
   return verdict;
 }

@@ -1,5 +1,5 @@
 import { loadModule, type LanguageIdentifier } from 'cld3-asm';
-import { normalise } from './normalise.js';
+import { normalise, type NormalisedText } from './normalise.js';
 
 /**
  * Language identification with Google's CLD3 (WebAssembly; the model ships inside the npm
@@ -81,20 +81,53 @@ const MAX_CHARS = 1000;
 const cache = new Map<string, LanguageGuess | undefined>();
 const CACHE_SIZE = 5000;
 
-export function identifyLanguage(text: string): LanguageGuess | undefined {
+/**
+ * The language of `text`, or undefined when there are too few letters to tell (or the model is
+ * not loaded). `normalised`, when given, must be `normalise(text)`: the scan path has it already.
+ */
+export function identifyLanguage(text: string, normalised?: NormalisedText): LanguageGuess | undefined {
   if (!identifier) return undefined;
   if (cache.has(text)) return cache.get(text);
-  const guess = guessLanguage(identifier, text);
+  const guess = guessLanguage(identifier, text, normalised);
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(text, guess);
   return guess;
 }
 
-function guessLanguage(identifier: LanguageIdentifier, text: string): LanguageGuess | undefined {
-  // The normaliser's view: styled letters folded, spread letters joined, slang spelled out.
-  const sample = normalise(text.slice(0, MAX_CHARS)).plain.text;
+/** 0 unknown, 1 a letter, 2 not, per BMP code point. */
+const bmpLetter = new Uint8Array(0x10000);
+const RE_LETTER = /^\p{L}$/u;
+
+/** Letters in `sample` (code points of \p{L}), counted up to `limit`. */
+function countLetters(sample: string, limit: number): number {
   let letters = 0;
-  for (const ch of sample) if (/\p{L}/u.test(ch) && ++letters >= RELIABLE_FOREIGN_LETTERS) break;
+  for (let i = 0; i < sample.length; i++) {
+    let cp = sample.charCodeAt(i);
+    let letter: boolean;
+    if (cp < 0x80) letter = (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
+    else {
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < sample.length) {
+        const lo = sample.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = ((cp - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      if (cp < 0x10000) {
+        let k = bmpLetter[cp]!;
+        if (k === 0) bmpLetter[cp] = k = RE_LETTER.test(String.fromCharCode(cp)) ? 1 : 2;
+        letter = k === 1;
+      } else letter = RE_LETTER.test(String.fromCodePoint(cp));
+    }
+    if (letter && ++letters >= limit) break;
+  }
+  return letters;
+}
+
+function guessLanguage(identifier: LanguageIdentifier, text: string, normalised?: NormalisedText): LanguageGuess | undefined {
+  // The normaliser's view: styled letters folded, spread letters joined, slang spelled out.
+  const sample = (normalised && text.length <= MAX_CHARS ? normalised : normalise(text.slice(0, MAX_CHARS))).plain.text;
+  const letters = countLetters(sample, RELIABLE_FOREIGN_LETTERS);
   if (letters < MIN_LETTERS) return undefined;
   const r = identifier.findLanguage(sample);
   if (!r.language || r.language === 'und') return undefined;

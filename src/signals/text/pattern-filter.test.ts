@@ -5,7 +5,7 @@ import { dataPath } from '../../config/paths.js';
 import { Prng } from './classifier/prng.js';
 import { compileLexicons, loadDefaultLexicons, parseCsvRecords } from './index.js';
 import { normalise } from './normalise.js';
-import { LiteralFilter, neededLiterals } from './pattern-filter.js';
+import { KIND_DIGIT, KIND_NON_ASCII, LiteralFilter, neededKinds, neededLiteralSets, neededLiterals } from './pattern-filter.js';
 
 describe('the literals a pattern needs', () => {
   it.each([
@@ -36,10 +36,57 @@ describe('the literals a pattern needs', () => {
   });
 
   it('finds the patterns whose literals occur, in one pass, in pattern order', () => {
-    const filter = new LiteralFilter(['\\bjual\\ssabu', '\\b[a-z]+\\d+', 'ganja|sabu', 'open\\sbo']);
+    const filter = new LiteralFilter(['\\bjual\\ssabu', '\\b[a-z]+\\w+', 'ganja|sabu', 'open\\sbo']);
     expect(filter.candidates('ada yang jual sabu')).toEqual([0, 1, 2]);
     expect(filter.candidates('open bo malam ini')).toEqual([1, 3]);
     expect(filter.candidates('resep rendang')).toEqual([1]);
+  });
+});
+
+describe('the further literal sets a pattern needs', () => {
+  it.each([
+    ['\\bjual\\s(?:sabu|ganja)\\b', [['jual'], ['sabu', 'ganja']]],
+    ['\\bp[ae]ng[ae]nt[ei]n\\w*\\b[^\\n]{0,80}?\\b(?:syahid|bidadari)', [['ng'], ['nt'], ['syahid', 'bidadari']]],
+    ['(?=[^\\n]*?\\b(?:bokep|vcs))[^\\n]*?\\b(?:wa|dm)\\b', [['bokep', 'vcs'], ['wa', 'dm']]],
+    ['(?:ab)?cd?', []],
+    ['x(?!abc)yz', [['xyz']]],
+    ['(?:jual|beli)\\s(?:sabu|x)', [['jual', 'beli']]],
+  ])('%s needs one of each of %j', (pattern, sets) => {
+    const sorted = (x: string[][]) => x.map((set) => [...set].sort()).sort((a, b) => a.join().localeCompare(b.join()));
+    expect(sorted(neededLiteralSets(pattern))).toEqual(sorted(sets));
+  });
+
+  it('runs a pattern only when every set it needs has a literal in the text', () => {
+    const filter = new LiteralFilter(['\\bjual\\s(?:sabu|ganja)\\b', 'open\\sbo']);
+    expect(filter.candidates('jual beli mobil')).toEqual([]);
+    expect(filter.candidates('jual ganja')).toEqual([0]);
+    expect(filter.candidates('ganja dijual, open bo')).toEqual([0, 1]);
+  });
+});
+
+describe('the kinds of character a pattern needs', () => {
+  it.each([
+    ['\\b[a-z]{3,} \\d{2,3}\\b', KIND_DIGIT],
+    ['\\b[a-z]+[0-9]', KIND_DIGIT],
+    ['x(?=[a-z]*[0-9])', KIND_DIGIT],
+    ['[😂🤣]', KIND_NON_ASCII],
+    ['(?:💎|❄)\\s?\\d+', KIND_DIGIT | KIND_NON_ASCII],
+    ['(?<=\\p{So}\\s?)[a-z]{3,}\\d', KIND_DIGIT | KIND_NON_ASCII],
+    ['a7|b8', KIND_DIGIT],
+  ])('%s needs kinds %i', (pattern, kinds) => {
+    expect(neededKinds(pattern)).toBe(kinds);
+  });
+
+  it.each([['\\b[a-z]+\\d?'], ['a7|b'], ['x(?![0-9])'], ['[^0-9]+'], ['[0-9a-z]'], ['\\P{So}'], ['\\p{L}'], ['(?:\\d)*x'], ['\\w\\1']])('%s needs no kind it can tell', (pattern) => {
+    expect(neededKinds(pattern)).toBe(0);
+  });
+
+  it('skips a pattern on texts without a kind it needs', () => {
+    const filter = new LiteralFilter(['\\bjual\\ssabu\\s\\d', '\\b[a-z]+\\d+', '[😂🤣]', 'sabu']);
+    expect(filter.candidates('ada yang jual sabu')).toEqual([3]);
+    expect(filter.candidates('ada yang jual sabu 5')).toEqual([0, 1, 3]);
+    expect(filter.candidates('resep rendang 😂')).toEqual([2]);
+    expect(filter.candidates('resep rendang')).toEqual([]);
   });
 });
 

@@ -4,12 +4,19 @@
  * literals are read from each pattern's source, put in one Aho–Corasick automaton, and a pattern
  * runs only on texts holding one of its literals. Patterns with no such literal always run.
  *
- * The reading is conservative: a literal set is only kept when every match of the pattern must
- * contain one of its strings; anything the reader does not understand gives "always run".
+ * Besides literals, a pattern may need a kind of character: an ASCII digit (`\d`, `[0-9]`) or a
+ * character outside ASCII (`\p{So}`, `[😂🤣]`, `💎`). A pattern runs only on texts that hold
+ * every kind it needs, so "always run" patterns that need a digit skip the texts without one.
+ *
+ * The reading is conservative: a literal set or a kind is only kept when every match of the
+ * pattern must contain it; anything the reader does not understand gives "always run".
  */
-
 /** Literal strings, one of which every match contains; null: none known (always run). */
 type Need = string[] | null;
+
+/** Kinds of character a match must hold (bits): an ASCII digit, a UTF-16 unit outside ASCII. */
+export const KIND_DIGIT = 1;
+export const KIND_NON_ASCII = 2;
 
 /** Fewer characters than this in a needed literal filter too little to be worth it. */
 const MIN_LITERAL = 2;
@@ -21,6 +28,21 @@ interface Parser {
   i: number;
 }
 
+/**
+ * What every match of a piece of a pattern needs: one of some literals (the best set), every set
+ * of `all` (each set: one of its literals), and kinds of character.
+ */
+interface Needs {
+  need: Need;
+  all: string[][];
+  kinds: number;
+}
+
+/** Sets whose every literal is long enough to look for. */
+function usable(sets: readonly string[][]): string[][] {
+  return sets.filter((set) => set.every((s) => s.length >= MIN_LITERAL));
+}
+
 /** The best of several needs of a sequence: the one whose shortest literal is longest. */
 function better(a: Need, b: Need): Need {
   if (!a) return b;
@@ -29,31 +51,43 @@ function better(a: Need, b: Need): Need {
   return score(b) > score(a) ? b : a;
 }
 
-function parseAlternation(p: Parser): Need {
-  const branches: Need[] = [parseSequence(p)];
+function parseAlternation(p: Parser): Needs {
+  const branches: Needs[] = [parseSequence(p)];
   while (p.src[p.i] === '|') {
     p.i++;
     branches.push(parseSequence(p));
   }
   if (branches.length === 1) return branches[0]!;
-  if (branches.some((b) => b === null)) return null;
-  const all = [...new Set(branches.flatMap((b) => b!))];
-  return all.length > MAX_SET ? null : all;
+  // A kind is needed when every branch needs it.
+  const kinds = branches.reduce((k, b) => k & b.kinds, KIND_DIGIT | KIND_NON_ASCII);
+  if (branches.some((b) => b.need === null)) return { need: null, all: [], kinds };
+  const all = [...new Set(branches.flatMap((b) => b.need!))];
+  const need = all.length > MAX_SET ? null : all;
+  return { need, all: need ? [need] : [], kinds };
 }
 
 /** One atom: a literal character (as a one-string need), a group, or something that needs nothing (null). */
 interface Atom {
   literal?: string;
   need: Need;
+  /** Every one of these sets (one literal of each) is in every match of the atom. */
+  all: string[][];
+  /** Kinds of character every match of the atom holds. */
+  kinds: number;
   /** Matches no characters (\b, ^, $, a lookaround): a run of literals goes on across it. */
   zeroWidth?: boolean;
 }
 
-function parseSequence(p: Parser): Need {
+function parseSequence(p: Parser): Needs {
   let best: Need = null;
+  let kinds = 0;
+  const all: string[][] = [];
   let run = '';
   const endRun = () => {
-    if (run.length >= MIN_LITERAL) best = better(best, [run]);
+    if (run.length >= MIN_LITERAL) {
+      best = better(best, [run]);
+      all.push([run]);
+    }
     run = '';
   };
   while (p.i < p.src.length && p.src[p.i] !== '|' && p.src[p.i] !== ')') {
@@ -61,6 +95,10 @@ function parseSequence(p: Parser): Need {
     const q = parseQuantifier(p);
     const min = q ? q.min : 1;
     const max = q ? q.max : 1;
+    if (min >= 1) {
+      kinds |= atom.kinds;
+      if (atom.literal === undefined) all.push(...usable(atom.all));
+    }
     if (atom.literal !== undefined && min >= 1) {
       // A literal character: it joins the run; repeated, the run ends after its first copy.
       run += atom.literal;
@@ -80,11 +118,81 @@ function parseSequence(p: Parser): Need {
     }
   }
   endRun();
-  return best;
+  return { need: best, all, kinds };
 }
 
-function zeroWidth(need: Need = null): Atom {
-  return { need, zeroWidth: true };
+function zeroWidth(needs: Needs = { need: null, all: [], kinds: 0 }): Atom {
+  return { need: needs.need, all: needs.all, kinds: needs.kinds, zeroWidth: true };
+}
+
+/** The kinds a code point is of. */
+function kindsOf(cp: number): number {
+  if (cp >= 0x30 && cp <= 0x39) return KIND_DIGIT;
+  return cp >= 0x80 ? KIND_NON_ASCII : 0;
+}
+
+/** Unicode properties (after \p{…}) that hold no ASCII character. */
+const NON_ASCII_PROPERTIES = new Set(['So', 'Other_Symbol']);
+
+function propertyKinds(name: string): number {
+  return NON_ASCII_PROPERTIES.has(name) ? KIND_NON_ASCII : 0;
+}
+
+/**
+ * A class [...] from after its "[": the kinds every character it matches is of (0 for a negated
+ * class, or one with members of mixed or unknown kinds).
+ */
+function parseClass(p: Parser): number {
+  let negated = false;
+  if (p.src[p.i] === '^') {
+    negated = true;
+    p.i++;
+  }
+  let kinds = KIND_DIGIT | KIND_NON_ASCII;
+  let first = true;
+  while (p.i < p.src.length && (p.src[p.i] !== ']' || first)) {
+    first = false;
+    let lo: number | undefined;
+    if (p.src[p.i] === '\\') {
+      const e = p.src[p.i + 1];
+      if (e === undefined) throw new Error('trailing backslash');
+      p.i += 2;
+      if (e === 'd') kinds &= KIND_DIGIT;
+      else if (e === 'p' || e === 'P') {
+        const close = p.src.indexOf('}', p.i);
+        if (close < 0 || p.src[p.i] !== '{') throw new Error('bad property');
+        const name = p.src.slice(p.i + 1, close);
+        p.i = close + 1;
+        kinds &= e === 'p' ? propertyKinds(name) : 0;
+      } else if (/[a-zA-Z0-9]/.test(e)) kinds = 0; // \s, \w, \u…, \b and the like: not read
+      else lo = e.codePointAt(0)!; // an escaped punctuation character
+    } else {
+      lo = p.src.codePointAt(p.i)!;
+      p.i += lo > 0xffff ? 2 : 1;
+    }
+    if (lo === undefined) continue;
+    let hi = lo;
+    if (p.src[p.i] === '-' && p.src[p.i + 1] !== ']' && p.i + 1 < p.src.length) {
+      p.i++;
+      if (p.src[p.i] === '\\') {
+        const e = p.src[p.i + 1];
+        if (e === undefined || /[a-zA-Z0-9]/.test(e)) throw new Error('range not read');
+        hi = e.codePointAt(0)!;
+        p.i += 2;
+      } else {
+        hi = p.src.codePointAt(p.i)!;
+        p.i += hi > 0xffff ? 2 : 1;
+      }
+    }
+    // Every code point lo..hi: digits only when the range is within 0-9, non-ASCII when lo is.
+    let k = 0;
+    if (lo >= 0x30 && hi <= 0x39) k |= KIND_DIGIT;
+    if (lo >= 0x80) k |= KIND_NON_ASCII;
+    kinds &= k;
+  }
+  if (p.src[p.i] !== ']') throw new Error('unclosed class');
+  p.i++;
+  return negated ? 0 : kinds;
 }
 
 function parseAtom(p: Parser): Atom {
@@ -113,18 +221,12 @@ function parseAtom(p: Parser): Atom {
     const inner = parseAlternation(p);
     if (p.src[p.i] !== ')') throw new Error('unclosed group');
     p.i++;
-    if (lookaround) return zeroWidth(negative ? null : inner);
-    return { need: inner };
+    if (lookaround) return zeroWidth(negative ? undefined : inner);
+    return { need: inner.need, all: inner.all, kinds: inner.kinds };
   }
   if (c === '[') {
-    // A class: skip to its end (escapes and a leading ] inside).
     p.i++;
-    if (p.src[p.i] === '^') p.i++;
-    if (p.src[p.i] === ']') p.i++;
-    while (p.i < p.src.length && p.src[p.i] !== ']') p.i += p.src[p.i] === '\\' ? 2 : 1;
-    if (p.src[p.i] !== ']') throw new Error('unclosed class');
-    p.i++;
-    return { need: null };
+    return { need: null, all: [], kinds: parseClass(p) };
   }
   if (c === '\\') {
     const e = p.src[p.i + 1];
@@ -134,12 +236,14 @@ function parseAtom(p: Parser): Atom {
     if (e === 'p' || e === 'P') {
       const close = p.src.indexOf('}', p.i);
       if (close < 0) throw new Error('bad property');
+      const name = p.src[p.i] === '{' ? p.src.slice(p.i + 1, close) : '';
       p.i = close + 1;
-      return { need: null };
+      return { need: null, all: [], kinds: e === 'p' ? propertyKinds(name) : 0 };
     }
     if (e === 'u' || e === 'x' || e === 'c' || e === 'k' || /[0-9]/.test(e)) throw new Error('escape not read');
-    if ('dDsSwWtnrfv'.includes(e)) return { need: null };
-    return { literal: e, need: [e] }; // an escaped punctuation character
+    if (e === 'd') return { need: null, all: [], kinds: KIND_DIGIT };
+    if ('DsSwWtnrfv'.includes(e)) return { need: null, all: [], kinds: 0 };
+    return { literal: e, need: [e], all: [], kinds: kindsOf(e.codePointAt(0)!) }; // an escaped punctuation character
   }
   if (c === '^' || c === '$') {
     p.i++;
@@ -147,14 +251,14 @@ function parseAtom(p: Parser): Atom {
   }
   if (c === '.') {
     p.i++;
-    return { need: null };
+    return { need: null, all: [], kinds: 0 };
   }
   if ('*+?{'.includes(c)) throw new Error('quantifier without an atom');
   // A literal character (a whole code point).
   const cp = p.src.codePointAt(p.i)!;
   const ch = String.fromCodePoint(cp);
   p.i += ch.length;
-  return { literal: ch, need: [ch] };
+  return { literal: ch, need: [ch], all: [], kinds: kindsOf(cp) };
 }
 
 function parseQuantifier(p: Parser): { min: number; max: number } | undefined {
@@ -178,115 +282,263 @@ function parseQuantifier(p: Parser): { min: number; max: number } | undefined {
   return q;
 }
 
-/**
- * Literal strings one of which every match of `pattern` (flags `gu`, no `i`) contains, or null
- * when none can be told.
- */
-export function neededLiterals(pattern: string): string[] | null {
+function readNeeds(pattern: string): Needs | null {
   try {
     const p: Parser = { src: pattern, i: 0 };
-    const need = parseAlternation(p);
-    if (p.i !== pattern.length) return null;
-    return need && need.every((s) => s.length >= MIN_LITERAL) ? need : null;
+    const needs = parseAlternation(p);
+    return p.i === pattern.length ? needs : null;
   } catch {
     return null;
   }
 }
 
-/** An Aho–Corasick automaton over literal strings, built once. */
+/**
+ * Literal strings one of which every match of `pattern` (flags `gu`, no `i`) contains, or null
+ * when none can be told.
+ */
+export function neededLiterals(pattern: string): string[] | null {
+  const need = readNeeds(pattern)?.need;
+  return need && need.every((s) => s.length >= MIN_LITERAL) ? need : null;
+}
+
+/**
+ * Sets of literal strings every match of `pattern` (flags `gu`, no `i`) contains one of each of
+ * ("open\\sbo\\s(?:wa|dm)\\d" → [["open"], ["wa", "dm"]]); [] when none can be told.
+ */
+export function neededLiteralSets(pattern: string): string[][] {
+  const all = readNeeds(pattern)?.all ?? [];
+  const seen = new Set<string>();
+  return all.filter((set) => {
+    const key = JSON.stringify([...set].sort());
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The kinds of character ({@link KIND_DIGIT}, {@link KIND_NON_ASCII}) every match of `pattern`
+ * (flags `gu`, no `i`) contains; 0 when none can be told.
+ */
+export function neededKinds(pattern: string): number {
+  return readNeeds(pattern)?.kinds ?? 0;
+}
+
+/** Transitions of the automaton for ASCII units go through a table of the units literals use. */
+const ASCII = 128;
+
+/** At most this many further literal sets are checked per pattern. */
+const MAX_FURTHER_SETS = 8;
+
+/**
+ * An Aho–Corasick automaton over literal strings, built once. A pattern is a candidate when one
+ * of its needed literals ({@link neededLiterals}) is in the text, each further set of literals it
+ * needs ({@link neededLiteralSets}) has one in the text, and the text holds the kinds of
+ * character it needs ({@link neededKinds}).
+ */
 export class LiteralFilter {
-  /** Per pattern: the literal ids it needs, or null (always runs). */
-  private readonly always: number[] = [];
-  private readonly byLiteral: number[][] = [];
-  private readonly next: Map<number, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  private readonly out: number[][] = [[]];
+  /** Patterns with no needed literal (they run whenever their kinds are there). */
+  private readonly always: Int32Array;
+  /** Further sets of each pattern: sets[setsAt[p] .. setsAt[p + 1]), a set being setLits[setAt[s] .. setAt[s + 1]). */
+  private readonly setsAt: Int32Array;
+  private readonly setAt: Int32Array;
+  private readonly setLits: Int32Array;
+  /** Stamp of the last text each literal id was found in. */
+  private literalMarks: Uint32Array;
+  /** Kinds of character each pattern needs. */
+  private readonly kinds: Uint8Array;
+  /** Patterns of each literal id: byLiteral[byLiteralAt[id] .. byLiteralAt[id + 1]). */
+  private readonly byLiteral: Int32Array;
+  private readonly byLiteralAt: Int32Array;
+  /** Column of each ASCII unit in `delta` (0: the unit is in no literal). */
+  private readonly column = new Uint8Array(ASCII);
+  private readonly columns: number;
+  /** Full transition table for ASCII units: delta[state * columns + column]. */
+  private readonly delta: Int32Array;
+  /** Non-ASCII edges (goto only; failure links followed at run time). */
+  private readonly wide: Map<number, number>[];
+  private readonly fail: Int32Array;
+  /** Literal ids each state ends: out[outAt[state] .. outAt[state + 1]). */
+  private readonly out: Int32Array;
+  private readonly outAt: Int32Array;
   private readonly marks: Uint32Array;
   private stamp = 0;
+  private readonly found: Int32Array;
   readonly patterns: number;
 
   constructor(patterns: readonly string[]) {
     this.patterns = patterns.length;
     this.marks = new Uint32Array(patterns.length);
+    this.found = new Int32Array(patterns.length);
+    this.kinds = new Uint8Array(patterns.length);
     const ids = new Map<string, number>();
+    const byLiteral: number[][] = [];
+    const always: number[] = [];
+    const next: Map<number, number>[] = [new Map()];
+    const endsAt: number[][] = [[]];
+    const literalId = (lit: string): number => {
+      let id = ids.get(lit);
+      if (id === undefined) {
+        ids.set(lit, (id = ids.size));
+        byLiteral.push([]);
+        let node = 0;
+        for (let i = 0; i < lit.length; i++) {
+          const c = lit.charCodeAt(i);
+          let n = next[node]!.get(c);
+          if (n === undefined) {
+            n = next.length;
+            next.push(new Map());
+            endsAt.push([]);
+            next[node]!.set(c, n);
+          }
+          node = n;
+        }
+        endsAt[node]!.push(id);
+      }
+      return id;
+    };
+    const further: number[][][] = [];
     patterns.forEach((source, index) => {
-      const need = neededLiterals(source);
-      if (!need) {
-        this.always.push(index);
+      const needs = readNeeds(source);
+      this.kinds[index] = needs?.kinds ?? 0;
+      const need = needs?.need;
+      further.push([]);
+      if (!need || !need.every((s) => s.length >= MIN_LITERAL)) {
+        always.push(index);
         return;
       }
-      for (const lit of need) {
-        let id = ids.get(lit);
-        if (id === undefined) {
-          ids.set(lit, (id = ids.size));
-          this.byLiteral.push([]);
-          this.insert(lit, id);
-        }
-        this.byLiteral[id]!.push(index);
+      for (const lit of need) byLiteral[literalId(lit)]!.push(index);
+      // The other sets every match needs, checked once one of `need` is found.
+      const key = (set: readonly string[]) => JSON.stringify([...set].sort());
+      const done = new Set([key(need)]);
+      for (const set of neededLiteralSets(source)) {
+        if (further[index]!.length >= MAX_FURTHER_SETS || set.length > MAX_SET || done.has(key(set))) continue;
+        done.add(key(set));
+        further[index]!.push(set.map(literalId));
       }
     });
-    this.link();
-  }
-
-  private insert(lit: string, id: number): void {
-    let node = 0;
-    for (let i = 0; i < lit.length; i++) {
-      const c = lit.charCodeAt(i);
-      let n = this.next[node]!.get(c);
-      if (n === undefined) {
-        n = this.next.length;
-        this.next.push(new Map());
-        this.fail.push(0);
-        this.out.push([]);
-        this.next[node]!.set(c, n);
+    this.literalMarks = new Uint32Array(ids.size);
+    this.setsAt = new Int32Array(patterns.length + 1);
+    const setAt: number[] = [0];
+    const setLits: number[] = [];
+    further.forEach((sets, p) => {
+      for (const set of sets) {
+        setLits.push(...set);
+        setAt.push(setLits.length);
       }
-      node = n;
-    }
-    this.out[node]!.push(id);
-  }
+      this.setsAt[p + 1] = this.setsAt[p]! + sets.length;
+    });
+    this.setAt = Int32Array.from(setAt);
+    this.setLits = Int32Array.from(setLits);
+    this.always = Int32Array.from(always);
+    this.byLiteralAt = new Int32Array(byLiteral.length + 1);
+    byLiteral.forEach((list, id) => (this.byLiteralAt[id + 1] = this.byLiteralAt[id]! + list.length));
+    this.byLiteral = Int32Array.from(byLiteral.flat());
 
-  private link(): void {
-    const queue: number[] = [];
-    for (const n of this.next[0]!.values()) queue.push(n);
-    for (let q = 0; q < queue.length; q++) {
-      const node = queue[q]!;
-      for (const [c, child] of this.next[node]!) {
-        let f = this.fail[node]!;
-        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
-        const to = this.next[f]!.get(c);
-        this.fail[child] = to !== undefined && to !== child ? to : 0;
-        this.out[child] = [...this.out[child]!, ...this.out[this.fail[child]!]!];
-        queue.push(child);
+    // Failure links, breadth first; a state's output includes its failure state's.
+    const states = next.length;
+    const fail = new Int32Array(states);
+    const order: number[] = [];
+    for (const n of next[0]!.values()) order.push(n);
+    for (let q = 0; q < order.length; q++) {
+      const node = order[q]!;
+      for (const [c, child] of next[node]!) {
+        let f = fail[node]!;
+        while (f !== 0 && !next[f]!.has(c)) f = fail[f]!;
+        const to = next[f]!.get(c);
+        fail[child] = to !== undefined && to !== child ? to : 0;
+        endsAt[child] = [...endsAt[child]!, ...endsAt[fail[child]!]!];
+        order.push(child);
       }
     }
+    this.fail = fail;
+    this.outAt = new Int32Array(states + 1);
+    endsAt.forEach((list, s) => (this.outAt[s + 1] = this.outAt[s]! + list.length));
+    this.out = Int32Array.from(endsAt.flat());
+
+    // ASCII: a full table (goto, else the failure state's transition), over the units literals use.
+    let columns = 1;
+    for (const m of next) for (const c of m.keys()) if (c < ASCII && this.column[c] === 0) this.column[c] = columns++;
+    this.columns = columns;
+    const delta = new Int32Array(states * columns);
+    for (const state of [0, ...order]) {
+      for (let c = 0; c < ASCII; c++) {
+        const col = this.column[c]!;
+        if (col === 0) continue;
+        const to = next[state]!.get(c);
+        delta[state * columns + col] = to !== undefined ? to : state === 0 ? 0 : delta[fail[state]! * columns + col]!;
+      }
+    }
+    this.delta = delta;
+    this.wide = next.map((m) => {
+      const w = new Map<number, number>();
+      for (const [c, n] of m) if (c >= ASCII) w.set(c, n);
+      return w;
+    });
   }
 
   /** Indexes of the patterns that may match `text`, in pattern order. */
   candidates(text: string): number[] {
     if (++this.stamp === 0xffffffff) {
       this.marks.fill(0);
+      this.literalMarks.fill(0);
       this.stamp = 1;
     }
     const stamp = this.stamp;
-    const found: number[] = [...this.always];
-    for (const i of this.always) this.marks[i] = stamp;
+    const marks = this.marks;
+    const literalMarks = this.literalMarks;
+    const found = this.found;
+    const { delta, columns, column, wide, fail, out, outAt, byLiteral, byLiteralAt } = this;
+    let n = 0;
+    let kinds = 0;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let to = this.next[node]!.get(c);
-      while (to === undefined && node !== 0) {
-        node = this.fail[node]!;
-        to = this.next[node]!.get(c);
+      if (c < ASCII) {
+        if (c >= 0x30 && c <= 0x39) kinds |= KIND_DIGIT;
+        node = delta[node * columns + column[c]!]!;
+      } else {
+        kinds |= KIND_NON_ASCII;
+        let to = wide[node]!.get(c);
+        while (to === undefined && node !== 0) {
+          node = fail[node]!;
+          to = wide[node]!.get(c);
+        }
+        node = to ?? 0;
       }
-      node = to ?? 0;
-      for (const id of this.out[node]!) {
-        for (const pattern of this.byLiteral[id]!) {
-          if (this.marks[pattern] === stamp) continue;
-          this.marks[pattern] = stamp;
-          found.push(pattern);
+      for (let o = outAt[node]!, oEnd = outAt[node + 1]!; o < oEnd; o++) {
+        const id = out[o]!;
+        literalMarks[id] = stamp;
+        for (let k = byLiteralAt[id]!, kEnd = byLiteralAt[id + 1]!; k < kEnd; k++) {
+          const pattern = byLiteral[k]!;
+          if (marks[pattern] === stamp) continue;
+          marks[pattern] = stamp;
+          found[n++] = pattern;
         }
       }
     }
-    return found.sort((a, b) => a - b);
+    const result: number[] = [];
+    const need = this.kinds;
+    for (let k = 0; k < this.always.length; k++) {
+      const pattern = this.always[k]!;
+      if ((need[pattern]! & ~kinds) === 0) result.push(pattern);
+    }
+    const { setsAt, setAt, setLits } = this;
+    for (let k = 0; k < n; k++) {
+      const pattern = found[k]!;
+      if ((need[pattern]! & ~kinds) !== 0) continue;
+      let ok = true;
+      for (let set = setsAt[pattern]!, last = setsAt[pattern + 1]!; ok && set < last; set++) {
+        ok = false;
+        for (let l = setAt[set]!, lEnd = setAt[set + 1]!; l < lEnd; l++) {
+          if (literalMarks[setLits[l]!] === stamp) {
+            ok = true;
+            break;
+          }
+        }
+      }
+      if (ok) result.push(pattern);
+    }
+    return result.sort((a, b) => a - b);
   }
 }

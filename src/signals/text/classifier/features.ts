@@ -224,6 +224,7 @@ export class FeatureExtractor {
   /** For `unique`: the text number that last saw each bucket. */
   private seen: Uint32Array | undefined;
   private stamp = 0;
+  private readonly list = new FeatureList();
 
   constructor(config: FeatureConfig) {
     validateFeatureConfig(config);
@@ -339,10 +340,31 @@ export class FeatureExtractor {
     this.count = n;
   }
 
-  /** The features of `text` with their strings and original spans (slow path, for explanations). */
-  explain(text: string): NamedFeature[] {
-    const n = normalise(text);
+  /**
+   * The features of `text` with their strings and original spans (slow path, for explanations).
+   * `text` may be already normalised (the scan path normalises once for every text signal).
+   */
+  explain(text: string | NormalisedText): NamedFeature[] {
+    const list = this.explainList(text);
     const out: NamedFeature[] = [];
+    for (let k = 0; k < list.kept; k++) {
+      const i = list.order[k]!;
+      const f: NamedFeature = { kind: list.kind(i), feature: list.name(i), bucket: list.bucket[i]!, start: list.start[i]!, end: list.end[i]! };
+      if (list.token[i]! >= 0) f.token = list.token[i]!;
+      out.push(f);
+    }
+    return out;
+  }
+
+  /**
+   * {@link explain}'s features as a list that names a feature only when asked (most n-grams are
+   * summed into their token and never named). The list is the extractor's own, reused by the
+   * next call.
+   */
+  explainList(text: string | NormalisedText): FeatureList {
+    const n = typeof text === 'string' ? normalise(text) : text;
+    const out = this.list;
+    out.reset();
     const c = this.config;
     const view = n.plain;
     const t = view.text;
@@ -355,6 +377,7 @@ export class FeatureExtractor {
     };
     const grams = (a0: number, b0: number, token?: number, v: MappedText = view, ns: number = NS_CHAR): void => {
       const tokenSpan = token === undefined ? undefined : span(v, a0, b0);
+      const tok = token ?? -1;
       const padded = ` ${v.text.slice(a0, b0)} `;
       const m = padded.length;
       for (let i = 0; i < m; i++) {
@@ -367,12 +390,12 @@ export class FeatureExtractor {
           h = Math.imul(h ^ ch, FNV_PRIME);
           if (k >= c.charMin && !(ch >= 0xd800 && ch <= 0xdbff)) {
             const [s, e] = tokenSpan ?? span(v, a0 + i - 1, a0 + j);
-            out.push({ kind: 'char', feature: padded.slice(i, j + 1), bucket: bucket(h), start: s, end: e, ...(token !== undefined ? { token } : {}) });
+            out.addSlice('char', padded, i, j + 1, bucket(h), s, e, tok);
           }
         }
         if (c.charMin === 1 && first !== 0x20 && !(first >= 0xd800 && first <= 0xdbff)) {
           const [s, e] = tokenSpan ?? span(v, a0 + i - 1, a0 + i);
-          out.push({ kind: 'char', feature: padded[i]!, bucket: bucket(Math.imul(ns ^ first, FNV_PRIME)), start: s, end: e, ...(token !== undefined ? { token } : {}) });
+          out.addSlice('char', padded, i, i + 1, bucket(Math.imul(ns ^ first, FNV_PRIME)), s, e, tok);
         }
       }
     };
@@ -396,7 +419,7 @@ export class FeatureExtractor {
         if (isSymbolAt(t, i)) {
           const w = ch >= 0xd800 && ch <= 0xdbff ? 2 : 1;
           const [s, e] = span(view, i, i + w);
-          out.push({ kind: 'symbol', feature: t.slice(i, i + w), bucket: bucket(symbolHash(t, i)), start: s, end: e });
+          out.add('symbol', t.slice(i, i + w), bucket(symbolHash(t, i)), s, e, -1);
         }
       }
     }
@@ -407,14 +430,14 @@ export class FeatureExtractor {
       const tok = tokens[ti]!;
       const h = fnv1a(tok.text, NS_WORD);
       const [s, e] = span(view, tok.start, tok.end);
-      if (c.words) out.push({ kind: 'word', feature: tok.text, bucket: bucket(h), start: s, end: e, token: ti });
+      if (c.words) out.add('word', tok.text, bucket(h), s, e, ti);
       if (c.bigrams && prevTok && !tok.hardBefore && !gapBreaks(t, prevTok.end, tok.start)) {
         const [ps] = span(view, prevTok.start, prevTok.end);
-        out.push({ kind: 'bigram', feature: `${prevTok.text} ${tok.text}`, bucket: bucket(combine(prev, h)), start: ps, end: e });
+        out.add('bigram', `${prevTok.text} ${tok.text}`, bucket(combine(prev, h)), ps, e, -1);
       }
       if (c.shapes) {
         const sh = tokenShape(tok.text);
-        if (sh !== undefined) out.push({ kind: 'shape', feature: `shape:${sh}`, bucket: bucket(fnv1a(sh, NS_SHAPE)), start: s, end: e, token: ti });
+        if (sh !== undefined) out.add('shape', `shape:${sh}`, bucket(fnv1a(sh, NS_SHAPE)), s, e, ti);
       }
       prev = h;
       prevTok = tok;
@@ -423,19 +446,123 @@ export class FeatureExtractor {
       n.leet.tokens.forEach((lt, i) => {
         if (lt.text !== tokens[i]!.text) {
           const [s, e] = span(n.leet, lt.start, lt.end);
-          out.push({ kind: 'leet', feature: lt.text, bucket: bucket(fnv1a(lt.text, NS_WORD)), start: s, end: e, token: i });
+          out.add('leet', lt.text, bucket(fnv1a(lt.text, NS_WORD)), s, e, i);
         }
       });
     }
     if (c.obfuscation) {
       const f = obfuscationFlag(view);
-      if (f !== undefined) out.push({ kind: 'obfuscation', feature: f, bucket: bucket(fnv1a(f, NS_FLAG)), start: 0, end: text.length });
+      if (f !== undefined) out.add('obfuscation', f, bucket(fnv1a(f, NS_FLAG)), 0, n.original.length, -1);
     }
     if (c.unique) {
-      const seen = new Set<number>();
-      return out.filter((f) => !seen.has(f.bucket) && (seen.add(f.bucket), true));
-    }
+      const seen = (this.seen ??= new Uint32Array(this.mask + 1));
+      if (++this.stamp === 0xffffffff) {
+        seen.fill(0);
+        this.stamp = 1;
+      }
+      out.finish(seen, this.stamp);
+    } else out.finish(undefined, 0);
     return out;
+  }
+}
+
+const KINDS: readonly FeatureKind[] = ['char', 'word', 'bigram', 'leet', 'shape', 'obfuscation', 'symbol'];
+const KIND_CODE = new Map(KINDS.map((k, i) => [k, i]));
+
+/**
+ * Features in parallel arrays; `order[0..kept)` lists the ones kept (with `unique`, the first of
+ * each bucket), in the order `extract` counts them. A feature's string is made when `name` asks.
+ * An extractor reuses one list: it holds the last text's features until the next call.
+ */
+export class FeatureList {
+  count = 0;
+  kindCode = new Uint8Array(256);
+  bucket = new Int32Array(256);
+  /** UTF-16 range of the original text. */
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  /** The token's index in the plain view for features of one token, else -1. */
+  token = new Int32Array(256);
+  order = new Int32Array(256);
+  kept = 0;
+  private from = new Int32Array(256);
+  private to = new Int32Array(256);
+  private readonly names: (string | undefined)[] = [];
+  private readonly sources: (string | undefined)[] = [];
+
+  reset(): void {
+    this.count = 0;
+    this.kept = 0;
+    // The strings of a long text are not kept alive for good.
+    if (this.names.length > 4096) {
+      this.names.length = 0;
+      this.sources.length = 0;
+    }
+  }
+
+  kind(i: number): FeatureKind {
+    return KINDS[this.kindCode[i]!]!;
+  }
+
+  add(kind: FeatureKind, name: string, bucket: number, start: number, end: number, token: number): void {
+    this.push(kind, name, undefined, 0, 0, bucket, start, end, token);
+  }
+
+  /** A feature named `source.slice(from, to)`. */
+  addSlice(kind: FeatureKind, source: string, from: number, to: number, bucket: number, start: number, end: number, token: number): void {
+    this.push(kind, undefined, source, from, to, bucket, start, end, token);
+  }
+
+  private push(kind: FeatureKind, name: string | undefined, source: string | undefined, from: number, to: number, bucket: number, start: number, end: number, token: number): void {
+    const i = this.count;
+    if (i >= this.bucket.length) this.grow();
+    this.kindCode[i] = KIND_CODE.get(kind)!;
+    this.names[i] = name;
+    this.sources[i] = source;
+    this.from[i] = from;
+    this.to[i] = to;
+    this.bucket[i] = bucket;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.token[i] = token;
+    this.count = i + 1;
+  }
+
+  private grow(): void {
+    const cap = this.bucket.length * 2;
+    const more = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap);
+      b.set(a);
+      return b;
+    };
+    this.kindCode = more(this.kindCode);
+    this.bucket = more(this.bucket);
+    this.start = more(this.start);
+    this.end = more(this.end);
+    this.token = more(this.token);
+    this.order = more(this.order);
+    this.from = more(this.from);
+    this.to = more(this.to);
+  }
+
+  /** Fills `order`: every feature, or (`seen` given) the first of each bucket. */
+  finish(seen: Uint32Array | undefined, stamp: number): void {
+    let k = 0;
+    for (let i = 0; i < this.count; i++) {
+      if (seen) {
+        const b = this.bucket[i]!;
+        if (seen[b] === stamp) continue;
+        seen[b] = stamp;
+      }
+      this.order[k++] = i;
+    }
+    this.kept = k;
+  }
+
+  name(i: number): string {
+    let s = this.names[i];
+    if (s === undefined) this.names[i] = s = this.sources[i]!.slice(this.from[i], this.to[i]);
+    return s;
   }
 }
 

@@ -245,7 +245,6 @@ export class Model {
 
   /** `input` may be already normalised (the scan path normalises once for every text signal). */
   predict(input: string | NormalisedText, options: PredictOptions = {}): Prediction {
-    const text = typeof input === 'string' ? input : input.original;
     let scores: Float64Array;
     if (typeof input === 'string') scores = this.scoreInto(input, new Float64Array(this.L));
     else {
@@ -257,7 +256,7 @@ export class Model {
     const labels: Record<string, LabelPrediction> = {};
     for (let l = 0; l < this.L; l++) labels[this.names[l]!] = { score: scores[l]!, predicted: decided[l] as 0 | 1 };
     if (!options.explain) return { labels };
-    return { labels, top: this.explain(text, options.topK ?? 5) };
+    return { labels, top: this.explain(input, options.topK ?? 5) };
   }
 
   /**
@@ -266,34 +265,57 @@ export class Model {
    * form (𝐆𝐀𝐂𝐎𝐑 → "gacor", kind "token"); bigrams, symbols and the obfuscation flag stay as
    * they are. Sorted by absolute contribution, signed.
    */
-  explain(text: string, topK = 5): Record<string, Contribution[]> {
-    const feats = this.extractor.explain(text);
-    const v = feats.length > 0 ? 1 / Math.sqrt(feats.length) : 0;
-    const tokenNames = new Map<number, string>();
-    for (const f of feats) if (f.token !== undefined && f.kind === 'word') tokenNames.set(f.token, f.feature);
+  explain(input: string | NormalisedText, topK = 5): Record<string, Contribution[]> {
+    const list = this.extractor.explainList(input);
+    const text = typeof input === 'string' ? input : input.original;
+    const { order, kept, token: tokenOf, bucket } = list;
+    const v = kept > 0 ? 1 / Math.sqrt(kept) : 0;
+    // A token's features are summed under its word: named by it, placed where it is.
+    const tokenName: (string | undefined)[] = [];
+    const tokenSpan: number[] = [];
+    for (let k = 0; k < kept; k++) {
+      const i = order[k]!;
+      const token = tokenOf[i]!;
+      if (token < 0 || list.kind(i) !== 'word') continue;
+      tokenName[token] = list.name(i);
+      if (tokenSpan[token] === undefined) tokenSpan[token] = i;
+    }
+    // Without surrogates a code point offset is the UTF-16 offset.
+    let astral = false;
+    for (let i = 0; i < text.length && !astral; i++) {
+      const c = text.charCodeAt(i);
+      astral = c >= 0xd800 && c <= 0xdfff;
+    }
+    const at = (utf16: number) => (astral ? codePointOffset(text, utf16) : Math.min(utf16, text.length));
     const top: Record<string, Contribution[]> = {};
     for (let l = 0; l < this.L; l++) {
-      const merged = new Map<string, Contribution>();
-      for (const f of feats) {
-        const w = this.weights[f.bucket * this.L + l]! * v;
-        const grouped = f.token !== undefined && tokenNames.has(f.token);
-        const id = grouped ? `t${f.token}` : `${f.kind}\u0000${f.feature}`;
-        const seen = merged.get(id);
+      const merged: Contribution[] = [];
+      const byToken: (Contribution | undefined)[] = [];
+      const byName = new Map<string, Contribution>();
+      for (let k = 0; k < kept; k++) {
+        const i = order[k]!;
+        const w = this.weights[bucket[i]! * this.L + l]! * v;
+        const token = tokenOf[i]!;
+        const grouped = token >= 0 && tokenName[token] !== undefined;
+        const id = grouped ? '' : `${list.kind(i)}\u0000${list.name(i)}`;
+        const seen = grouped ? byToken[token] : byName.get(id);
         if (seen) {
           seen.weight += w;
           continue;
         }
-        const word = grouped ? tokenNames.get(f.token!)! : f.feature;
-        const span = grouped ? feats.find((g) => g.kind === 'word' && g.token === f.token)! : f;
-        merged.set(id, {
-          feature: word,
-          kind: grouped ? 'token' : f.kind,
+        const span = grouped ? tokenSpan[token]! : i;
+        const c: Contribution = {
+          feature: grouped ? tokenName[token]! : list.name(i),
+          kind: grouped ? 'token' : list.kind(i),
           weight: w,
-          start: codePointOffset(text, span.start),
-          end: codePointOffset(text, span.end),
-        });
+          start: at(list.start[span]!),
+          end: at(list.end[span]!),
+        };
+        if (grouped) byToken[token] = c;
+        else byName.set(id, c);
+        merged.push(c);
       }
-      top[this.names[l]!] = [...merged.values()]
+      top[this.names[l]!] = merged
         .filter((c) => c.weight !== 0)
         .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.feature < b.feature ? -1 : 1))
         .slice(0, topK)
