@@ -10,10 +10,18 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 
 const FORMAT = 1;
+
+const require = createRequire(import.meta.url);
+
+/** The `yaml` package, loaded on first use: a start that finds every shipped file parsed never loads it. */
+export function yaml(): typeof import('yaml') {
+  return require('yaml') as typeof import('yaml');
+}
 
 /** Where the build writes the parsed documents: beside this module (in `dist/lexicons/`). */
 export const SHIPPED_YAML_FILE = fileURLToPath(new URL('./shipped-yaml.json', import.meta.url));

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { checkJsonValue } from '../shared/json.js';
 import { describeIssues } from '../shared/validate.js';
 import { dataPath } from '../config/paths.js';
-import { shippedYamlDocument } from '../lexicons/shipped-yaml.js';
+import { shippedYamlDocument, yaml } from '../lexicons/shipped-yaml.js';
 import { SaringError } from '../errors/errors.js';
 import { policySchema, type PolicyDocument } from './schema.js';
 
@@ -22,6 +21,7 @@ export interface ParsedPolicy {
 export function parsePolicy(source: string): ParsedPolicy {
   if (source.length > 1_000_000) throw new SaringError('invalid_policy', 'The policy is over 1 MB.');
   let raw: unknown;
+  const { parse: parseYaml, YAMLParseError } = yaml(); // loaded on use: the shipped policy comes parsed from the build
   try {
     raw = parseYaml(source, { maxAliasCount: 100 });
   } catch (err) {

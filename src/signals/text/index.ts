@@ -9,11 +9,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { extractEntities, type TextEntity } from './extract.js';
 import { LexiconValidationError, matchNormalised, validateLexicon, withEntityHits, type CompiledLexicons, type Lexicon, type TextHit } from './lexicon.js';
 import { normalise, type NormalisedText } from './normalise.js';
 import { dataPath } from '../../config/paths.js';
+import { yaml } from '../../lexicons/shipped-yaml.js';
 import { scoreHits, type CategoryScore } from './score.js';
 
 export interface TextAnalysis {
@@ -38,7 +38,7 @@ export function analyseText(compiled: CompiledLexicons, text: string): TextAnaly
 export function loadLexiconFile(path: string): Lexicon {
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(path, 'utf8'));
+    doc = yaml().parse(readFileSync(path, 'utf8')); // loaded on use: the shipped lexicons come validated from the build
   } catch (err) {
     throw new LexiconValidationError([`${path}: ${(err as Error).message}`]);
   }

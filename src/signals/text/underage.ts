@@ -25,8 +25,7 @@
  * // { score: 0.99, age: { min: 11, max: 11 }, evidence: [{ match: 'aku kelas 5 SD', kind: 'school_year', age: { min: 10, max: 12 }, … }, …] }
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { shippedYamlDocument } from '../../lexicons/shipped-yaml.js';
+import { shippedYamlDocument, yaml } from '../../lexicons/shipped-yaml.js';
 import { z } from 'zod';
 import { dataPath } from '../../config/paths.js';
 import { normalise, originalRange, type NormalisedText, type TextView } from './normalise.js';
@@ -212,7 +211,7 @@ export function compileUnderageLexicon(doc: unknown): CompiledUnderageLexicon {
 /** Reads and compiles an underage lexicon file (YAML). */
 export function loadUnderageLexicon(path: string): CompiledUnderageLexicon {
   const text = readFileSync(path, 'utf8');
-  return compileUnderageLexicon(shippedYamlDocument(text) ?? parseYaml(text)); // the shipped file is parsed at build time
+  return compileUnderageLexicon(shippedYamlDocument(text) ?? yaml().parse(text)); // the shipped file is parsed at build time
 }
 
 let shipped: CompiledUnderageLexicon | undefined;
