@@ -53,8 +53,12 @@ const B_AT = T_AT + 16 * 64 * 4; // 16×16 DCT output
 const ROWOFF_AT = B_AT + 16 * 16 * 4; // 64 i32
 const COLOFF_AT = ROWOFF_AT + 64 * 4; // 64 i32
 const DYNAMIC_AT = COLOFF_AT + 64 * 4; // then: column table, sums, buffer 1, buffer 2, input row
-/** Above this much scratch memory, the JavaScript core is used instead (a very large video frame). */
-const MAX_BYTES = 512 * 1024 * 1024;
+/**
+ * Above this much scratch memory the JavaScript core is used instead, so that one very large video
+ * frame (4K) does not leave a hundred megabytes behind: the memory of an instance never shrinks.
+ * Images are always within it (hashed at 512×512 at most), and so are 1080p frames (about 25 MB).
+ */
+const MAX_BYTES = 64 * 1024 * 1024;
 
 let exportsOrNull: Exports | null | undefined;
 let u8 = new Uint8Array(0);
