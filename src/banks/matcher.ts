@@ -1,6 +1,6 @@
 import { CATEGORY_IDS, type CategoryId } from '../categories/categories.js';
 import type { Db } from '../db/connect.js';
-import { PdqMatchIndex } from '../signals/hash/match-index.js';
+import { PdqMatchIndex, writeHashWords } from '../signals/hash/match-index.js';
 import { bankGeneration, enabledBanks, enabledEntries, SIGNAL_TYPES, type Bank, type BankAction, type BankEntry, type Provenance, type SignalType, type VpdqFrameHash } from './banks.js';
 
 /** The hashes of one image or video, as a scan or a stored content item has them. */
@@ -50,6 +50,41 @@ type Found = Omit<BankMatch, 'provenance' | 'sourceRef'>;
 const MAX_THRESHOLD = 31;
 const FRAMES_REPORTED = 50;
 const NO_CATEGORY = 255;
+
+/**
+ * The hashes of a first load, parsed as they come (no string kept per hash) into blocks of 64k,
+ * then joined into the two arrays the index adopts, block by block: the peak is the arrays plus
+ * one block.
+ */
+class BulkHashes {
+  private static readonly BLOCK = 1 << 16;
+  private words: Uint32Array[] = [];
+  private ids: Uint32Array[] = [];
+  count = 0;
+
+  push(id: number, hash: string, where: string): void {
+    const at = this.count % BulkHashes.BLOCK;
+    if (at === 0) {
+      this.words.push(new Uint32Array(BulkHashes.BLOCK * 8));
+      this.ids.push(new Uint32Array(BulkHashes.BLOCK));
+    }
+    writeHashWords(hash, this.words.at(-1)!, at * 8, where);
+    this.ids.at(-1)![at] = id;
+    this.count++;
+  }
+
+  take(): { ids: Uint32Array; hashes: Uint32Array } {
+    const ids = new Uint32Array(this.count);
+    const hashes = new Uint32Array(this.count * 8);
+    for (let b = 0; b < this.ids.length; b++) {
+      const n = Math.min(BulkHashes.BLOCK, this.count - b * BulkHashes.BLOCK);
+      ids.set(this.ids[b]!.subarray(0, n), b * BulkHashes.BLOCK);
+      hashes.set(this.words[b]!.subarray(0, n * 8), b * BulkHashes.BLOCK * 8);
+      this.ids[b] = this.words[b] = new Uint32Array(0); // this block can go
+    }
+    return { ids, hashes };
+  }
+}
 
 /** Growable typed columns: millions of entries without millions of objects. */
 class Column<T extends Uint32Array | Int32Array | Uint16Array | Uint8Array | Int8Array> {
@@ -115,6 +150,7 @@ export class BankMatcher {
   private async doRefresh(): Promise<void> {
     const generation = await bankGeneration(this.db);
     if (generation !== this.generation) {
+      this.index.clear(); // frees the old tables at once (not the next collection)
       this.index = new PdqMatchIndex();
       this.refs = 0;
       this.slots = 0;
@@ -123,15 +159,15 @@ export class BankMatcher {
       this.generation = generation;
     }
     this.banks = new Map((await enabledBanks(this.db)).map((b) => [b.id, b]));
-    const bulk = this.refs === 0 ? { ids: [] as number[], hashes: [] as string[] } : undefined;
+    const bulk = this.refs === 0 ? new BulkHashes() : undefined;
     for await (const page of enabledEntries(this.db, this.lastId, this.only)) {
       for (const e of page) this.addEntry(e, bulk);
       this.lastId = page.at(-1)!.id;
     }
-    if (bulk?.ids.length) this.index.load(bulk.ids.map((id, i) => ({ id, hash: bulk.hashes[i]! })));
+    if (bulk?.count) this.index.load(bulk.take(), { adopt: true });
   }
 
-  private addEntry(e: BankEntry, bulk?: { ids: number[]; hashes: string[] }): void {
+  private addEntry(e: BankEntry, bulk?: BulkHashes): void {
     if (e.signalType === 'md5' || e.signalType === 'sha256') return; // matched in the database
     if (e.id > 0xffffffff || e.bankId > 0xffff) throw new Error(`bank entry ${e.id} of bank ${e.bankId} is beyond the matcher's id range`);
     const slot = this.slots++;
@@ -145,10 +181,8 @@ export class BankMatcher {
       this.refSlot.set(ref, slot);
       this.refFrame.set(ref, frame);
       this.refCropped.set(ref, cropped ? 1 : 0);
-      if (bulk) {
-        bulk.ids.push(ref);
-        bulk.hashes.push(hash);
-      } else this.index.add(ref, hash);
+      if (bulk) bulk.push(ref, hash, `bank entry ${e.id}`);
+      else this.index.add(ref, hash);
     };
     if (e.signalType === 'pdq') {
       put(e.value, -1, false);

@@ -7,6 +7,7 @@ import {
   PdqMatchIndex,
   type PdqMatch,
   type PdqQueryStrategy,
+  writeHashWords,
 } from './match-index.js';
 
 // ---- helpers (independent of the index) ------------------------------------------------------
@@ -497,35 +498,114 @@ describe('PdqMatchIndex', () => {
     expect(index.size).toBe(2000);
   });
 
-  it('compacts by itself once many entries were added or removed, and stays exact', () => {
-    const index = new PdqMatchIndex({ expectedSize: 70_000 });
+  it('compacts by itself in the background once many entries were added or removed, exact throughout', async () => {
+    const index = new PdqMatchIndex({ expectedSize: 70_000, compactionSliceMs: 0 });
     const all: { id: number; hash: string }[] = [];
+    const live = new Map<number, { id: number; hash: string }>();
+    const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
     let compactions = 0;
+    let checkedWhileCompacting = 0;
     let bulk = 0;
+    const watch = (): void => {
+      if (index.stats().bulk !== bulk) (bulk = index.stats().bulk), compactions++;
+    };
+    // While a compaction runs, some slot tables are new and some old: answers must not change.
+    const check = (): void => {
+      const oracle = new Oracle([...live.values()]);
+      for (let k = 0; k < 15; k++) {
+        const e = all[next() % all.length]!;
+        const q = [flipHexBits(e.hash, [5, 6, 7, 70, 140, 200].slice(0, 1 + (k % 6))), randomHex()];
+        expect(index.query(q)).toEqual(oracle.answer(q, 31));
+      }
+      if (index.stats().compacting) checkedWhileCompacting++;
+    };
     for (let i = 0; i < 70_000; i++) {
       const e = { id: 4_000_000_000 - i * 11, hash: randomHex() }; // descending: the id table path
       all.push(e);
+      live.set(e.id, e);
       index.add(e.id, e.hash);
-      if (index.stats().bulk !== bulk) (bulk = index.stats().bulk), compactions++;
+      if (i % 2500 === 2499) {
+        for (let k = 0; k < 3; k++) await turn();
+        watch();
+        check();
+      }
     }
+    await index.idle();
+    watch();
     expect(compactions).toBeGreaterThan(0);
-    const live = new Map(all.map((e) => [e.id, e]));
+    expect(index.stats()).toMatchObject({ size: 70_000, compacting: false });
     for (let i = 0; i < 70_000; i += 2) {
       expect(index.remove(all[i]!.id)).toBe(true);
       live.delete(all[i]!.id);
-      if (index.stats().bulk !== bulk) (bulk = index.stats().bulk), compactions++;
+      if (i % 5000 === 4998) {
+        // Re-adding under a new id reuses the removed entries' places.
+        const again = { id: 7 + i, hash: randomHex() };
+        all.push(again);
+        live.set(again.id, again);
+        index.add(again.id, again.hash);
+        for (let k = 0; k < 3; k++) await turn();
+        watch();
+        check();
+      }
     }
-    expect(compactions).toBeGreaterThan(2);
-    expect(index.size).toBe(35_000);
+    await index.idle();
+    watch();
+    expect(compactions).toBeGreaterThan(1);
+    expect(checkedWhileCompacting).toBeGreaterThan(0);
+    expect(index.size).toBe(live.size);
     const { removedPending, added } = index.stats();
     expect(removedPending).toBeLessThan(35_000);
     expect(added).toBeLessThan(70_000);
-    const oracle = new Oracle([...live.values()]);
-    for (const e of all.slice(0, 300)) {
-      const q = [flipHexBits(e.hash, [5, 6, 7])];
-      expect(index.query(q)).toEqual(oracle.answer(q, 31));
-    }
+    check();
     for (const e of all.slice(0, 300)) expect(index.remove(e.id)).toBe(live.has(e.id));
+  });
+
+  it('answers the same before, during and after a compaction, with adds and removes in between', async () => {
+    const entries = Array.from({ length: 20_000 }, (_, i) => ({ id: i + 1, hash: randomHex() }));
+    const index = new PdqMatchIndex({ compactionSliceMs: 0 }); // one step per turn: every mix of old and new tables
+    index.load(entries);
+    const live = new Map(entries.map((e) => [e.id, e]));
+    const removedOnes: string[] = [];
+    for (const e of entries.slice(0, 500)) {
+      index.remove(e.id);
+      live.delete(e.id);
+      removedOnes.push(e.hash);
+    }
+    for (let i = 0; i < 500; i++) {
+      const e = { id: 100_000 + i, hash: randomHex() };
+      index.add(e.id, e.hash);
+      live.set(e.id, e);
+    }
+    const probes = [...live.values()].filter((_, i) => i % 97 === 0).map((e) => flipHexBits(e.hash, [1, 2, 3, 100, 101, 250]));
+    const check = (): void => {
+      const oracle = new Oracle([...live.values()]);
+      for (const q of probes.slice(0, 40)) expect(index.query([q, removedOnes[0]!])).toEqual(oracle.answer([q, removedOnes[0]!], 31));
+    };
+    check();
+    const done = index.compactInBackground();
+    expect(index.stats().compacting).toBe(true);
+    let steps = 0;
+    while (index.stats().compacting) {
+      await new Promise((r) => setImmediate(r));
+      steps++;
+      if (steps % 3 === 0) {
+        // Remove a live one, add a new one (reusing a removed place), mid-compaction.
+        const victim = [...live.keys()][steps];
+        if (victim !== undefined) {
+          index.remove(victim);
+          live.delete(victim);
+        }
+        const e = { id: 200_000 + steps, hash: flipHexBits(probes[steps % probes.length]!, [9, 99]) };
+        index.add(e.id, e.hash);
+        live.set(e.id, e);
+      }
+      check();
+    }
+    await done;
+    expect(steps).toBeGreaterThan(2 * 11); // at least extract, count and place per slot
+    check();
+    expect(index.size).toBe(live.size);
+    expect(index.stats().added).toBeGreaterThan(0); // the ones added meanwhile wait for the next compaction
   });
 
   it('indexes the entries in load() order-independently of their ids', () => {
@@ -583,6 +663,27 @@ describe('PdqMatchIndex', () => {
     expect(() => index.add(5, h.slice(1))).toThrow(/id 5: a PDQ hash must be exactly 64/);
     expect(index.size).toBe(10);
     expect(() => new PdqMatchIndex({ expectedSize: -1 })).toThrow(/expectedSize/);
+  });
+
+  it('clear() empties the index; it fills again from add() or load()', () => {
+    const { index, entries } = loaded(3000);
+    index.add(99_999, entries[0]!.hash);
+    index.clear();
+    expect(index.size).toBe(0);
+    expect(index.query([entries[0]!.hash])).toEqual([]);
+    expect(index.remove(entries[1]!.id)).toBe(false);
+    index.add(5, entries[2]!.hash);
+    expect(index.query([entries[2]!.hash])).toEqual([{ id: 5, distance: 0, queryIndex: 0 }]);
+    index.load(entries.slice(0, 10));
+    expect(index.query([entries[2]!.hash])).toEqual([{ id: entries[2]!.id, distance: 0, queryIndex: 0 }]);
+  });
+
+  it('writeHashWords parses into a larger array, and names the entry on bad input', () => {
+    const h = randomHex();
+    const out = new Uint32Array(24);
+    writeHashWords(h, out, 8);
+    expect(formatHashWords(out, 8)).toBe(h);
+    expect(() => writeHashWords('abc', out, 0, 'bank entry 7')).toThrow(/bank entry 7: a PDQ hash must be exactly 64 hexadecimal/);
   });
 
   it('answers an empty index and an empty query list', () => {

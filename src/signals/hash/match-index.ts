@@ -16,19 +16,29 @@
  * machine at 10M: 0.7 ms against 3.2 ms per query hash (p50), 786 against 879 MiB.
  *
  * Memory, all in flat typed arrays (no object per entry):
- * - the bulk part ("main"), built by a counting sort per slot: hashes (8 × uint32 per entry),
- *   caller ids, a removed flag, and per slot the bucket offsets and, per entry, the low bits
+ * - the entries, by entry number: hashes (8 × uint32), caller ids, a removed bit; the loaded block
+ *   as given to load() (adopted or copied), then chunks of 64k entries for those added since;
+ * - per slot, a bulk table built by a counting sort: bucket offsets and, per entry, the low bits
  *   (1 byte) and the entry number (3 bytes below 2^24 entries, 4 from there on);
- * - entries added since ("tail"): growable arrays and, per slot, chained lists by the top 16
- *   bits (a head per bucket, a link per entry that also carries its low bits), so that an added
- *   hash matches at once;
- * - caller id → entry: binary search while the main ids are ascending (as from ORDER BY id),
- *   else an open-addressing table (+ 4–8 bytes per entry); a small table for the tail.
- * That is 32 + 4 + 1 + 11 × 4 = 81 bytes per entry, plus ~3 MB of bucket offsets.
- * A removed entry is only flagged until the next compaction, which rebuilds the main part from
- * the live entries: automatically once the tail passes max(32k, main/32) entries or the removed
- * ones max(32k, main/4), or on demand with compact(). A build needs 12 bytes per entry of
- * temporary arrays on top, and a compaction a second copy of the hashes and ids while it runs.
+ * - entries added since the tables were built (the "delta"): per slot, chained lists by the top
+ *   16 bits (a head per bucket, a link and the low bits per entry), so that an added hash
+ *   matches at once;
+ * - caller id → entry: binary search over the loaded block while its ids are ascending (as from
+ *   ORDER BY id), an open-addressing table for the rest (+ 4–8 bytes per entry there).
+ * That is 32 + 4 + 1/8 + 11 × 4 ≈ 80 bytes per entry, plus ~3–12 MB of bucket offsets: 777 MiB
+ * at 10M entries.
+ *
+ * Compaction (merging the delta into the tables, dropping removed entries from them) runs in the
+ * background, one slot table at a time, in slices of ~2 ms between turns of the event loop; it
+ * starts by itself once the delta passes max(32k, bulk/32) entries or the removals max(32k,
+ * bulk/4), or on demand. Entry numbers never change, so the tables not yet rebuilt keep
+ * answering beside the new ones, exactly, and each old table is freed as soon as its successor
+ * is in place: a compaction needs one table (4 bytes per entry) on top, and no copy of the
+ * hashes. Removed entries' places are reused by later adds, except in the id-sorted loaded block
+ * (found by binary search), where a removed entry keeps its 36 bytes until the next load(); the
+ * tables drop it either way. A load() needs 4 bytes per entry of
+ * temporary memory. Measured at 10M entries (bench/hash-index.mjs): under 1 GB peak RSS for the
+ * whole process through load, queries, adds, removals and compaction.
  */
 import { SaringError } from '../../errors/errors.js';
 
@@ -41,12 +51,8 @@ const MAX_ID = 0xffff_ffff;
 const NO_ENTRY = 0; // id tables store entry + 1
 /** Never compact for fewer added or removed entries than this. */
 const COMPACT_MIN = 1 << 15;
-/** Initial capacity of the tail (entries added since the last build); it doubles as needed. */
+/** Initial capacity of the delta (entries added since the last build); it doubles as needed. */
 const TAIL_START = 1024;
-/** Tail links keep the entry + 1 in their top 24 bits. */
-const TAIL_MAX = (1 << 24) - 2;
-/** The tail's chains are bucketed by the top 16 bits of each slot. */
-const TAIL_BITS = 16;
 
 /** Bit count of every 16-bit value. */
 const POP16 = (() => {
@@ -155,6 +161,14 @@ export function parseHashWords(hex: string): Uint32Array {
   return out;
 }
 
+/**
+ * Writes the 8 words of `hex` at out[at..at+8], as parseHashWords reads them; anything but exactly
+ * 64 hex digits is an error (`where` says which entry, in the message).
+ */
+export function writeHashWords(hex: string, out: Uint32Array, at: number, where?: string): void {
+  if (!parseInto(hex, out, at)) throw invalidHash(hex, where);
+}
+
 /** The inverse of parseHashWords: 64 lower-case hex digits for the 8 words at words[at..at+8]. */
 export function formatHashWords(words: Uint32Array, at = 0): string {
   let s = '';
@@ -179,11 +193,16 @@ export interface PdqMatchIndexOptions {
   /** A hint: entries expected to be added one by one (sizes the arrays for added entries up front). */
   expectedSize?: number;
   /**
-   * Rebuild the tables inside add()/remove() once the added entries pass max(32k, 1/32 of the bulk
-   * part) or the removed ones max(32k, 1/4) (default true). That call then takes about as long as a
-   * load() of the same size; set false to call compact() at a time of your choosing instead.
+   * Start a background compaction (see compactInBackground) once the added entries pass
+   * max(32k, 1/32 of the bulk tables) or the removed ones max(32k, 1/4) (default true). Set false
+   * to call compact() or compactInBackground() at a time of your choosing instead.
    */
   autoCompact?: boolean;
+  /**
+   * Longest stretch of background compaction work between two turns of the event loop, in
+   * milliseconds (default 2); 0 does one step (a few hundred microseconds at most) per turn.
+   */
+  compactionSliceMs?: number;
   /**
    * Store entry numbers in the bulk tables as 4 bytes instead of 3 (+ 11 bytes per entry).
    * Always so from 2^24 entries on.
@@ -257,119 +276,446 @@ function sumBinomial(n: number, k: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The bulk tables
+// The entry store: hashes, ids and removed flags, by entry number. An entry keeps its number for
+// as long as the content lives (load() starts afresh), so that the slot tables can be rebuilt one
+// at a time while the others go on answering. A removed entry's number is reused by add(),
+// except in the id-sorted prefix from load(), which is found by binary search.
 
-interface MainPart {
+const CHUNK_BITS = 16;
+/** Entries per chunk after the loaded block. */
+const CHUNK = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK - 1;
+/** The first chunk starts this small and doubles up to CHUNK (small indexes stay small). */
+const CHUNK_START = 1024;
+
+class Store {
+  /** Entries 0..count-1 exist (live or removed). */
   count: number;
-  words: Uint32Array; // 8 × count
-  ids: Uint32Array; // count
-  removed: Uint8Array; // count
-  /** Bucket bits D. */
-  dirBits: number;
-  /** Per slot: bucket b holds positions offsets[b] .. offsets[b + 1] - 1. */
-  offsets: Uint32Array[];
-  /** Per slot and position: the slot's low bits (count rounded up to 4 bytes, for the 32-bit view). */
-  lows: Uint8Array[];
-  lows32: Uint32Array[];
-  /** Per slot and position: the entry number, 3 bytes little-endian (narrow) or 4 (wide). */
-  narrow: Uint8Array[];
-  wide: Uint32Array[];
+  /** Entries 0..baseCount-1 live in the loaded block, the rest in chunks of CHUNK. */
+  readonly baseCount: number;
+  readonly baseWords: Uint32Array;
+  readonly baseIds: Uint32Array;
+  readonly chunkWords: Uint32Array[] = [];
+  readonly chunkIds: Uint32Array[] = [];
+  /** Bit e: entry e is removed. */
+  removed: Uint32Array;
+
+  constructor(
+    words: Uint32Array,
+    ids: Uint32Array,
+    /** Whether the loaded block is the index's own (not the caller's, adopted). */
+    private readonly ownsBase: boolean,
+  ) {
+    this.baseWords = words;
+    this.baseIds = ids;
+    this.baseCount = ids.length;
+    this.count = ids.length;
+    this.removed = new Uint32Array((ids.length >>> 5) + 1);
+  }
+
+  id(e: number): number {
+    if (e < this.baseCount) return this.baseIds[e]!;
+    const x = e - this.baseCount;
+    return this.chunkIds[x >>> CHUNK_BITS]![x & CHUNK_MASK]!;
+  }
+
+  isRemoved(e: number): boolean {
+    return ((this.removed[e >>> 5]! >>> (e & 31)) & 1) !== 0;
+  }
+
+  setRemoved(e: number, on: boolean): void {
+    if (on) this.removed[e >>> 5]! |= 1 << (e & 31);
+    else this.removed[e >>> 5]! &= ~(1 << (e & 31));
+  }
+
+  /** A new entry number at the end (its content is written with write()). */
+  append(): number {
+    const e = this.count;
+    const x = e - this.baseCount;
+    const c = x >>> CHUNK_BITS;
+    if (c === this.chunkWords.length) {
+      const size = c === 0 ? CHUNK_START : CHUNK;
+      this.chunkWords.push(new Uint32Array(size * 8));
+      this.chunkIds.push(new Uint32Array(size));
+    } else if ((x & CHUNK_MASK) === this.chunkIds[c]!.length) {
+      const size = this.chunkIds[c]!.length * 2; // only the first chunk starts small
+      const w = new Uint32Array(size * 8);
+      w.set(this.chunkWords[c]!);
+      const i = new Uint32Array(size);
+      i.set(this.chunkIds[c]!);
+      release(this.chunkWords[c], this.chunkIds[c]);
+      this.chunkWords[c] = w;
+      this.chunkIds[c] = i;
+    }
+    if ((e >>> 5) >= this.removed.length) {
+      const r = new Uint32Array(this.removed.length * 2);
+      r.set(this.removed);
+      release(this.removed);
+      this.removed = r;
+    }
+    this.count++;
+    return e;
+  }
+
+  /** Entry e's hash (8 words from w[at]) and id. */
+  write(e: number, w: Uint32Array, at: number, id: number): void {
+    if (e < this.baseCount) {
+      for (let k = 0; k < 8; k++) this.baseWords[e * 8 + k] = w[at + k]!;
+      this.baseIds[e] = id;
+    } else {
+      const x = e - this.baseCount;
+      const words = this.chunkWords[x >>> CHUNK_BITS]!;
+      const o = (x & CHUNK_MASK) * 8;
+      for (let k = 0; k < 8; k++) words[o + k] = w[at + k]!;
+      this.chunkIds[x >>> CHUNK_BITS]![x & CHUNK_MASK] = id;
+    }
+  }
+
+  /**
+   * Calls fn for each run of entries in [from, to) that lie in one array, at most CHUNK long:
+   * the array, the word offset of the run's first entry, that entry's number and the run length.
+   */
+  runs(from: number, to: number, fn: (words: Uint32Array, at: number, e0: number, n: number) => void): void {
+    for (let e0 = from; e0 < to; ) {
+      let n: number;
+      if (e0 < this.baseCount) {
+        n = Math.min(CHUNK, this.baseCount - e0, to - e0);
+        fn(this.baseWords, e0 * 8, e0, n);
+      } else {
+        const x = e0 - this.baseCount;
+        n = Math.min(CHUNK - (x & CHUNK_MASK), to - e0);
+        fn(this.chunkWords[x >>> CHUNK_BITS]!, (x & CHUNK_MASK) * 8, e0, n);
+      }
+      e0 += n;
+    }
+  }
+
+  /** Frees what the store owns; it is not used again. */
+  release(): void {
+    if (this.ownsBase) release(this.baseWords, this.baseIds);
+    release(this.removed, ...this.chunkWords, ...this.chunkIds);
+  }
+
+  bytes(): number {
+    let b = this.baseWords.byteLength + this.baseIds.byteLength + this.removed.byteLength;
+    for (let c = 0; c < this.chunkWords.length; c++) b += this.chunkWords[c]!.byteLength + this.chunkIds[c]!.byteLength;
+    return b;
+  }
 }
 
-const EMPTY_MAIN: MainPart = {
-  count: 0,
-  words: new Uint32Array(0),
-  ids: new Uint32Array(0),
-  removed: new Uint8Array(0),
-  dirBits: 16,
-  offsets: [],
-  lows: [],
-  lows32: [],
-  narrow: [],
-  wide: [],
-};
+const EMPTY_STORE = new Store(new Uint32Array(0), new Uint32Array(0), false);
 
-/** Writes slot `s` of every hash into out[0..count). */
-function extractSlot(words: Uint32Array, count: number, s: number, out: Uint32Array): void {
+// ---------------------------------------------------------------------------------------------
+// Slot tables: per slot, every entry (at the time it was built) bucketed by the slot's top D
+// bits, with the remaining low bits beside it.
+
+interface SlotTable {
+  dirBits: number;
+  /** Entries listed. */
+  positions: number;
+  /** Bucket b holds positions offsets[b] .. offsets[b + 1] - 1. */
+  offsets: Uint32Array;
+  /** Per position: the slot's low bits (length rounded up to 4, for the 32-bit view). */
+  lows: Uint8Array;
+  lows32: Uint32Array;
+  /** Per position: the entry number, 3 bytes little-endian (narrow) or 4 (wide). */
+  narrow: Uint8Array | null;
+  wide: Uint32Array | null;
+}
+
+/** A slot value that is not there (a removed entry): above every bucket. */
+const NO_VALUE = 0xffff_ffff;
+/** Values handled per step of a build from the values (a step is a few hundred microseconds at most). */
+const BUILD_STEP = 1 << 18;
+/** Entries handled per step of a build from the hashes (scattered writes: slower per entry). */
+const WORD_STEP = 1 << 14;
+/** Fresh table memory is first written in steps of this many bytes (64 pages). */
+const TOUCH_BYTES = 1 << 18;
+/** A load scatters into one region of about this many bytes per pass over the values (it stays in the last-level cache). */
+const BUILD_REGION = 12 << 20;
+
+/** values[e] = slot s of entry e for the run of n entries from e0 (at word `at` of W), NO_VALUE if removed. */
+function extractValues(W: Uint32Array, at: number, e0: number, n: number, s: number, values: Uint32Array, removed: Uint32Array): void {
   const start = SLOT_START[s]!;
+  const width = SLOT_WIDTH[s]!;
   const j = start >>> 5;
   const off = start & 31;
-  const shift = 32 - SLOT_WIDTH[s]!;
-  if (off + SLOT_WIDTH[s]! <= 32) {
-    for (let e = 0, at = j; e < count; e++, at += 8) out[e] = (words[at]! << off) >>> shift;
+  const shift = 32 - width;
+  const two = off + width > 32;
+  for (let i = 0, a = at + j, e = e0; i < n; i++, a += 8, e++) {
+    if ((removed[e >>> 5]! >>> (e & 31)) & 1) values[e] = NO_VALUE;
+    else if (two) values[e] = ((W[a]! << off) | (W[a + 1]! >>> (32 - off))) >>> shift;
+    else values[e] = (W[a]! << off) >>> shift;
+  }
+}
+
+function countValues(values: Uint32Array, from: number, to: number, lowBits: number, off: Uint32Array): void {
+  for (let e = from; e < to; e++) {
+    const v = values[e]!;
+    if (v !== NO_VALUE) off[(v >>> lowBits) + 1]!++;
+  }
+}
+
+/** Places the entries of [from, to) whose bucket is in [bLo, bLo + span). */
+function scatterValues(
+  values: Uint32Array,
+  from: number,
+  to: number,
+  lowBits: number,
+  bLo: number,
+  span: number,
+  cursor: Uint32Array,
+  low: Uint8Array,
+  narrow: Uint8Array | null,
+  wide: Uint32Array | null,
+): void {
+  const lowMask = (1 << lowBits) - 1;
+  if (narrow) {
+    for (let e = from; e < to; e++) {
+      const v = values[e]!;
+      const b = v >>> lowBits; // NO_VALUE lands above every bucket
+      if (((b - bLo) >>> 0) >= span) continue;
+      const p = cursor[b]!++;
+      low[p] = v & lowMask;
+      narrow[3 * p] = e;
+      narrow[3 * p + 1] = e >>> 8;
+      narrow[3 * p + 2] = e >>> 16;
+    }
   } else {
-    for (let e = 0, at = j; e < count; e++, at += 8) out[e] = ((words[at]! << off) | (words[at + 1]! >>> (32 - off))) >>> shift;
+    for (let e = from; e < to; e++) {
+      const v = values[e]!;
+      const b = v >>> lowBits;
+      if (((b - bLo) >>> 0) >= span) continue;
+      const p = cursor[b]!++;
+      low[p] = v & lowMask;
+      wide![p] = e;
+    }
+  }
+}
+
+/** Per-entry slot values (load(): faster, 4 bytes per entry) or none (read from the hashes); a cursor per bucket. */
+interface BuildScratch {
+  values: Uint32Array | null;
+  cursor: Uint32Array;
+}
+
+/** Counts per bucket slot s of the run of n entries from e0 (words from W[at]), the removed ones left out. */
+function countWords(W: Uint32Array, at: number, e0: number, n: number, s: number, lowBits: number, removed: Uint32Array, off: Uint32Array): void {
+  const start = SLOT_START[s]!;
+  const width = SLOT_WIDTH[s]!;
+  const off32 = start & 31;
+  const shift = 32 - width + lowBits;
+  const two = off32 + width > 32;
+  for (let i = 0, a = at + (start >>> 5), e = e0; i < n; i++, a += 8, e++) {
+    if ((removed[e >>> 5]! >>> (e & 31)) & 1) continue;
+    const b = two ? ((W[a]! << off32) | (W[a + 1]! >>> (32 - off32))) >>> shift : (W[a]! << off32) >>> shift;
+    off[b + 1]!++;
+  }
+}
+
+/** Places the run of n entries from e0 (words from W[at]) in slot s's table, the removed ones left out. */
+function scatterWords(
+  W: Uint32Array,
+  at: number,
+  e0: number,
+  n: number,
+  s: number,
+  lowBits: number,
+  removed: Uint32Array,
+  cursor: Uint32Array,
+  low: Uint8Array,
+  narrow: Uint8Array | null,
+  wide: Uint32Array | null,
+): void {
+  const start = SLOT_START[s]!;
+  const width = SLOT_WIDTH[s]!;
+  const off32 = start & 31;
+  const shift = 32 - width;
+  const two = off32 + width > 32;
+  const lowMask = (1 << lowBits) - 1;
+  for (let i = 0, a = at + (start >>> 5), e = e0; i < n; i++, a += 8, e++) {
+    if ((removed[e >>> 5]! >>> (e & 31)) & 1) continue;
+    const v = two ? ((W[a]! << off32) | (W[a + 1]! >>> (32 - off32))) >>> shift : (W[a]! << off32) >>> shift;
+    const p = cursor[v >>> lowBits]!++;
+    low[p] = v & lowMask;
+    if (narrow) {
+      narrow[3 * p] = e;
+      narrow[3 * p + 1] = e >>> 8;
+      narrow[3 * p + 2] = e >>> 16;
+    } else wide![p] = e;
   }
 }
 
 /**
- * Counting sort of entries 0..count-1 into one bucket table per slot. The scatter goes through
- * 256 partitions first (by the top 8 bits), then within each partition to the final place: two
- * passes over cache-sized regions beat one pass scattering into 2^16–2^18 places (≈ 3 s instead
- * of 4.5 s at 10M entries). Temporary arrays: 12 bytes per entry.
+ * Builds slot s's table over entries 0..count-1 of the store (those not set in `removed`),
+ * yielding between steps of at most CHUNK entries. Counting sort: count per bucket, then place.
+ * With scratch.values (load()), the slot values are read once, and placed in one pass over them
+ * per region of ~12 MB of output, so that the scattered writes stay in cache. Without (compaction),
+ * they are read from the hashes twice, and placed in one pass: no temporary memory at all; the
+ * caller keeps entries 0..count-1 and `removed` unchanged until the build is done.
  */
-function buildMain(words: Uint32Array, ids: Uint32Array, forceWide: boolean): MainPart {
-  const count = ids.length;
-  if (count === 0) return { ...EMPTY_MAIN, words, ids };
-  const dirBits = directoryBits(count);
+function* buildSlot(
+  store: Store,
+  s: number,
+  count: number,
+  dirBits: number,
+  wideIds: boolean,
+  removed: Uint32Array,
+  scratch: BuildScratch,
+): Generator<void, SlotTable, void> {
+  const values = scratch.values;
+  const lowBits = SLOT_WIDTH[s]! - dirBits;
   const buckets = 1 << dirBits;
-  const wideIds = forceWide || count >= 1 << 24;
-  const values = new Uint32Array(count);
-  const partValues = new Uint32Array(count);
-  const partEntries = new Uint32Array(count);
-  const partCursor = new Uint32Array(256);
-  const cursor = new Uint32Array(buckets);
-  const part: MainPart = { count, words, ids, removed: new Uint8Array(count), dirBits, offsets: [], lows: [], lows32: [], narrow: [], wide: [] };
-  for (let s = 0; s < SLOTS; s++) {
-    extractSlot(words, count, s, values);
-    const width = SLOT_WIDTH[s]!;
-    const lowBits = width - dirBits;
-    const lowMask = (1 << lowBits) - 1;
-    const off = new Uint32Array(buckets + 1);
-    for (let e = 0; e < count; e++) off[(values[e]! >>> lowBits) + 1]!++;
-    for (let b = 1; b <= buckets; b++) off[b]! += off[b - 1]!;
-
-    const perPart = buckets >>> 8;
-    for (let h = 0; h < 256; h++) partCursor[h] = off[h * perPart]!;
-    const partShift = width - 8;
-    for (let e = 0; e < count; e++) {
-      const v = values[e]!;
-      const p = partCursor[v >>> partShift]!++;
-      partValues[p] = v;
-      partEntries[p] = e;
+  const offsets = new Uint32Array(buckets + 1);
+  if (values) {
+    for (let e0 = 0; e0 < count; ) {
+      const end = Math.min(count, e0 + CHUNK);
+      store.runs(e0, end, (W, at, first, n) => extractValues(W, at, first, n, s, values, removed));
+      e0 = end;
+      yield;
     }
-    cursor.set(off.subarray(0, buckets));
-    const low = new Uint8Array((count + 3) & ~3);
-    if (wideIds) {
-      const out = new Uint32Array(count);
-      for (let i = 0; i < count; i++) {
-        const v = partValues[i]!;
-        const p = cursor[v >>> lowBits]!++;
-        low[p] = v & lowMask;
-        out[p] = partEntries[i]!;
-      }
-      part.wide.push(out);
-    } else {
-      const out = new Uint8Array(count * 3);
-      for (let i = 0; i < count; i++) {
-        const v = partValues[i]!;
-        const e = partEntries[i]!;
-        const p = cursor[v >>> lowBits]!++;
-        low[p] = v & lowMask;
-        out[3 * p] = e;
-        out[3 * p + 1] = e >>> 8;
-        out[3 * p + 2] = e >>> 16;
-      }
-      part.narrow.push(out);
+    for (let e0 = 0; e0 < count; e0 += BUILD_STEP) {
+      countValues(values, e0, Math.min(count, e0 + BUILD_STEP), lowBits, offsets);
+      yield;
     }
-    part.offsets.push(off);
-    part.lows.push(low);
-    part.lows32.push(new Uint32Array(low.buffer, low.byteOffset, low.length >>> 2));
+  } else {
+    for (let e0 = 0; e0 < count; ) {
+      const end = Math.min(count, e0 + WORD_STEP * 4);
+      store.runs(e0, end, (W, at, first, n) => countWords(W, at, first, n, s, lowBits, removed, offsets));
+      e0 = end;
+      yield;
+    }
   }
-  return part;
+  for (let b = 1; b <= buckets; b++) offsets[b]! += offsets[b - 1]!;
+  const positions = offsets[buckets]!;
+  const lows = new Uint8Array((positions + 3) & ~3);
+  const narrow = wideIds ? null : new Uint8Array(positions * 3);
+  const wide = wideIds ? new Uint32Array(positions) : null;
+  // The first write to each page of fresh memory costs a page fault: taken here in steps of
+  // 256 KB rather than all at once by the first scattered writes (~10,000 of them at 10M entries).
+  for (const a of [lows, narrow ?? wide!]) {
+    const step = TOUCH_BYTES / a.BYTES_PER_ELEMENT;
+    for (let at = 0; at < a.length; at += step) {
+      a.fill(0, at, at + step);
+      yield;
+    }
+  }
+  const cursor = scratch.cursor;
+  cursor.set(offsets.subarray(0, buckets));
+  if (values) {
+    const groups = Math.min(buckets, Math.max(1, Math.ceil((positions * (wideIds ? 5 : 4)) / BUILD_REGION)));
+    for (let g = 0; g < groups; g++) {
+      const bLo = Math.floor((g * buckets) / groups);
+      const span = Math.floor(((g + 1) * buckets) / groups) - bLo;
+      for (let e0 = 0; e0 < count; e0 += BUILD_STEP) {
+        scatterValues(values, e0, Math.min(count, e0 + BUILD_STEP), lowBits, bLo, span, cursor, lows, narrow, wide);
+        yield;
+      }
+    }
+  } else {
+    for (let e0 = 0; e0 < count; ) {
+      const end = Math.min(count, e0 + WORD_STEP);
+      store.runs(e0, end, (W, at, first, n) => scatterWords(W, at, first, n, s, lowBits, removed, cursor, lows, narrow, wide));
+      e0 = end;
+      yield;
+    }
+  }
+  return { dirBits, positions, offsets, lows, lows32: new Uint32Array(lows.buffer, lows.byteOffset, lows.length >>> 2), narrow, wide };
 }
 
-/** Open-addressing (linear probing) table: caller id → entry + 1, the ids being `ids[entry]`. */
+/**
+ * Frees the memory of arrays the index owns and no longer uses, at once (ArrayBuffer.transfer,
+ * Node 21+) instead of whenever the garbage collector gets to them: a compaction replaces eleven
+ * tables of 4 bytes per entry one after the other, and waiting for the collector would let them
+ * pile up.
+ */
+function release(...arrays: (ArrayBufferView | null | undefined)[]): void {
+  for (const a of arrays) {
+    const buffer = a?.buffer as (ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }) | undefined;
+    if (buffer && buffer.byteLength > 0 && typeof buffer.transfer === 'function' && !(buffer instanceof SharedArrayBuffer)) buffer.transfer(0);
+  }
+}
+
+function releaseTable(t: SlotTable | null): void {
+  if (t) release(t.offsets, t.lows, t.narrow, t.wide);
+}
+
+function tableBytes(t: SlotTable | null): number {
+  if (!t) return 0;
+  return t.offsets.byteLength + t.lows.byteLength + (t.narrow?.byteLength ?? 0) + (t.wide?.byteLength ?? 0);
+}
+
+function runToEnd<T>(gen: Generator<void, T, void>): T {
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entries added since the slot tables' snapshot: per slot, chained lists by the top 16 bits (a
+// head per bucket; per entry and slot a link and the low 7–8 bits), so that an added hash
+// matches at once.
+
+/** The delta's chains are bucketed by the top 16 bits of each slot. */
+const TAIL_BITS = 16;
+
+class Delta {
+  count = 0;
+  /** Delta position → entry number. */
+  entries: Uint32Array;
+  /** Per slot and bucket: the newest position there + 1 (0: none). */
+  head: Uint32Array | null = null;
+  /** Per position and slot: the previous position in the same bucket + 1, and the low bits. */
+  next: Uint32Array;
+  low: Uint8Array;
+
+  constructor(capacity: number) {
+    this.entries = new Uint32Array(capacity);
+    this.next = new Uint32Array(capacity * SLOTS);
+    this.low = new Uint8Array(capacity * SLOTS);
+  }
+
+  push(e: number, w: Uint32Array, at: number): void {
+    if (this.count === this.entries.length) {
+      const cap = this.entries.length * 2;
+      const entries = new Uint32Array(cap);
+      entries.set(this.entries);
+      const next = new Uint32Array(cap * SLOTS);
+      next.set(this.next);
+      const low = new Uint8Array(cap * SLOTS);
+      low.set(this.low);
+      this.release();
+      this.entries = entries;
+      this.next = next;
+      this.low = low;
+    }
+    const p = this.count++;
+    this.entries[p] = e;
+    const head = (this.head ??= new Uint32Array(SLOTS << TAIL_BITS));
+    for (let s = 0; s < SLOTS; s++) {
+      const v = slotValue(w, at, s);
+      const lowBits = SLOT_WIDTH[s]! - TAIL_BITS;
+      const bucket = (s << TAIL_BITS) | (v >>> lowBits);
+      this.next[p * SLOTS + s] = head[bucket]!;
+      this.low[p * SLOTS + s] = v & ((1 << lowBits) - 1);
+      head[bucket] = p + 1;
+    }
+  }
+
+  bytes(): number {
+    return this.entries.byteLength + this.next.byteLength + this.low.byteLength + (this.head?.byteLength ?? 0);
+  }
+
+  release(): void {
+    release(this.entries, this.next, this.low);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Caller id → entry number
+
+/** Open-addressing (linear probing) table: caller id → entry + 1, the ids being the store's. */
 class IdTable {
   table: Uint32Array;
   private shift: number;
@@ -386,19 +732,19 @@ class IdTable {
   }
 
   /** The entry for `id`, or -1. */
-  find(id: number, ids: Uint32Array): number {
+  find(id: number, store: Store): number {
     const t = this.table;
     const mask = t.length - 1;
     for (let i = this.slot(id); ; i = (i + 1) & mask) {
       const v = t[i]!;
       if (v === NO_ENTRY) return -1;
-      if (ids[v - 1] === id) return v - 1;
+      if (store.id(v - 1) === id) return v - 1;
     }
   }
 
   /** Inserts a new id (the caller has checked it is absent). */
-  insert(id: number, entry: number, ids: Uint32Array): void {
-    if ((this.used + 1) / this.table.length > 0.75) this.grow(ids);
+  insert(id: number, entry: number, store: Store): void {
+    if ((this.used + 1) / this.table.length > 0.75) this.grow(store);
     const t = this.table;
     const mask = t.length - 1;
     let i = this.slot(id);
@@ -408,21 +754,21 @@ class IdTable {
   }
 
   /** Removes the id, shifting later members of its run back (no tombstones). */
-  delete(id: number, ids: Uint32Array): void {
+  delete(id: number, store: Store): void {
     const t = this.table;
     const mask = t.length - 1;
     let i = this.slot(id);
     for (;;) {
       const v = t[i]!;
       if (v === NO_ENTRY) return;
-      if (ids[v - 1] === id) break;
+      if (store.id(v - 1) === id) break;
       i = (i + 1) & mask;
     }
     let hole = i;
     for (let j = (hole + 1) & mask; ; j = (j + 1) & mask) {
       const v = t[j]!;
       if (v === NO_ENTRY) break;
-      const home = this.slot(ids[v - 1]!);
+      const home = this.slot(store.id(v - 1));
       // v may move back into the hole unless its home lies cyclically in (hole, j].
       if (hole <= j ? home <= hole || home > j : home <= hole && home > j) {
         t[hole] = v;
@@ -433,7 +779,7 @@ class IdTable {
     this.used--;
   }
 
-  private grow(ids: Uint32Array): void {
+  private grow(store: Store): void {
     const old = this.table;
     const bits = 32 - this.shift + 1;
     this.table = new Uint32Array(2 ** bits);
@@ -442,10 +788,11 @@ class IdTable {
     const mask = t.length - 1;
     for (const v of old) {
       if (v === NO_ENTRY) continue;
-      let i = this.slot(ids[v - 1]!);
+      let i = this.slot(store.id(v - 1));
       while (t[i] !== NO_ENTRY) i = (i + 1) & mask;
       t[i] = v;
     }
+    release(old);
   }
 }
 
@@ -454,10 +801,10 @@ function isAscending(ids: Uint32Array): boolean {
   return true;
 }
 
-/** Index of `id` in the ascending `ids`, or -1. */
-function binarySearch(ids: Uint32Array, id: number): number {
+/** Index of `id` in the ascending ids[0..end), or -1. */
+function binarySearch(ids: Uint32Array, end: number, id: number): number {
   let lo = 0;
-  let hi = ids.length - 1;
+  let hi = end - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const v = ids[mid]!;
@@ -468,18 +815,15 @@ function binarySearch(ids: Uint32Array, id: number): number {
   return -1;
 }
 
-/** The caller-id lookup for a main part: null while its ids are ascending (binary search). */
-function idTableFor(ids: Uint32Array, checkDuplicates: boolean): IdTable | null {
-  if (isAscending(ids)) return null;
-  const table = new IdTable(ids.length);
-  for (let e = 0; e < ids.length; e++) {
-    const id = ids[e]!;
-    if (checkDuplicates && table.find(id, ids) >= 0) {
-      throw new SaringError('validation_failed', `id ${id} appears more than once.`);
-    }
-    table.insert(id, e, ids);
-  }
-  return table;
+// ---------------------------------------------------------------------------------------------
+
+/** Longest stretch of compaction work between two turns of the event loop, by default. */
+const COMPACT_SLICE_MS = 2;
+
+interface Job {
+  gen: Generator<void, void, void>;
+  promise: Promise<void>;
+  resolve: () => void;
 }
 
 /**
@@ -492,31 +836,35 @@ function idTableFor(ids: Uint32Array, checkDuplicates: boolean): IdTable | null 
  * index.query(dihedralVariants); // → [{ id: 42, distance: 3, queryIndex: 0 }]
  */
 export class PdqMatchIndex {
-  private main: MainPart = EMPTY_MAIN;
-  /** Caller id → main entry; null while the main ids are ascending (then found by binary search). */
-  private mainTable: IdTable | null = null;
-
-  // Entries added since the last build: tail entry t is entry main.count + t.
-  private tailCount = 0;
-  private tailWords: Uint32Array;
-  private tailIds: Uint32Array;
-  private tailRemoved: Uint8Array;
-  /** Per slot and top-16-bit bucket, a link to the newest tail entry there (0: none). */
-  private tailHead: Uint32Array | null = null;
-  /** Per tail entry and slot, the link to the previous tail entry in the same bucket. */
-  private tailNext: Uint32Array;
-  /** Caller id → tail entry, for the live tail entries only. */
-  private tailTable: IdTable;
+  private store: Store = EMPTY_STORE;
+  /** Per slot: the bulk table (null before the first build). */
+  private tables: (SlotTable | null)[] = new Array<SlotTable | null>(SLOTS).fill(null);
+  /** Entries added since the running compaction's snapshot (or the last one). */
+  private delta: Delta;
+  /** While a compaction runs: the entries added before its snapshot, which not every table lists yet. */
+  private frozen: Delta | null = null;
+  /** Entries 0..sortedEnd-1 came from load() with ascending ids: found by binary search, never reused. */
+  private sortedEnd = 0;
+  /** Caller id → entry, for the live entries from sortedEnd on. */
+  private idTable: IdTable;
+  /** Removed entry numbers from sortedEnd on, for add() to reuse. */
+  private free = new Uint32Array(64);
+  private freeCount = 0;
 
   private live = 0;
-  private removedCount = 0;
+  /** Removals since the last compaction snapshot, and those the running compaction drops. */
+  private removedSince = 0;
+  private removedInJob = 0;
+  private job: Job | null = null;
+  private scratch: BuildScratch | null = null;
   private readonly autoCompact: boolean;
   private readonly wideBuckets: boolean;
-  private readonly tailStart: number;
+  private readonly deltaStart: number;
+  private readonly sliceMs: number;
   /** Candidate buffer for queries (positions, then entry numbers). */
   private cand: Uint32Array = new Uint32Array(1 << 14);
   /** A reusable 8-word buffer for add(). */
-  private readonly scratch = new Uint32Array(8);
+  private readonly words8 = new Uint32Array(8);
 
   constructor(options: PdqMatchIndexOptions = {}) {
     const expected = options.expectedSize ?? 0;
@@ -525,13 +873,11 @@ export class PdqMatchIndex {
     }
     this.autoCompact = options.autoCompact ?? true;
     this.wideBuckets = options.wideBuckets ?? false;
-    this.tailStart = Math.min(Math.max(TAIL_START, expected), COMPACT_MIN);
-    const tail = this.tailStart;
-    this.tailTable = new IdTable(tail);
-    this.tailWords = new Uint32Array(tail * 8);
-    this.tailIds = new Uint32Array(tail);
-    this.tailRemoved = new Uint8Array(tail);
-    this.tailNext = new Uint32Array(tail * SLOTS);
+    this.sliceMs = options.compactionSliceMs ?? COMPACT_SLICE_MS;
+    if (!(this.sliceMs >= 0)) throw new SaringError('validation_failed', 'compactionSliceMs must be a non-negative number.');
+    this.deltaStart = Math.min(Math.max(TAIL_START, expected), COMPACT_MIN);
+    this.delta = new Delta(this.deltaStart);
+    this.idTable = new IdTable(this.deltaStart);
   }
 
   /** Live entries (added or loaded, not removed). */
@@ -542,6 +888,7 @@ export class PdqMatchIndex {
   /**
    * Replaces the whole content with `entries` (ids must be distinct uint32). Far faster than
    * add() one by one: a counting sort per slot. On invalid input it throws and changes nothing.
+   * A compaction still running is abandoned.
    */
   load(entries: PdqIndexEntries, options: PdqLoadOptions = {}): void {
     let words: Uint32Array;
@@ -573,86 +920,143 @@ export class PdqMatchIndex {
       ids = options.adopt ? typed.ids : typed.ids.slice();
       words = options.adopt ? typed.hashes : typed.hashes.slice();
     }
+    const store = new Store(words, ids, !options.adopt || Array.isArray(entries));
     // The id lookup first: a duplicate id aborts before anything changes.
-    const table = idTableFor(ids, true);
-    this.main = EMPTY_MAIN; // let the old tables go before the new ones are built
-    this.main = buildMain(words, ids, this.wideBuckets);
-    this.mainTable = table;
-    this.resetTail();
+    const sorted = isAscending(ids);
+    const idTable = new IdTable(sorted ? this.deltaStart : ids.length);
+    if (!sorted) {
+      for (let e = 0; e < ids.length; e++) {
+        const id = ids[e]!;
+        if (idTable.find(id, store) >= 0) throw new SaringError('validation_failed', `id ${id} appears more than once.`);
+        idTable.insert(id, e, store);
+      }
+    }
+    this.cancelJob();
+    // Let the old content go before the new tables are built.
+    for (const t of this.tables) releaseTable(t);
+    this.tables.fill(null);
+    this.delta.release();
+    this.frozen?.release();
+    if (this.store !== store) this.store.release();
+    release(this.idTable.table);
+    this.store = store;
+    this.sortedEnd = sorted ? ids.length : 0;
+    this.idTable = idTable;
+    this.delta = new Delta(this.deltaStart);
+    this.frozen = null;
+    this.free = new Uint32Array(64);
+    this.freeCount = 0;
     this.live = ids.length;
-    this.removedCount = 0;
+    this.removedSince = 0;
+    this.removedInJob = 0;
+    if (ids.length > 0) runToEnd(this.rebuild('load'));
+  }
+
+  /** Empties the index, and frees the memory of its tables at once (not that of adopted arrays). */
+  clear(): void {
+    this.load({ ids: new Uint32Array(0), hashes: new Uint32Array(0) }, { adopt: true });
   }
 
   /** Adds (or, for a known id, replaces) one entry; it is matchable at once. */
   add(id: number, hash: string): void {
     if (!isUint32(id)) throw new SaringError('validation_failed', `the id must be an integer 0–4294967295; got ${String(id)}.`);
-    const w = this.scratch;
+    const w = this.words8;
     if (!parseInto(hash, w, 0)) throw invalidHash(hash, `id ${id}`);
     this.remove(id);
-    if (this.tailCount === this.tailIds.length) this.growTail();
-    const t = this.tailCount++;
-    this.tailWords.set(w, t * 8);
-    this.tailIds[t] = id;
-    this.tailRemoved[t] = 0;
-    const head = (this.tailHead ??= new Uint32Array(SLOTS << TAIL_BITS));
-    for (let s = 0; s < SLOTS; s++) {
-      const v = slotValue(w, 0, s);
-      const lowBits = SLOT_WIDTH[s]! - TAIL_BITS;
-      const bucket = (s << TAIL_BITS) | (v >>> lowBits);
-      this.tailNext[t * SLOTS + s] = head[bucket]!;
-      head[bucket] = (t + 1) * 256 + (v & ((1 << lowBits) - 1));
-    }
-    this.tailTable.insert(id, t, this.tailIds);
+    if (this.store === EMPTY_STORE) this.store = new Store(new Uint32Array(0), new Uint32Array(0), true);
+    // A removed entry's place is reused, except while a compaction reads the hashes.
+    const e = this.freeCount > 0 && !this.job ? this.free[--this.freeCount]! : this.store.append();
+    this.store.write(e, w, 0, id);
+    this.store.setRemoved(e, false);
+    this.delta.push(e, w, 0);
+    this.idTable.insert(id, e, this.store);
     this.live++;
-    if (this.tailCount >= TAIL_MAX || (this.autoCompact && this.tailCount >= Math.max(COMPACT_MIN, this.main.count >>> 5))) {
-      this.compact();
-    }
+    this.maybeCompact();
   }
 
   /** Removes the entry with this id; false if there is none. */
   remove(id: number): boolean {
     if (!isUint32(id)) return false;
-    const m = this.main;
-    const e = this.mainTable ? this.mainTable.find(id, m.ids) : binarySearch(m.ids, id);
-    if (e >= 0 && !m.removed[e]) {
-      m.removed[e] = 1;
-    } else {
-      const t = this.tailTable.find(id, this.tailIds);
-      if (t < 0) return false;
-      this.tailTable.delete(id, this.tailIds);
-      this.tailRemoved[t] = 1;
+    const e = this.findEntry(id);
+    if (e < 0) return false;
+    if (e >= this.sortedEnd) {
+      this.idTable.delete(id, this.store);
+      if (this.freeCount === this.free.length) {
+        const f = new Uint32Array(this.free.length * 2);
+        f.set(this.free);
+        this.free = f;
+      }
+      this.free[this.freeCount++] = e;
     }
+    this.store.setRemoved(e, true);
     this.live--;
-    this.removedCount++;
-    if (this.autoCompact && this.removedCount >= Math.max(COMPACT_MIN, this.main.count >>> 2)) this.compact();
+    this.removedSince++;
+    this.maybeCompact();
     return true;
   }
 
-  /** Rebuilds the bulk tables from the live entries: merges the added entries, drops the removed ones. */
+  /**
+   * Rebuilds the bulk tables from the live entries now, in this call: merges the added entries,
+   * drops the removed ones (a compaction running in the background is finished first).
+   */
   compact(): void {
-    const { words, ids } = this.copyLiveEntries();
-    this.main = EMPTY_MAIN; // the old hashes and ids can go before the new tables are built
-    this.mainTable = null;
-    this.resetTail();
-    this.mainTable = idTableFor(ids, false);
-    this.main = buildMain(words, ids, this.wideBuckets);
-    this.removedCount = 0;
+    if (this.job) this.finishJob();
+    runToEnd(this.rebuild('now'));
+  }
+
+  /**
+   * Compacts in the background: one slot table at a time, in slices of ~2 ms between turns of
+   * the event loop, while queries, add() and remove() go on (exact throughout). Resolves when
+   * done; joins a compaction already running. With autoCompact this starts by itself.
+   */
+  compactInBackground(): Promise<void> {
+    if (this.job) return this.job.promise;
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    const job: Job = { gen: this.rebuild('background'), promise, resolve };
+    this.job = job;
+    const tick = (): void => {
+      if (this.job !== job) return;
+      const until = performance.now() + this.sliceMs;
+      do {
+        if (job.gen.next().done) {
+          this.job = null;
+          job.resolve();
+          return;
+        }
+      } while (performance.now() < until);
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    return promise;
+  }
+
+  /** Resolves once no compaction is running. */
+  idle(): Promise<void> {
+    return this.job ? this.job.promise : Promise.resolve();
   }
 
   /** Bytes held by the index's arrays (approximate: leaves out object headers and the shared tables). */
   memoryBytes(): number {
-    const m = this.main;
-    let bytes = m.words.byteLength + m.ids.byteLength + m.removed.byteLength;
-    for (const list of [m.offsets, m.lows, m.narrow, m.wide]) for (const a of list) bytes += a.byteLength;
-    bytes += this.tailWords.byteLength + this.tailIds.byteLength + this.tailRemoved.byteLength + this.tailNext.byteLength;
-    bytes += (this.tailHead?.byteLength ?? 0) + this.cand.byteLength;
-    bytes += (this.mainTable?.table.byteLength ?? 0) + this.tailTable.table.byteLength;
+    let bytes = this.store.bytes() + this.delta.bytes() + (this.frozen?.bytes() ?? 0);
+    for (const t of this.tables) bytes += tableBytes(t);
+    bytes += this.idTable.table.byteLength + this.free.byteLength + this.cand.byteLength;
+    if (this.scratch) bytes += (this.scratch.values?.byteLength ?? 0) + this.scratch.cursor.byteLength;
     return bytes;
   }
 
-  /** Counts for monitoring: live entries, entries in the bulk tables, added since, removed but not yet compacted away. */
-  stats(): { size: number; bulk: number; added: number; removedPending: number } {
-    return { size: this.live, bulk: this.main.count, added: this.tailCount, removedPending: this.removedCount };
+  /**
+   * Counts for monitoring: live entries, entries in the bulk tables, added since, removed but not
+   * yet compacted away, and whether a compaction is running.
+   */
+  stats(): { size: number; bulk: number; added: number; removedPending: number; compacting: boolean } {
+    return {
+      size: this.live,
+      bulk: this.tables[SLOTS - 1]?.positions ?? 0,
+      added: this.delta.count + (this.frozen?.count ?? 0),
+      removedPending: this.removedSince + this.removedInJob,
+      compacting: this.job !== null,
+    };
   }
 
   /**
@@ -689,17 +1093,19 @@ export class PdqMatchIndex {
 
     const best = new Map<number, number>(); // entry → distance × 2^32 + query index
     if (strategy === 'auto') strategy = this.indexCost(nq, t) <= this.linearCost(nq) ? 'index' : 'linear';
+    const store = this.store;
     if (strategy === 'index') {
-      for (let i = 0; i < nq; i++) this.probe(queries, i, t, best);
+      for (let i = 0; i < nq; i++) {
+        const n = this.candidates(queries, i * 8, Math.floor(t / SLOTS));
+        verify(queries, i * 8, t, store, this.cand, n, i, best);
+      }
     } else {
-      scanRange(queries, nq, t, this.main.words, this.main.removed, this.main.count, 0, best);
-      scanRange(queries, nq, t, this.tailWords, this.tailRemoved, this.tailCount, this.main.count, best);
+      store.runs(0, store.count, (W, at, e0, n) => scanRange(queries, nq, t, W, at, e0, n, store.removed, best));
     }
     const out: PdqMatch[] = [];
     for (const [entry, packed] of best) {
       const distance = Math.floor(packed / 4294967296);
-      const id = entry < this.main.count ? this.main.ids[entry]! : this.tailIds[entry - this.main.count]!;
-      out.push({ id, distance, queryIndex: packed - distance * 4294967296 });
+      out.push({ id: store.id(entry), distance, queryIndex: packed - distance * 4294967296 });
     }
     out.sort((a, b) => a.distance - b.distance || a.id - b.id);
     if (out.length > limit) out.length = limit;
@@ -708,49 +1114,79 @@ export class PdqMatchIndex {
 
   // -------------------------------------------------------------------------------------------
 
-  /** The live entries' hashes and ids, main then tail; drops the old bucket tables first. */
-  private copyLiveEntries(): { words: Uint32Array; ids: Uint32Array } {
-    this.main = { ...this.main, offsets: [], lows: [], lows32: [], narrow: [], wide: [] };
-    const m = this.main;
-    const words = new Uint32Array(this.live * 8);
-    const ids = new Uint32Array(this.live);
-    let n = 0;
-    const copy = (from: Uint32Array, fromIds: Uint32Array, removed: Uint8Array, count: number): void => {
-      for (let e = 0; e < count; e++) {
-        if (removed[e]) continue;
-        for (let w = 0, a = e * 8, b = n * 8; w < 8; w++) words[b + w] = from[a + w]!;
-        ids[n++] = fromIds[e]!;
-      }
-    };
-    copy(m.words, m.ids, m.removed, m.count);
-    copy(this.tailWords, this.tailIds, this.tailRemoved, this.tailCount);
-    return { words, ids };
-  }
-
-  private resetTail(): void {
-    const cap = this.tailStart;
-    this.tailCount = 0;
-    this.tailTable = new IdTable(cap);
-    if (cap !== this.tailIds.length) {
-      this.tailWords = new Uint32Array(cap * 8);
-      this.tailIds = new Uint32Array(cap);
-      this.tailRemoved = new Uint8Array(cap);
-      this.tailNext = new Uint32Array(cap * SLOTS);
+  private findEntry(id: number): number {
+    const e = this.idTable.find(id, this.store);
+    if (e >= 0) return e;
+    if (this.sortedEnd > 0) {
+      const p = binarySearch(this.store.baseIds, this.sortedEnd, id);
+      if (p >= 0 && !this.store.isRemoved(p)) return p;
     }
-    this.tailHead = null;
+    return -1;
   }
 
-  private growTail(): void {
-    const cap = Math.min(this.tailIds.length * 2, TAIL_MAX + 1);
-    const grow = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T, per: number): T => {
-      const b = make(cap * per);
-      b.set(a);
-      return b;
-    };
-    this.tailWords = grow(this.tailWords, (n) => new Uint32Array(n), 8);
-    this.tailIds = grow(this.tailIds, (n) => new Uint32Array(n), 1);
-    this.tailRemoved = grow(this.tailRemoved, (n) => new Uint8Array(n), 1);
-    this.tailNext = grow(this.tailNext, (n) => new Uint32Array(n), SLOTS);
+  private maybeCompact(): void {
+    if (!this.autoCompact || this.job) return;
+    const bulk = this.tables[SLOTS - 1]?.positions ?? 0;
+    if (this.delta.count >= Math.max(COMPACT_MIN, bulk >>> 5) || this.removedSince >= Math.max(COMPACT_MIN, bulk >>> 2)) {
+      void this.compactInBackground();
+    }
+  }
+
+  private cancelJob(): void {
+    const job = this.job;
+    if (!job) return;
+    this.job = null;
+    release(this.scratch?.cursor);
+    this.scratch = null;
+    job.resolve();
+  }
+
+  private finishJob(): void {
+    const job = this.job!;
+    runToEnd(job.gen);
+    this.job = null;
+    job.resolve();
+  }
+
+  /**
+   * Rebuilds every slot table from the entries as they are now (the snapshot), one after the
+   * other; each new table replaces the old one as soon as it is complete, and the old one's
+   * memory is freed at once: a compaction needs one table (4 bytes per entry) on top. Entries
+   * added before the snapshot stay findable through the frozen delta until the last table lists
+   * them; those added after go to a fresh delta. Entry numbers do not change, so old and new
+   * tables can be used side by side: a removed entry is filtered out by its flag, a reused one is
+   * also in a delta under its new hash, and a stale table row only makes a candidate that fails
+   * the check. In the background, the build reads the hashes of entries 0..count-1 and a copy of
+   * the removed flags as they were at the snapshot: add() reuses no place until it is done.
+   */
+  private *rebuild(mode: 'load' | 'now' | 'background'): Generator<void, void, void> {
+    const store = this.store;
+    const count = store.count;
+    const dirBits = directoryBits(this.live);
+    const wideIds = this.wideBuckets || count >= 1 << 24;
+    if (this.delta.count > 0) {
+      this.frozen = this.delta;
+      this.delta = new Delta(this.deltaStart);
+    }
+    this.removedInJob = this.removedSince;
+    this.removedSince = 0;
+    const removed = mode === 'background' ? store.removed.slice(0, (count >>> 5) + 1) : store.removed;
+    const scratch: BuildScratch = { values: mode === 'load' ? new Uint32Array(count) : null, cursor: new Uint32Array(1 << dirBits) };
+    this.scratch = scratch;
+    for (let s = 0; s < SLOTS; s++) {
+      const table = yield* buildSlot(store, s, count, dirBits, wideIds, removed, scratch);
+      if (this.store !== store) return; // a load() replaced the content meanwhile
+      releaseTable(this.tables[s]!);
+      this.tables[s] = table;
+    }
+    if (this.frozen) {
+      this.frozen.release();
+      release(this.frozen.head);
+    }
+    this.frozen = null;
+    release(scratch.values, scratch.cursor, removed === store.removed ? null : removed);
+    this.scratch = null;
+    this.removedInJob = 0;
   }
 
   private growCandidates(needed: number): Uint32Array {
@@ -764,107 +1200,102 @@ export class PdqMatchIndex {
 
   private indexCost(nq: number, t: number): number {
     const f = Math.floor(t / SLOTS);
-    const m = this.main;
-    const n = m.count + this.tailCount;
-    const visits = SLOTS * sumBinomial(m.dirBits, f);
-    const scanned = visits * (n / 2 ** m.dirBits);
+    const bulk = this.tables[SLOTS - 1]?.positions ?? 0;
+    const dirBits = this.tables[SLOTS - 1]?.dirBits ?? 16;
+    const n = bulk + this.delta.count + (this.frozen?.count ?? 0);
+    const visits = SLOTS * sumBinomial(dirBits, f);
+    const scanned = visits * (n / 2 ** dirBits);
     const candidates = (SLOTS * n * sumBinomial(23, f)) / 2 ** 23;
-    const perCandidate = m.words.byteLength > CACHED_BYTES ? COST_CANDIDATE_MISS : COST_CANDIDATE_CACHED;
+    const perCandidate = n * 32 > CACHED_BYTES ? COST_CANDIDATE_MISS : COST_CANDIDATE_CACHED;
     return nq * (visits * COST_VISIT + scanned * COST_SCAN + candidates * perCandidate);
   }
 
   private linearCost(nq: number): number {
-    return (this.main.count + this.tailCount) * (COST_LINEAR_ENTRY + nq * COST_LINEAR_QUERY);
-  }
-
-  /** Looks up query hash `qi` through the slot tables; records matches in `best`. */
-  private probe(q: Uint32Array, qi: number, t: number, best: Map<number, number>): void {
-    const o = qi * 8;
-    const f = Math.floor(t / SLOTS);
-    const m = this.main;
-    if (m.count > 0) {
-      const n = this.mainCandidates(q, o, f);
-      verify(q, o, t, m.words, m.removed, this.cand, n, 0, qi, best);
-    }
-    if (this.tailCount > 0) {
-      const n = this.tailCandidates(q, o, f);
-      verify(q, o, t, this.tailWords, this.tailRemoved, this.cand, n, m.count, qi, best);
-    }
+    return this.store.count * (COST_LINEAR_ENTRY + nq * COST_LINEAR_QUERY);
   }
 
   /**
-   * Main entries with some slot within f bits of the query's: per slot, the buckets within f flips
-   * of the query's top bits, and there the entries whose low bits make up the rest. Fills
-   * this.cand with entry numbers (an entry may appear once per slot) and returns their count.
-   * Collecting first and checking after keeps the random reads of the check in one tight loop,
-   * where the processor overlaps them.
+   * Entries with some slot within f bits of the query's (at q[o..o+8]), through the bulk tables
+   * and the deltas: fills this.cand with entry numbers (an entry may appear more than once) and
+   * returns their count. Collecting first and checking after keeps the random reads of the check
+   * in one tight loop, where the processor overlaps them.
    */
-  private mainCandidates(q: Uint32Array, o: number, f: number): number {
-    const m = this.main;
+  private candidates(q: Uint32Array, o: number, f: number): number {
+    let n = 0;
+    for (let s = 0; s < SLOTS; s++) {
+      const table = this.tables[s];
+      if (table && table.positions > 0) n = this.tableCandidates(table, s, q, o, f, n);
+    }
+    if (this.frozen) n = this.deltaCandidates(this.frozen, q, o, f, n);
+    if (this.delta.count > 0) n = this.deltaCandidates(this.delta, q, o, f, n);
+    return n;
+  }
+
+  /**
+   * Per slot, the buckets within f flips of the query's top bits, and there the entries whose low
+   * bits make up the rest; appended to this.cand from n on.
+   */
+  private tableCandidates(m: SlotTable, s: number, q: Uint32Array, o: number, f: number, n: number): number {
     const dirBits = m.dirBits;
     const { masks, bits } = flipMasks(dirBits, f);
     let cand = this.cand;
-    let n = 0;
-    for (let s = 0; s < SLOTS; s++) {
-      const v = slotValue(q, o, s);
-      const lowBits = SLOT_WIDTH[s]! - dirBits;
-      const top = v >>> lowBits;
-      const kl = v & ((1 << lowBits) - 1);
-      const pattern = Math.imul(kl, 0x01010101);
-      const off = m.offsets[s]!;
-      const low = m.lows[s]!;
-      const low32 = m.lows32[s]!;
-      const first = n;
-      for (let mi = 0; mi < masks.length; mi++) {
-        const b = top ^ masks[mi]!;
-        let p = off[b]!;
-        const end = off[b + 1]!;
-        if (p === end) continue;
-        if (n + (end - p) > cand.length) cand = this.growCandidates(n + (end - p));
-        const allowed = f - bits[mi]!;
-        if (allowed >= lowBits) {
-          for (; p < end; p++) cand[n++] = p;
-        } else if (allowed > 0 || end - p < 16) {
-          for (; p < end; p++) if (POP16[low[p]! ^ kl]! <= allowed) cand[n++] = p;
-        } else {
-          // Exact low bits: four at a time, by the "has a zero byte" test on (word ^ pattern).
-          for (; (p & 3) !== 0; p++) if (low[p] === kl) cand[n++] = p;
-          const wordEnd = end >>> 2;
-          for (let w = p >>> 2; w < wordEnd; w++) {
-            const x = low32[w]! ^ pattern;
-            if (((x - 0x01010101) & ~x & 0x80808080) === 0) continue;
-            const at = w << 2;
-            if ((x & 0xff) === 0) cand[n++] = at;
-            if ((x & 0xff00) === 0) cand[n++] = at + 1;
-            if ((x & 0xff0000) === 0) cand[n++] = at + 2;
-            if (x >>> 24 === 0) cand[n++] = at + 3;
-          }
-          for (p = wordEnd << 2; p < end; p++) if (low[p] === kl) cand[n++] = p;
-        }
-      }
-      // Positions → entry numbers.
-      const narrow = m.narrow[s];
-      if (narrow) {
-        for (let i = first; i < n; i++) {
-          const p = 3 * cand[i]!;
-          cand[i] = narrow[p]! | (narrow[p + 1]! << 8) | (narrow[p + 2]! << 16);
-        }
+    const v = slotValue(q, o, s);
+    const lowBits = SLOT_WIDTH[s]! - dirBits;
+    const top = v >>> lowBits;
+    const kl = v & ((1 << lowBits) - 1);
+    const pattern = Math.imul(kl, 0x01010101);
+    const off = m.offsets;
+    const low = m.lows;
+    const low32 = m.lows32;
+    const first = n;
+    for (let mi = 0; mi < masks.length; mi++) {
+      const b = top ^ masks[mi]!;
+      let p = off[b]!;
+      const end = off[b + 1]!;
+      if (p === end) continue;
+      if (n + (end - p) > cand.length) cand = this.growCandidates(n + (end - p));
+      const allowed = f - bits[mi]!;
+      if (allowed >= lowBits) {
+        for (; p < end; p++) cand[n++] = p;
+      } else if (allowed > 0 || end - p < 16) {
+        for (; p < end; p++) if (POP16[low[p]! ^ kl]! <= allowed) cand[n++] = p;
       } else {
-        const wide = m.wide[s]!;
-        for (let i = first; i < n; i++) cand[i] = wide[cand[i]!]!;
+        // Exact low bits: four at a time, by the "has a zero byte" test on (word ^ pattern).
+        for (; (p & 3) !== 0; p++) if (low[p] === kl) cand[n++] = p;
+        const wordEnd = end >>> 2;
+        for (let w = p >>> 2; w < wordEnd; w++) {
+          const x = low32[w]! ^ pattern;
+          if (((x - 0x01010101) & ~x & 0x80808080) === 0) continue;
+          const at = w << 2;
+          if ((x & 0xff) === 0) cand[n++] = at;
+          if ((x & 0xff00) === 0) cand[n++] = at + 1;
+          if ((x & 0xff0000) === 0) cand[n++] = at + 2;
+          if (x >>> 24 === 0) cand[n++] = at + 3;
+        }
+        for (p = wordEnd << 2; p < end; p++) if (low[p] === kl) cand[n++] = p;
       }
+    }
+    // Positions → entry numbers.
+    const narrow = m.narrow;
+    if (narrow) {
+      for (let i = first; i < n; i++) {
+        const p = 3 * cand[i]!;
+        cand[i] = narrow[p]! | (narrow[p + 1]! << 8) | (narrow[p + 2]! << 16);
+      }
+    } else {
+      const wide = m.wide!;
+      for (let i = first; i < n; i++) cand[i] = wide[cand[i]!]!;
     }
     return n;
   }
 
-  /** Tail entries with some slot within f bits of the query's, by walking the chains; see mainCandidates. */
-  private tailCandidates(q: Uint32Array, o: number, f: number): number {
-    const head = this.tailHead;
-    if (!head) return 0;
-    const next = this.tailNext;
+  /** The delta's entries with some slot within f bits of the query's, by walking the chains. */
+  private deltaCandidates(d: Delta, q: Uint32Array, o: number, f: number, n: number): number {
+    const head = d.head;
+    if (!head) return n;
+    const { next, low, entries } = d;
     const { masks, bits } = flipMasks(TAIL_BITS, f);
     let cand = this.cand;
-    let n = 0;
     for (let s = 0; s < SLOTS; s++) {
       const v = slotValue(q, o, s);
       const lowBits = SLOT_WIDTH[s]! - TAIL_BITS;
@@ -874,12 +1305,12 @@ export class PdqMatchIndex {
       for (let mi = 0; mi < masks.length; mi++) {
         const allowed = f - bits[mi]!;
         for (let link = head[base | (top ^ masks[mi]!)]!; link !== 0; ) {
-          const t = (link >>> 8) - 1;
-          if (POP16[(link & 0xff) ^ kl]! <= allowed) {
+          const at = (link - 1) * SLOTS + s;
+          if (POP16[low[at]! ^ kl]! <= allowed) {
             if (n === cand.length) cand = this.growCandidates(n + 1);
-            cand[n++] = t;
+            cand[n++] = entries[link - 1]!;
           }
-          link = next[t * SLOTS + s]!;
+          link = next[at]!;
         }
       }
     }
@@ -887,25 +1318,27 @@ export class PdqMatchIndex {
   }
 }
 
-/** Checks the candidates (entry numbers into W) against query `o`; records those within t. */
-function verify(
-  q: Uint32Array,
-  o: number,
-  t: number,
-  W: Uint32Array,
-  removed: Uint8Array,
-  cand: Uint32Array,
-  n: number,
-  base: number,
-  qi: number,
-  best: Map<number, number>,
-): void {
+/** Checks the candidates (entry numbers) against query `o`; records those within t in `best`. */
+function verify(q: Uint32Array, o: number, t: number, store: Store, cand: Uint32Array, n: number, qi: number, best: Map<number, number>): void {
   const P = POP16;
+  const B = store.baseCount;
+  const BW = store.baseWords;
+  const CW = store.chunkWords;
+  const R = store.removed;
   const q0 = q[o]!, q1 = q[o + 1]!, q2 = q[o + 2]!, q3 = q[o + 3]!;
   const q4 = q[o + 4]!, q5 = q[o + 5]!, q6 = q[o + 6]!, q7 = q[o + 7]!;
   for (let i = 0; i < n; i++) {
     const e = cand[i]!;
-    const b = e * 8;
+    let W: Uint32Array;
+    let b: number;
+    if (e < B) {
+      W = BW;
+      b = e * 8;
+    } else {
+      const x = e - B;
+      W = CW[x >>> CHUNK_BITS]!;
+      b = (x & CHUNK_MASK) * 8;
+    }
     // Test after 3 words (96 bits): a random candidate is then almost surely past t, so the
     // branch is predictable (after 2 words it is a coin toss and costs more than it saves).
     let x = q0 ^ W[b]!;
@@ -925,28 +1358,29 @@ function verify(
     d += P[x & 0xffff]! + P[x >>> 16]!;
     x = q7 ^ W[b + 7]!;
     d += P[x & 0xffff]! + P[x >>> 16]!;
-    if (d > t || removed[e]) continue;
+    if (d > t || (R[e >>> 5]! >>> (e & 31)) & 1) continue;
     const packed = d * 4294967296 + qi;
-    const prev = best.get(base + e);
-    if (prev === undefined || packed < prev) best.set(base + e, packed);
+    const prev = best.get(e);
+    if (prev === undefined || packed < prev) best.set(e, packed);
   }
 }
 
-/** Linear scan of W[0..count) for all query hashes; entry numbers are offset by `base`. */
+/** Linear scan of the n entries from e0 (words from W[at]) for all query hashes. */
 function scanRange(
   q: Uint32Array,
   nq: number,
   t: number,
   W: Uint32Array,
-  removed: Uint8Array,
+  at: number,
+  e0: number,
   count: number,
-  base: number,
+  removed: Uint32Array,
   best: Map<number, number>,
 ): void {
   const P = POP16;
   if (nq === 1) {
     const q0 = q[0]!, q1 = q[1]!, q2 = q[2]!, q3 = q[3]!, q4 = q[4]!, q5 = q[5]!, q6 = q[6]!, q7 = q[7]!;
-    for (let e = 0, b = 0; e < count; e++, b += 8) {
+    for (let i = 0, b = at; i < count; i++, b += 8) {
       let x = q0 ^ W[b]!;
       let d = P[x & 0xffff]! + P[x >>> 16]!;
       x = q1 ^ W[b + 1]!;
@@ -964,16 +1398,18 @@ function scanRange(
       d += P[x & 0xffff]! + P[x >>> 16]!;
       x = q7 ^ W[b + 7]!;
       d += P[x & 0xffff]! + P[x >>> 16]!;
-      if (d > t || removed[e]) continue;
-      const prev = best.get(base + e);
+      const e = e0 + i;
+      if (d > t || (removed[e >>> 5]! >>> (e & 31)) & 1) continue;
+      const prev = best.get(e);
       const packed = d * 4294967296;
-      if (prev === undefined || packed < prev) best.set(base + e, packed);
+      if (prev === undefined || packed < prev) best.set(e, packed);
     }
     return;
   }
-  for (let e = 0, b = 0; e < count; e++, b += 8) {
+  for (let i = 0, b = at; i < count; i++, b += 8) {
     const w0 = W[b]!, w1 = W[b + 1]!, w2 = W[b + 2]!;
-    for (let i = 0, o = 0; i < nq; i++, o += 8) {
+    const e = e0 + i;
+    for (let k = 0, o = 0; k < nq; k++, o += 8) {
       let x = q[o]! ^ w0;
       let d = P[x & 0xffff]! + P[x >>> 16]!;
       x = q[o + 1]! ^ w1;
@@ -985,10 +1421,10 @@ function scanRange(
         x = q[o + w]! ^ W[b + w]!;
         d += P[x & 0xffff]! + P[x >>> 16]!;
       }
-      if (d > t || removed[e]) continue;
-      const packed = d * 4294967296 + i;
-      const prev = best.get(base + e);
-      if (prev === undefined || packed < prev) best.set(base + e, packed);
+      if (d > t || (removed[e >>> 5]! >>> (e & 31)) & 1) continue;
+      const packed = d * 4294967296 + k;
+      const prev = best.get(e);
+      if (prev === undefined || packed < prev) best.set(e, packed);
     }
   }
 }
