@@ -56,11 +56,22 @@ describe('the further literal sets a pattern needs', () => {
     expect(sorted(neededLiteralSets(pattern))).toEqual(sorted(sets));
   });
 
+  it('counts single characters when asked', () => {
+    expect(neededLiteralSets('\\bv\\W{1,2}c\\W{1,2}s\\b', 1)).toEqual([['v'], ['c'], ['s']]);
+    expect(neededLiteralSets('\\bv\\W{1,2}c\\W{1,2}s\\b')).toEqual([]);
+    expect(neededLiteralSets('(?:^|\\s)s,?\\s(?:1\\/2|setengah)', 1)).toEqual([['s'], ['1/2', 'setengah']]);
+  });
+
   it('runs a pattern only when every set it needs has a literal in the text', () => {
     const filter = new LiteralFilter(['\\bjual\\s(?:sabu|ganja)\\b', 'open\\sbo']);
     expect(filter.candidates('jual beli mobil')).toEqual([]);
     expect(filter.candidates('jual ganja')).toEqual([0]);
     expect(filter.candidates('ganja dijual, open bo')).toEqual([0, 1]);
+    // No literal of two characters: single characters still decide.
+    const chars = new LiteralFilter(['\\bv\\W{1,2}c\\W{1,2}s\\b', '(?:a|b)\\s?,']);
+    expect(chars.candidates('v.c.s')).toEqual([0]);
+    expect(chars.candidates('vcs, a,')).toEqual([0, 1]);
+    expect(chars.candidates('kamu siapa')).toEqual([]);
   });
 });
 
@@ -103,7 +114,7 @@ describe('the prefilter over the shipped lexicons', () => {
     const comments = parseCsvRecords(readFileSync(dataPath('text', 'judol-youtube', 'comments.csv'), 'utf8'));
     for (let i = 0; i < comments.length; i += 100) texts.push(comments[i]!['comment_text']!);
     const rng = new Prng(14);
-    const pieces = [...'abcdeghijklmnoprstuwy0123456789 .,:+-/\n', '💎', '🍑', '😂', ' sabu', ' open bo', ' wa 0812', ' 4d', ' jp', ' slot'];
+    const pieces = [...'abcdeghijklmnoprstuvwxy0123456789 .,:=+-/\n', '💎', '❄', '🍑', '😂', '🔥', ' sabu', ' open bo', ' wa 0812', ' 4d', ' jp', ' slot', ' v.c.s', ' setengah', ' 1/2', ' gr', ' full'];
     for (let i = 0; i < 500; i++) texts.push(Array.from({ length: 5 + rng.int(60) }, () => pieces[rng.int(pieces.length)]!).join(''));
     const skipped: string[] = [];
     for (const text of texts) {

@@ -2,11 +2,14 @@
  * Which pattern entries can match a text, found in one pass: most patterns need one of a few
  * literal strings ("jual", "sabu|ganja", "open bo") somewhere in any text they match. Those
  * literals are read from each pattern's source, put in one Aho–Corasick automaton, and a pattern
- * runs only on texts holding one of its literals. Patterns with no such literal always run.
+ * runs only on texts holding one of its literals (patterns with no such literal: see below).
  *
- * Besides literals, a pattern may need a kind of character: an ASCII digit (`\d`, `[0-9]`) or a
- * character outside ASCII (`\p{So}`, `[😂🤣]`, `💎`). A pattern runs only on texts that hold
- * every kind it needs, so "always run" patterns that need a digit skip the texts without one.
+ * Once one of its literals is found, a pattern also needs one literal of each other set its
+ * matches must hold (`\bp[ae]ng[ae]nt[ei]n\w*…(?:syahid|bidadari)` needs "ng", "nt" and one of
+ * "syahid", "bidadari"), single characters included (`\bv\W{1,2}c\W{1,2}s\b` needs a "v", a
+ * "c" and an "s"); a pattern with no literal of two characters is held to those sets alone.
+ * And it may need a kind of character: an ASCII digit (`\d`, `[0-9]`) or a character outside
+ * ASCII (`\p{So}`, `[😂🤣]`). A pattern runs only on texts that hold all it needs.
  *
  * The reading is conservative: a literal set or a kind is only kept when every match of the
  * pattern must contain it; anything the reader does not understand gives "always run".
@@ -26,6 +29,8 @@ const MAX_SET = 64;
 interface Parser {
   src: string;
   i: number;
+  /** Shortest literal kept. */
+  min: number;
 }
 
 /**
@@ -39,8 +44,8 @@ interface Needs {
 }
 
 /** Sets whose every literal is long enough to look for. */
-function usable(sets: readonly string[][]): string[][] {
-  return sets.filter((set) => set.every((s) => s.length >= MIN_LITERAL));
+function usable(sets: readonly string[][], min: number): string[][] {
+  return sets.filter((set) => set.every((s) => s.length >= min));
 }
 
 /** The best of several needs of a sequence: the one whose shortest literal is longest. */
@@ -84,7 +89,7 @@ function parseSequence(p: Parser): Needs {
   const all: string[][] = [];
   let run = '';
   const endRun = () => {
-    if (run.length >= MIN_LITERAL) {
+    if (run.length >= p.min) {
       best = better(best, [run]);
       all.push([run]);
     }
@@ -97,7 +102,7 @@ function parseSequence(p: Parser): Needs {
     const max = q ? q.max : 1;
     if (min >= 1) {
       kinds |= atom.kinds;
-      if (atom.literal === undefined) all.push(...usable(atom.all));
+      if (atom.literal === undefined) all.push(...usable(atom.all, p.min));
     }
     if (atom.literal !== undefined && min >= 1) {
       // A literal character: it joins the run; repeated, the run ends after its first copy.
@@ -108,12 +113,12 @@ function parseSequence(p: Parser): Needs {
     if (atom.zeroWidth && min >= 1) {
       // \b, ^, lookarounds match no characters: the run goes on. What a positive lookaround
       // needs is in the text all the same.
-      if (atom.need && atom.need.every((s) => s.length >= MIN_LITERAL)) best = better(best, atom.need);
+      if (atom.need && atom.need.every((s) => s.length >= p.min)) best = better(best, atom.need);
       continue;
     }
     endRun();
     if (min >= 1 && !atom.zeroWidth && atom.need) {
-      const need = atom.need.filter((s) => s.length >= MIN_LITERAL);
+      const need = atom.need.filter((s) => s.length >= p.min);
       if (need.length === atom.need.length) best = better(best, need);
     }
   }
@@ -282,9 +287,9 @@ function parseQuantifier(p: Parser): { min: number; max: number } | undefined {
   return q;
 }
 
-function readNeeds(pattern: string): Needs | null {
+function readNeeds(pattern: string, min = MIN_LITERAL): Needs | null {
   try {
-    const p: Parser = { src: pattern, i: 0 };
+    const p: Parser = { src: pattern, i: 0, min };
     const needs = parseAlternation(p);
     return p.i === pattern.length ? needs : null;
   } catch {
@@ -303,10 +308,11 @@ export function neededLiterals(pattern: string): string[] | null {
 
 /**
  * Sets of literal strings every match of `pattern` (flags `gu`, no `i`) contains one of each of
- * ("open\\sbo\\s(?:wa|dm)\\d" → [["open"], ["wa", "dm"]]); [] when none can be told.
+ * ("open\\sbo\\s(?:wa|dm)\\d" → [["open"], ["wa", "dm"]]); [] when none can be told. With
+ * `min` 1, single characters count too ("\\bv\\W?c" → [["v"], ["c"]]).
  */
-export function neededLiteralSets(pattern: string): string[][] {
-  const all = readNeeds(pattern)?.all ?? [];
+export function neededLiteralSets(pattern: string, min = MIN_LITERAL): string[][] {
+  const all = readNeeds(pattern, min)?.all ?? [];
   const seen = new Set<string>();
   return all.filter((set) => {
     const key = JSON.stringify([...set].sort());
@@ -403,15 +409,17 @@ export class LiteralFilter {
       this.kinds[index] = needs?.kinds ?? 0;
       const need = needs?.need;
       further.push([]);
-      if (!need || !need.every((s) => s.length >= MIN_LITERAL)) {
-        always.push(index);
-        return;
-      }
-      for (const lit of need) byLiteral[literalId(lit)]!.push(index);
-      // The other sets every match needs, checked once one of `need` is found.
+      const triggered = !!need && need.every((s) => s.length >= MIN_LITERAL);
+      if (!triggered) always.push(index);
+      else for (const lit of need) byLiteral[literalId(lit)]!.push(index);
+      // The other sets every match needs (single characters too), checked once one of `need` is
+      // found — or on every text for a pattern that needs no literal of two or more characters.
+      // Sets of longer literals first: they rule out more texts.
       const key = (set: readonly string[]) => JSON.stringify([...set].sort());
-      const done = new Set([key(need)]);
-      for (const set of neededLiteralSets(source)) {
+      const done = new Set(triggered ? [key(need)] : []);
+      const shortest = (set: readonly string[]) => Math.min(...set.map((x) => x.length));
+      const sets = neededLiteralSets(source, 1).sort((a, b) => shortest(b) - shortest(a) || a.length - b.length);
+      for (const set of sets) {
         if (further[index]!.length >= MAX_FURTHER_SETS || set.length > MAX_SET || done.has(key(set))) continue;
         done.add(key(set));
         further[index]!.push(set.map(literalId));
@@ -517,12 +525,10 @@ export class LiteralFilter {
         }
       }
     }
+    const always = this.always;
+    for (let k = 0; k < always.length; k++) found[n++] = always[k]!;
     const result: number[] = [];
     const need = this.kinds;
-    for (let k = 0; k < this.always.length; k++) {
-      const pattern = this.always[k]!;
-      if ((need[pattern]! & ~kinds) === 0) result.push(pattern);
-    }
     const { setsAt, setAt, setLits } = this;
     for (let k = 0; k < n; k++) {
       const pattern = found[k]!;
