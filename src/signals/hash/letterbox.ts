@@ -101,17 +101,51 @@ function lineStats(l: Lines, line: number, colour: number, o: Required<Letterbox
   return { flat: flat / (n - 1), near: near / n };
 }
 
-/** Fraction of positions where lines `a` and `b` differ by no more than the gradient threshold. */
-function smoothAcross(l: Lines, a: number, b: number, o: Required<LetterboxOptions>): number {
+/**
+ * {@link lineStats} of `line` and, when `prev` ≥ 0, the fraction of positions where `line` and
+ * `prev` differ by no more than the gradient threshold, in one pass over the line (the border
+ * scan needs both for every line; the previous line's pixels are next to this one's in memory for
+ * columns, so one pass reads the picture once instead of twice).
+ */
+function scanLine(l: Lines, line: number, prev: number, colour: number, o: Required<LetterboxOptions>): { flat: number; near: number; same: number } {
   const n = l.to - l.from;
-  if (n <= 0) return 1;
+  if (n <= 1) {
+    if (prev < 0 || n <= 0) return { flat: 1, near: 1, same: 1 };
+    const v = l.luma[line * l.lineStride + l.from * l.posStride]!;
+    const w = l.luma[prev * l.lineStride + l.from * l.posStride]!;
+    return { flat: 1, near: 1, same: Math.abs(w - v) <= o.gradientThreshold ? 1 : 0 };
+  }
   const { luma, posStride } = l;
   const grad = o.gradientThreshold;
-  let ia = a * l.lineStride + l.from * posStride;
-  let ib = b * l.lineStride + l.from * posStride;
+  const tol = o.solidTolerance;
+  let flat = 0;
+  let near = 0;
   let same = 0;
-  for (let p = 0; p < n; p++, ia += posStride, ib += posStride) if (Math.abs(luma[ia]! - luma[ib]!) <= grad) same++;
-  return same / n;
+  let i = line * l.lineStride + l.from * posStride;
+  let last = luma[i]!;
+  if (Math.abs(last - colour) <= tol) near++;
+  if (prev >= 0) {
+    let j = prev * l.lineStride + l.from * posStride;
+    if (Math.abs(luma[j]! - last) <= grad) same++;
+    for (let p = 1; p < n; p++) {
+      i += posStride;
+      j += posStride;
+      const v = luma[i]!;
+      if (Math.abs(v - last) <= grad) flat++;
+      if (Math.abs(v - colour) <= tol) near++;
+      if (Math.abs(luma[j]! - v) <= grad) same++;
+      last = v;
+    }
+  } else {
+    for (let p = 1; p < n; p++) {
+      i += posStride;
+      const v = luma[i]!;
+      if (Math.abs(v - last) <= grad) flat++;
+      if (Math.abs(v - colour) <= tol) near++;
+      last = v;
+    }
+  }
+  return { flat: flat / (n - 1), near: near / n, same: same / n };
 }
 
 function medianOfLine(l: Lines, line: number): number {
@@ -164,11 +198,11 @@ function borderAt(l: Lines, start: number, dir: 1 | -1, limit: number, o: Requir
   let solidRun = true;
   while (flat < limit) {
     const line = start + dir * flat;
-    const s = lineStats(l, line, colour, o);
+    const s = scanLine(l, line, flat > 0 ? line - dir : -1, colour, o);
     if (s.flat < o.minFlatFraction) break;
     // Smooth across lines too: a texture that is flat along one direction only (waves, stripes) is not a border.
     // (A logo's top and bottom edges change up to 1 - minSolidFraction of a line.)
-    if (flat > 0 && smoothAcross(l, line - dir, line, o) < o.minSolidFraction) break;
+    if (flat > 0 && s.same < o.minSolidFraction) break;
     if (solidRun && s.near >= o.minSolidFraction) solid++;
     else solidRun = false;
     flat++;
