@@ -264,7 +264,12 @@ export async function analyseMedia(path: string, engines: MediaEngines, options:
     if (options.thumbnailDir) {
       jobs.push(
         (async () => {
-          const img = sharp(frame.rgb, { raw: { width: frame.width, height: frame.height, channels: 3 } }).resize({ width: ANALYSIS_DEFAULTS.thumbnailWidth });
+          // Scaled once, then encoded twice (the same bytes as two scalings, in about half the time).
+          const small = await sharp(frame.rgb, { raw: { width: frame.width, height: frame.height, channels: 3 } })
+            .resize({ width: ANALYSIS_DEFAULTS.thumbnailWidth })
+            .raw()
+            .toBuffer({ resolveWithObject: true });
+          const img = sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: 3 } });
           const [jpeg, blurred] = await Promise.all([img.clone().jpeg({ quality: 70 }).toBuffer(), img.clone().blur(12).jpeg({ quality: 60 }).toBuffer()]);
           thumbs.push({ name, jpeg, blurred });
         })().catch((e: unknown) => void (errors.thumbnails ??= e)),
