@@ -351,6 +351,10 @@ export class LiteralFilter {
   private readonly setLits: Int32Array;
   /** Stamp of the last text each literal id was found in. */
   private literalMarks: Uint32Array;
+  /** For a literal of one ASCII character, that character (looked up in `charMarks`), else -1. */
+  private literalChar: Int32Array;
+  /** Stamp of the last text each ASCII character was seen in. */
+  private readonly charMarks = new Uint32Array(ASCII);
   /** Kinds of character each pattern needs. */
   private readonly kinds: Uint8Array;
   /** Patterns of each literal id: byLiteral[byLiteralAt[id] .. byLiteralAt[id + 1]). */
@@ -382,11 +386,15 @@ export class LiteralFilter {
     const always: number[] = [];
     const next: Map<number, number>[] = [new Map()];
     const endsAt: number[][] = [[]];
+    const chars: number[] = [];
     const literalId = (lit: string): number => {
       let id = ids.get(lit);
       if (id === undefined) {
         ids.set(lit, (id = ids.size));
         byLiteral.push([]);
+        // One ASCII character: told by the characters seen, not by the automaton.
+        chars.push(lit.length === 1 && lit.charCodeAt(0) < ASCII ? lit.charCodeAt(0) : -1);
+        if (chars[id] !== -1) return id;
         let node = 0;
         for (let i = 0; i < lit.length; i++) {
           const c = lit.charCodeAt(i);
@@ -426,6 +434,7 @@ export class LiteralFilter {
       }
     });
     this.literalMarks = new Uint32Array(ids.size);
+    this.literalChar = Int32Array.from(chars);
     this.setsAt = new Int32Array(patterns.length + 1);
     const setAt: number[] = [0];
     const setLits: number[] = [];
@@ -490,11 +499,13 @@ export class LiteralFilter {
     if (++this.stamp === 0xffffffff) {
       this.marks.fill(0);
       this.literalMarks.fill(0);
+      this.charMarks.fill(0);
       this.stamp = 1;
     }
     const stamp = this.stamp;
     const marks = this.marks;
     const literalMarks = this.literalMarks;
+    const charMarks = this.charMarks;
     const found = this.found;
     const { delta, columns, column, wide, fail, out, outAt, byLiteral, byLiteralAt } = this;
     let n = 0;
@@ -503,6 +514,7 @@ export class LiteralFilter {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c < ASCII) {
+        charMarks[c] = stamp;
         if (c >= 0x30 && c <= 0x39) kinds |= KIND_DIGIT;
         node = delta[node * columns + column[c]!]!;
       } else {
@@ -529,7 +541,7 @@ export class LiteralFilter {
     for (let k = 0; k < always.length; k++) found[n++] = always[k]!;
     const result: number[] = [];
     const need = this.kinds;
-    const { setsAt, setAt, setLits } = this;
+    const { setsAt, setAt, setLits, literalChar } = this;
     for (let k = 0; k < n; k++) {
       const pattern = found[k]!;
       if ((need[pattern]! & ~kinds) !== 0) continue;
@@ -537,7 +549,9 @@ export class LiteralFilter {
       for (let set = setsAt[pattern]!, last = setsAt[pattern + 1]!; ok && set < last; set++) {
         ok = false;
         for (let l = setAt[set]!, lEnd = setAt[set + 1]!; l < lEnd; l++) {
-          if (literalMarks[setLits[l]!] === stamp) {
+          const lit = setLits[l]!;
+          const ch = literalChar[lit]!;
+          if ((ch < 0 ? literalMarks[lit] : charMarks[ch]) === stamp) {
             ok = true;
             break;
           }
