@@ -178,6 +178,7 @@ export async function decodeImage(input: Buffer | string, options: ImageDecodeOp
     const grey = meta.space === 'b-w' || meta.space === 'grey16';
     img = img.toColourspace(grey ? 'b-w' : 'srgb');
     const { data, info } = await img.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    if (source !== input) releaseRaster(source); // the file's bytes, read above: not needed any more
     const channels = info.channels;
     if (channels !== 1 && channels !== 3) {
       throw invalidMedia(`${describe(input)} decoded to ${channels} channels; expected grey or RGB.`);
