@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../config/paths.js';
 import { compileLexicons, defaultLexiconDir, LexiconValidationError, loadLexiconDir, loadLexiconFile, matchText } from '../signals/text/index.js';
+import { planPattern } from '../signals/text/pattern-filter.js';
 import { readShippedLexicons, validateLexicons, writeShippedLexicons } from './shipped.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'saring-shipped-lexicons-'));
@@ -24,9 +25,9 @@ describe('shipped lexicons, validated at build time', () => {
   });
 
   it('compile without validating again to the same entries, patterns and matches', () => {
-    const { lexicons, tokens } = readShippedLexicons(defaultLexiconDir(), file);
+    const { lexicons, tokens, plans } = readShippedLexicons(defaultLexiconDir(), file);
     expect(tokens.get('slot gacor')).toEqual(['slot', 'gacor']);
-    const fast = compileLexicons(lexicons, { validated: true, tokens });
+    const fast = compileLexicons(lexicons, { validated: true, tokens, plans });
     const checked = compileLexicons(fromYaml);
     expect(fast.entries).toEqual(checked.entries);
     expect([...fast.words]).toEqual([...checked.words]);
@@ -36,6 +37,9 @@ describe('shipped lexicons, validated at build time', () => {
     expect(fast.spread).toEqual(checked.spread);
     expect([...fast.domains]).toEqual([...checked.domains]);
     expect(fast.patterns.map((p) => `${p.re.source}/${p.re.flags}`)).toEqual(checked.patterns.map((p) => `${p.re.source}/${p.re.flags}`));
+    // Every pattern's prefilter plan came from the file, and is what planning it now gives.
+    expect(fast.patterns.length).toBeGreaterThan(100);
+    for (const p of fast.patterns) expect(plans.get(p.re.source)).toEqual(planPattern(p.re.source));
     for (const text of ['slot gacor maxwin depo 10rb wd cepat', 'jual sabu murah cod', '𝐒𝐋𝐎𝐓 𝐆𝐀𝐂𝐎𝐑 bosku', 'berita: polisi tangkap bandar judi online']) {
       expect(matchText(fast, text)).toEqual(matchText(checked, text));
     }
@@ -58,8 +62,9 @@ describe('shipped lexicons, validated at build time', () => {
   it('lexicons from a database or snapshot that are the shipped ones are not validated again; others are', () => {
     // As the database gives them back: its own version numbers, each entry's keys in another order.
     const stored = fromYaml.map((l) => ({ ...l, version: 7, entries: l.entries.map((e) => Object.fromEntries(Object.entries(e).reverse())) })) as typeof fromYaml;
-    const { lexicons, tokens } = validateLexicons(stored, file);
+    const { lexicons, tokens, plans } = validateLexicons(stored, file);
     expect(tokens.size).toBeGreaterThan(0);
+    expect(plans.size).toBeGreaterThan(0);
     expect(lexicons).toEqual(fromYaml.map((l) => ({ ...l, version: 7 })));
     expect(compileLexicons(lexicons, { validated: true, tokens }).entries).toEqual(compileLexicons(stored).entries);
 
@@ -74,11 +79,11 @@ describe('shipped lexicons, validated at build time', () => {
   it('a build file written by other validation code, or unreadable, is not used', () => {
     const stale = join(tmp, 'stale.json');
     writeFileSync(stale, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), validator: 'other' }));
-    expect(readShippedLexicons(defaultLexiconDir(), stale)).toEqual({ lexicons: fromYaml, prevalidated: 0, tokens: new Map() });
+    expect(readShippedLexicons(defaultLexiconDir(), stale)).toEqual({ lexicons: fromYaml, prevalidated: 0, tokens: new Map(), plans: new Map() });
     const broken = join(tmp, 'broken.json');
     writeFileSync(broken, '{ not json');
-    expect(readShippedLexicons(defaultLexiconDir(), broken)).toEqual({ lexicons: fromYaml, prevalidated: 0, tokens: new Map() });
-    expect(readShippedLexicons(defaultLexiconDir(), join(tmp, 'missing.json'))).toEqual({ lexicons: fromYaml, prevalidated: 0, tokens: new Map() });
+    expect(readShippedLexicons(defaultLexiconDir(), broken)).toEqual({ lexicons: fromYaml, prevalidated: 0, tokens: new Map(), plans: new Map() });
+    expect(readShippedLexicons(defaultLexiconDir(), join(tmp, 'missing.json'))).toEqual({ lexicons: fromYaml, prevalidated: 0, tokens: new Map(), plans: new Map() });
   });
 
   it('the built file in dist/ (when built) holds each YAML file it was written from as that file validates', () => {

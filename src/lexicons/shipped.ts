@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { compileLexicons, defaultLexiconDir, loadLexiconFile, validateLexicon, type CompiledLexicons, type Lexicon } from '../signals/text/index.js';
 import { normaliseTokens } from '../signals/text/normalise.js';
+import { planPattern, type PatternPlan } from '../signals/text/pattern-filter.js';
 
 const FORMAT = 1;
 
@@ -29,12 +30,15 @@ interface ShippedLexiconsFile {
   files: Record<string, { sha256: string; lexicon: Lexicon }>;
   /** Each word or phrase term and exception → its `normaliseTokens` (what compiling spends its time on). */
   tokens: Record<string, string[]>;
+  /** Each pattern's source → its `planPattern` (how the pattern prefilter decides when it runs). */
+  plans: Record<string, PatternPlan>;
 }
 
 /** The modules whose code decides what a valid lexicon is (relative to this one). */
 const VALIDATOR_MODULES = [
   '../signals/text/lexicon',
   '../signals/text/normalise',
+  '../signals/text/pattern-filter',
   '../signals/text/alay',
   '../signals/text/tables',
   '../signals/text/domain',
@@ -68,11 +72,21 @@ function yamlFiles(dir: string): string[] {
     .sort();
 }
 
+/** What compiling can take from the build's file rather than compute (`compileLexicons`' `tokens` and `plans`). */
+export interface CompileHints {
+  tokens: ReadonlyMap<string, readonly string[]>;
+  plans: ReadonlyMap<string, PatternPlan>;
+}
+
+function hints(file: ShippedLexiconsFile | undefined): CompileHints {
+  return { tokens: new Map(file ? Object.entries(file.tokens) : []), plans: new Map(file ? Object.entries(file.plans) : []) };
+}
+
 function readShippedFile(path: string): ShippedLexiconsFile | undefined {
   if (!existsSync(path)) return undefined;
   try {
     const file = JSON.parse(readFileSync(path, 'utf8')) as ShippedLexiconsFile;
-    return file.format === FORMAT && typeof file.files === 'object' && file.files !== null && typeof file.tokens === 'object' && file.tokens !== null ? file : undefined;
+    return file.format === FORMAT && typeof file.files === 'object' && file.files !== null && typeof file.tokens === 'object' && file.tokens !== null && typeof file.plans === 'object' && file.plans !== null ? file : undefined;
   } catch {
     return undefined;
   }
@@ -85,6 +99,8 @@ export interface ShippedLexicons {
   prevalidated: number;
   /** Terms and exceptions → their normalised tokens, from the build's file (for `compileLexicons`' `tokens`). */
   tokens: ReadonlyMap<string, readonly string[]>;
+  /** Pattern sources → their plans, from the build's file (for `compileLexicons`' `plans`). */
+  plans: ReadonlyMap<string, PatternPlan>;
 }
 
 /**
@@ -107,13 +123,13 @@ export function readShippedLexicons(dir = defaultLexiconDir(), file = SHIPPED_LE
     }
     return loadLexiconFile(path);
   });
-  return { lexicons, prevalidated, tokens: new Map(usable ? Object.entries(usable.tokens) : []) };
+  return { lexicons, prevalidated, ...hints(usable) };
 }
 
 /** The shipped lexicons, validated, compiled (see {@link readShippedLexicons}). */
 export function compileShippedLexicons(): { lexicons: Lexicon[]; compiled: CompiledLexicons } {
-  const { lexicons, tokens } = readShippedLexicons();
-  return { lexicons, compiled: compileLexicons(lexicons, { validated: true, tokens }) };
+  const { lexicons, tokens, plans } = readShippedLexicons();
+  return { lexicons, compiled: compileLexicons(lexicons, { validated: true, tokens, plans }) };
 }
 
 /**
@@ -122,7 +138,7 @@ export function compileShippedLexicons(): { lexicons: Lexicon[]; compiled: Compi
  * lexicon validated at build time (the usual case: seeded from the shipped files, never edited)
  * is not validated again; every other one is, as before. Without the build's file, all are.
  */
-export function validateLexicons(lexicons: readonly Lexicon[], file = SHIPPED_LEXICONS_FILE): { lexicons: Lexicon[]; tokens: ReadonlyMap<string, readonly string[]> } {
+export function validateLexicons(lexicons: readonly Lexicon[], file = SHIPPED_LEXICONS_FILE): { lexicons: Lexicon[] } & CompileHints {
   const shipped = readShippedFile(file);
   const usable = shipped && shipped.validator === validatorFingerprint() ? shipped : undefined;
   const byName = new Map(Object.values(usable?.files ?? {}).map((f) => [f.lexicon.name, f.lexicon]));
@@ -133,7 +149,7 @@ export function validateLexicons(lexicons: readonly Lexicon[], file = SHIPPED_LE
     }
     return validateLexicon(l);
   });
-  return { lexicons: validated, tokens: new Map(usable ? Object.entries(usable.tokens) : []) };
+  return { lexicons: validated, ...hints(usable) };
 }
 
 /**
@@ -145,6 +161,7 @@ export function writeShippedLexicons(dir = defaultLexiconDir(), file = SHIPPED_L
   if (!validator) throw new Error('The lexicon validation modules were not found next to this one; build first.');
   const files: ShippedLexiconsFile['files'] = {};
   const tokens: ShippedLexiconsFile['tokens'] = Object.create(null) as ShippedLexiconsFile['tokens'];
+  const plans: ShippedLexiconsFile['plans'] = Object.create(null) as ShippedLexiconsFile['plans'];
   for (const name of yamlFiles(dir)) {
     const path = join(dir, name);
     const bytes = readFileSync(path);
@@ -152,10 +169,14 @@ export function writeShippedLexicons(dir = defaultLexiconDir(), file = SHIPPED_L
     files[name] = { sha256: sha256(bytes), lexicon };
     for (const e of lexicon.entries) {
       if (e.type === 'word' || e.type === 'phrase') tokens[e.term] ??= normaliseTokens(e.term);
+      if (e.type === 'pattern') {
+        const source = new RegExp(e.term, 'gu').source; // what the filter is given
+        plans[source] ??= planPattern(source);
+      }
       for (const x of e.exceptions ?? []) tokens[x] ??= normaliseTokens(x);
     }
   }
-  const out: ShippedLexiconsFile = { format: FORMAT, validator, files, tokens };
+  const out: ShippedLexiconsFile = { format: FORMAT, validator, files, tokens, plans };
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(out));
   renameSync(tmp, file); // readers never see half a file

@@ -38,7 +38,7 @@ export interface ScanConfig {
 function build(policy: PolicyDocument, policyVersion: string, lexicons: Lexicon[], models: ReadonlyMap<string, LoadedModel>, generation: number): ScanConfig {
   // Lexicons as shipped (validated at build time) are not validated again; the others are.
   const validated = validateLexicons(lexicons);
-  return { policy, policyVersion, lexicons, compiled: compileLexicons(validated.lexicons, { validated: true, tokens: validated.tokens }), models, generation };
+  return { policy, policyVersion, lexicons, compiled: compileLexicons(validated.lexicons, { validated: true, tokens: validated.tokens, plans: validated.plans }), models, generation };
 }
 
 /** The shipped defaults, for scanning with no database at all. */

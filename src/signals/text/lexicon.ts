@@ -3,7 +3,7 @@
  * normaliser's views. Terms are normalised with the same normaliser as the text, so an
  * author writes "slot gacor" once and it meets 𝐒𝐋𝐎𝐓 𝐆𝐀𝐂𝐎𝐑, s.l.o.t g4c00r and sl0t-gacor.
  */
-import { LiteralFilter } from './pattern-filter.js';
+import { LiteralFilter, type PatternPlan } from './pattern-filter.js';
 import { z } from 'zod';
 import { CATEGORY_IDS, type CategoryId } from '../../categories/categories.js';
 import { SaringError } from '../../errors/errors.js';
@@ -339,6 +339,8 @@ export interface CompileOptions {
   readonly validated?: boolean;
   /** Terms and exceptions → their `normaliseTokens`, computed ahead by the same code (the build's file); others are computed here. */
   readonly tokens?: ReadonlyMap<string, readonly string[]>;
+  /** Pattern sources → their {@link planPattern}, computed ahead by the same code (the build's file); others are planned here. */
+  readonly plans?: ReadonlyMap<string, PatternPlan>;
 }
 
 /**
@@ -431,7 +433,7 @@ export function compileLexicons(lexicons: readonly Lexicon[], options: CompileOp
     substrings: hasSubstring ? substrings : null,
     spread: hasSpread ? spread : null,
     patterns,
-    patternFilter: new LiteralFilter(patterns.map((p) => p.re.source)),
+    patternFilter: new LiteralFilter(patterns.map((p) => p.re.source), options.plans),
     domains,
   };
 }

@@ -330,11 +330,41 @@ export function neededKinds(pattern: string): number {
   return readNeeds(pattern)?.kinds ?? 0;
 }
 
-/** Transitions of the automaton for ASCII units go through a table of the units literals use. */
-const ASCII = 128;
-
 /** At most this many further literal sets are checked per pattern. */
 const MAX_FURTHER_SETS = 8;
+
+/** What {@link LiteralFilter} needs to know of one pattern: a pure function of its source. */
+export interface PatternPlan {
+  /** Kinds of character every match holds ({@link neededKinds}). */
+  kinds: number;
+  /** Literals (two or more characters each) one of which every match holds; null: the pattern runs whenever its kinds are there. */
+  need: string[] | null;
+  /** Further sets of literals every match holds one of each of, checked once `need` is met (longer literals first). */
+  sets: string[][];
+}
+
+/** How {@link LiteralFilter} decides whether `source` (flags `gu`, no `i`) can match a text. */
+export function planPattern(source: string): PatternPlan {
+  const needs = readNeeds(source);
+  const need = needs?.need;
+  const triggered = !!need && need.every((s) => s.length >= MIN_LITERAL);
+  // The other sets every match needs (single characters too), checked once one of `need` is
+  // found — or on every text for a pattern that needs no literal of two or more characters.
+  // Sets of longer literals first: they rule out more texts.
+  const key = (set: readonly string[]) => JSON.stringify([...set].sort());
+  const done = new Set(triggered ? [key(need)] : []);
+  const shortest = (set: readonly string[]) => Math.min(...set.map((x) => x.length));
+  const sets: string[][] = [];
+  for (const set of neededLiteralSets(source, 1).sort((a, b) => shortest(b) - shortest(a) || a.length - b.length)) {
+    if (sets.length >= MAX_FURTHER_SETS || set.length > MAX_SET || done.has(key(set))) continue;
+    done.add(key(set));
+    sets.push(set);
+  }
+  return { kinds: needs?.kinds ?? 0, need: triggered ? need : null, sets };
+}
+
+/** Transitions of the automaton for ASCII units go through a table of the units literals use. */
+const ASCII = 128;
 
 /**
  * An Aho–Corasick automaton over literal strings, built once. A pattern is a candidate when one
@@ -376,7 +406,11 @@ export class LiteralFilter {
   private readonly found: Int32Array;
   readonly patterns: number;
 
-  constructor(patterns: readonly string[]) {
+  /**
+   * @param plans each pattern's {@link planPattern}, computed ahead (the build stores those of the
+   *   shipped lexicons); a pattern without one is planned here.
+   */
+  constructor(patterns: readonly string[], plans?: ReadonlyMap<string, PatternPlan>) {
     this.patterns = patterns.length;
     this.marks = new Uint32Array(patterns.length);
     this.found = new Int32Array(patterns.length);
@@ -413,25 +447,11 @@ export class LiteralFilter {
     };
     const further: number[][][] = [];
     patterns.forEach((source, index) => {
-      const needs = readNeeds(source);
-      this.kinds[index] = needs?.kinds ?? 0;
-      const need = needs?.need;
-      further.push([]);
-      const triggered = !!need && need.every((s) => s.length >= MIN_LITERAL);
-      if (!triggered) always.push(index);
-      else for (const lit of need) byLiteral[literalId(lit)]!.push(index);
-      // The other sets every match needs (single characters too), checked once one of `need` is
-      // found — or on every text for a pattern that needs no literal of two or more characters.
-      // Sets of longer literals first: they rule out more texts.
-      const key = (set: readonly string[]) => JSON.stringify([...set].sort());
-      const done = new Set(triggered ? [key(need)] : []);
-      const shortest = (set: readonly string[]) => Math.min(...set.map((x) => x.length));
-      const sets = neededLiteralSets(source, 1).sort((a, b) => shortest(b) - shortest(a) || a.length - b.length);
-      for (const set of sets) {
-        if (further[index]!.length >= MAX_FURTHER_SETS || set.length > MAX_SET || done.has(key(set))) continue;
-        done.add(key(set));
-        further[index]!.push(set.map(literalId));
-      }
+      const plan = plans?.get(source) ?? planPattern(source);
+      this.kinds[index] = plan.kinds;
+      if (!plan.need) always.push(index);
+      else for (const lit of plan.need) byLiteral[literalId(lit)]!.push(index);
+      further.push(plan.sets.map((set) => set.map(literalId)));
     });
     this.literalMarks = new Uint32Array(ids.size);
     this.literalChar = Int32Array.from(chars);
