@@ -86,11 +86,21 @@ describe('detectUnderage', () => {
   });
 
   it('stays linear on long and hostile input', () => {
-    const long = 'aku kelas 5 umur 12 tahun anak saya '.repeat(3000) + '1 2 3 4 5 6 7 8 9 '.repeat(3000);
-    const t0 = performance.now();
-    const r = detect(long)!;
-    expect(performance.now() - t0).toBeLessThan(2000);
-    expect(r.evidence.length).toBeLessThanOrEqual(20);
+    // Four times the input may take about four times as long, not sixteen (quadratic): compared
+    // within this run (best of three each), so a busy machine does not fail it.
+    const input = (n: number) => 'aku kelas 5 umur 12 tahun anak saya '.repeat(n) + '1 2 3 4 5 6 7 8 9 '.repeat(n);
+    const best = (text: string) => {
+      let ms = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        expect(detect(text)!.evidence.length).toBeLessThanOrEqual(20);
+        ms = Math.min(ms, performance.now() - t0);
+      }
+      return ms;
+    };
+    const small = best(input(750));
+    const large = best(input(3000));
+    expect(large / Math.max(small, 1)).toBeLessThan(10);
   });
 });
 
