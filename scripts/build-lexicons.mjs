@@ -3,12 +3,12 @@
 //   SHA-256, to dist/lexicons/shipped-lexicons.json (src/lexicons/shipped.ts); a lexicon that does
 //   not validate fails the build;
 // - parses the other YAML read at start (the policies, the underage lexicon) into
-//   dist/lexicons/shipped-yaml.json, keyed by their text's SHA-256 (src/lexicons/shipped-yaml.ts).
+//   dist/shared/shipped-yaml.json, keyed by their text's SHA-256 (src/shared/shipped-yaml.ts).
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { SHIPPED_LEXICONS_FILE, writeShippedLexicons } from '../dist/lexicons/shipped.js';
-import { SHIPPED_YAML_FILE, writeShippedYaml } from '../dist/lexicons/shipped-yaml.js';
+import { SHIPPED_YAML_FILE, writeShippedYaml } from '../dist/shared/shipped-yaml.js';
 
 const root = join(import.meta.dirname, '..');
 const yamlIn = (dir) => readdirSync(join(root, dir), { recursive: true }).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(root, dir, f));

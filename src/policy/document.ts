@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { checkJsonValue } from '../shared/json.js';
 import { describeIssues } from '../shared/validate.js';
 import { dataPath } from '../config/paths.js';
-import { shippedYamlDocument, yaml } from '../lexicons/shipped-yaml.js';
+import { shippedYamlDocument, yaml } from '../shared/shipped-yaml.js';
 import { SaringError } from '../errors/errors.js';
 import { policySchema, type PolicyDocument } from './schema.js';
 

@@ -13,7 +13,7 @@ import { extractEntities, type TextEntity } from './extract.js';
 import { LexiconValidationError, matchNormalised, validateLexicon, withEntityHits, type CompiledLexicons, type Lexicon, type TextHit } from './lexicon.js';
 import { normalise, type NormalisedText } from './normalise.js';
 import { dataPath } from '../../config/paths.js';
-import { yaml } from '../../lexicons/shipped-yaml.js';
+import { yaml } from '../../shared/shipped-yaml.js';
 import { scoreHits, type CategoryScore } from './score.js';
 
 export interface TextAnalysis {

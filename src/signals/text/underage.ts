@@ -25,7 +25,7 @@
  * // { score: 0.99, age: { min: 11, max: 11 }, evidence: [{ match: 'aku kelas 5 SD', kind: 'school_year', age: { min: 10, max: 12 }, … }, …] }
  */
 import { readFileSync } from 'node:fs';
-import { shippedYamlDocument, yaml } from '../../lexicons/shipped-yaml.js';
+import { shippedYamlDocument, yaml } from '../../shared/shipped-yaml.js';
 import { z } from 'zod';
 import { dataPath } from '../../config/paths.js';
 import { normalise, originalRange, type NormalisedText, type TextView } from './normalise.js';

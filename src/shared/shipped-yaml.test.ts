@@ -41,7 +41,7 @@ describe('shipped YAML parsed at build time', () => {
   });
 
   it('the built file in dist/ (when built) holds the shipped policy as it parses', () => {
-    const built = join(packageRoot(), 'dist', 'lexicons', 'shipped-yaml.json');
+    const built = join(packageRoot(), 'dist', 'shared', 'shipped-yaml.json');
     if (!existsSync(built)) return; // not built yet: `npm run build` writes it
     const text = readFileSync(policy, 'utf8');
     expect(shippedYamlDocument(text, built)).toEqual(parse(text));

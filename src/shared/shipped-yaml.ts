@@ -3,7 +3,7 @@
  *
  * Parsing YAML is slow next to JSON, and a `saring scan` start parsed the same shipped files every
  * time. The build (`scripts/build-lexicons.mjs`) stores each file's parsed document in
- * `dist/lexicons/shipped-yaml.json`, keyed by the SHA-256 of its text; a reader asks for the
+ * `dist/shared/shipped-yaml.json`, keyed by the SHA-256 of its text; a reader asks for the
  * document of the text it has just read and gets it only when the text is exactly what the build
  * parsed (else undefined: it parses as before). What the document means is still validated by
  * the reader, as for any other input.
