@@ -1,5 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
+import { packageRoot } from '../../config/paths.js';
 import { SaringError } from '../../errors/errors.js';
 import { createOcrEngine, OCR_ENGINE_NAME, type OcrEngine } from './ocr.js';
 import { createOcrThread } from './ocr-thread.js';
@@ -53,6 +59,24 @@ describe('OCR in a worker thread', () => {
     await t.close(); // idempotent
     const err = await t.recognise(await caption('A')).catch((e: unknown) => e);
     expect((err as SaringError).code).toBe('invalid_state');
+  }, 120_000);
+
+  it('lets a process with nothing else to do await close() to the end (no exit mid-await)', () => {
+    // The built module, in a process of its own: once the engine is closed nothing else keeps it alive.
+    const built = join(packageRoot(), 'dist', 'signals', 'ocr', 'ocr-thread.js');
+    expect(existsSync(built), 'npm run build first').toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'saring-ocr-close-'));
+    const script = join(dir, 'close.mjs'); // a file, not -e: the worker would inherit --input-type
+    writeFileSync(
+      script,
+      `const { createOcrThread } = await import(${JSON.stringify(pathToFileURL(built).href)});
+      const t = await createOcrThread({ workers: 1 });
+      await t.close();
+      console.log('closed');`,
+    );
+    const r = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 90_000 });
+    rmSync(dir, { recursive: true, force: true });
+    expect({ status: r.status, stdout: r.stdout.trim(), stderr: r.stderr.trim() }).toEqual({ status: 0, stdout: 'closed', stderr: '' });
   }, 120_000);
 
   it('fails to start with the engine’s own validation error', async () => {

@@ -115,6 +115,9 @@ class Slot {
     this.closed = true;
     const w = await this.#worker?.catch(() => undefined);
     if (w && this.#current === w) {
+      // Held while it ends: awaiting an unreferenced worker's exit lets the process run out of
+      // work and quit mid-await (exit code 13 under ESM).
+      w.ref();
       await new Promise<void>((resolve) => {
         w.once('exit', () => resolve());
         w.on('message', (m: OcrWorkerResponse) => m.type === 'closed' && void w.terminate());
